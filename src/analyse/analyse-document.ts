@@ -1,0 +1,34 @@
+import { findClaims } from '../claims/find-claims.js';
+import type { LanguageDetector } from '../language/detect-language.js';
+import type { LexiconSet } from '../lexicon/load-lexicon.js';
+import { STANCES, type AnalysedDocument, type AnalysedUnit, type Document, type StanceVerdict } from '../model.js';
+import { scoreStances } from '../stance/score-stances.js';
+import { tagStances } from '../stance/tag-stances.js';
+import { tokenise } from '../text/tokenise.js';
+
+/** What the per-document stages need, built once per run (or once per worker). */
+export interface AnalysisContext {
+  readonly detector: LanguageDetector;
+  readonly lexicons: LexiconSet;
+}
+
+/** The language the French lexicons are written for; other units get label 0 and say why. */
+export const LEXICON_LANGUAGE = 'fra';
+
+function notAnalysed(lang: string): StanceVerdict[] {
+  return STANCES.map((stance) => ({ stance, score: 0, label: 0, hits: 0, evidence: `not tagged: language ${lang}, lexicons are French` }));
+}
+
+/** Language, stances and claims of every unit of one document. Pure: same document + context → same result. */
+export function analyseDocument(document: Document, context: AnalysisContext): AnalysedDocument {
+  const units: AnalysedUnit[] = document.units.map((unit) => {
+    const tokens = tokenise(unit.text);
+    const lang = context.detector.detect(unit.text);
+    const french = lang.code === LEXICON_LANGUAGE || lang.code === 'und';
+    const stances = french ? scoreStances(unit.text, tagStances(unit, tokens, { lexicon: context.lexicons.stances })) : notAnalysed(lang.code);
+    const claims = french ? findClaims(unit, tokens, context.lexicons.claims) : [];
+    return { unit, lang, nTokens: tokens.length, stances, claims };
+  });
+  const body = units[0];
+  return { document, lang: body?.lang ?? { code: 'und', score: 0 }, units };
+}

@@ -1,0 +1,10 @@
+import type { Diagnostic } from '../../model.js';
+import type { ParsedPage } from '../page.js';
+
+/** A recogniser + parser for one kind of scraped page text. */
+export interface PageLayout {
+  readonly name: string;
+  /** True when the text shows this layout's cues ("Répondre" bullets, "X a écrit :"…). Never looks at the file name. */
+  recognise(text: string): boolean;
+  parse(text: string): { page: ParsedPage; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] };
+}

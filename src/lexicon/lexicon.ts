@@ -1,0 +1,140 @@
+import type { Stance, Token } from '../model.js';
+
+/** One element of a compiled pattern: a word, a word prefix ("dilapid*"), or a gap of a few words ("…"). */
+export type PatternToken =
+  | { readonly kind: 'word'; readonly norm: string }
+  | { readonly kind: 'prefix'; readonly norm: string }
+  | { readonly kind: 'gap'; readonly max: number };
+
+/** An entry of a stance or claims lexicon, as loaded and validated. */
+export interface LexiconEntry {
+  readonly id: string;
+  /** The stance an entry of a stance lexicon signals; undefined in the claims lexicon. */
+  readonly stance?: Stance;
+  readonly weight: number;
+  readonly match: readonly string[];
+  readonly patterns: readonly (readonly PatternToken[])[];
+  /** True when a pattern itself holds a negation cue ("pas fiable du tout"): no second flip. */
+  readonly containsNegation: boolean;
+  readonly label?: string;
+  readonly definition?: string;
+  readonly note?: string;
+  readonly examples: readonly string[];
+  readonly counter: readonly string[];
+  /** Where the entry is defined: "lexicons/stances/sceptical.fr.yaml:14". */
+  readonly source: string;
+}
+
+/** A lexicon entry found in a token stream. */
+export interface EntryMatch {
+  readonly entry: LexiconEntry;
+  /** Index of the first and one past the last token covered. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Negation cues and how far back they reach. */
+export interface NegationRules {
+  readonly cues: ReadonlySet<string>;
+  /** Tokens to look back for a cue. */
+  readonly window: number;
+  /** Tokens that end a negation's scope ("mais", "et"): a cue before them does not reach past. */
+  readonly barriers: ReadonlySet<string>;
+  readonly version: number;
+  readonly source: string;
+}
+
+function tokenMatches(p: PatternToken, norm: string): boolean {
+  if (p.kind === 'word') return p.norm === norm;
+  if (p.kind === 'prefix') return norm.startsWith(p.norm);
+  return false;
+}
+
+/** Index one past the last token of `pattern` matched at `i`, or -1. Gaps are lazy but backtrack. */
+function matchPattern(pattern: readonly PatternToken[], tokens: readonly Token[], i: number, p = 0): number {
+  if (p === pattern.length) return i;
+  const pt = pattern[p]!;
+  if (pt.kind === 'gap') {
+    for (let skip = 0; skip <= pt.max && i + skip <= tokens.length; skip += 1) {
+      const end = matchPattern(pattern, tokens, i + skip, p + 1);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  const token = tokens[i];
+  if (token === undefined || !tokenMatches(pt, token.norm)) return -1;
+  return matchPattern(pattern, tokens, i + 1, p + 1);
+}
+
+/** A compiled lexicon: entries indexed by their first word for fast longest-match lookup. */
+export class Lexicon {
+  readonly entries: readonly LexiconEntry[];
+  readonly negation: NegationRules;
+  readonly byFirstWord = new Map<string, { entry: LexiconEntry; pattern: readonly PatternToken[] }[]>();
+  readonly byPrefix: { entry: LexiconEntry; pattern: readonly PatternToken[] }[] = [];
+
+  constructor(entries: readonly LexiconEntry[], negation: NegationRules) {
+    this.entries = entries;
+    this.negation = negation;
+    for (const entry of entries) {
+      for (const pattern of entry.patterns) {
+        const first = pattern[0];
+        if (first === undefined) continue;
+        if (first.kind === 'word') {
+          const list = this.byFirstWord.get(first.norm) ?? [];
+          list.push({ entry, pattern });
+          this.byFirstWord.set(first.norm, list);
+        } else {
+          this.byPrefix.push({ entry, pattern });
+        }
+      }
+    }
+  }
+
+  /** The longest entry starting at token `i` ("milliards dilapidés" beats "milliards"); ties go to the higher weight, then the lower id. */
+  longestEntryAt(tokens: readonly Token[], i: number): EntryMatch | undefined {
+    const token = tokens[i];
+    if (token === undefined) return undefined;
+    let best: EntryMatch | undefined;
+    const consider = (entry: LexiconEntry, pattern: readonly PatternToken[]): void => {
+      const end = matchPattern(pattern, tokens, i);
+      if (end < 0) return;
+      if (
+        best === undefined ||
+        end > best.end ||
+        (end === best.end && (entry.weight > best.entry.weight || (entry.weight === best.entry.weight && entry.id < best.entry.id)))
+      ) {
+        best = { entry, start: i, end };
+      }
+    };
+    for (const c of this.byFirstWord.get(token.norm) ?? []) consider(c.entry, c.pattern);
+    for (const c of this.byPrefix) if (tokenMatches(c.pattern[0]!, token.norm)) consider(c.entry, c.pattern);
+    return best;
+  }
+
+  /** Every entry found in the tokens, left to right; a token inside a longer match is not counted twice. */
+  findAll(tokens: readonly Token[]): EntryMatch[] {
+    const found: EntryMatch[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const m = this.longestEntryAt(tokens, i);
+      if (m === undefined) {
+        i += 1;
+        continue;
+      }
+      found.push(m);
+      i = Math.max(m.end, i + 1);
+    }
+    return found;
+  }
+
+  /** Index of the negation cue governing token `i`, or -1: a cue within the window, not cut off by a barrier. */
+  negationBefore(tokens: readonly Token[], i: number, window = this.negation.window): number {
+    for (let k = i - 1; k >= 0 && k >= i - window; k -= 1) {
+      const norm = tokens[k]!.norm;
+      if (this.negation.barriers.has(norm)) return -1;
+      if (this.negation.cues.has(norm)) return k;
+    }
+    return -1;
+  }
+}

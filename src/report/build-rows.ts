@@ -1,0 +1,119 @@
+import type { Phrase } from '../claims/find-phrases.js';
+import type { LexiconEntry } from '../lexicon/lexicon.js';
+import type { AnalysedDocument, ClaimMention, Diagnostic } from '../model.js';
+import type { CLAIM_COLUMNS, CLAIM_MENTION_COLUMNS, DIAGNOSTIC_COLUMNS, DOCUMENT_COLUMNS, PHRASE_COLUMNS, Row, STANCE_COLUMNS, UNIT_COLUMNS } from './columns.js';
+
+/** Characters of context on each side of a claim mention in the concordance. */
+export const CONTEXT_CHARS = 60;
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** documents.csv rows, sorted by doc_id. */
+export function* documentRows(docs: Iterable<AnalysedDocument>): Generator<Row<typeof DOCUMENT_COLUMNS>> {
+  for (const { document: d, lang } of docs) {
+    yield {
+      doc_id: d.id, file: d.file, sha256: d.sha256, site: d.site, title: d.title, author: d.author, published: d.published,
+      lang: lang.code, n_comments: d.units.length - 1, n_comments_declared: d.nCommentsDeclared,
+    };
+  }
+}
+
+/** units.csv rows in page order. */
+export function* unitRows(docs: Iterable<AnalysedDocument>): Generator<Row<typeof UNIT_COLUMNS>> {
+  for (const d of docs) {
+    for (const { unit: u, lang, nTokens } of d.units) {
+      yield {
+        unit_id: u.id, doc_id: u.docId, position: u.position, kind: u.kind, author: u.author, published: u.published,
+        parent_id: u.parentId, depth: u.depth, quotes_id: u.quotesId, lang: lang.code, lang_score: lang.score, n_tokens: nTokens, text: u.text,
+      };
+    }
+  }
+}
+
+/** stances.csv rows: three per unit, in the order of STANCES. */
+export function* stanceRows(docs: Iterable<AnalysedDocument>): Generator<Row<typeof STANCE_COLUMNS>> {
+  for (const d of docs) {
+    for (const { unit, stances } of d.units) {
+      for (const s of stances) {
+        yield { unit_id: unit.id, doc_id: unit.docId, stance: s.stance, score: s.score, label: s.label, hits: s.hits, evidence: s.evidence };
+      }
+    }
+  }
+}
+
+interface MentionInContext {
+  readonly mention: ClaimMention;
+  readonly docId: string;
+  readonly text: string;
+  readonly author?: string;
+  readonly published?: string;
+}
+
+function* mentions(docs: Iterable<AnalysedDocument>): Generator<MentionInContext> {
+  for (const d of docs) {
+    for (const u of d.units) {
+      for (const mention of u.claims) {
+        if (mention.negated) continue;
+        yield { mention, docId: d.document.id, text: u.unit.text, author: u.unit.author, published: u.unit.published ?? d.document.published };
+      }
+    }
+  }
+}
+
+function context(text: string, start: number, end: number): { left: string; right: string } {
+  return { left: text.slice(Math.max(0, start - CONTEXT_CHARS), start).trimStart(), right: text.slice(end, end + CONTEXT_CHARS).trimEnd() };
+}
+
+/** claim_mentions.csv rows (negated mentions are not mentions of the claim), in document then text order. */
+export function* claimMentionRows(docs: Iterable<AnalysedDocument>): Generator<Row<typeof CLAIM_MENTION_COLUMNS>> {
+  for (const m of mentions(docs)) {
+    const { start, end } = m.mention.span;
+    const c = context(m.text, start, end);
+    yield { claim_id: m.mention.claimId, unit_id: m.mention.unitId, doc_id: m.docId, match: m.mention.match, start, end, left_context: c.left, right_context: c.right };
+  }
+}
+
+/** claims.csv rows: one per claim found at least once, by n_mentions descending then claim_id. */
+export function claimRows(docs: Iterable<AnalysedDocument>, claims: readonly LexiconEntry[]): Row<typeof CLAIM_COLUMNS>[] {
+  const labels = new Map(claims.map((c) => [c.id, c.label]));
+  const byClaim = new Map<string, MentionInContext[]>();
+  for (const m of mentions(docs)) {
+    const list = byClaim.get(m.mention.claimId) ?? [];
+    list.push(m);
+    byClaim.set(m.mention.claimId, list);
+  }
+  const rows = [...byClaim.entries()].map(([claimId, list]) => {
+    const dates = list.flatMap((m) => (m.published === undefined ? [] : [m.published])).sort(byString);
+    const variants = new Map<string, number>();
+    for (const m of list) {
+      const v = m.mention.match.toLowerCase();
+      variants.set(v, (variants.get(v) ?? 0) + 1);
+    }
+    const top = [...variants.entries()].sort((a, b) => b[1] - a[1] || byString(a[0], b[0]))[0]![0];
+    const example = list[0]!;
+    const c = context(example.text, example.mention.span.start, example.mention.span.end);
+    return {
+      claim_id: claimId, label: labels.get(claimId), n_mentions: list.length,
+      n_units: new Set(list.map((m) => m.mention.unitId)).size,
+      n_documents: new Set(list.map((m) => m.docId)).size,
+      n_authors: new Set(list.flatMap((m) => (m.author ? [m.author] : []))).size,
+      first_published: dates[0], last_published: dates[dates.length - 1], top_variant: top,
+      example_unit_id: example.mention.unitId, example: `${c.left}[${example.mention.match}]${c.right}`,
+    };
+  });
+  return rows.sort((a, b) => b.n_mentions - a.n_mentions || byString(a.claim_id, b.claim_id));
+}
+
+/** phrases.csv rows, already sorted by score by findPhrases. */
+export function* phraseRows(phrases: Iterable<Phrase>): Generator<Row<typeof PHRASE_COLUMNS>> {
+  for (const p of phrases) {
+    yield { phrase: p.phrase, n_documents: p.nDocuments, n_units: p.nUnits, n_authors: p.nAuthors, frequency: p.frequency, score: p.score, variants: p.variants.join(' | '), example_unit_id: p.exampleUnitId };
+  }
+}
+
+/** diagnostics.csv rows, sorted by file, line, code so reruns give the same file. */
+export function diagnosticRows(diagnostics: readonly Diagnostic[]): Row<typeof DIAGNOSTIC_COLUMNS>[] {
+  return [...diagnostics]
+    .sort((a, b) => byString(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || byString(a.code, b.code) || byString(a.unitId ?? '', b.unitId ?? '') || byString(a.message, b.message))
+    .map((d) => ({ level: d.level, code: d.code, doc_id: d.docId, unit_id: d.unitId, message: d.message, file: d.file, line: d.line }));
+}

@@ -1,0 +1,19 @@
+/** The columns of every CSV report, in order: the public output contract (docs: ../shared/docs/contracts.md, v1). */
+
+export const DOCUMENT_COLUMNS = ['doc_id', 'file', 'sha256', 'site', 'title', 'author', 'published', 'lang', 'n_comments', 'n_comments_declared'] as const;
+
+export const UNIT_COLUMNS = ['unit_id', 'doc_id', 'position', 'kind', 'author', 'published', 'parent_id', 'depth', 'quotes_id', 'lang', 'lang_score', 'n_tokens', 'text'] as const;
+
+export const STANCE_COLUMNS = ['unit_id', 'doc_id', 'stance', 'score', 'label', 'hits', 'evidence'] as const;
+
+export const CLAIM_COLUMNS = ['claim_id', 'label', 'n_mentions', 'n_units', 'n_documents', 'n_authors', 'first_published', 'last_published', 'top_variant', 'example_unit_id', 'example'] as const;
+
+export const CLAIM_MENTION_COLUMNS = ['claim_id', 'unit_id', 'doc_id', 'match', 'start', 'end', 'left_context', 'right_context'] as const;
+
+export const PHRASE_COLUMNS = ['phrase', 'n_documents', 'n_units', 'n_authors', 'frequency', 'score', 'variants', 'example_unit_id'] as const;
+
+/** `file` and `line` come after the contract's columns (adding at the end is allowed). */
+export const DIAGNOSTIC_COLUMNS = ['level', 'code', 'doc_id', 'unit_id', 'message', 'file', 'line'] as const;
+
+/** A CSV row: column name → cell. Missing or undefined cells are written empty (unknown). */
+export type Row<C extends readonly string[]> = { readonly [K in C[number]]?: string | number | undefined };

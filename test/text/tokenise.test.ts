@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { tokenise } from '../../src/text/tokenise.js';
+
+const norms = (text: string): string[] => tokenise(text).map((t) => t.norm);
+
+describe('tokenise', () => {
+  it('splits elided clitics from their word, with straight and typographic apostrophes', () => {
+    expect(norms("l'État")).toEqual(["l'", 'etat']);
+    expect(norms('l’État')).toEqual(["l'", 'etat']);
+    expect(norms("qu'on")).toEqual(["qu'", 'on']);
+    expect(norms('L’ETAT')).toEqual(["l'", 'etat']);
+  });
+
+  it('keeps "aujourd’hui" whole', () => {
+    expect(norms('aujourd’hui')).toEqual(["aujourd'hui"]);
+  });
+
+  it('folds case, accents and ligatures, and keeps spans on the original text', () => {
+    const text = 'Le CŒUR de l’Élysée';
+    const tokens = tokenise(text);
+    expect(tokens.map((t) => t.norm)).toEqual(['le', 'coeur', 'de', "l'", 'elysee']);
+    for (const t of tokens) expect(text.slice(t.span.start, t.span.end)).toBe(t.surface);
+  });
+
+  it('keeps hyphenated words and drops punctuation', () => {
+    expect(norms('Gaia-X, peut-être ???')).toEqual(['gaia-x', 'peut-etre']);
+  });
+});
