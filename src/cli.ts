@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { registerEvaluateCommand } from './commands/evaluate.js';
+import { registerExplainCommand } from './commands/explain.js';
+import { registerLexiconCommand } from './commands/lexicon.js';
+import { registerSampleCommand } from './commands/sample.js';
 import { CorpusPathError } from './ingest/list-corpus.js';
 import { DETECTORS, type DetectorName } from './language/detect-language.js';
 import { LexiconError } from './lexicon/load-lexicon.js';
@@ -64,6 +68,10 @@ function buildProgram(): Command {
       }
       process.exitCode = summary.errors > 0 ? EXIT.skipped : EXIT.ok;
     });
+  registerLexiconCommand(program);
+  registerExplainCommand(program);
+  registerEvaluateCommand(program);
+  registerSampleCommand(program);
   return program;
 }
 
