@@ -61,14 +61,14 @@ export function registerExplainCommand(program: Command): void {
         const passage = text.slice(tokens[m.start]!.span.start, tokens[m.end - 1]!.span.end);
         const what = e.kind === 'intensifier' ? `intensifier ×${e.weight}` : `${e.kind ?? 'cue'} → ${[e.stance, ...(e.also ?? [])].join(' + ')}, weight ${e.weight}`;
         out.push(`  tokens ${m.start}–${m.end - 1} "${passage}" [${e.id}] ${what} (${e.source})`);
-        if (e.kind !== 'intensifier' && !e.containsNegation) {
+        if (e.kind !== 'intensifier' && !lexicons.stances.holdsNegation(m)) {
           const k = lexicons.stances.negationBefore(tokens, m.start, undefined, text);
           if (k >= 0) {
             const rule = e.whenNegated ?? 'drop';
             const effect = rule === 'drop' ? 'the cue does not count' : rule === 'keep' ? 'the entry keeps its stance when negated' : `the entry signals ${rule} when negated`;
             out.push(`    negated by "${tokens[k]!.surface}" (token ${k}, scope reaches ${lexicons.stances.negation.window} tokens, up to a comma or "mais"): ${effect}`);
           }
-        } else if (e.containsNegation) out.push('    holds its own negation: not negated again');
+        } else if (lexicons.stances.holdsNegation(m)) out.push('    holds its own negation: not negated again');
       }
       const tags = tagStances(unit, tokens, { lexicon: lexicons.stances });
       const verdicts = scoreStances(text, tags);

@@ -30,7 +30,7 @@ export function runExample(entry: LexiconEntry, text: string, lexicon: Lexicon):
   const tokens = tokenise(text);
   if (entry.stance === undefined || entry.kind === 'intensifier') {
     const found = lexicon.findAll(tokens);
-    const hit = found.some((m) => m.entry.id === entry.id && (entry.kind === 'intensifier' || lexicon.negationBefore(tokens, m.start, undefined, text) < 0 || m.entry.containsNegation));
+    const hit = found.some((m) => m.entry.id === entry.id && (entry.kind === 'intensifier' || lexicon.holdsNegation(m) || lexicon.negationBefore(tokens, m.start, undefined, text) < 0));
     return { tagged: hit, found: found.map((m) => m.entry.id).join(', ') || 'nothing' };
   }
   const own = new Set([entry.stance, ...(entry.also ?? [])]);

@@ -52,6 +52,8 @@ export interface EntryMatch {
   /** Index of the first and one past the last token covered. */
   readonly start: number;
   readonly end: number;
+  /** The pattern of the entry that matched. */
+  readonly pattern?: readonly PatternToken[];
 }
 
 /** Negation cues and how far their scope reaches. */
@@ -144,7 +146,7 @@ export class Lexicon {
         end > best.end ||
         (end === best.end && (entry.weight > best.entry.weight || (entry.weight === best.entry.weight && entry.id < best.entry.id)))
       ) {
-        best = { entry, start: i, end };
+        best = { entry, start: i, end, pattern };
       }
     };
     for (const c of this.byFirstWord.get(token.norm) ?? []) consider(c.entry, c.pattern);
@@ -169,6 +171,18 @@ export class Lexicon {
       i = Math.max(m.end, i + 1);
     }
     return found;
+  }
+
+  /**
+   * True when the matched pattern itself holds a negation word ("pas fiable", "aucun résultat"):
+   * such a cue is not negated again. Per pattern: "un pas dans la bonne direction" holds "pas",
+   * "dans le bon sens" of the same entry does not.
+   */
+  holdsNegation(m: EntryMatch): boolean {
+    if (m.pattern === undefined) return m.entry.containsNegation;
+    const words = m.pattern.map((t) => (t.kind === 'word' ? t.norm : ''));
+    const hasNe = words.some((w) => this.negation.ne?.has(w) === true);
+    return words.some((w) => this.negation.cues.has(w) || (hasNe && this.negation.withNe?.has(w) === true));
   }
 
   /** True when the cue at `k` is the start of a fixed phrase that does not negate ("pas mal", "sans doute"). */

@@ -29,13 +29,24 @@ export function contribution(t: StanceTag): number {
 }
 
 /**
+ * A stance's score: the sum over its entries of each entry's strongest counted tag. An entry
+ * repeated ("américain" five times in a news report) counts once: a unit takes a stance through
+ * different cues, not by repeating a word.
+ */
+export function stanceScore(tags: readonly StanceTag[]): number {
+  const best = new Map<string, number>();
+  for (const t of tags) best.set(t.entryId, Math.max(best.get(t.entryId) ?? 0, contribution(t)));
+  return Math.round([...best.values()].reduce((a, b) => a + b, 0) * 1000) / 1000;
+}
+
+/**
  * Turn a unit's tags into one verdict per stance. A negated, quoted or ironic cue does not count
  * and is shown in the evidence with its reason (NOT, QUOTED, IRONIC); nothing is silently flipped.
  */
 export function scoreStances(text: string, tags: readonly StanceTag[]): StanceVerdict[] {
   return STANCES.map((stance) => {
     const mine = tags.filter((t) => t.stance === stance);
-    const score = Math.round(mine.reduce((sum, t) => sum + contribution(t), 0) * 1000) / 1000;
+    const score = stanceScore(mine);
     return {
       stance,
       score,

@@ -33,9 +33,14 @@ interface PendingIntensifier {
 export function tagStances(unit: Unit, tokens: readonly Token[], options: TagStancesOptions): StanceTag[] {
   const { lexicon } = options;
   const text = unit.text;
-  const quoted = quotedSpans(text);
+  // In an article body, quotation marks report what others say ("« gaspillage d'argent public »,
+  // ont-ils accusé"): not the author's stance. In comments they are mostly scare quotes
+  // (nos « amis » américains) and the cue counts.
+  const quoted = unit.kind === 'article' ? quotedSpans(text) : [];
   const tags: StanceTag[] = [];
   let intensifier: PendingIntensifier | undefined;
+  // A negation word inside an earlier cue ("ne pourront pas lutter") is spent on that cue.
+  let spentUpTo = 0;
   for (const m of lexicon.findAll(tokens)) {
     const entry = m.entry;
     if (entry.kind === 'intensifier') {
@@ -45,7 +50,10 @@ export function tagStances(unit: Unit, tokens: readonly Token[], options: TagSta
     const stance = entry.stance;
     if (stance === undefined) continue;
     const span = spanOf(tokens, m.start, m.end);
-    const negIdx = entry.containsNegation ? -1 : lexicon.negationBefore(tokens, m.start, options.negationWindow, text);
+    const holds = lexicon.holdsNegation(m);
+    const found = holds ? -1 : lexicon.negationBefore(tokens, m.start, options.negationWindow, text);
+    const negIdx = found >= spentUpTo ? found : -1;
+    if (holds) spentUpTo = m.end;
     let intensity = 1;
     let intensifierSpan: Span | undefined;
     if (intensifier !== undefined && m.start - intensifier.end < INTENSIFIER_REACH && !breaksBetween(tokens, intensifier.end - 1, m.start, text)) {
