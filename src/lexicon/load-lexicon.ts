@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { STANCES, type Stance } from '../model.js';
+import { foldForMatching } from '../text/normalise.js';
 import { tokenise } from '../text/tokenise.js';
 import { Lexicon, type EntryKind, type LexiconEntry, type NegationRules, type PatternToken, type WhenNegated } from './lexicon.js';
 
@@ -255,7 +256,8 @@ function loadNegation(dir: string): { rules: NegationRules; file: LexiconFile } 
   const cues = stringList(f, f.root.get('cues', true), where, 'cues', true).map((c) => compilePattern(c)[0]);
   const barriers = stringList(f, f.root.get('barriers', true), where, 'barriers', false).map((c) => compilePattern(c)[0]);
   const withNe = stringList(f, f.root.get('with_ne', true), where, 'with_ne', false).map((c) => compilePattern(c)[0]);
-  const ne = stringList(f, f.root.get('ne', true), where, 'ne', false).map((c) => compilePattern(c)[0]);
+  // "n'" is an elided clitic: the tokeniser keeps its apostrophe, so fold it rather than tokenise it.
+  const ne = stringList(f, f.root.get('ne', true), where, 'ne', false).map((c): PatternToken => ({ kind: 'word', norm: foldForMatching(c.trim()) }));
   const notNegating = stringList(f, f.root.get('not_negating', true), where, 'not_negating', false).map((c) => compilePattern(c).flatMap((t) => (t.kind === 'word' ? [t.norm] : [])));
   if (withNe.length > 0 && ne.length === 0) throw new LexiconError(`${where}: "with_ne" needs "ne" (the particle those words pair with)`);
   const windowNode = f.root.get('window', true);
