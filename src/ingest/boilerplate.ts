@@ -25,14 +25,14 @@ export const BOILERPLATE: readonly BoilerplatePattern[] = [
   // End of the article: sources, signatures, related links
   { id: 'source', kind: 'end', pattern: /^sources?\s*:/iu },
   { id: 'written-by', kind: 'end', pattern: /^(?:écrit|rédigé|publié)\s+par\s+\S/iu },
-  { id: 'related', kind: 'end', pattern: new RegExp(String.raw`^(?:(?:tiens,\s*)?en parlant de ça|sur le même (?:sujet|thème)|articles? (?:similaires|liés|recommandés)|dans la même rubrique|vous aimerez aussi|nos autres articles)\s*:?\s*$`, 'iu') },
+  { id: 'related', kind: 'end', pattern: new RegExp(String.raw`^(?:(?:tiens,\s*)?en parlant de ça|suggestions de sujets|sujets (?:similaires|suggérés|connexes)|sur le même (?:sujet|thème)|articles? (?:similaires|liés|recommandés)|dans la même rubrique|vous aimerez aussi|nos autres articles)\s*:?\s*$`, 'iu') },
   { id: 'read-also', kind: 'drop', pattern: /^(?:à lire aussi|lire aussi|voir aussi|à voir aussi|lire la suite)\b.{0,200}$/iu },
   { id: 'table-of-contents', kind: 'drop', pattern: /^(?:sommaire(?: de l['’]article)?|table des matières)\s*:?$/iu },
   { id: 'author-avatar', kind: 'drop', pattern: /^(?:avatar de l['’]auteur|photo de l['’]auteur|avatar)$/iu },
   { id: 'published-in', kind: 'drop', pattern: /^(?:publié dans|catégorie|rubrique|tags?|mots-clés)\s*:?$/iu },
   { id: 'image-credit', kind: 'drop', pattern: /^.{0,120}(?:©|\(c\)\s|crédits?(?: photo)?\s*:|photo\s*:|illustration\s*:).{0,120}$/iu },
   // Comment forms
-  { id: 'comment-form', kind: 'end', pattern: new RegExp(String.raw`^(?:laisser un commentaire|laisser une réponse|laissez un commentaire|ajouter un commentaire|écrire un commentaire|réagissez|votre commentaire|connectez-vous pour (?:commenter|réagir|répondre)|vous devez être connecté.*|annuler la réponse)\s*[.:!]?\s*$`, 'iu') },
+  { id: 'comment-form', kind: 'end', pattern: new RegExp(String.raw`^(?:(?:laisser un commentaire|ajout(?:er)? (?:de |un )?commentaire|laisser une réponse|laissez un commentaire|ajouter un commentaire|écrire un commentaire|réagissez|votre commentaire|connectez-vous pour (?:commenter|réagir|répondre)|vous devez être connecté.*|annuler la réponse)\s*[.:!]?\s*)+$`, 'iu') },
   { id: 'comment-form-email', kind: 'end', pattern: /^votre adresse (?:e-?mail|de messagerie|courriel) ne sera pas publiée/iu },
   { id: 'comment-form-fields', kind: 'drop', pattern: /^(?:les champs obligatoires sont indiqués avec \*.*|(?:nom|e-?mail|site web|commentaire)\s*\*|enregistrer mon nom.*)$/iu },
   // Newsletters, apps and "follow us"
@@ -40,7 +40,7 @@ export const BOILERPLATE: readonly BoilerplatePattern[] = [
   { id: 'newsletter-unsubscribe', kind: 'end', pattern: /^(?:désinscrivez-vous|vous pouvez vous désinscrire)\b/iu },
   { id: 'follow-us', kind: 'end', pattern: /^(?:suivez-nous|retrouvez-nous|rejoignez-nous)\b.{0,100}$/iu },
   { id: 'google-news', kind: 'end', pattern: /^vous êtes un utilisateur de google actualités/iu },
-  { id: 'join-community', kind: 'end', pattern: /^rejoignez la communauté\b/iu },
+  { id: 'join-community', kind: 'end', pattern: /^rejoignez la communauté(?![\p{L}\p{N}])/iu },
   // Cookie and consent banners
   // A line that speaks to the reader about cookies and what to do with them (not an article about cookies).
   { id: 'cookies', kind: 'end', pattern: /^(?=.{0,400}$)(?=.*\bcookies?\b)(?=.*(?:\bvous\b|\bvotre\b|\bvos\b|nous utilisons|ce site|en savoir plus|j['’]accepte))(?=.*(?:accept|refus|paramétr|consent|navigation|confidentialité|gérer)).*$/iu },
@@ -48,6 +48,8 @@ export const BOILERPLATE: readonly BoilerplatePattern[] = [
   // Comment furniture
   { id: 'reply-link', kind: 'drop', pattern: /^(?:répondre|signaler|citer|modifier|supprimer|permalien|lien|partager|voir (?:les |plus de )?réponses?|masquer les réponses|afficher (?:les )?\d*\s*réponses?|charger plus de commentaires|voir plus de commentaires|\d+\s+réponses?)(?:\s*[|·•]\s*(?:répondre|signaler|citer|modifier|supprimer|permalien|lien|partager))*\s*$/iu },
   { id: 'like-counter', kind: 'drop', pattern: new RegExp(String.raw`^(?:\d+\s*)?(?:«\s*)?(?:j${A}aime|like|likes|votes?|points?|upvotes?)(?:\s*»)?(?:\s*\d+)?\s*$|^[♥❤👍↑▲⬆]\s*\d+(?:\s*[↓▼⬇]\s*\d+)?$`, 'iu') },
+  { id: 'post-counters', kind: 'drop', pattern: /^(?:\d+(?:[,.]\d+)?k?\s+(?:boosts?|partages?|repartages?|favoris|réponses?|vues|repouets?|retweets?|likes?|j['’]aime)\s*[·•,]?\s*)+$/iu },
+  { id: 'sort-by', kind: 'drop', pattern: /^trier par\s*:.{0,40}$/iu },
   { id: 'reading-time', kind: 'drop', pattern: /^(?:temps de )?lecture\s*:?\s*\d+\s*min(?:utes?)?$|^\d+\s*min(?:utes?)? de lecture$/iu },
   { id: 'advert', kind: 'drop', pattern: /^(?:publicité|annonce|sponsorisé|contenu sponsorisé)$/iu },
 ];

@@ -87,10 +87,10 @@ export function parseFrenchDate(text: string): string | undefined {
   return found !== undefined && found.index === 0 && found.length === trimmed.length ? found.iso : undefined;
 }
 
-// What may surround a date on a line that is only a date stamp:
-// "Publié le …", "Mis à jour le …", "Posté le …", "le …", "… 2 minutes" (reading time), "(modifié)".
-const DATE_LINE_BEFORE = /^(?:[-–—•·|,]\s*)?(?:(?:publié|posté|écrit|rédigé|mis à jour|modifié|édité|commenté)\s*(?:le\s*)?|le\s+|du\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*)?$/iu;
-const DATE_LINE_AFTER = /^\s*(?:[-–—•·|,(]\s*)?(?:(?:\d+\s*(?:min(?:utes?)?|mn)(?:\s+de\s+lecture)?)|(?:modifié|édité)|(?:lecture\s*:?\s*\d+\s*min(?:utes?)?))?\s*\)?\s*$/iu;
+// What may surround a date on a line that is only a date stamp: "Publié le …", "Mis à jour le …",
+// "Paris, le …" (press dateline), "… 2 minutes" (reading time), "… par Claire Morel", "(modifié)".
+const DATE_LINE_BEFORE = /^(?:[-–—•·|,]\s*)?(?:\p{Lu}[\p{L}'’ -]{1,30},\s*)?(?:(?:publié|posté|écrit|rédigé|mis à jour|modifié|édité|commenté)\s*(?:le\s*)?|le\s+|du\s+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s*)?$/iu;
+const DATE_LINE_AFTER = /^\s*(?:par\s+[^,.;:!?]{1,60}|(?:[-–—•·|,(]\s*)?(?:(?:\d+\s*(?:min(?:utes?)?|mn)(?:\s+de\s+lecture)?)|(?:modifié|édité)|(?:lecture\s*:?\s*\d+\s*min(?:utes?)?))?\s*\)?)\s*$/iu;
 
 /**
  * The ISO date of a line that is a date stamp and nothing else ("25 décembre 2021 à 8 h 12 min",
@@ -105,4 +105,14 @@ export function parseDateLine(line: string): string | undefined {
   const before = trimmed.slice(0, found.index);
   const after = trimmed.slice(found.index + found.length);
   return DATE_LINE_BEFORE.test(before) && DATE_LINE_AFTER.test(after) ? found.iso : undefined;
+}
+
+const RELATIVE = /^(?:(?:il y a|depuis)\s+(?:\d+|un|une|quelques)\s*(?:s|sec(?:ondes?)?|mn|min(?:utes?)?|h|heures?|j|jours?|sem(?:aines?)?|mois|ans?|années?)|hier|avant-hier|aujourd['’]hui|à l['’]instant|\d+\s*(?:min|h|j)|(?:\d+|an?)\s+\w+\s+ago)$/iu;
+
+/**
+ * True for a relative date stamp ("il y a 3 heures", "hier", "5 h"): metadata, but without the
+ * scrape time it cannot become a date, so it stays unknown.
+ */
+export function isRelativeDate(line: string): boolean {
+  return RELATIVE.test(line.trim());
 }

@@ -29,8 +29,10 @@ const BYLINE = /^(?:par|écrit par|rédigé par|publié par|propos recueillis pa
 export function bylineAuthor(line: string): string | undefined {
   const m = BYLINE.exec(line.trim());
   if (m === null) return undefined;
-  const name = m[1]!.split(/\s*(?:,|\s[-–|·]\s|\(|\s+le\s+\d)/u)[0]!.trim();
-  return looksLikePersonName(name) || /^[\p{L}\p{N}_.-]{2,30}$/u.test(name) && /\p{Lu}/u.test(name[0]!) ? name : undefined;
+  const name = m[1]!.split(/\s*(?:,|\s[-–|·]\s|\(|\s+le\s+\d|\s+dans\s|\s+il y a\s)/u)[0]!.trim();
+  if (looksLikePersonName(name)) return name;
+  // A user name: "citoyen_numerique@jlai.lu", "vincent83D" (never "ailleurs" of "Par ailleurs, …").
+  return /^[\p{L}\p{N}_.@-]{2,60}$/u.test(name) && /[_@\p{N}]/u.test(name) ? name : undefined;
 }
 
 function isProse(line: string): boolean {
@@ -64,7 +66,11 @@ export function parseArticlePart(lines: readonly string[]): ArticlePart {
   let published: string | undefined;
   const takeMetadata = (line: string, i: number): void => {
     author ??= bylineAuthor(line);
-    published ??= parseDateLine(line);
+    const date = parseDateLine(line);
+    published ??= date;
+    // "Publié le 14 mars 2023 à 18h30 par Claire Morel"
+    const by = date === undefined ? undefined : /\spar\s+(.+)$/u.exec(line)?.[1];
+    if (by !== undefined && looksLikePersonName(by)) author ??= by;
     // "Avatar de l'auteur" is the alt text of the author's photo, the name comes next.
     if (/^avatar de l['’]auteur$/iu.test(line)) {
       const next = trimmed[i + 1] ?? '';
@@ -77,9 +83,9 @@ export function parseArticlePart(lines: readonly string[]): ArticlePart {
   let bodyEnd = trimmed.length;
   for (let i = bodyStart; i < trimmed.length; i += 1) {
     const line = trimmed[i]!;
-    if (line !== '' && (isEndMarker(line) || parseCommentHeading(line, i) !== undefined)) { bodyEnd = i; break; }
     const { kept, cut } = cutGluedConsent(lines[i]!);
-    if (cut) { body.push(kept); bodyEnd = i + 1; break; }
+    if (cut && kept.trim() !== '') { body.push(kept); bodyEnd = i + 1; break; }
+    if (line !== '' && (isEndMarker(line) || parseCommentHeading(line, i) !== undefined)) { bodyEnd = i; break; }
     if (line !== '' && matchBoilerplate(line) !== undefined) continue;
     if (line !== '' && line === title) continue;
     body.push(lines[i]!);

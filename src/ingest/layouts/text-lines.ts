@@ -79,7 +79,7 @@ const FUNCTION_WORDS = new Set([
  */
 export function looksLikeHandle(line: string): boolean {
   const t = line.trim();
-  if (t.length < 2 || t.length > 40) return false;
+  if (t.length < 2 || t.length > 40 || /[.!?…:;,]$/u.test(t)) return false;
   if (/^@?[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:@[\p{L}\p{N}.-]+\.[\p{L}]{2,})?$/u.test(t)) {
     if (/^\d+$/u.test(t)) return false;
     return !NOT_A_HANDLE.has(t.toLowerCase());

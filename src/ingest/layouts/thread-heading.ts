@@ -1,7 +1,8 @@
 import { isBlank } from './text-lines.js';
 
-// "Commentaires (10)", "Comments (7)", "12 commentaires", "Réactions", "3 réponses :"
-const HEADING = /^(?:(?:commentaires?|comments?|réactions?|discussion)\s*(?:\(\s*(\d+)\s*\))?|(\d+)\s+(?:commentaires?|comments?|réactions?|réponses?))\s*:?$/iu;
+// "Commentaires (10)", "Comments (7)", "12 commentaires", "Réactions", "3 réponses :",
+// WordPress's "3 réponses à « Titre »" and "2 commentaires sur « Titre »"
+const HEADING = /^(?:(?:commentaires?|comments?|réactions?|discussion)\s*(?:\(\s*(\d+)\s*\))?|(\d+|une|un)\s+(?:commentaires?|comments?|réactions?|réponses?)(?:\s+(?:à|sur|pour)\s+[«“"].{1,200}[»”"])?)\s*:?$/iu;
 
 /** A comment-section heading and the count it announces, if any. */
 export interface CommentHeading {
@@ -14,7 +15,8 @@ export function parseCommentHeading(line: string, index: number): CommentHeading
   const m = HEADING.exec(line.trim());
   if (m === null) return undefined;
   const count = m[1] ?? m[2];
-  return count === undefined ? { index } : { index, declared: Number(count) };
+  if (count === undefined) return { index };
+  return { index, declared: /^\d+$/u.test(count) ? Number(count) : 1 };
 }
 
 /** Every comment-section heading of the page, in order. */

@@ -9,8 +9,6 @@ import { headingBefore } from './thread-heading.js';
 
 // "  • quinctius cincinnatus Répondre", "Marie dit :", "• Paul a dit :" — the comment's header line.
 const HEADER = /^(?:[•·◦▪*–-]\s*)?(\S.{0,60}?)\s+(?:Répondre|dit\s*:|a dit\s*:)$/u;
-const BULLET = /^[•·◦▪*–-]\s*/u;
-
 function parseHeader(line: string): string | undefined {
   return HEADER.exec(line.trim())?.[1];
 }
@@ -31,10 +29,9 @@ export const wordpressThreadLayout: PageLayout = {
   recognise(text) {
     const lines = splitLines(text);
     const headers = headerIndexes(lines);
-    if (headers.length === 0) return false;
-    const bulleted = headers.some((i) => BULLET.test(lines[i]!.trim()) || /Répondre$/u.test(lines[i]!.trim()));
-    const dated = lines.slice(headers[0]).some((l) => parseDateLine(l) !== undefined);
-    return bulleted && dated;
+    // Most comments carry a date line before the next header: one stray "X dit :" in an article does not make a thread.
+    const dated = headers.filter((h, k) => lines.slice(h + 1, headers[k + 1] ?? lines.length).some((l) => parseDateLine(l) !== undefined));
+    return headers.length > 0 && dated.length * 2 >= headers.length;
   },
   parse(text) {
     const lines = splitLines(text);
