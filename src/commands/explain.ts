@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { LexiconError, loadLexicons } from '../lexicon/load-lexicon.js';
-import { STANCES, type Unit } from '../model.js';
+import { STANCES, type StanceTag, type Unit } from '../model.js';
 import { DEFAULTS } from '../options.js';
 import { readUnits, RunOutputError } from '../stance/read-run-output.js';
 import { contribution, describeTag, LABEL_THRESHOLD, scoreStances } from '../stance/score-stances.js';
@@ -76,7 +76,12 @@ export function registerExplainCommand(program: Command): void {
       for (const s of STANCES) {
         const v = verdicts.find((x) => x.stance === s)!;
         const mine = tags.filter((t) => t.stance === s);
-        const parts = mine.filter(counts).map((t) => `${contribution(t)} ${describeTag(text, t)}`);
+        // An entry counts once per unit, with its strongest tag (as in stanceScore).
+        const best = new Map<string, StanceTag>();
+        for (const t of mine.filter(counts)) if (contribution(t) > contribution(best.get(t.entryId) ?? t) || !best.has(t.entryId)) best.set(t.entryId, t);
+        const parts = mine.filter(counts).map((t) =>
+          best.get(t.entryId) === t ? `${contribution(t)} ${describeTag(text, t)}` : `0 ${describeTag(text, t)} (entry already counted: an entry counts once per unit)`,
+        );
         const aside = mine.filter((t) => !counts(t)).map((t) => describeTag(text, t));
         let why: string;
         if (mine.length === 0) why = 'no cue of this stance';
