@@ -114,11 +114,14 @@ export class Lexicon {
   readonly negation: NegationRules;
   readonly byFirstWord = new Map<string, { entry: LexiconEntry; pattern: readonly PatternToken[] }[]>();
   readonly byPrefix: { entry: LexiconEntry; pattern: readonly PatternToken[] }[] = [];
+  /** Entries by id, for the stages that start from a tag. */
+  readonly byId = new Map<string, LexiconEntry>();
 
   constructor(entries: readonly LexiconEntry[], negation: NegationRules) {
     this.entries = entries;
     this.negation = negation;
     for (const entry of entries) {
+      this.byId.set(entry.id, entry);
       for (const pattern of entry.patterns) {
         const first = pattern[0];
         if (first === undefined) continue;

@@ -88,10 +88,9 @@ function breaksBetween(tokens: readonly Token[], a: number, b: number, text: str
 
 /** A counted sarcasm cue turns the unit's counted cues of the stances it cancels into irony. */
 function applySarcasm(tags: StanceTag[], lexicon: Lexicon): StanceTag[] {
-  const byId = new Map(lexicon.entries.map((e) => [e.id, e]));
   const cancelled = new Set<Stance>();
   for (const t of tags) {
-    const entry = byId.get(t.entryId);
+    const entry = lexicon.byId.get(t.entryId);
     if (entry?.kind === 'sarcasm' && counts(t)) for (const s of entry.cancels ?? []) cancelled.add(s);
   }
   if (cancelled.size === 0) return tags;
