@@ -23,24 +23,56 @@ function walk(root: string, dir: string, out: CorpusFile[]): void {
   }
 }
 
+const byRelative = (a: CorpusFile, b: CorpusFile): number => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0);
+
 /**
  * Every file under the given folders (recursively) and the given files, sorted by relative path.
  * A folder's files are relative to that folder; a file given alone is relative to its own folder.
+ * The same file reached twice is listed once. Two different files with the same relative path
+ * (`a/corpus/x.txt` and `b/corpus/x.txt` given as two roots) are both kept, each under its root
+ * folder's name (`corpus/x.txt`, `corpus~2/x.txt`), so neither is dropped and ids stay unique.
  */
 export function listCorpus(paths: readonly string[]): CorpusFile[] {
-  const out: CorpusFile[] = [];
-  for (const p of paths) {
+  const found: { file: CorpusFile; root: number; label: string }[] = [];
+  paths.forEach((p, root) => {
     let stat;
     try {
       stat = statSync(p);
     } catch {
       throw new CorpusPathError(`corpus path not found: ${p}`);
     }
-    if (stat.isDirectory()) walk(p, p, out);
-    else out.push({ absolute: p, relative: path.basename(p) });
+    const files: CorpusFile[] = [];
+    if (stat.isDirectory()) walk(p, p, files);
+    else files.push({ absolute: p, relative: path.basename(p) });
+    const label = path.basename(path.resolve(stat.isDirectory() ? p : path.dirname(p))) || 'root';
+    for (const file of files) found.push({ file, root, label });
+  });
+  const seenAbsolute = new Set<string>();
+  const unique = found.filter(({ file }) => {
+    const key = path.resolve(file.absolute);
+    return seenAbsolute.has(key) ? false : (seenAbsolute.add(key), true);
+  });
+  const count = new Map<string, number>();
+  for (const { file } of unique) count.set(file.relative, (count.get(file.relative) ?? 0) + 1);
+  const taken = new Set(unique.filter(({ file }) => count.get(file.relative) === 1).map(({ file }) => file.relative));
+  const labelOfRoot = new Map<number, string>();
+  const out: CorpusFile[] = [];
+  for (const { file, root, label } of unique) {
+    if (count.get(file.relative) === 1) {
+      out.push(file);
+      continue;
+    }
+    let prefix = labelOfRoot.get(root);
+    if (prefix === undefined) {
+      const used = new Set(labelOfRoot.values());
+      prefix = label;
+      for (let n = 2; used.has(prefix); n += 1) prefix = `${label}~${n}`;
+      labelOfRoot.set(root, prefix);
+    }
+    let relative = `${prefix}/${file.relative}`;
+    for (let n = 2; taken.has(relative); n += 1) relative = `${prefix}~${n}/${file.relative}`;
+    taken.add(relative);
+    out.push({ absolute: file.absolute, relative });
   }
-  const seen = new Set<string>();
-  return out
-    .sort((a, b) => (a.relative < b.relative ? -1 : a.relative > b.relative ? 1 : 0))
-    .filter((f) => (seen.has(f.relative) ? false : (seen.add(f.relative), true)));
+  return out.sort(byRelative);
 }
