@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic, Document } from '../model.js';
 import { decodeBytes, looksBinary } from './decode.js';
-import type { FormatResult } from './formats/format.js';
+import { type FormatResult, sizeLabel } from './formats/format.js';
 import { readCsv } from './formats/read-csv.js';
 import { readHtml, sniffHtmlCharset } from './formats/read-html.js';
 import { readJson } from './formats/read-json.js';
@@ -41,8 +41,6 @@ export interface IngestResult {
 export function docIdFor(file: string): string {
   return file.replace(/\.[^./]+$/u, '');
 }
-
-const mib = (n: number): string => `${Math.round(n / (1024 * 1024))} MiB`;
 
 /** Structured documents → Documents with `path#record-id` ids, made unique within the file. */
 function buildRecords(file: string, sha256: string, read: FormatResult): IngestResult {
@@ -92,7 +90,7 @@ export function ingestFile(file: string, bytes: Uint8Array): IngestResult {
   const limit = onePage ? MAX_PAGE_BYTES : MAX_FILE_BYTES;
   if (bytes.length > limit) {
     const what = onePage ? 'one page' : 'one file (split it into several files)';
-    return fail('file-too-large', `the file holds ${mib(bytes.length)}, over the ${mib(limit)} limit for ${what}; skipped`);
+    return fail('file-too-large', `the file holds ${sizeLabel(bytes.length)}, over the ${sizeLabel(limit)} limit for ${what}; skipped`);
   }
   const isHtml = extension === '.html' || extension === '.htm';
   const { text } = decodeBytes(bytes, isHtml ? sniffHtmlCharset(bytes) : undefined);

@@ -1,4 +1,4 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** A corpus file: where it is on disk and its id-forming path relative to the corpus root. */
@@ -13,13 +13,26 @@ export class CorpusPathError extends Error {
   override readonly name = 'CorpusPathError';
 }
 
-function walk(root: string, dir: string, out: CorpusFile[]): void {
+function walk(root: string, dir: string, out: CorpusFile[], visited: Set<string>): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue; // .DS_Store, .git, editors' swap files
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) walk(root, full, out);
-    else if (e.isFile()) out.push({ absolute: full, relative: path.relative(root, full).split(path.sep).join('/') });
+    let isDirectory = e.isDirectory();
+    if (e.isSymbolicLink()) {
+      // Followed: a link to a file is read; a dangling link is listed so that reading it gives a diagnostics row.
+      try {
+        isDirectory = statSync(full).isDirectory();
+      } catch {
+        isDirectory = false;
+      }
+    }
+    if (isDirectory) {
+      const real = realpathSync(full);
+      if (visited.has(real)) continue; // a link back up the tree
+      visited.add(real);
+      walk(root, full, out, visited);
+    } else if (e.isFile() || e.isSymbolicLink()) out.push({ absolute: full, relative: path.relative(root, full).split(path.sep).join('/') });
   }
 }
 
@@ -42,7 +55,7 @@ export function listCorpus(paths: readonly string[]): CorpusFile[] {
       throw new CorpusPathError(`corpus path not found: ${p}`);
     }
     const files: CorpusFile[] = [];
-    if (stat.isDirectory()) walk(p, p, files);
+    if (stat.isDirectory()) walk(p, p, files, new Set([realpathSync(p)]));
     else files.push({ absolute: p, relative: path.basename(p) });
     const label = path.basename(path.resolve(stat.isDirectory() ? p : path.dirname(p))) || 'root';
     for (const file of files) found.push({ file, root, label });
