@@ -36,7 +36,7 @@ const texts = corpus.endsWith('.tsv')
   : readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()
     .flatMap((f) => readFileSync(path.join(corpus, f), 'utf8').split(/\n\s*\n/u).map((p) => p.trim()))
     .filter((p) => p.length >= 20);
-const paragraphs = texts.filter((p) => /[^\x00-\x7f]/u.test(p));
+const paragraphs = texts.filter((p) => /[^\p{ASCII}]/u.test(p));
 
 const detectors: [string, Detector][] = [['decodeBytes (strict UTF-8, else Windows-1252)', (b) => decodeBytes(b).encoding], ...(await optionalDetectors())];
 const reads = (encoding: string | undefined, bytes: Buffer, expected: string): boolean => {
