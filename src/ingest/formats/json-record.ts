@@ -1,6 +1,7 @@
 import type { ParsedComment } from '../page.js';
 import type { FormatDiagnostic, ParsedRecord } from './format.js';
 import { langHint } from './lang-hint.js';
+import { plainTextOf } from './markup.js';
 import { parseDate } from './parse-date.js';
 
 /** Fields of a document record that the analysis reads (contracts.md, "Input formats"). */
@@ -42,7 +43,7 @@ export function readJsonRecord(value: unknown, place: RecordPlace, unknown: Unkn
   const stringField = (obj: Record<string, unknown>, key: string, where: string): string | undefined => {
     const v = obj[key];
     if (v === undefined || v === null) return undefined;
-    if (typeof v === 'string') return v.trim() === '' ? undefined : v.trim();
+    if (typeof v === 'string') return plainTextOf(v).trim() || undefined;
     if (typeof v === 'number' && key !== 'published') return String(v);
     warn(`${where}"${key}" should be a string, found ${Array.isArray(v) ? 'an array' : typeof v}; ignored`);
     return undefined;
@@ -91,7 +92,7 @@ export function readJsonRecord(value: unknown, place: RecordPlace, unknown: Unkn
         if (indexOfId.has(commentId)) diagnostics.push({ level: 'warning', code: 'duplicate-comment-id', line, recordId: id, message: `${where}comment id "${commentId}" is used twice; replies go to the first` });
         else indexOfId.set(commentId, comments.length);
       }
-      comments.push({ author: stringField(c, 'author', where), published: dateField(c, where), text: c.text, parentIndex });
+      comments.push({ author: stringField(c, 'author', where), published: dateField(c, where), text: plainTextOf(c.text), parentIndex });
     });
   }
   const lang = stringField(value, 'lang', '');
@@ -103,7 +104,7 @@ export function readJsonRecord(value: unknown, place: RecordPlace, unknown: Unkn
       page: {
         site: stringField(value, 'site', ''), url: stringField(value, 'url', ''), title: stringField(value, 'title', ''),
         author: stringField(value, 'author', ''), published: dateField(value, ''), langHint: hint,
-        body: value.text, comments,
+        body: plainTextOf(value.text), comments,
       },
     },
     diagnostics,

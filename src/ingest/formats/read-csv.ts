@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { ParsedComment, ParsedPage } from '../page.js';
 import { type FormatDiagnostic, type FormatResult, MAX_RECORD_CHARS, sizeLabel } from './format.js';
+import { plainTextOf } from './markup.js';
 import { parseDate } from './parse-date.js';
 
 /** Columns read from a CSV of comments (contracts.md, "Input formats"); others are ignored. */
@@ -58,7 +59,7 @@ export function readCsv(text: string): FormatResult {
     const line = info.lines;
     const cells: Partial<Record<Column, string>> = {};
     for (const [c, i] of indexOf) {
-      const v = record[i]?.trim();
+      const v = record[i] === undefined ? undefined : plainTextOf(record[i]).trim();
       if (v !== undefined && v !== '') cells[c] = v;
     }
     if (cells.doc_id === undefined) {

@@ -37,6 +37,10 @@ describe('readCsv', () => {
     expect(records[0]?.page.comments[0]?.text).toBe('deux\nlignes');
   });
 
+  it('reads HTML markup and entities in cells as plain text', () => {
+    expect(readCsv('doc_id,text\nd1,"<p>Oui&nbsp;!</p>"\n').records[0]?.page.comments[0]?.text).toBe('Oui\u00a0!');
+  });
+
   it('skips a file without the required columns, naming them', () => {
     const { records, diagnostics } = readCsv('id,body\n1,Bonjour\n');
     expect(records).toEqual([]);

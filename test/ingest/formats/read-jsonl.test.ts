@@ -56,6 +56,11 @@ describe('readJsonLines', () => {
     expect(diagnostics.map((d) => d.code)).toEqual(['invalid-field', 'invalid-field', 'invalid-field']);
   });
 
+  it('reads HTML markup and entities in text fields as plain text', () => {
+    const { records } = readJsonLines(line({ title: 'A &amp; B', text: '<p>Un.</p><p>Deux&nbsp;!</p>', comments: [{ text: 'C&#8217;est <i>faux</i>.' }] }), 'x.jsonl');
+    expect(records[0]?.page).toMatchObject({ title: 'A & B', body: 'Un.\nDeux\u00a0!', comments: [{ text: 'C’est faux.' }] });
+  });
+
   it('keeps ids with "/" or ".." as plain data', () => {
     expect(readJsonLines(line({ id: '../../etc/passwd', text: 'x' }), 'x.jsonl').records[0]?.id).toBe('../../etc/passwd');
   });
