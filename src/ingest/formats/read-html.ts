@@ -4,11 +4,18 @@ import type { FormatDiagnostic, FormatResult } from './format.js';
 import { langHint } from './lang-hint.js';
 import { parseDate } from './parse-date.js';
 
-/** Never text of a page: code, styling, navigation, forms, embedded media and image captions. */
-const NEVER_TEXT = 'script, style, noscript, template, svg, iframe, canvas, form, button, nav, header, footer, aside, figcaption, select, [hidden], [aria-hidden="true"]';
+/** Never text: code, styling and embedded media. */
+const CODE = 'script, style, noscript, template, svg, iframe, canvas, object';
 
-/** Site furniture that sits inside articles on common CMSs: share bars, cookie and newsletter boxes. */
-const BOILERPLATE = '.sharedaddy, .share-buttons, .social-share, [class*="cookie"], [id*="cookie"], .newsletter, .related-posts, .jp-relatedposts, .comment-respond, #respond';
+/** Page furniture: navigation, site header and footer, forms, buttons, hidden parts and image captions. */
+const FURNITURE = 'nav, header, footer, aside, form, button, select, figcaption, [hidden], [aria-hidden="true"]';
+
+/**
+ * Boxes that sit inside articles on common CMSs: share bars, cookie and newsletter boxes, related
+ * posts. Only blocks, never `body`: plugins put classes such as "cookies-not-set" on `<body>`.
+ */
+const BOILERPLATE = ['.sharedaddy', '.share-buttons', '.social-share', '.newsletter', '.related-posts', '.jp-relatedposts', '.comment-respond', '#respond',
+  ...['div', 'section', 'p'].flatMap((tag) => [`${tag}[class*="cookie"]`, `${tag}[id*="cookie"]`])].join(', ');
 
 /** Where the article's own text lives, most specific first; the first selector found wins. */
 const MAIN_TEXT = ['[itemprop="articleBody"]', '.entry-content', '.post-content', '.article-content', 'article', 'main', '[role="main"]'];
@@ -80,7 +87,7 @@ function readComments(root: HTMLElement): { style?: string; comments: ParsedComm
     const indexOf = new Map<HTMLElement, number>(items.map((el, i) => [el, i]));
     const comments = items.map((item): ParsedComment => {
       const textEl = own(item, style.text)?.clone() as HTMLElement | undefined;
-      if (textEl !== undefined) for (const n of textEl.querySelectorAll([NEVER_TEXT, style.noise].filter((x) => x !== '').join(', '))) n.remove();
+      if (textEl !== undefined) for (const n of textEl.querySelectorAll([CODE, FURNITURE, style.noise].filter((x) => x !== '').join(', '))) n.remove();
       const author = own(item, style.author);
       const parent = owner(item);
       return {
@@ -112,7 +119,7 @@ function declaredCount(root: HTMLElement): number | undefined {
 export function readHtml(html: string): FormatResult {
   const diagnostics: FormatDiagnostic[] = [];
   const root = parse(html, { comment: false, blockTextElements: { pre: true } });
-  for (const el of root.querySelectorAll(`${NEVER_TEXT.replace(', header, footer, aside', '')}`)) el.remove();
+  for (const el of root.querySelectorAll(CODE)) el.remove();
 
   const title = attr(root, 'meta[property="og:title"]', 'content') ?? attr(root, '[itemprop="headline"]', 'content')
     ?? (root.querySelector('[itemprop="headline"], article h1, h1') ?? root.querySelector('title'))?.text.trim();
@@ -128,7 +135,7 @@ export function readHtml(html: string): FormatResult {
   const { style, comments } = readComments(root);
   for (const el of root.querySelectorAll(COMMENT_AREAS)) el.remove();
   for (const el of root.querySelectorAll(THREAD_STYLES.map((s) => s.item).join(', '))) el.remove();
-  for (const el of root.querySelectorAll(`${NEVER_TEXT}, ${BOILERPLATE}`)) el.remove();
+  for (const el of root.querySelectorAll(`${FURNITURE}, ${BOILERPLATE}`)) el.remove();
 
   const main = MAIN_TEXT.map((s) => root.querySelector(s)).find((el) => el !== null && textOf(el) !== '');
   let body: string;

@@ -74,6 +74,11 @@ describe('readHtml', () => {
     ]);
   });
 
+  it('drops cookie boxes but not a body whose class mentions cookies', () => {
+    const html = '<html><body class="home cookies-not-set"><main><p>Le texte.</p><div id="cookie-notice">Nous utilisons des cookies. Accepter</div></main></body></html>';
+    expect(only(html).page.body).toBe('Le texte.');
+  });
+
   it('falls back to the body text as one unit, with a diagnostics row, when nothing is recognised', () => {
     const { page: p, diagnostics } = only(page('<div>Un bloc.</div><div>Un autre.</div><script>ignoré()</script>'));
     expect(p.body.replace(/\s+/gu, ' ')).toBe('Un bloc. Un autre.');
