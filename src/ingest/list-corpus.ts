@@ -19,12 +19,16 @@ function walk(root: string, dir: string, out: CorpusFile[], visited: Set<string>
     if (e.name.startsWith('.')) continue; // .DS_Store, .git, editors' swap files
     const full = path.join(dir, e.name);
     let isDirectory = e.isDirectory();
+    let isFile = e.isFile();
     if (e.isSymbolicLink()) {
-      // Followed: a link to a file is read; a dangling link is listed so that reading it gives a diagnostics row.
+      // Followed: a link to a file is read; a dangling link is listed so that reading it gives a
+      // diagnostics row; a link to a pipe or device is not (reading it could block the run).
       try {
-        isDirectory = statSync(full).isDirectory();
+        const target = statSync(full);
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
       } catch {
-        isDirectory = false;
+        isFile = true;
       }
     }
     if (isDirectory) {
@@ -32,7 +36,7 @@ function walk(root: string, dir: string, out: CorpusFile[], visited: Set<string>
       if (visited.has(real)) continue; // a link back up the tree
       visited.add(real);
       walk(root, full, out, visited);
-    } else if (e.isFile() || e.isSymbolicLink()) out.push({ absolute: full, relative: path.relative(root, full).split(path.sep).join('/') });
+    } else if (isFile) out.push({ absolute: full, relative: path.relative(root, full).split(path.sep).join('/') });
   }
 }
 
@@ -55,6 +59,7 @@ export function listCorpus(paths: readonly string[]): CorpusFile[] {
       throw new CorpusPathError(`corpus path not found: ${p}`);
     }
     const files: CorpusFile[] = [];
+    if (!stat.isDirectory() && !stat.isFile()) throw new CorpusPathError(`corpus path is neither a file nor a folder: ${p}`);
     if (stat.isDirectory()) walk(p, p, files, new Set([realpathSync(p)]));
     else files.push({ absolute: p, relative: path.basename(p) });
     const label = path.basename(path.resolve(stat.isDirectory() ? p : path.dirname(p))) || 'root';

@@ -46,7 +46,14 @@ describe('listCorpus', () => {
     expect(relatives([root])).toEqual(['dangling.txt', 'link.txt', 'real/a.txt']);
   });
 
-  it('throws a usage error for a path that does not exist', () => {
+  it('skips a link to a pipe or device, which could block the run', () => {
+    const root = tree({ 'a.txt': 'a' });
+    symlinkSync('/dev/zero', path.join(root, 'zero.txt'));
+    expect(relatives([root])).toEqual(['a.txt']);
+  });
+
+  it('throws a usage error for a path that does not exist or is not a file or folder', () => {
     expect(() => listCorpus(['/no/such/corpus'])).toThrow(CorpusPathError);
+    expect(() => listCorpus(['/dev/null'])).toThrow(/neither a file nor a folder/u);
   });
 });
