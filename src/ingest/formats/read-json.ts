@@ -1,5 +1,18 @@
 import { type FormatDiagnostic, type FormatResult, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
 import { readJsonRecord, type UnknownFields, unknownFieldsDiagnostic } from './json-record.js';
+import { readJsonLines } from './read-jsonl.js';
+
+/** True when the first line alone is a JSON object and more lines follow: JSON Lines saved as `.json`. */
+function looksLikeJsonLines(text: string): boolean {
+  const lines = text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  if (lines.length < 2) return false;
+  try {
+    const first: unknown = JSON.parse(lines[0] ?? '');
+    return typeof first === 'object' && first !== null && !Array.isArray(first);
+  } catch {
+    return false;
+  }
+}
 
 /** Line (1-based) of a character offset, for JSON syntax errors. */
 function lineAt(text: string, offset: number): number {
@@ -18,9 +31,14 @@ export function readJson(text: string, fileName: string): FormatResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
+    if (looksLikeJsonLines(text)) {
+      const lines = readJsonLines(text, fileName);
+      return { records: lines.records, diagnostics: [{ level: 'info', code: 'json-lines-in-json', message: 'the file holds one JSON document per line; read as JSON Lines' }, ...lines.diagnostics] };
+    }
     const message = (error as Error).message;
     const position = /position (\d+)/u.exec(message);
-    const line = position?.[1] === undefined ? undefined : lineAt(text, Number(position[1]));
+    const lineColumn = /\(line (\d+) column \d+\)/u.exec(message);
+    const line = lineColumn?.[1] !== undefined ? Number(lineColumn[1]) : position?.[1] === undefined ? undefined : lineAt(text, Number(position[1]));
     return { records: [], diagnostics: [{ level: 'error', code: 'invalid-json', line, message: `not valid JSON (${message}); file skipped` }] };
   }
   const items = Array.isArray(value) ? value : [value];

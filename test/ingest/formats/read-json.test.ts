@@ -25,6 +25,12 @@ describe('readJson', () => {
     expect(diagnostics).toMatchObject([{ level: 'error', code: 'invalid-json', line: 3 }]);
   });
 
+  it('reads JSON Lines saved as .json, with an info row', () => {
+    const { records, diagnostics } = readJson('{"id": "a", "text": "A"}\n{"id": "b", "text": "B"}\n{oops}\n', 'd.json');
+    expect(records.map((r) => r.id)).toEqual(['a', 'b']);
+    expect(diagnostics).toMatchObject([{ level: 'info', code: 'json-lines-in-json' }, { level: 'error', code: 'invalid-json', line: 3 }]);
+  });
+
   it('still skips the file when the parser gives no position', () => {
     expect(readJson('[{"text": }]', 'd.json')).toMatchObject({ records: [], diagnostics: [{ level: 'error', code: 'invalid-json' }] });
   });
