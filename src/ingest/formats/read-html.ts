@@ -67,7 +67,7 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
 }
 
 /** Comments of the first thread style that finds some, with reply parents from the nesting. */
-function readComments(root: HTMLElement): { style?: string; comments: ParsedComment[] } {
+function readComments(root: HTMLElement): { style?: string; items: HTMLElement[]; comments: ParsedComment[] } {
   for (const style of THREAD_STYLES) {
     const items = root.querySelectorAll(style.item).filter((el) => el.querySelector(style.text) !== null || style.text === '');
     if (items.length === 0) continue;
@@ -97,9 +97,9 @@ function readComments(root: HTMLElement): { style?: string; comments: ParsedComm
         parentIndex: parent === undefined ? undefined : indexOf.get(parent),
       };
     });
-    return { style: style.name, comments };
+    return { style: style.name, items, comments };
   }
-  return { comments: [] };
+  return { items: [], comments: [] };
 }
 
 /** "12 commentaires", "3 réponses à « … »", "Comments (7)" in a comment area's heading. */
@@ -121,6 +121,11 @@ export function readHtml(html: string): FormatResult {
   const root = parse(html, { comment: false, blockTextElements: { pre: true } });
   for (const el of root.querySelectorAll(CODE)) el.remove();
 
+  // Comments first, then their markup goes: a comment's author or <time> is never the article's.
+  const nCommentsDeclared = declaredCount(root);
+  const { style, items, comments } = readComments(root);
+  for (const el of [...root.querySelectorAll(COMMENT_AREAS), ...items]) el.remove();
+
   const title = attr(root, 'meta[property="og:title"]', 'content') ?? attr(root, '[itemprop="headline"]', 'content')
     ?? (root.querySelector('[itemprop="headline"], article h1, h1') ?? root.querySelector('title'))?.text.trim();
   const site = attr(root, 'meta[property="og:site_name"]', 'content') ?? attr(root, '[itemtype$="schema.org/Organization"] [itemprop="name"]', 'content');
@@ -130,11 +135,6 @@ export function readHtml(html: string): FormatResult {
   const published = parseDate(attr(root, 'meta[property="article:published_time"]', 'content') ?? '')
     ?? dateOf(root.querySelector('[itemprop="datePublished"]') ?? undefined)
     ?? dateOf(root.querySelector('article time[datetime]') ?? root.querySelector('time[datetime]') ?? undefined);
-
-  const nCommentsDeclared = declaredCount(root);
-  const { style, comments } = readComments(root);
-  for (const el of root.querySelectorAll(COMMENT_AREAS)) el.remove();
-  for (const el of root.querySelectorAll(THREAD_STYLES.map((s) => s.item).join(', '))) el.remove();
   for (const el of root.querySelectorAll(`${FURNITURE}, ${BOILERPLATE}`)) el.remove();
 
   const main = MAIN_TEXT.map((s) => root.querySelector(s)).find((el) => el !== null && textOf(el) !== '');

@@ -74,6 +74,14 @@ describe('readHtml', () => {
     ]);
   });
 
+  it('never takes a comment author or date for the article\'s', () => {
+    const { page: p } = only(page(
+      '<article><p>Corps sans signature.</p></article><div itemscope itemtype="https://schema.org/Comment"><span itemprop="author">Amélie</span>'
+      + '<time itemprop="datePublished" datetime="2020-06-10T08:01">hier</time><div itemprop="text">Un.</div></div>',
+    ));
+    expect(p).toMatchObject({ author: undefined, published: undefined, body: 'Corps sans signature.', comments: [{ author: 'Amélie', published: '2020-06-10T08:01' }] });
+  });
+
   it('drops cookie boxes but not a body whose class mentions cookies', () => {
     const html = '<html><body class="home cookies-not-set"><main><p>Le texte.</p><div id="cookie-notice">Nous utilisons des cookies. Accepter</div></main></body></html>';
     expect(only(html).page.body).toBe('Le texte.');
