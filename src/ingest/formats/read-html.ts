@@ -32,6 +32,8 @@ interface ThreadStyle {
   readonly date: string;
   /** Inside a comment, never its text: reply links, metadata lines, nested lists of replies. */
   readonly noise: string;
+  /** Where the markup shows nesting by an indentation level instead of nested elements (Hacker News). */
+  readonly indent?: { readonly selector: string; readonly attribute: string };
 }
 
 /** Comment markups recognised, tried in order; the first that finds comments wins. */
@@ -39,7 +41,8 @@ const THREAD_STYLES: readonly ThreadStyle[] = [
   { name: 'schema.org Comment', item: '[itemtype$="schema.org/Comment"]', text: '[itemprop="text"]', author: '[itemprop="author"] [itemprop="name"], [itemprop="author"]', date: '[itemprop="dateCreated"], [itemprop="datePublished"]', noise: '' },
   { name: 'WordPress', item: 'li.comment, li.pingback, li.trackback', text: '.comment-content, .comment-text, .comment-body', author: '.comment-author .fn, .comment-author cite, .comment-author', date: '.comment-metadata time, .comment-meta time, .comment-metadata a, .comment-meta a, .commentmetadata a', noise: '.reply, .comment-reply-link, .comment-meta, .comment-metadata, .commentmetadata, .comment-author, .says, ul.children, ol.children' },
   { name: 'Disqus', item: 'li.post', text: '.post-message', author: '.post-byline .author, .author', date: 'time, a.time-ago', noise: '' },
-  { name: 'generic .comment', item: '.comment', text: '.comment-content, .comment-text, .comment-body, .comment-message', author: '.comment-author, .author, [rel="author"]', date: 'time', noise: '.reply, .comment-reply-link, .comment-meta, .comment-author, .author, time' },
+  { name: 'Hacker News', item: 'tr.comtr', text: '.commtext', author: '.hnuser', date: '.age', noise: '.reply', indent: { selector: 'td.ind', attribute: 'indent' } },
+  { name: 'generic .comment', item: '.comment', text: '.comment-content, .comment-text, .comment-body, .comment-message, .comment__content, .field--name-comment-body', author: '.comment-author, .comment__author, .author, .username, [rel="author"]', date: 'time', noise: '.reply, .comment-reply-link, .comment-meta, .comment-author, .author, time, .links' },
 ];
 
 /** The text a reader sees: blocks on their own lines, entities decoded. */
@@ -54,7 +57,9 @@ function attr(root: HTMLElement, selector: string, name: string): string | undef
 function dateOf(el: HTMLElement | undefined): string | undefined {
   if (el === undefined) return undefined;
   for (const raw of [el.getAttribute('datetime'), el.getAttribute('content'), el.getAttribute('title'), el.text]) {
-    const iso = raw === undefined ? undefined : parseDate(raw);
+    if (raw === undefined) continue;
+    // Hacker News writes `title="2023-05-01T12:00:00 1682942400"`: the ISO date, then a Unix time.
+    const iso = parseDate(raw) ?? parseDate(raw.trim().split(/\s+/u)[0] ?? '');
     if (iso !== undefined) return iso;
   }
   return undefined;
@@ -85,7 +90,18 @@ function readComments(root: HTMLElement): { style?: string; items: HTMLElement[]
       return undefined;
     };
     const indexOf = new Map<HTMLElement, number>(items.map((el, i) => [el, i]));
-    const comments = items.map((item): ParsedComment => {
+    // Indented threads: a comment answers the nearest comment above it with a smaller indentation.
+    const indentParents: (number | undefined)[] = [];
+    if (style.indent !== undefined) {
+      const stack: { level: number; index: number }[] = [];
+      items.forEach((item, i) => {
+        const level = Number(item.querySelector(style.indent?.selector ?? '')?.getAttribute(style.indent?.attribute ?? '') ?? 0) || 0;
+        while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= level) stack.pop();
+        indentParents.push(stack[stack.length - 1]?.index);
+        stack.push({ level, index: i });
+      });
+    }
+    const comments = items.map((item, i): ParsedComment => {
       const textEl = own(item, style.text)?.clone() as HTMLElement | undefined;
       if (textEl !== undefined) for (const n of textEl.querySelectorAll([CODE, FURNITURE, style.noise].filter((x) => x !== '').join(', '))) n.remove();
       const author = own(item, style.author);
@@ -94,7 +110,7 @@ function readComments(root: HTMLElement): { style?: string; items: HTMLElement[]
         author: author === undefined ? undefined : (textOf(author).replace(/\s+(?:dit|says)\s*:?$/iu, '').trim() || undefined),
         published: dateOf(own(item, style.date)),
         text: textEl === undefined ? '' : textOf(textEl),
-        parentIndex: parent === undefined ? undefined : indexOf.get(parent),
+        parentIndex: style.indent !== undefined ? indentParents[i] : parent === undefined ? undefined : indexOf.get(parent),
       };
     });
     return { style: style.name, items, comments };

@@ -87,6 +87,26 @@ describe('readHtml', () => {
     expect(only(html).page.body).toBe('Le texte.');
   });
 
+  it('reads a Hacker News thread, replies from the indentation', () => {
+    const row = (id: number, indent: number, user: string, text: string): string =>
+      `<tr class="athing comtr" id="${id}"><td><table><tr><td class="ind" indent="${indent}"><img src="s.gif" width="${indent * 40}"></td>`
+      + `<td class="default"><div><span class="comhead"><a class="hnuser">${user}</a> <span class="age" title="2023-05-01T12:0${id}:00 1682942400"><a>2 hours ago</a></span></span></div>`
+      + `<div class="comment"><div class="commtext c00">${text}</div><div class="reply"><p><a>reply</a></p></div></div></td></tr></table></td></tr>`;
+    const { page: p } = only(page(`<table class="comment-tree">${row(1, 0, 'ada', 'Root.')}${row(2, 1, 'bob', 'Reply <p>on two paragraphs.')}${row(3, 2, 'cy', 'Deeper.')}${row(4, 1, 'dee', 'Second reply.')}${row(5, 0, 'eve', 'New root.')}</table>`));
+    expect(p.comments).toEqual([
+      { author: 'ada', published: '2023-05-01T12:01', text: 'Root.', parentIndex: undefined },
+      { author: 'bob', published: '2023-05-01T12:02', text: 'Reply\non two paragraphs.', parentIndex: 0 },
+      { author: 'cy', published: '2023-05-01T12:03', text: 'Deeper.', parentIndex: 1 },
+      { author: 'dee', published: '2023-05-01T12:04', text: 'Second reply.', parentIndex: 0 },
+      { author: 'eve', published: '2023-05-01T12:05', text: 'New root.', parentIndex: undefined },
+    ]);
+  });
+
+  it('reads a Drupal-like .comment with .comment__content', () => {
+    const { page: p } = only(page('<article><p>Corps.</p></article><section><article class="comment"><footer><span class="comment__author">Jo</span></footer><div class="comment__content"><p>Avis.</p><ul class="links"><li>Répondre</li></ul></div></article></section>'));
+    expect(p.comments).toEqual([{ author: 'Jo', published: undefined, text: 'Avis.', parentIndex: undefined }]);
+  });
+
   it('falls back to the body text as one unit, with a diagnostics row, when nothing is recognised', () => {
     const { page: p, diagnostics } = only(page('<div>Un bloc.</div><div>Un autre.</div><script>ignoré()</script>'));
     expect(p.body.replace(/\s+/gu, ' ')).toBe('Un bloc. Un autre.');
