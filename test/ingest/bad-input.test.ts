@@ -1,7 +1,7 @@
-import { chmodSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULTS, type RunOptions } from '../../src/options.js';
 import { run } from '../../src/run.js';
 
@@ -38,6 +38,10 @@ describe('a corpus of bad input', () => {
   const summary = run(options);
   const diagnostics = readFileSync(path.join(out, 'diagnostics.csv'), 'utf8');
   const units = readFileSync(path.join(out, 'units.csv'), 'utf8');
+  afterAll(() => {
+    rmSync(corpus, { recursive: true, force: true }); // the two 50 MB files
+    rmSync(out, { recursive: true, force: true });
+  });
 
   it.each([
     ['one-line.txt', /error,file-too-large,one-line,,"the file holds 50 MiB, over the 4 MiB limit for one page; skipped",one-line\.txt,$/mu],

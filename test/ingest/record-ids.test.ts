@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULTS, type RunOptions } from '../../src/options.js';
 import { REPORT_FILES, run } from '../../src/run.js';
 
@@ -18,6 +18,7 @@ describe('record ids that look like paths or markup', () => {
     langDetector: DEFAULTS.langDetector, spreadsheet: false, commandLine: ['test'],
   };
   run(options);
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
 
   it('write nothing but the report files, and nothing outside the output folder', () => {
     expect(readdirSync(out).sort()).toEqual([...REPORT_FILES].sort());
