@@ -55,22 +55,32 @@ export function registerExplainCommand(program: Command): void {
       if (lang !== '' && lang !== 'fra' && lang !== 'und') out.push(`note: the run does not tag units in language ${lang} (the lexicons are French); explained as if French`);
       out.push(`text: ${text}`, '', `tokens (${tokens.length}): ${tokens.map((t) => `${t.index}:${t.norm}`).join(' ')}`, '', 'matches:');
       const matches = lexicons.stances.findAll(tokens);
+      const tags = tagStances(unit, tokens, { lexicon: lexicons.stances });
       if (matches.length === 0) out.push('  none');
       for (const m of matches) {
         const e = m.entry;
-        const passage = text.slice(tokens[m.start]!.span.start, tokens[m.end - 1]!.span.end);
+        const start = tokens[m.start]!.span.start;
+        const passage = text.slice(start, tokens[m.end - 1]!.span.end);
         const what = e.kind === 'intensifier' ? `intensifier ×${e.weight}` : `${e.kind ?? 'cue'} → ${[e.stance, ...(e.also ?? [])].join(' + ')}, weight ${e.weight}`;
         out.push(`  tokens ${m.start}–${m.end - 1} "${passage}" [${e.id}] ${what} (${e.source})`);
-        if (e.kind !== 'intensifier' && !lexicons.stances.holdsNegation(m)) {
-          const k = lexicons.stances.negationBefore(tokens, m.start, undefined, text);
-          if (k >= 0) {
-            const rule = e.whenNegated ?? 'drop';
-            const effect = rule === 'drop' ? 'the cue does not count' : rule === 'keep' ? 'the entry keeps its stance when negated' : `the entry signals ${rule} when negated`;
-            out.push(`    negated by "${tokens[k]!.surface}" (token ${k}, scope reaches ${lexicons.stances.negation.window} tokens, up to a comma or "mais"): ${effect}`);
-          }
-        } else if (lexicons.stances.holdsNegation(m)) out.push('    holds its own negation: not negated again');
+        if (e.kind === 'intensifier') continue;
+        if (lexicons.stances.holdsNegation(m)) {
+          out.push('    holds its own negation: not negated again, and its negation word reaches no further');
+          continue;
+        }
+        // What the tagger decided for this match (the same tags the run wrote).
+        const tag = tags.find((t) => t.entryId === e.id && t.span.start === start && t.viaNegation !== true);
+        const neg = tag?.negationSpan;
+        if (tag !== undefined && neg !== undefined) {
+          const k = tokens.findIndex((t) => t.span.start === neg.start);
+          const rule = e.whenNegated ?? 'drop';
+          const effect = rule === 'drop' ? 'the cue does not count' : rule === 'keep' ? 'the entry keeps its stance when negated' : `the entry signals ${rule} when negated`;
+          out.push(`    negated by "${text.slice(neg.start, neg.end)}" (token ${k}; a negation reaches ${lexicons.stances.negation.window} tokens, up to punctuation or "mais"): ${effect}`);
+        }
+        if (tag?.discount === 'quoted') out.push('    inside quotation marks in an article body: reported speech, not counted');
+        if (tag?.discount === 'ironic') out.push('    praise in a unit with a sarcasm cue: read as irony, not counted');
+        if (tag?.intensifierSpan !== undefined) out.push(`    intensified ×${tag.intensity ?? 1} by "${text.slice(tag.intensifierSpan.start, tag.intensifierSpan.end)}"`);
       }
-      const tags = tagStances(unit, tokens, { lexicon: lexicons.stances });
       const verdicts = scoreStances(text, tags);
       out.push('', `scores (label 1 at score ≥ ${LABEL_THRESHOLD}):`);
       for (const s of STANCES) {
