@@ -7,7 +7,7 @@ import { toIso6393 } from './iso-639.js';
 /** eld's n-gram databases shipped in the npm package: bigger is more accurate on short text. */
 export type EldSize = 'large' | 'small';
 
-/** Fitted with `npm run bench:langid -- --fit` on the langid benchmark (even-numbered items). */
+/** Fitted with `npm run bench:langid -- --fit` on every other item of the langid benchmark. */
 export const ELD_CALIBRATION: Readonly<Record<EldSize, Calibration>> = {
   large: { intercept: -17.733, letters: 1.387, margin: 29.976, top: 18.446 },
   small: { intercept: -20.167, letters: 1.99, margin: 13.963, top: 20.475 },

@@ -4,7 +4,7 @@ import { noEvidence, type Calibration, type LanguageEvidence } from './calibrate
 // franc's trigram model needs a few words; below this many characters it answers 'und'.
 const FRANC_MIN_LENGTH = 10;
 
-/** Fitted with `npm run bench:langid -- --fit` on the langid benchmark (even-numbered items). */
+/** Fitted with `npm run bench:langid -- --fit` on every other item of the langid benchmark. */
 export const FRANC_CALIBRATION: Calibration = { intercept: -6.71, letters: 1.813, margin: 15.401, top: 0 };
 
 /** franc (trigram model, 400+ languages, ISO 639-3 codes already) on an already sampled text. */
