@@ -20,7 +20,8 @@ export const THREAD_PRIOR = 0.9;
 /** A declared language (the `lang` field of a JSON export) is overruled only above 95%. */
 export const HINT_PRIOR = 0.95;
 
-// Comments trusted to tell the thread's language when the article body cannot (empty body).
+// Comments trusted to tell the thread's language when the article body cannot (empty body),
+// and parents trusted to give their language to short replies.
 const CONFIDENT = 0.9;
 
 /** The language of a document (its article body) and of each of its units, in unit order. */
@@ -46,7 +47,8 @@ function threadLanguage(evidence: readonly LanguageEvidence[], detector: Languag
 
 /**
  * Detect the language of the article body first, then of every comment with the page's
- * language as a prior for short ones. The page's language is the declared one (Document.langHint)
+ * language (or, for a reply, its parent's when that one is confidently known) as a prior for
+ * short ones. The page's language is the declared one (Document.langHint)
  * unless the body says otherwise with more than HINT_PRIOR confidence, else the body's, else —
  * for an empty or undecidable body — the language of the confident long comments.
  */
@@ -63,11 +65,17 @@ export function detectDocumentLanguages(document: Document, detector: LanguageDe
   else if (bodyEvidence !== undefined && isShort(bodyEvidence) && thread !== undefined) body = decideWithPrior(bodyEvidence, detector.calibration, thread, THREAD_PRIOR);
   else if (bodyEvidence !== undefined) body = decideLanguage(bodyEvidence, detector.calibration);
 
-  const prior = body.code !== 'und' ? body.code : thread;
-  const units = evidence.map((e, i): LanguageGuess => {
-    if (i === bodyIndex) return body;
-    if (prior !== undefined && isShort(e)) return decideWithPrior(e, detector.calibration, prior, THREAD_PRIOR);
-    return decideLanguage(e, detector.calibration);
+  const pagePrior = body.code !== 'und' ? body.code : thread;
+  const guesses: LanguageGuess[] = [];
+  const indexOf = new Map(document.units.map((u, i) => [u.id, i]));
+  evidence.forEach((e, i) => {
+    if (i === bodyIndex) { guesses.push(body); return; }
+    // A short reply in a sub-thread held in another language ("Do you really think so?" →
+    // "Yes, totally") takes its parent's language: replies come after the unit they answer.
+    const parentIndex = indexOf.get(document.units[i]?.parentId ?? '');
+    const parent = parentIndex === undefined || parentIndex === bodyIndex ? undefined : guesses[parentIndex];
+    const prior = parent !== undefined && parent.code !== 'und' && parent.score >= CONFIDENT ? parent.code : pagePrior;
+    guesses.push(prior !== undefined && isShort(e) ? decideWithPrior(e, detector.calibration, prior, THREAD_PRIOR) : decideLanguage(e, detector.calibration));
   });
-  return { document: body, units };
+  return { document: body, units: guesses };
 }

@@ -34,6 +34,13 @@ describe('languages of a document, the page as context for short units', () => {
     expect(units.map((u) => u.code)).toEqual(['fra', 'fra', 'eng', 'spa', 'eng', 'fra']);
   });
 
+  it('gives a short reply the language of the English comment it answers, and a short comment the page language', () => {
+    const doc = makeDocument({ body: BODY, comments: [ENGLISH, { text: 'Me too', parentIndex: 0 }, 'Me too'] });
+    const { units } = detectDocumentLanguages(doc, detector);
+    expect(detector.detect('Me too').score).toBeLessThan(0.9); // too weak alone to leave a French page
+    expect(units.map((u) => u.code)).toEqual(['fra', 'eng', 'eng', 'fra']);
+  });
+
   it('gives the prior only to short units: a long comment is judged on its own words', () => {
     expect(ENGLISH.replace(/\P{L}/gu, '').length).toBeGreaterThanOrEqual(SHORT_UNIT_LETTERS);
     const doc = makeDocument({ body: BODY, comments: [ENGLISH] });
