@@ -62,6 +62,12 @@ describe('languages of a document, the page as context for short units', () => {
     expect(wrongHint.score).toBeGreaterThan(0.95);
   });
 
+  it('keeps the declared language when the body is too short to contradict it', () => {
+    const { document, units } = detectDocumentLanguages(makeDocument({ body: 'Bravo !', langHint: 'it', comments: ['Bravo !'] }), detector);
+    expect(document.code).toBe('ita');
+    expect(units.map((u) => u.code)).toEqual(['ita', 'ita']);
+  });
+
   it('ignores a declared language that is no language code', () => {
     expect(detectDocumentLanguages(makeDocument({ body: BODY, langHint: 'french' }), detector).document.code).toBe('fra');
   });

@@ -46,6 +46,15 @@ describe('the default detector', () => {
     expect(detector.detect(page).code).toBe('fra');
   });
 
+  it.each([
+    ['Правительство представило вчера свой проект суверенного облака.', 'rus'],
+    ['Η κυβέρνηση παρουσίασε χθες το σχέδιό της για ένα κυρίαρχο νέφος.', 'ell'],
+    ['قدمت الحكومة أمس مشروعها للسحابة السيادية لحماية البيانات.', 'ara'],
+    ['De regering heeft gisteren haar plan voor een soevereine cloud voorgesteld.', 'nld'],
+  ])('names other scripts and languages in ISO 639-3: %s', (text, code) => {
+    expect(detector.detect(text).code).toBe(code);
+  });
+
   it('tells French from English and Spanish in a few words', () => {
     expect(detector.detect('Vous appelez ça souverain ???').code).toBe('fra');
     expect(detector.detect('This will never work.').code).toBe('eng');
