@@ -46,11 +46,11 @@ function threadLanguage(evidence: readonly LanguageEvidence[], detector: Languag
 }
 
 /**
- * Detect the language of the article body first, then of every comment with the page's
+ * Detect the language of the article body first, then of every comment, with the page's
  * language (or, for a reply, its parent's when that one is confidently known) as a prior for
- * short ones. The page's language is the declared one (Document.langHint)
- * unless the body says otherwise with more than HINT_PRIOR confidence, else the body's, else —
- * for an empty or undecidable body — the language of the confident long comments.
+ * short ones. The page's language is the declared one (Document.langHint) unless the body says
+ * otherwise with more than HINT_PRIOR confidence, else the body's, else — for an empty or
+ * undecidable body — the language of the confident long comments.
  */
 export function detectDocumentLanguages(document: Document, detector: LanguageDetector): DocumentLanguages {
   const evidence = document.units.map((u) => detector.evidence(u.text));
