@@ -71,9 +71,26 @@ describe('WordPress-style threads', () => {
     expect(doc.units[3]!.text).toMatch(/chaque trimestre\.$/u);
     expect(codes).toEqual([]);
   });
+  it('does not take a comment line ending in "dit :" for a comment header', () => {
+    const page = ['Titre du billet', '', 'Un article assez long pour être un vrai paragraphe de texte courant, avec une fin.', '', 'Marie dit :', '14 mars 2023 à 19 h 02 min', '', 'Je cite le ministre, qui dit :', '« tout va bien ».', '', 'Répondre', '', 'Paul dit :', '15 mars 2023 à 8 h 47 min', '', 'Il dit toujours ça.', ''].join('\n');
+    const { doc } = ingestText('p.txt', page);
+    expect(doc.units.slice(1).map((u) => [u.author, u.text])).toEqual([
+      ['Marie', 'Je cite le ministre, qui dit : « tout va bien ».'],
+      ['Paul', 'Il dit toujours ça.'],
+    ]);
+  });
 });
 
 describe('author-line threads', () => {
+  it('takes a date stamp printed under the name as the comment\'s date', () => {
+    const page = ['Un titre', '', 'Un article assez long pour être un vrai paragraphe de texte courant, avec une fin.', '', '2 commentaires', '', 'marie_d', '12 mars 2023 à 10:14', '', 'Premier avis, bien argumenté.', '', 'paul75', 'il y a 3 heures', '', 'Second avis.', ''].join('\n');
+    const { doc } = ingestText('p.txt', page);
+    expect(doc.units.slice(1).map((u) => [u.author, u.published ?? '', u.text])).toEqual([
+      ['marie_d', '2023-03-12T10:14', 'Premier avis, bien argumenté.'],
+      ['paul75', '', 'Second avis.'],
+    ]);
+  });
+
   it('starts a comment at each user name alone on its line and stops at the newsletter', () => {
     const { doc } = ingestPath(`${SAMPLES}/001_f0eed57cc5c25b8c.txt`);
     expect(doc.units.map((u) => u.author ?? '')).toEqual(['Alexandre Boero', 'carinae', 'leulapin', 'jaceneliot', 'carinae', 'Cleindori', 'rapiot', 'vincent83D', 'philumax', 'onipif', 'ellis2323']);

@@ -36,7 +36,7 @@ export function bylineAuthor(line: string): string | undefined {
 }
 
 function isProse(line: string): boolean {
-  const words = wordCount(line);
+  const words = wordCount(line, PROSE_MIN_WORDS);
   return words >= PROSE_MIN_WORDS || (words >= 4 && SENTENCE_END.test(line));
 }
 
@@ -56,7 +56,7 @@ export function parseArticlePart(lines: readonly string[]): ArticlePart {
   if (firstIndex < 0) return { body: '' };
   const first = trimmed[firstIndex]!;
   const hasMore = trimmed.slice(firstIndex + 1).some((l) => l !== '');
-  const title = hasMore && wordCount(first) <= TITLE_MAX_WORDS && !/\.$/u.test(first) && !isHeaderMaterial(first, undefined) ? first : undefined;
+  const title = hasMore && wordCount(first, TITLE_MAX_WORDS + 1) <= TITLE_MAX_WORDS && !/\.$/u.test(first) && !isHeaderMaterial(first, undefined) ? first : undefined;
 
   const searchFrom = title === undefined ? firstIndex : firstIndex + 1;
   let bodyStart = trimmed.findIndex((l, i) => i >= searchFrom && l !== '' && isProse(l) && !isHeaderMaterial(l, title));
@@ -98,7 +98,7 @@ export function parseArticlePart(lines: readonly string[]): ArticlePart {
   for (let i = body.length - 1; i >= 0 && signature.length < SIGNATURE_MAX_LINES; i -= 1) {
     const line = body[i]!.trim();
     if (line === '') continue;
-    if (wordCount(line) > SIGNATURE_MAX_WORDS || SENTENCE_END.test(line)) break;
+    if (wordCount(line, SIGNATURE_MAX_WORDS + 1) > SIGNATURE_MAX_WORDS || SENTENCE_END.test(line)) break;
     signature.unshift(line);
   }
   const proseLeft = body.slice(0, body.length).filter((l) => l.trim() !== '').length - signature.length;

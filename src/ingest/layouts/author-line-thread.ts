@@ -1,13 +1,18 @@
 import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
 import { cleanScrapedText } from '../clean-text.js';
-import { parseDateLine } from '../french-date.js';
+import { isRelativeDate, parseDateLine } from '../french-date.js';
 import type { ParsedComment } from '../page.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
 import { looksLikeHandle, paragraphsOf, splitLines, type Paragraph } from './text-lines.js';
 import { findCommentHeadings, type CommentHeading } from './thread-heading.js';
 
-const isAuthorParagraph = (p: Paragraph | undefined): boolean => p !== undefined && p.lines.length === 1 && looksLikeHandle(p.lines[0]!);
+/** Lines a site prints with the name: "il y a 3 heures", "12 mars 2023 à 10:14". */
+const isDateStamp = (line: string): boolean => parseDateLine(line) !== undefined || isRelativeDate(line);
+
+/** A user name alone, or with its date stamp on the next line or two. */
+const isAuthorParagraph = (p: Paragraph | undefined): boolean =>
+  p !== undefined && p.lines.length <= 3 && looksLikeHandle(p.lines[0]!) && p.lines.slice(1).every(isDateStamp);
 
 /** Where the thread ends: the first page-furniture line after the heading (newsletter, comment form…). */
 function threadEnd(lines: readonly string[], from: number): number {
@@ -44,14 +49,15 @@ export const authorLineThreadLayout: PageLayout = {
     paragraphs.forEach((p, k) => {
       const next = paragraphs[k + 1];
       if (isAuthorParagraph(p) && next !== undefined && !isAuthorParagraph(next)) {
-        drafts.push({ author: p.lines[0]!.trim(), paragraphs: [] });
+        const published = p.lines.slice(1).map((l) => parseDateLine(l)).find((d) => d !== undefined);
+        drafts.push({ author: p.lines[0]!.trim(), published, paragraphs: [] });
         return;
       }
       const current = drafts.at(-1);
       if (current === undefined) return;
       const kept = p.lines.filter((l) => {
-        const date = current.paragraphs.length === 0 && current.published === undefined ? parseDateLine(l) : undefined;
-        if (date !== undefined) { current.published = date; return false; }
+        // A date stamp alone between the name and the text is the comment's date.
+        if (current.paragraphs.length === 0 && isDateStamp(l)) { current.published ??= parseDateLine(l); return false; }
         return matchBoilerplate(l) === undefined;
       });
       if (kept.length > 0) current.paragraphs.push(kept.map((l) => l.trim()).join('\n'));

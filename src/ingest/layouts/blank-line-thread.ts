@@ -54,13 +54,18 @@ export const blankLineThreadLayout: PageLayout = {
     interface Draft { paragraphs: string[]; quoting?: { author: string; quoted: string[]; quotesIndex?: number; own: boolean } }
     const drafts: Draft[] = [];
     const bodyForm = matchForm(article.body);
-    const earlierForms = (): string[] => drafts.map((d) => matchForm(d.paragraphs.join('\n')));
+    // Matching forms of finished comments, computed once each (only the last draft still grows).
+    const forms: string[] = [];
+    const formOf = (k: number): string => {
+      if (k === drafts.length - 1) return matchForm(drafts[k]!.paragraphs.join('\n'));
+      forms[k] ??= matchForm(drafts[k]!.paragraphs.join('\n'));
+      return forms[k];
+    };
     /** The latest earlier unit containing this text: a comment index, -1 for the article, undefined if none. */
     const sourceOf = (p: Paragraph): number | undefined => {
       const form = matchForm(p.lines.join('\n'));
       if (form === '') return undefined;
-      const forms = earlierForms();
-      for (let k = forms.length - 1; k >= 0; k -= 1) if (forms[k]!.includes(form)) return k;
+      for (let k = drafts.length - 1; k >= 0; k -= 1) if (formOf(k).includes(form)) return k;
       return bodyForm.includes(form) ? -1 : undefined;
     };
 

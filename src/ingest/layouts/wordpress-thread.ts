@@ -9,13 +9,21 @@ import { headingBefore } from './thread-heading.js';
 
 // "  • quinctius cincinnatus Répondre", "Marie dit :", "• Paul a dit :" — the comment's header line.
 const HEADER = /^(?:[•·◦▪*–-]\s*)?(\S.{0,60}?)\s+(?:Répondre|dit\s*:|a dit\s*:)$/u;
-function parseHeader(line: string): string | undefined {
-  return HEADER.exec(line.trim())?.[1];
+/**
+ * The author of a comment header line. "X dit :" counts only with the date line WordPress prints
+ * right under it, so that a comment line such as "Et le ministre dit :" is not taken for one.
+ */
+function parseHeader(lines: readonly string[], i: number): string | undefined {
+  const line = lines[i]!.trim();
+  const author = HEADER.exec(line)?.[1];
+  if (author === undefined || /Répondre$/u.test(line)) return author;
+  const next = lines.slice(i + 1, i + 4).find((l) => !isBlank(l));
+  return next !== undefined && parseDateLine(next) !== undefined ? author : undefined;
 }
 
 function headerIndexes(lines: readonly string[]): number[] {
   const out: number[] = [];
-  lines.forEach((l, i) => { if (parseHeader(l) !== undefined) out.push(i); });
+  lines.forEach((_, i) => { if (parseHeader(lines, i) !== undefined) out.push(i); });
   return out;
 }
 
@@ -47,7 +55,7 @@ export const wordpressThreadLayout: PageLayout = {
     const topIndent = headers.length > 0 ? Math.min(...headers.map((i) => indentOf(lines[i]!))) : 0;
     for (let i = firstHeader; i < lines.length; i += 1) {
       const line = lines[i]!;
-      const author = parseHeader(line);
+      const author = parseHeader(lines, i);
       if (author !== undefined) {
         const indent = indentOf(line);
         while (stack.length > 0 && stack.at(-1)!.indent >= indent) stack.pop();
