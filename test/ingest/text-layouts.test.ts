@@ -106,6 +106,15 @@ describe('author-line threads', () => {
     expect(codes).toEqual([]);
   });
 
+  it('takes a named quote out of the reply and makes the quoted comment its parent', () => {
+    const page = ['Un titre', '', 'Un article assez long pour être un vrai paragraphe de texte courant, avec une fin.', '', 'Commentaires (2)', 'marie_d', '', 'Le cloud de confiance est une illusion tant que le logiciel reste américain.', '', 'paul75', '', 'marie_d a écrit :', 'Le cloud de confiance est une illusion', '', 'Pas si le code est audité.', ''].join('\n');
+    const { doc } = ingestText('p.txt', page);
+    expect(doc.units.slice(1).map((u) => [u.author, u.kind, u.parentId ?? '', u.quotesId ?? '', u.text])).toEqual([
+      ['marie_d', 'comment', '', '', 'Le cloud de confiance est une illusion tant que le logiciel reste américain.'],
+      ['paul75', 'reply', 'p#1', 'p#1', 'Pas si le code est audité.'],
+    ]);
+  });
+
   it('reports a comment count that does not match the page\'s announcement', () => {
     const page = ['Un titre', '', 'Un article assez long pour être un vrai paragraphe de texte courant, avec une fin.', '', 'Commentaires (3)', 'marie_d', '', 'Premier avis.', '', 'paul75', '', 'Second avis.', ''].join('\n');
     expect(ingestText('p.txt', page).codes).toEqual(['comment-count-mismatch']);
@@ -125,21 +134,24 @@ describe('blank-line threads with "X a écrit :" quotes', () => {
   it('keeps a quote of a text that is not on the page out of the reply, without a quoted unit', () => {
     const page = ['Titre', '', 'Un article assez long pour être un vrai paragraphe de texte courant, avec une fin.', '', 'Commentaires (2)', '', 'Premier commentaire.', '', '', 'lucie a écrit :', '', 'Un texte supprimé depuis.', '', 'Ma réponse.', ''].join('\n');
     const { doc } = ingestText('p.txt', page);
+    const { codes } = ingestText('p.txt', page);
     expect(doc.units.slice(1).map((u) => [u.text, u.quotesId ?? '', u.kind])).toEqual([['Premier commentaire.', '', 'comment'], ['Ma réponse.', '', 'comment']]);
+    expect(codes).toEqual(['quote-not-found']);
   });
 });
 
 describe('forum threads with like counters', () => {
-  it('makes the opening post the article, follows "en réponse à X" and drops the counters', () => {
+  it('makes the opening post the article, follows "en réponse à X", takes quotes out and drops the counters', () => {
     const { doc } = ingestPath(`${FIXTURES}/forum-jaime.txt`);
     expect(doc.units.map(brief)).toEqual([
       'article|Arnaud_L|2024-01-12||0|',
       'comment|mireille.b|2024-01-12||0|',
       'reply|Kevin_dev|2024-01-13|forum-jaime#1|1|',
       'reply|mireille.b|2024-01-13|forum-jaime#2|2|',
-      'comment|Papy_Geek|2024-01-14||0|',
+      'comment|Papy_Geek|2024-01-14||0|forum-jaime#0',
     ]);
-    for (const u of doc.units) expect(u.text).not.toMatch(/J'aime|Suggestions|en réponse à/u);
+    for (const u of doc.units) expect(u.text).not.toMatch(/J'aime|Suggestions|en réponse à|a écrit/u);
+    expect(doc.units[4]!.text).toMatch(/^La loi française/u);
   });
 });
 

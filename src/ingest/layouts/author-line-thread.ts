@@ -1,9 +1,8 @@
 import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
-import { cleanScrapedText } from '../clean-text.js';
 import { isRelativeDate, parseDateLine } from '../french-date.js';
-import type { ParsedComment } from '../page.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
+import { withQuotesAttributed } from './quotes.js';
 import { looksLikeHandle, paragraphsOf, splitLines, type Paragraph } from './text-lines.js';
 import { findCommentHeadings, type CommentHeading } from './thread-heading.js';
 
@@ -62,7 +61,7 @@ export const authorLineThreadLayout: PageLayout = {
       });
       if (kept.length > 0) current.paragraphs.push(kept.map((l) => l.trim()).join('\n'));
     });
-    const comments: ParsedComment[] = drafts.map((d) => ({ author: d.author, published: d.published, text: cleanScrapedText(d.paragraphs.join('\n\n')) }));
+    const comments = withQuotesAttributed(drafts, article, true);
     return { page: { ...article, nCommentsDeclared: found?.heading.declared, comments }, diagnostics: [] };
   },
 };

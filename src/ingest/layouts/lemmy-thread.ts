@@ -1,9 +1,8 @@
 import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
-import { cleanScrapedText } from '../clean-text.js';
 import { isRelativeDate, parseDateLine } from '../french-date.js';
-import type { ParsedComment } from '../page.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
+import { withQuotesAttributed, type CommentDraft } from './quotes.js';
 import { indentOf, isBlank, splitLines } from './text-lines.js';
 import { headingBefore } from './thread-heading.js';
 
@@ -59,7 +58,7 @@ export const lemmyThreadLayout: PageLayout = {
     const firstHeader = headers[0]?.index ?? lines.length;
     const heading = headingBefore(lines, firstHeader);
     const article = parseArticlePart(lines.slice(0, heading?.index ?? firstHeader));
-    const comments: ParsedComment[] = [];
+    const drafts: CommentDraft[] = [];
     const stack: { indent: number; index: number }[] = [];
     for (const [k, h] of headers.entries()) {
       const next = headers[k + 1]?.index ?? lines.length;
@@ -72,10 +71,11 @@ export const lemmyThreadLayout: PageLayout = {
         body.push(line.trim());
       }
       while (stack.length > 0 && stack.at(-1)!.indent >= h.indent) stack.pop();
-      comments.push({ author: h.author, published: h.published, parentIndex: stack.at(-1)?.index, text: cleanScrapedText(body.join('\n')) });
-      stack.push({ indent: h.indent, index: comments.length - 1 });
+      drafts.push({ author: h.author, published: h.published, parentIndex: stack.at(-1)?.index, paragraphs: body.join('\n').split(/\n[ \t]*\n/u) });
+      stack.push({ indent: h.indent, index: drafts.length - 1 });
       if (ended) break;
     }
+    const comments = withQuotesAttributed(drafts, article, false);
     return { page: { ...article, nCommentsDeclared: heading?.declared, comments }, diagnostics: [] };
   },
 };

@@ -1,9 +1,8 @@
 import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
-import { cleanScrapedText } from '../clean-text.js';
 import { parseDateLine } from '../french-date.js';
-import type { ParsedComment } from '../page.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
+import { withQuotesAttributed } from './quotes.js';
 import { indentOf, isBlank, splitLines } from './text-lines.js';
 import { headingBefore } from './thread-heading.js';
 
@@ -72,9 +71,7 @@ export const wordpressThreadLayout: PageLayout = {
       if (matchBoilerplate(line) !== undefined) continue;
       current.lines.push(line.trim());
     }
-    const comments: ParsedComment[] = drafts.map((d) => ({
-      author: d.author, published: d.published, parentIndex: d.parentIndex, text: cleanScrapedText(d.lines.join('\n')),
-    }));
+    const comments = withQuotesAttributed(drafts.map((d) => ({ ...d, paragraphs: d.lines.join('\n').split(/\n[ \t]*\n/u) })), article, false);
     return {
       page: { ...article, nCommentsDeclared: heading?.declared, comments },
       diagnostics: [],
