@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quoteCandidate, quoteOpener, removeQuotes } from '../../src/ingest/layouts/quotes.js';
+import { markdownQuote, quoteCandidate, quoteOpener, removeQuotes } from '../../src/ingest/layouts/quotes.js';
 
 const earlier = [
   quoteCandidate({ author: 'marie_d', text: 'Le cloud de confiance est une illusion tant que le logiciel reste américain.' }),
@@ -48,6 +48,12 @@ describe('removeQuotes', () => {
   it('never takes a short reply for the rest of the quote, even when the quoted text contains it', () => {
     const withOui = [quoteCandidate({ author: 'a', text: 'Oui. Et le reste de mon long commentaire.' })];
     expect(removeQuotes(['a a écrit :', 'Et le reste de mon long commentaire.', 'Oui.'], withOui).own).toEqual(['Oui.']);
+  });
+
+  it('takes out a paragraph of "> " lines, escaped or not, and finds where it comes from', () => {
+    expect(markdownQuote('> ligne un\n&gt; ligne deux')).toBe('ligne un\nligne deux');
+    expect(markdownQuote('> cité\nmais pas celle-ci')).toBeUndefined();
+    expect(removeQuotes(['> le logiciel reste américain', 'Pas forcément.'], earlier, article)).toEqual({ own: ['Pas forcément.'], quotesIndex: 0, quoted: true });
   });
 
   it('leaves a comment without quotes unchanged', () => {

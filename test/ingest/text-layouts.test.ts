@@ -187,18 +187,19 @@ describe('fediverse threads', () => {
 });
 
 describe('Hacker-News-style threads', () => {
-  it('reads the story line, nests by indentation and cleans the raw markup', () => {
+  it('reads the story line, nests by indentation, takes "> " quotes out and cleans the raw markup', () => {
     const { doc } = ingestPath(`${FIXTURES}/hn-style.txt`);
     expect(doc.units.map(brief)).toEqual([
       'article|odile_k|||0|',
       'comment|thibault_m|||0|',
       'reply|odile_k||hn-style#1|1|',
-      'reply|thibault_m||hn-style#2|2|',
+      'reply|thibault_m||hn-style#2|2|hn-style#2',
       'comment|gregoire|||0|',
     ]);
     expect(doc.nCommentsDeclared).toBe(4);
     expect(doc.units[1]!.text).toBe('Techniquement oui : l\'essentiel de la pile est libre (Linux, KVM, OpenStack, Kubernetes). Le vrai problème, c\'est la commande publique : l\'État continue d\'acheter du Microsoft 365 par habitude.');
-    for (const u of doc.units) expect(u.text).not.toMatch(/<|&#x27;|&quot;|répondre|\[–\]/u);
+    expect(doc.units[3]!.text).toBe('Sur le papier seulement. Regardez les marchés attribués en 2023 : "solutions Microsoft" partout.');
+    for (const u of doc.units) expect(u.text).not.toMatch(/<|&#x27;|&quot;|&gt;|répondre|\[–\]/u);
   });
 });
 

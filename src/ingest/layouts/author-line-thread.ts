@@ -61,7 +61,7 @@ export const authorLineThreadLayout: PageLayout = {
       });
       if (kept.length > 0) current.paragraphs.push(kept.map((l) => l.trim()).join('\n'));
     });
-    const comments = withQuotesAttributed(drafts, article, true);
-    return { page: { ...article, nCommentsDeclared: found?.heading.declared, comments }, diagnostics: [] };
+    const { comments, diagnostics } = withQuotesAttributed(drafts, article, true);
+    return { page: { ...article, nCommentsDeclared: found?.heading.declared, comments }, diagnostics };
   },
 };

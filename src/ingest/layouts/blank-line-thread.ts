@@ -3,7 +3,7 @@ import { cleanScrapedText } from '../clean-text.js';
 import type { ParsedComment } from '../page.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
-import { quoteCandidate, quoteOpener, quoteSource, type QuoteCandidate } from './quotes.js';
+import { quoteCandidate, quoteNotFound, quoteOpener, quoteSource, type QuoteCandidate } from './quotes.js';
 import { paragraphsOf, splitLines } from './text-lines.js';
 import { findCommentHeadings } from './thread-heading.js';
 
@@ -44,7 +44,6 @@ export const blankLineThreadLayout: PageLayout = {
     const articleCandidate = quoteCandidate({ author: article.author, text: article.body });
     // Finished comments in matching form, prepared once each: a quote only looks back at finished ones.
     const candidates: QuoteCandidate[] = [];
-    const diagnostics: { level: 'info'; code: string; message: string }[] = [];
 
     paragraphs.forEach((p, k) => {
       const current = drafts.at(-1);
@@ -72,11 +71,7 @@ export const blankLineThreadLayout: PageLayout = {
       else current.paragraphs.push(p.lines.join('\n'));
     });
 
-    drafts.forEach((d, k) => {
-      if (d.quoting !== undefined && d.quoting.quotesIndex === undefined) {
-        diagnostics.push({ level: 'info', code: 'quote-not-found', message: `comment ${k + 1} quotes ${d.quoting.author} with a text not found earlier on the page; the quote was left out of its text` });
-      }
-    });
+    const diagnostics = drafts.flatMap((d, k) => (d.quoting !== undefined && d.quoting.quotesIndex === undefined ? [quoteNotFound(k)] : []));
     const comments: ParsedComment[] = drafts.map((d) => ({
       text: cleanScrapedText(d.paragraphs.join('\n\n')),
       quotesIndex: d.quoting?.quotesIndex,

@@ -79,7 +79,7 @@ export const forumLikesThreadLayout: PageLayout = {
       const target = d.header.replyTo === undefined ? undefined : latestPostBy(d.header.replyTo, rest.slice(0, k).map((r) => r.header), opening?.header.author);
       parents.push(target !== undefined && target >= 0 ? target : undefined);
     });
-    const comments = withQuotesAttributed(rest.map((d, k) => ({
+    const { comments, diagnostics } = withQuotesAttributed(rest.map((d, k) => ({
       author: d.header.author, published: d.header.published, paragraphs: d.lines.join('\n').split(/\n[ \t]*\n/u), parentIndex: parents[k],
     })), { author: opening?.header.author, body: openingBody }, true);
     return {
@@ -87,7 +87,7 @@ export const forumLikesThreadLayout: PageLayout = {
         title: pageTitle, author: opening?.header.author, published: opening?.header.published,
         body: openingBody, comments,
       },
-      diagnostics: [],
+      diagnostics,
     };
   },
 };

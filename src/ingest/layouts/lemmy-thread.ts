@@ -75,7 +75,7 @@ export const lemmyThreadLayout: PageLayout = {
       stack.push({ indent: h.indent, index: drafts.length - 1 });
       if (ended) break;
     }
-    const comments = withQuotesAttributed(drafts, article, false);
-    return { page: { ...article, nCommentsDeclared: heading?.declared, comments }, diagnostics: [] };
+    const { comments, diagnostics } = withQuotesAttributed(drafts, article, false);
+    return { page: { ...article, nCommentsDeclared: heading?.declared, comments }, diagnostics };
   },
 };

@@ -1,5 +1,6 @@
 import { foldForMatching, foldWhiteSpace } from '../../text/normalise.js';
 import { cleanScrapedText } from '../clean-text.js';
+import type { Diagnostic } from '../../model.js';
 import type { ParsedComment } from '../page.js';
 
 // "amikuns a écrit :", "Citation de Marie :", "Marie a dit :", "Paul wrote:"
@@ -47,6 +48,16 @@ export function quoteSource(quoted: string, author: string | undefined, comments
   return article?.author?.toLowerCase() === key ? -1 : undefined;
 }
 
+// "> quoted line" (Markdown, e-mail, Hacker News, Lemmy), possibly still escaped as "&gt;".
+const QUOTE_MARK = /^\s*(?:>|&gt;?)\s?/u;
+
+/** The text of a paragraph whose every line is marked as quoted ("> …"), without the marks. */
+export function markdownQuote(paragraph: string): string | undefined {
+  const lines = paragraph.split('\n');
+  if (!lines.every((l) => QUOTE_MARK.test(l))) return undefined;
+  return lines.map((l) => l.replace(QUOTE_MARK, '')).join('\n');
+}
+
 /** A comment's own paragraphs once its quote blocks are taken out, and the unit it quotes first. */
 export interface WithoutQuotes {
   readonly own: string[];
@@ -57,9 +68,10 @@ export interface WithoutQuotes {
 }
 
 /**
- * Take the "X a écrit :" blocks out of a comment's paragraphs. The paragraph after the opener (or
- * the opener paragraph's other lines) is quoted, and so are the next ones while they come from
- * the same earlier unit; what follows is the commenter's own text.
+ * Take the quote blocks out of a comment's paragraphs. After "X a écrit :", the next paragraph
+ * (or the opener paragraph's other lines) is quoted, and so are the following ones while they come
+ * from the same earlier unit; a paragraph of "> " lines is quoted as a whole. The rest is the
+ * commenter's own text.
  */
 export function removeQuotes(paragraphs: readonly string[], comments: readonly QuoteCandidate[], article?: QuoteCandidate): WithoutQuotes {
   const own: string[] = [];
@@ -69,6 +81,13 @@ export function removeQuotes(paragraphs: readonly string[], comments: readonly Q
   let k = 0;
   while (k < paragraphs.length) {
     const paragraph = paragraphs[k]!;
+    const marked = markdownQuote(paragraph);
+    if (marked !== undefined) {
+      const source = quoteSource(marked, undefined, comments, article);
+      if (!quoted) { quotesIndex = source; quoted = true; }
+      k += 1;
+      continue;
+    }
     const opener = openerOf(paragraph);
     if (opener === undefined) { own.push(paragraph); k += 1; continue; }
     const rest = paragraph.split('\n').slice(1).join('\n');
@@ -98,18 +117,28 @@ export interface CommentDraft {
  * the text cleaned of scraper artefacts. On flat pages (`quoteIsParent`), quoting is the only
  * sign of a reply, so a comment without a parent answers the comment it quotes.
  */
-export function withQuotesAttributed(drafts: readonly CommentDraft[], article: { readonly author?: string; readonly body: string }, quoteIsParent: boolean): ParsedComment[] {
+export function withQuotesAttributed(
+  drafts: readonly CommentDraft[], article: { readonly author?: string; readonly body: string }, quoteIsParent: boolean,
+): { comments: ParsedComment[]; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] } {
   const articleCandidate = quoteCandidate({ author: article.author, text: article.body });
   const candidates: QuoteCandidate[] = [];
-  return drafts.map((d) => {
+  const diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] = [];
+  const comments = drafts.map((d, k): ParsedComment => {
     const paragraphs = d.paragraphs.map((p) => p.trim()).filter((p) => p !== '');
     const q = removeQuotes(paragraphs, candidates, articleCandidate);
     const text = cleanScrapedText(q.own.join('\n\n'));
     candidates.push(quoteCandidate({ author: d.author, text }));
+    if (q.quoted && q.quotesIndex === undefined) diagnostics.push(quoteNotFound(k));
     const quotedComment = q.quotesIndex !== undefined && q.quotesIndex >= 0 ? q.quotesIndex : undefined;
     return {
       author: d.author, published: d.published, text, quotesIndex: q.quotesIndex,
       parentIndex: d.parentIndex ?? (quoteIsParent ? quotedComment : undefined),
     };
   });
+  return { comments, diagnostics };
+}
+
+/** The info row for comment `index` (0-based) whose quote matches nothing earlier on the page. */
+export function quoteNotFound(index: number): Omit<Diagnostic, 'file' | 'docId'> {
+  return { level: 'info', code: 'quote-not-found', message: `comment ${index + 1} quotes a text not found earlier on the page; the quote was left out of its text` };
 }

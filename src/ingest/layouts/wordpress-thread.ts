@@ -71,10 +71,10 @@ export const wordpressThreadLayout: PageLayout = {
       if (matchBoilerplate(line) !== undefined) continue;
       current.lines.push(line.trim());
     }
-    const comments = withQuotesAttributed(drafts.map((d) => ({ ...d, paragraphs: d.lines.join('\n').split(/\n[ \t]*\n/u) })), article, false);
+    const { comments, diagnostics } = withQuotesAttributed(drafts.map((d) => ({ ...d, paragraphs: d.lines.join('\n').split(/\n[ \t]*\n/u) })), article, false);
     return {
       page: { ...article, nCommentsDeclared: heading?.declared, comments },
-      diagnostics: [],
+      diagnostics,
     };
   },
 };
