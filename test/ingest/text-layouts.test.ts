@@ -218,6 +218,15 @@ describe('the plain-text fallback', () => {
     expect(doc.units[0]!.text).not.toMatch(/cookies|J'accepte/u);
   });
 
+  it('keeps a long run of short lines before the first sentence as content, not as a page header', () => {
+    const items = ['OVHcloud', 'Scaleway', 'Outscale', 'Clever Cloud', 'Cloud Temple', 'NumSpot', 'Bleu', 'S3NS', 'Orange Business'];
+    const page = ['Les hébergeurs qualifiés', '', 'Publié le 3 mars 2025', '', ...items.flatMap((i) => [i, '']), 'Cette liste évolue avec chaque qualification de l’ANSSI.', ''].join('\n');
+    const { doc } = ingestText('liste.txt', page);
+    expect(doc.title).toBe('Les hébergeurs qualifiés');
+    expect(doc.published).toBe('2025-03-03');
+    expect(doc.units[0]!.text).toBe(`${items.join(' ')} Cette liste évolue avec chaque qualification de l’ANSSI.`);
+  });
+
   it('keeps text made only of short lines instead of losing it', () => {
     const { doc } = ingestText('court.txt', 'Bravo\n\nMerci pour tout\n');
     expect(doc.units[0]!.text).toBe('Merci pour tout');

@@ -19,6 +19,8 @@ const PROSE_MIN_WORDS = 12;
 /** Signature lines under an article ("Joëlle Melin" / "Député européen") are this short at most. */
 const SIGNATURE_MAX_WORDS = 6;
 const SIGNATURE_MAX_LINES = 3;
+/** Short lines (subtitle, category, caption, comment count…) a page header holds at most. */
+const HEADER_MAX_LINES = 8;
 
 const SENTENCE_END = /[.!?…:»"”)]$/u;
 
@@ -60,7 +62,9 @@ export function parseArticlePart(lines: readonly string[]): ArticlePart {
 
   const searchFrom = title === undefined ? firstIndex : firstIndex + 1;
   let bodyStart = trimmed.findIndex((l, i) => i >= searchFrom && l !== '' && isProse(l) && !isHeaderMaterial(l, title));
-  if (bodyStart < 0) bodyStart = searchFrom;
+  // Page headers are a handful of lines; a long run of short lines before the first sentence is content (a list, verse).
+  const headerLines = trimmed.slice(searchFrom, bodyStart < 0 ? trimmed.length : bodyStart).filter((l) => l !== '' && !isHeaderMaterial(l, title)).length;
+  if (bodyStart < 0 || headerLines > HEADER_MAX_LINES) bodyStart = searchFrom;
 
   let author: string | undefined;
   let published: string | undefined;
@@ -81,8 +85,11 @@ export function parseArticlePart(lines: readonly string[]): ArticlePart {
 
   const body: string[] = [];
   let bodyEnd = trimmed.length;
+  let seenProse = false;
   for (let i = bodyStart; i < trimmed.length; i += 1) {
     const line = trimmed[i]!;
+    if (line !== '' && !seenProse && (bylineAuthor(line) !== undefined || parseDateLine(line) !== undefined)) { takeMetadata(line, i); continue; }
+    seenProse ||= line !== '' && isProse(line);
     const { kept, cut } = cutGluedConsent(lines[i]!);
     if (cut && kept.trim() !== '') { body.push(kept); bodyEnd = i + 1; break; }
     if (line !== '' && (isEndMarker(line) || parseCommentHeading(line, i) !== undefined)) { bodyEnd = i; break; }
