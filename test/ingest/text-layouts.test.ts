@@ -171,6 +171,13 @@ describe('Lemmy threads', () => {
   });
 });
 
+describe('Lemmy recognition', () => {
+  it('does not take an e-mail address above a number for a Lemmy comment', () => {
+    const page = ['Contact', '', 'Un article assez long pour être un vrai paragraphe de texte courant, avec une fin.', '', 'redaction@exemple.fr', '2024', ''].join('\n');
+    expect(layoutOf(page)).toBe('plain-text');
+  });
+});
+
 describe('fediverse threads', () => {
   it('answers the first account mentioned, strips the mentions and attributes "RE:" quotes', () => {
     const { doc } = ingestPath(`${FIXTURES}/fediverse.txt`);

@@ -13,11 +13,13 @@ const SCORE = /^(?:[↑▲⬆]\s*\d+\s*(?:[↓▼⬇]\s*\d+)?|[+-]?\d+\s*points?
 const EDITED = /^(?:modifié|édité)(?![\p{L}\p{N}]).{0,40}$/iu;
 const BADGE = /^(?:[•·]|op|mod|admin|bot|auteur)$/iu;
 
-function metadataLine(line: string): { published?: string } | undefined {
+/** A line Lemmy prints under the author; `dated` when it is the comment's (relative) date. */
+function metadataLine(line: string): { published?: string; dated: boolean } | undefined {
   const t = line.trim();
   const date = parseDateLine(t);
-  if (date !== undefined) return { published: date };
-  if (isRelativeDate(t) || SCORE.test(t) || EDITED.test(t) || BADGE.test(t)) return {};
+  if (date !== undefined) return { published: date, dated: true };
+  if (isRelativeDate(t)) return { dated: true };
+  if (SCORE.test(t) || EDITED.test(t) || BADGE.test(t)) return { dated: false };
   return undefined;
 }
 
@@ -30,14 +32,15 @@ function commentHeaders(lines: readonly string[]): CommentHeader[] {
     if (!ACCOUNT.test(t)) continue;
     let j = i + 1;
     let published: string | undefined;
-    let metadata = 0;
+    let dated = false;
     for (; j < lines.length; j += 1) {
       const m = metadataLine(lines[j]!);
       if (m === undefined) break;
-      metadata += 1;
+      dated ||= m.dated;
       published ??= m.published;
     }
-    if (metadata === 0) continue;
+    // Lemmy always dates a comment; an e-mail address above a number ("contact@site.fr" / "2024") is not one.
+    if (!dated) continue;
     out.push({ index: i, author: t, indent: indentOf(lines[i]!), published, textStart: j });
     i = j - 1;
   }
