@@ -75,10 +75,12 @@ export const forumLikesThreadLayout: PageLayout = {
     const [opening, ...rest] = drafts;
     const openingBody = opening === undefined ? '' : cleanScrapedText(opening.lines.join('\n'));
     const parents: (number | undefined)[] = [];
-    rest.forEach((d, k) => {
-      const target = d.header.replyTo === undefined ? undefined : latestPostBy(d.header.replyTo, rest.slice(0, k).map((r) => r.header), opening?.header.author);
+    const earlier: PostHeader[] = [];
+    for (const d of rest) {
+      const target = d.header.replyTo === undefined ? undefined : latestPostBy(d.header.replyTo, earlier, opening?.header.author);
       parents.push(target !== undefined && target >= 0 ? target : undefined);
-    });
+      earlier.push(d.header);
+    }
     const { comments, diagnostics } = withQuotesAttributed(rest.map((d, k) => ({
       author: d.header.author, published: d.header.published, paragraphs: d.lines.join('\n').split(/\n[ \t]*\n/u), parentIndex: parents[k],
     })), { author: opening?.header.author, body: openingBody }, true);
