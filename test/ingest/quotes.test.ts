@@ -37,6 +37,11 @@ describe('removeQuotes', () => {
     expect(removeQuotes(['marie_d a écrit :', 'un texte modifié depuis', 'Réponse.'], earlier, article).quotesIndex).toBe(0);
   });
 
+  it('does not look for a very short quote in the texts, only for its author', () => {
+    expect(removeQuotes(['marie_d a écrit :', 'Bleu', 'Réponse.'], earlier, article).quotesIndex).toBe(0);
+    expect(removeQuotes(['quelqu’un a écrit :', 'Bleu', 'Réponse.'], earlier, article).quotesIndex).toBeUndefined();
+  });
+
   it('points to the article (-1) when the quote comes from its body', () => {
     expect(removeQuotes(['Claire Morel a écrit :', 'doctrine « cloud au centre »', 'Enfin.'], earlier, article).quotesIndex).toBe(-1);
   });

@@ -13,6 +13,8 @@ export function quoteOpener(line: string): { author: string } | undefined {
   return { author: (m[1] ?? m[2] ?? m[3] ?? '').trim() };
 }
 
+/** Quoted text shorter than this ("oui") is found in too many places to say where it comes from. */
+const QUOTE_MIN_CHARS = 8;
 /** A paragraph after the quoted one counts as quoted too only if it is at least this long (folded). */
 const CONTINUATION_MIN_CHARS = 20;
 
@@ -38,7 +40,7 @@ export function quoteCandidate(unit: { readonly author?: string; readonly text: 
  */
 export function quoteSource(quoted: string, author: string | undefined, comments: readonly QuoteCandidate[], article?: QuoteCandidate): number | undefined {
   const form = quoteMatchForm(quoted);
-  if (form !== '') {
+  if (form.length >= QUOTE_MIN_CHARS) {
     for (let k = comments.length - 1; k >= 0; k -= 1) if (comments[k]!.form.includes(form)) return k;
     if (article?.form.includes(form) === true) return -1;
   }
