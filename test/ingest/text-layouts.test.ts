@@ -168,6 +168,7 @@ describe('Lemmy threads', () => {
     ]);
     for (const u of doc.units) expect(u.text).not.toMatch(/il y a|modifié|↑|Répondre|Signaler/u);
     expect(codes).toEqual(['comment-count-mismatch']); // 42 announced, 5 loaded by the scraper
+    expect(doc.site).toBe('jlai.lu');
   });
 });
 
@@ -189,6 +190,7 @@ describe('fediverse threads', () => {
       'reply|Paul Dubreuil|2023-12-12T13:20|fediverse#2|2|',
     ]);
     expect(doc.units[2]!.text).toBe('Au moins la décision est prise. Je préfère ça au statu quo.');
+    expect(doc.site).toBe('piaille.fr');
     for (const u of doc.units) expect(u.text).not.toMatch(/^@|RE:|boosts|favoris/u);
   });
 });

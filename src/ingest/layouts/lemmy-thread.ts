@@ -12,6 +12,7 @@ const ACCOUNT = /^[\p{L}\p{N}_.-]{1,40}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u;
 const SCORE = /^(?:[↑▲⬆]\s*\d+\s*(?:[↓▼⬇]\s*\d+)?|[+-]?\d+\s*points?|\d+)$/u;
 const EDITED = /^(?:modifié|édité)(?![\p{L}\p{N}]).{0,40}$/iu;
 const BADGE = /^(?:[•·]|op|mod|admin|bot|auteur)$/iu;
+const COMMUNITY = /^(?:publié|posté)\s+par\s+\S+\s+dans\s+!?[\p{L}\p{N}_.-]+@([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)$/iu;
 
 /** A line Lemmy prints under the author; `dated` when it is the comment's (relative) date. */
 function metadataLine(line: string): { published?: string; dated: boolean } | undefined {
@@ -79,6 +80,8 @@ export const lemmyThreadLayout: PageLayout = {
       if (ended) break;
     }
     const { comments, diagnostics } = withQuotesAttributed(drafts, article, false);
-    return { page: { ...article, nCommentsDeclared: heading?.declared, comments }, diagnostics };
+    // "publié par X dans france@jlai.lu": the community's instance is the site.
+    const community = lines.slice(0, firstHeader).map((l) => COMMUNITY.exec(l.trim())).find((m) => m !== null);
+    return { page: { ...article, site: community?.[1], nCommentsDeclared: heading?.declared, comments }, diagnostics };
   },
 };
