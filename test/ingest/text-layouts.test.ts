@@ -99,6 +99,16 @@ describe('author-line threads', () => {
     expect(doc.units[0]!.text).not.toMatch(/Source :|Shutterstock|Par Alexandre/u);
   });
 
+  it('nests a reply whose name is indented under the comment it answers, and drops "Répondre"', () => {
+    const page = ['Un titre', '', 'Un article assez long pour être un vrai paragraphe de texte courant, avec une fin.', '', '3 commentaires', '', 'marie_d', '', 'Premier avis.', '', 'Répondre', '', '    paul75', '', '    Réponse à Marie.', '', '    Répondre', '', 'lucie', '', 'Autre avis.', '', 'Répondre', ''].join('\n');
+    const { doc } = ingestText('p.txt', page);
+    expect(doc.units.slice(1).map((u) => [u.author, u.kind, u.parentId ?? '', u.text])).toEqual([
+      ['marie_d', 'comment', '', 'Premier avis.'],
+      ['paul75', 'reply', 'p#1', 'Réponse à Marie.'],
+      ['lucie', 'comment', '', 'Autre avis.'],
+    ]);
+  });
+
   it('does not take a one-word comment ("Bravo") for a user name', () => {
     const page = ['Un titre', '', 'Un article assez long pour être un vrai paragraphe de texte courant, avec une fin.', '', 'Commentaires (2)', 'marie_d', '', 'Bravo', '', 'paul75', '', 'Je ne suis pas d’accord du tout.', ''].join('\n');
     const { doc, codes } = ingestText('p.txt', page);

@@ -3,7 +3,7 @@ import { isRelativeDate, parseDateLine } from '../french-date.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
 import { withQuotesAttributed } from './quotes.js';
-import { looksLikeHandle, paragraphsOf, splitLines, type Paragraph } from './text-lines.js';
+import { indentOf, looksLikeHandle, paragraphsOf, splitLines, type Paragraph } from './text-lines.js';
 import { findCommentHeadings, type CommentHeading } from './thread-heading.js';
 
 /** Lines a site prints with the name: "il y a 3 heures", "12 mars 2023 à 10:14". */
@@ -11,7 +11,8 @@ const isDateStamp = (line: string): boolean => parseDateLine(line) !== undefined
 
 /** A user name alone, or with its date stamp on the next line or two. */
 const isAuthorParagraph = (p: Paragraph | undefined): boolean =>
-  p !== undefined && p.lines.length <= 3 && looksLikeHandle(p.lines[0]!) && p.lines.slice(1).every(isDateStamp);
+  p !== undefined && p.lines.length <= 3 && looksLikeHandle(p.lines[0]!) && matchBoilerplate(p.lines[0]!) === undefined
+  && p.lines.slice(1).every(isDateStamp);
 
 /** Where the thread ends: the first page-furniture line after the heading (newsletter, comment form…). */
 function threadEnd(lines: readonly string[], from: number): number {
@@ -32,7 +33,8 @@ function findThread(lines: readonly string[]): { heading: CommentHeading; end: n
 /**
  * Threads where each comment opens with its author's name alone on a line (news sites, Clubic,
  * many forums): "Commentaires (10)", then "carinae", blank, the comment's paragraphs, blank, the
- * next name. A date line right under the name is the comment's date.
+ * next name. A date line right under the name is the comment's date; a name indented deeper than
+ * the one before answers it.
  */
 export const authorLineThreadLayout: PageLayout = {
   name: 'author-line-thread',
@@ -42,14 +44,19 @@ export const authorLineThreadLayout: PageLayout = {
     const found = findThread(lines);
     const headingIndex = found?.heading.index ?? lines.length;
     const article = parseArticlePart(lines.slice(0, headingIndex));
-    interface Draft { author: string; published?: string; paragraphs: string[] }
+    interface Draft { author: string; published?: string; parentIndex?: number; paragraphs: string[] }
     const drafts: Draft[] = [];
+    // Sites that indent replies under the name: a deeper name answers the last shallower one.
+    const stack: { indent: number; index: number }[] = [];
     const paragraphs = found === undefined ? [] : paragraphsOf(lines, headingIndex + 1, found.end);
     paragraphs.forEach((p, k) => {
       const next = paragraphs[k + 1];
       if (isAuthorParagraph(p) && next !== undefined && !isAuthorParagraph(next)) {
         const published = p.lines.slice(1).map((l) => parseDateLine(l)).find((d) => d !== undefined);
-        drafts.push({ author: p.lines[0]!.trim(), published, paragraphs: [] });
+        const indent = indentOf(p.lines[0]!);
+        while (stack.length > 0 && stack.at(-1)!.indent >= indent) stack.pop();
+        drafts.push({ author: p.lines[0]!.trim(), published, parentIndex: stack.at(-1)?.index, paragraphs: [] });
+        stack.push({ indent, index: drafts.length - 1 });
         return;
       }
       const current = drafts.at(-1);
