@@ -59,6 +59,9 @@ describe.skipIf(skip)('the HTML report of the sample corpus in headless Chromium
     mkdirSync('out', { recursive: true });
     await page.screenshot({ path: 'out/report.png' });
     await page.locator('#threads').screenshot({ path: 'out/report-threads.png' });
+    const injection = page.locator('details.thread[data-doc-id="injection"]');
+    await injection.locator('summary').first().click();
+    await injection.screenshot({ path: 'out/report-xss.png' });
   });
 
   afterAll(async () => {

@@ -57,7 +57,7 @@ describe('renderHtmlReport', () => {
     const html = renderHtmlReport(input([withClaim], {
       lexicons: [{ path: XSS, sha256: 'ef'.repeat(32), version: 1, entries: 1 }],
       diagnostics: [{ level: 'error', code: XSS }],
-      claims: [{ claim_id: XSS, label: XSS, n_mentions: 1, n_units: 1, n_documents: 1, n_authors: 1 }],
+      claims: [{ claim_id: XSS, label: XSS, n_mentions: 1, n_units: 1, n_documents: 1, n_authors: 1, first_published: XSS, top_variant: XSS }],
       phrases: [{ phrase: XSS, variants: XSS, n_documents: 2, n_units: 2, n_authors: 2, frequency: 2 }],
       files: [`${XSS}.csv`],
     })).join('');
@@ -102,13 +102,14 @@ describe('renderHtmlReport', () => {
     const a = sample[0]!;
     const claimed = { ...a, units: a.units.map((u, i) => (i === 1 ? { ...u, claims: [{ claimId: 'public_money_wasted', unitId: u.unit.id, span: { start: 0, end: 6 }, match: 'milliards dilapidés', negated: false }] } : u)) };
     const html = renderHtmlReport(input([claimed, sample[1]!], {
-      claims: [{ claim_id: 'public_money_wasted', label: "Gaspillage d'argent public", n_mentions: 1, n_units: 1, n_documents: 1, n_authors: 1 }],
+      claims: [{ claim_id: 'public_money_wasted', label: "Gaspillage d'argent public", n_mentions: 1, n_units: 1, n_documents: 1, n_authors: 1, first_published: '2021-12-04T10:00', last_published: '2021-12-04T10:00', top_variant: 'milliards dilapidés' }],
       phrases: [{ phrase: 'cloud souverain', n_documents: 2, n_units: 3, n_authors: 2, frequency: 3, score: 1.5, variants: 'cloud souverain | Cloud Souverain' }],
     })).join('');
     const claims = html.slice(html.indexOf('<section id="claims">'), html.indexOf('<section id="threads">'));
     expect(claims.match(/<svg/g)?.length).toBe(3);
     expect(claims).toContain('Gaspillage d&#39;argent public (1)'); // stance mix: 1 carrying unit
     expect(claims).toContain('2021-12');
+    expect(claims).toContain('<td class="n">1</td><td class="n">1</td><td class="n">1</td><td class="n">1</td><td>2021-12-04 → 2021-12-04</td><td>milliards dilapidés</td>');
     expect(claims).toContain('<td>cloud souverain</td><td class="n">2</td><td class="n">3</td>');
   });
 

@@ -82,5 +82,5 @@ export function renderThread(doc: AnalysedDocument, docIndex: number, open: bool
   const rest = doc.units.length - units.length;
   const comments = doc.units.filter((u) => u.unit.kind !== 'article').length;
   const head = [d.site, d.author, d.published].filter((x) => x).map((x) => esc(x)).join(' · ');
-  return `<details class="thread" data-doc-id="${esc(d.id)}" id="page-${docIndex}"${open ? ' open' : ''}><summary><b>${esc(d.title ?? d.id)}</b> <span class="muted">${esc(d.id)} · ${comments} comment${comments === 1 ? '' : 's'}${head ? ` · ${head}` : ''}</span></summary>${tree(roots)}${rest > 0 ? `<p class="muted">${rest} more units of this page are in units.csv and stances.csv.</p>` : ''}</details>`;
+  return `<details class="thread" data-doc-id="${esc(d.id)}" id="page-${docIndex}"${open ? ' open' : ''}><summary><b>${esc(d.title ?? d.id)}</b> <span class="muted">${d.title === undefined ? '' : `${esc(d.id)} · `}${comments} comment${comments === 1 ? '' : 's'}${head ? ` · ${head}` : ''}</span></summary>${tree(roots)}${rest > 0 ? `<p class="muted">${rest} more units of this page are in units.csv and stances.csv.</p>` : ''}</details>`;
 }

@@ -102,7 +102,20 @@ ${f.pageRows.map(row).join('\n')}
 ${f.pages > PAGES_IN_TABLE ? `<p class="muted">Pages ${num(PAGES_IN_TABLE + 1)} to ${num(f.pages)} are not listed here: see <a href="documents.csv">documents.csv</a> and <a href="stances.csv">stances.csv</a>.</p>` : ''}`;
 }
 
-function claimSection(claims: readonly ClaimSummary[], phrases: readonly Row<typeof PHRASE_COLUMNS>[], totalClaims: number): string {
+function claimTableHtml(rows: readonly Row<typeof CLAIM_COLUMNS>[]): string {
+  const cells = (r: Row<typeof CLAIM_COLUMNS>): string => [
+    `<td>${esc(r.label || r.claim_id)}<br><span class="muted">${esc(r.claim_id)}</span></td>`,
+    ...[r.n_mentions, r.n_units, r.n_documents, r.n_authors].map((n) => `<td class="n">${esc(n)}</td>`),
+    `<td>${esc(String(r.first_published ?? '').slice(0, 10))} → ${esc(String(r.last_published ?? '').slice(0, 10))}</td>`,
+    `<td>${esc(r.top_variant)}</td>`,
+  ].join('');
+  return `<table><thead><tr><th>claim</th><th class="n">mentions</th><th class="n">units</th><th class="n">pages</th><th class="n">authors</th><th>first → last</th><th>most frequent form</th></tr></thead><tbody>
+${rows.map((r) => `<tr>${cells(r)}</tr>`).join('\n')}
+</tbody></table>`;
+}
+
+function claimSection(claims: readonly ClaimSummary[], rows: readonly Row<typeof CLAIM_COLUMNS>[], phrases: readonly Row<typeof PHRASE_COLUMNS>[]): string {
+  const totalClaims = claims.length;
   const shown = claims.slice(0, CLAIMS_SHOWN);
   const claimPart = shown.length === 0
     ? '<p>No claim of the claims lexicon was found.</p>'
@@ -110,7 +123,8 @@ function claimSection(claims: readonly ClaimSummary[], phrases: readonly Row<typ
 ${shown.some((c) => (c.figures?.months.size ?? 0) > 0)
     ? `<figure>${claimTimelineChart(shown.slice(0, CLAIMS_IN_TIMELINE))}<figcaption>Mentions per month, by the date of the comment (or of its page when the comment has none).</figcaption></figure>`
     : '<p>No mention of a claim carries a date: no timeline.</p>'}
-<figure>${claimStanceChart(shown)}<figcaption>Stances of the units that carry each claim: share of those units tagged with each stance (number of units in brackets).</figcaption></figure>`;
+<figure>${claimStanceChart(shown)}<figcaption>Stances of the units that carry each claim: share of those units tagged with each stance (number of units in brackets).</figcaption></figure>
+${claimTableHtml(rows)}`;
   const phrasePart = phrases.length === 0
     ? '<p>No phrase recurs across pages or authors.</p>'
     : `<table><thead><tr><th>phrase</th><th class="n">pages</th><th class="n">units</th><th class="n">authors</th><th class="n">times</th><th>variants</th></tr></thead><tbody>
@@ -152,7 +166,8 @@ export function renderHtmlReport(input: HtmlReportInput): string[] {
     skipped.byLevel.set(d.level, (skipped.byLevel.get(d.level) ?? 0) + 1);
     skipped.byCode.set(`${d.level}: ${d.code}`, (skipped.byCode.get(`${d.level}: ${d.code}`) ?? 0) + 1);
   }
-  const claims: ClaimSummary[] = [...input.claims].map((r) => ({
+  const claimTable = [...input.claims];
+  const claims: ClaimSummary[] = claimTable.map((r) => ({
     id: String(r.claim_id), label: String(r.label ?? ''), mentions: Number(r.n_mentions ?? 0), pages: Number(r.n_documents ?? 0), authors: Number(r.n_authors ?? 0),
     figures: figures.claims.get(String(r.claim_id)),
   }));
@@ -182,7 +197,7 @@ ${stanceCss()}</style></head>
 ${f.largestPages.length === 0 ? '' : `<figure>${pagesChart(f.largestPages)}<figcaption>Share of units carrying each stance, per page${f.pages > f.largestPages.length ? `: the ${f.largestPages.length} pages with the most units (units in brackets); every page is in the table below` : ' (units in brackets)'}.</figcaption></figure>`}
 ${f.months.size === 0 ? '<p>No unit carries a date: no timeline.</p>' : `<figure>${monthsChart(f.months)}<figcaption>Units per month (grey bars, right axis) and the share of them carrying each stance (lines).</figcaption></figure>`}
 </section>`,
-    claimSection(claims, phrases, claims.length),
+    claimSection(claims, claimTable, phrases),
     `<section id="threads"><h2>Threads</h2>
 <p class="muted">Each unit is coloured by its stances (left border; striped when it carries several). Hover a unit for its evidence, or open "evidence".${hidden > 0 ? ` The first ${num(threads.length)} pages are shown in full; the other ${num(hidden)} are summarised in the table below and complete in units.csv and stances.csv.` : ''}</p>
 ${legendHtml()}
