@@ -113,7 +113,12 @@ describe.skipIf(skip)('the HTML report of the sample corpus in headless Chromium
     // textContent: closed threads are in the page but not rendered.
     const text = await page.locator('#threads').textContent();
     expect(text).toContain('<script>window.__xss = true; alert(1)</script>');
+    // Raw in the page, or written as entities that ingestion decodes: one of them reaches the units.
     expect(text).toContain('<img src=x onerror=alert(1)>');
+    const units = parse(readFileSync(path.join(out, 'units.csv'), 'utf8'), { columns: true }) as { doc_id: string; text: string }[];
+    const injected = units.filter((u) => u.doc_id === 'injection' && u.text.includes('<'));
+    expect(injected.length).toBeGreaterThan(0);
+    for (const u of injected) expect(text).toContain(u.text);
   });
 });
 

@@ -55,7 +55,7 @@ export function overallChart(c: StanceCounts): string {
 
 /** Share of units per stance on the pages with the most units. */
 export function pagesChart(pages: readonly PageFigures[]): string {
-  const labels = pages.map((p) => shorten(`${p.title ?? p.id} (${p.stances.units})`));
+  const labels = pages.map((p) => shorten(`(${p.stances.units}) ${p.title ?? p.id}`));
   return renderChart({
     legend, grid: { left: 330, right: 30, top: 30, bottom: 30 },
     xAxis: percentAxis,

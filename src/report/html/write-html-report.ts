@@ -46,8 +46,8 @@ body{max-width:${CHART_WIDTH + 60}px;margin:0 auto;padding:0 20px 60px;line-heig
 h1{font-size:1.6rem;margin:24px 0 4px}h2{font-size:1.25rem;margin:36px 0 8px;border-bottom:1px solid #ddd;padding-bottom:4px}h3{font-size:1.05rem;margin:20px 0 6px}
 nav{font-size:.9rem;margin:6px 0 16px}nav a{margin-right:12px}
 .muted{color:#656d76;font-size:.88rem;font-weight:normal}
-.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:10px;margin:14px 0}
-.card{background:#fff;border:1px solid #e1e4e8;border-radius:8px;padding:10px 12px}.card b{display:block;font-size:1.45rem}.card span{color:#656d76;font-size:.85rem}
+.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(120px,1fr));gap:10px;margin:14px 0}
+.card{background:#fff;border:1px solid #e1e4e8;border-radius:8px;padding:10px 12px}.card b{display:block;font-size:1.45rem}.card span{color:#656d76;font-size:.85rem}.card.wide{grid-column:span 2}.card.wide b{white-space:nowrap;font-size:1.05rem;line-height:2.1rem}
 figure{margin:10px 0;background:#fff;border:1px solid #e1e4e8;border-radius:8px;padding:8px;overflow-x:auto}figcaption{font-size:.88rem;color:#656d76;margin:4px 6px}
 table{border-collapse:collapse;font-size:.88rem;background:#fff;margin:8px 0}th,td{border:1px solid #e1e4e8;padding:3px 8px;text-align:left;vertical-align:top}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 .row{display:flex;flex-wrap:wrap;gap:18px;align-items:flex-start}.row>*{margin:0}
@@ -62,8 +62,8 @@ details.body summary{cursor:pointer}
 code{font-size:.85em}
 `;
 
-function card(value: string, label: string): string {
-  return `<div class="card"><b>${value}</b><span>${esc(label)}</span></div>`;
+function card(value: string, label: string, wide = false): string {
+  return `<div class="card${wide ? ' wide' : ''}"><b>${value}</b><span>${esc(label)}</span></div>`;
 }
 
 function legendHtml(): string {
@@ -80,7 +80,7 @@ function glance(f: CorpusFigures, skipped: { byLevel: Map<string, number>; byCod
   const errors = skipped.byLevel.get('error') ?? 0;
   const range = f.firstDate === undefined ? 'no dates' : `${esc(f.firstDate.slice(0, 10))} → ${esc(f.lastDate!.slice(0, 10))}`;
   return `<section id="glance"><div class="cards">
-${card(num(f.pages), 'pages')}${card(num(f.comments + f.replies), `comments (${num(f.replies)} replies)`)}${card(num(f.authors.size), 'named authors')}${card(num(langs.length), 'languages')}${card(range, 'date range')}${card(num(errors), 'files or records skipped')}
+${card(num(f.pages), 'pages')}${card(num(f.comments + f.replies), `comments (${num(f.replies)} replies)`)}${card(num(f.authors.size), 'named authors')}${card(num(langs.length), 'languages')}${card(range, 'date range', true)}${card(num(errors), 'files or records skipped')}
 </div>
 <div class="row"><table><thead><tr><th>language</th><th class="n">units</th><th class="n">share</th></tr></thead><tbody>
 ${langs.slice(0, 12).map(([code, n]) => `<tr><td>${esc(code)}</td><td class="n">${num(n)}</td><td class="n">${pct(n, f.units)}</td></tr>`).join('\n')}
