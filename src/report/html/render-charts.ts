@@ -48,14 +48,14 @@ export function overallChart(c: StanceCounts): string {
     yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.name) },
     series: [{
       type: 'bar', barWidth: 22,
-      data: rows.map((r) => ({ value: share(r.n, c.units), itemStyle: { color: r.colour }, label: { show: true, position: 'right', formatter: `{c} % (${r.n})` } })),
+      data: rows.map((r) => ({ value: share(r.n, c.units), itemStyle: { color: r.colour }, label: { show: true, position: 'right', formatter: `{c} % (${r.n.toLocaleString('en-US')})` } })),
     }],
   }, CHART_WIDTH, 190);
 }
 
 /** Share of units per stance on the pages with the most units. */
 export function pagesChart(pages: readonly PageFigures[]): string {
-  const labels = pages.map((p) => shorten(`(${p.stances.units}) ${p.title ?? p.id}`));
+  const labels = pages.map((p) => shorten(`(${p.stances.units.toLocaleString('en-US')}) ${p.title ?? p.id}`));
   return renderChart({
     legend, grid: { left: 330, right: 30, top: 30, bottom: 30 },
     xAxis: percentAxis,
@@ -123,7 +123,7 @@ export function claimStanceChart(claims: readonly ClaimSummary[]): string {
   return renderChart({
     legend, grid: { left: 330, right: 30, top: 30, bottom: 30 },
     xAxis: percentAxis,
-    yAxis: { type: 'category', inverse: true, data: claims.map((c) => `${claimName(c)} (${units(c)?.units ?? 0})`), axisLabel: { width: 310, overflow: 'truncate' } },
+    yAxis: { type: 'category', inverse: true, data: claims.map((c) => `${claimName(c)} (${(units(c)?.units ?? 0).toLocaleString('en-US')})`), axisLabel: { width: 310, overflow: 'truncate' } },
     series: stanceSeries((s) => claims.map((c) => share(units(c)?.byStance[s] ?? 0, units(c)?.units ?? 0)), { barGap: '0%', barMaxWidth: 10 }),
   }, CHART_WIDTH, 70 + claims.length * 34);
 }
