@@ -223,7 +223,7 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   const dialect = { spreadsheet: options.spreadsheet };
   const files = store.files();
   const key = reportsKey(store, ctx.analysisKey, dialect);
-  const inPlace = store.getMeta('reports_key') === key && store.getMeta('report_counts') !== undefined
+  const inPlace = options.full !== true && store.getMeta('reports_key') === key && store.getMeta('report_counts') !== undefined
     && REPORT_FILES.every((f) => existsSync(path.join(options.outDir, f)));
   const manifest = (counts: ReportCounts): Manifest => ({
     tool: { name: 'controverse', version: TOOL_VERSION },
@@ -246,7 +246,7 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
     outDir: options.outDir, changes: ctx.changes, reportsWritten: !inPlace,
   });
 
-  if (inPlace && options.full !== true) {
+  if (inPlace) {
     const counts = JSON.parse(store.getMeta('report_counts')!) as ReportCounts;
     writeManifest(path.join(options.outDir, 'manifest.json'), manifest(counts));
     return summary(counts);
