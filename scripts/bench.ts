@@ -63,7 +63,10 @@ const tokenSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
 const probe = path.join(root, 'maxrss.cjs');
 writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nBENCH_MAXRSS_KB=${process.resourceUsage().maxRSS}\\n`));\n");
 
-interface Measure { readonly name: string; readonly seconds: number; readonly maxRssMb: number; readonly documents: number; readonly analysed: number }
+interface Measure {
+  readonly name: string; readonly seconds: number; readonly maxRssMb: number; readonly documents: number; readonly analysed: number;
+  readonly phases: { analysis: number; reports: number; phrases?: number };
+}
 
 function runCli(name: string, out: string, extra: string[]): Measure {
   const t = process.hrtime.bigint();
@@ -71,10 +74,12 @@ function runCli(name: string, out: string, extra: string[]): Measure {
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${name}: exit ${r.status}\n${r.stderr}`);
   const kb = Number(/BENCH_MAXRSS_KB=(\d+)/u.exec(r.stderr)?.[1] ?? 0);
-  const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { counts: { documents: number }; changes: { added: string[]; changed: string[]; reanalysed: number } };
+  const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as {
+    counts: { documents: number }; changes: { added: string[]; changed: string[]; reanalysed: number }; seconds: { analysis: number; reports: number; phrases?: number };
+  };
   const analysed = manifest.changes.added.length + manifest.changes.changed.length + manifest.changes.reanalysed;
-  console.error(`${name}: ${seconds.toFixed(2)} s, ${(kb / 1024).toFixed(0)} MB peak, ${analysed} files analysed`);
-  return { name, seconds, maxRssMb: kb / 1024, documents: manifest.counts.documents, analysed };
+  console.error(`${name}: ${seconds.toFixed(2)} s (analysis ${manifest.seconds.analysis} s, reports ${manifest.seconds.reports} s, of which phrases ${manifest.seconds.phrases ?? '-'} s), ${(kb / 1024).toFixed(0)} MB peak, ${analysed} files analysed`);
+  return { name, seconds, maxRssMb: kb / 1024, documents: manifest.counts.documents, analysed, phases: manifest.seconds };
 }
 
 const out1 = path.join(root, 'out-1');
@@ -90,11 +95,11 @@ rmSync(fresh, { recursive: true, force: true });
 
 const mb = corpusBytes / 1e6;
 const row = (m: Measure, reference: Measure | undefined): string =>
-  `| ${m.name} | ${m.seconds.toFixed(2)} | ${(mb / m.seconds).toFixed(1)} | ${Math.round(m.documents / m.seconds)} | ${m.maxRssMb.toFixed(0)} | ${reference ? `${((100 * m.seconds) / reference.seconds).toFixed(1)}% of full` : ''} |`;
+  `| ${m.name} | ${m.seconds.toFixed(2)} | ${m.phases.analysis.toFixed(1)} | ${m.phases.reports.toFixed(1)} (${m.phases.phrases?.toFixed(1) ?? '-'}) | ${(mb / m.seconds).toFixed(1)} | ${Math.round(m.documents / m.seconds)} | ${m.maxRssMb.toFixed(0)} | ${reference ? `${((100 * m.seconds) / reference.seconds).toFixed(1)}% of full` : ''} |`;
 console.log(`\nCorpus: ${files.length} files, ${mb.toFixed(1)} MB (${format}); ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}.\n`);
-console.log('| run | seconds | MB/s | documents/s | peak memory (MB) | vs full run |');
-console.log('|---|---|---|---|---|---|');
-console.log(`| reference: read + tokenise only, 1 thread (${tokens} tokens) | ${tokenSeconds.toFixed(2)} | ${(mb / tokenSeconds).toFixed(1)} | | | |`);
+console.log('| run | seconds | analysis s | reports s (phrases s) | MB/s | documents/s | peak memory (MB) | vs full run |');
+console.log('|---|---|---|---|---|---|---|---|');
+console.log(`| reference: read + tokenise only, 1 thread (${tokens} tokens) | ${tokenSeconds.toFixed(2)} | | | ${(mb / tokenSeconds).toFixed(1)} | | | |`);
 console.log(row(one, undefined));
 console.log(`${row(full, undefined).slice(0, -2)}${(one.seconds / full.seconds).toFixed(2)}× faster than 1 worker |`);
 console.log(row(again, full));

@@ -211,6 +211,8 @@ export interface ReportContext {
   readonly started: Date;
   readonly analysisKey: string;
   readonly changes: RunChanges;
+  /** Seconds spent bringing the store up to date, for the manifest. */
+  readonly analysisSeconds: number;
 }
 
 /**
@@ -221,11 +223,12 @@ export interface ReportContext {
 export async function writeReports(store: Store, ctx: ReportContext): Promise<RunSummary> {
   const { options, lexicons } = ctx;
   const dialect = { spreadsheet: options.spreadsheet };
+  const reportsStarted = Date.now();
   const files = store.files();
   const key = reportsKey(store, ctx.analysisKey, dialect);
   const inPlace = options.full !== true && store.getMeta('reports_key') === key && store.getMeta('report_counts') !== undefined
     && REPORT_FILES.every((f) => existsSync(path.join(options.outDir, f)));
-  const manifest = (counts: ReportCounts): Manifest => ({
+  const manifest = (counts: ReportCounts, phrasesSeconds?: number): Manifest => ({
     tool: { name: 'controverse', version: TOOL_VERSION },
     node: process.version,
     command: options.commandLine,
@@ -238,6 +241,7 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
     },
     diagnostics: { total: counts.diagnostics, errors: counts.errors, warnings: counts.warnings },
     changes: { ...ctx.changes, reports_rewritten: !inPlace },
+    seconds: { analysis: ctx.analysisSeconds, reports: (Date.now() - reportsStarted) / 1000, ...(phrasesSeconds === undefined ? {} : { phrases: phrasesSeconds }) },
     started: ctx.started.toISOString(),
     finished: new Date().toISOString(),
   });
@@ -255,7 +259,9 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   const staging = prepareStaging(options.outDir);
   const out = (name: string): string => path.join(staging, name);
   // Phrase discovery reads every unit again: it runs on a thread of its own meanwhile.
-  const phrasesDone = runOnWorker<number>('phrases-worker', { storeFile: store.file, target: out('phrases.csv'), spreadsheet: options.spreadsheet });
+  let phrasesSeconds = 0;
+  const phrasesDone = runOnWorker<number>('phrases-worker', { storeFile: store.file, target: out('phrases.csv'), spreadsheet: options.spreadsheet })
+    .then((n) => ((phrasesSeconds = (Date.now() - reportsStarted) / 1000), n));
   phrasesDone.catch(() => undefined); // awaited below; this keeps an early failure from being reported as unhandled
   writeDocumentCsvs(store, staging, dialect);
   writeCsv(out('claims.csv'), CLAIM_COLUMNS, claimRows(parsed(store.claimAnalyses()), lexicons.claims.entries), dialect);
@@ -270,7 +276,7 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
     diagnostics: diagnostics.length, errors: diagnostics.filter((d) => d.level === 'error').length,
     warnings: diagnostics.filter((d) => d.level === 'warning').length,
   };
-  writeManifest(out('manifest.json'), manifest(counts));
+  writeManifest(out('manifest.json'), manifest(counts, phrasesSeconds));
   commitReports(options.outDir, REPORT_FILES, key);
   store.setMeta('reports_key', key);
   store.setMeta('report_counts', JSON.stringify(counts));
@@ -312,12 +318,14 @@ export async function run(options: RunOptions, onProgress?: (p: RunProgress) => 
   const output = openOutput(options.outDir);
   try {
     const { store } = output;
+    const analysisStarted = Date.now();
     const changes = await updateStore(store, files, key, options, onProgress);
+    const analysisSeconds = (Date.now() - analysisStarted) / 1000;
     store.setMeta('analysis_key', key);
     store.setMeta('corpus', JSON.stringify(options.inputs));
     if (options.shard === undefined) store.deleteMeta('shard');
     else store.setMeta('shard', `${options.shard.index}/${options.shard.count}`);
-    return await writeReports(store, { lexicons, options, started, analysisKey: key, changes });
+    return await writeReports(store, { lexicons, options, started, analysisKey: key, changes, analysisSeconds });
   } finally {
     output.close();
   }
@@ -370,7 +378,13 @@ export async function mergeShards(options: MergeOptions): Promise<RunSummary> {
     const { store } = output;
     const before = store.files();
     store.clear();
-    for (const s of shards) store.copyFrom(s.file);
+    for (const s of shards) {
+      try {
+        store.copyFrom(s.file);
+      } catch (error) {
+        throw new MergeError(`shard ${s.shard} (${s.file}) overlaps another shard: ${(error as Error).message}`);
+      }
+    }
     const after = store.files();
     const changes: RunChanges = {
       full: false,
@@ -384,7 +398,7 @@ export async function mergeShards(options: MergeOptions): Promise<RunSummary> {
     store.deleteMeta('shard');
     const inputs = shards[0]?.corpus ?? [];
     store.setMeta('corpus', JSON.stringify(inputs));
-    return await writeReports(store, { lexicons, options: { ...options, inputs }, started, analysisKey: key, changes });
+    return await writeReports(store, { lexicons, options: { ...options, inputs }, started, analysisKey: key, changes, analysisSeconds: 0 });
   } finally {
     output.close();
   }

@@ -13,6 +13,8 @@ export interface Manifest {
   readonly diagnostics: { readonly total: number; readonly errors: number; readonly warnings: number };
   /** What this run added, changed, removed and reused, compared with the store of the previous run. */
   readonly changes?: Readonly<Record<string, unknown>>;
+  /** Wall-clock seconds per phase of the run (analysis of new files, reports). */
+  readonly seconds?: Readonly<Record<string, number>>;
   readonly started: string;
   readonly finished: string;
 }
