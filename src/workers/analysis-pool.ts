@@ -65,6 +65,10 @@ export async function analyseOnWorkers(
   tasks: Iterator<AnalysisTask>,
   onReply: (reply: AnalysisReply & { kind: 'unchanged' | 'analysed' }) => void,
 ): Promise<void> {
+  const first = tasks.next();
+  if (first.done === true) return; // nothing to analyse: no thread is started
+  const pending: AnalysisTask[] = [first.value];
+  const source: Iterator<AnalysisTask> = { next: () => (pending.length > 0 ? { done: false, value: pending.pop()! } : tasks.next()) };
   const workers = Array.from({ length: Math.max(1, size) }, () => startWorker('analyse-worker', options));
   try {
     await new Promise<void>((resolve, reject) => {
@@ -78,7 +82,7 @@ export async function analyseOnWorkers(
       };
       const feed = (worker: Worker, budget: number): void => {
         for (let k = 0; k < budget && !exhausted && !failed; k += 1) {
-          const next = tasks.next();
+          const next = source.next();
           if (next.done === true) {
             exhausted = true;
             break;
