@@ -1,15 +1,20 @@
 #!/usr/bin/env node
 import path from 'node:path';
-import { Command, CommanderError, Option } from 'commander';
+import os from 'node:os';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { registerEvaluateCommand } from './commands/evaluate.js';
 import { registerExplainCommand } from './commands/explain.js';
 import { registerLexiconCommand } from './commands/lexicon.js';
+import { registerMergeCommand } from './commands/merge.js';
+import { createProgressDisplay } from './commands/progress.js';
 import { registerSampleCommand } from './commands/sample.js';
+import { printSummary } from './commands/summary.js';
 import { CorpusPathError } from './ingest/list-corpus.js';
 import { DETECTORS, type DetectorName } from './language/detect-language.js';
 import { LexiconError } from './lexicon/load-lexicon.js';
-import { DEFAULTS, type RunOptions } from './options.js';
-import { run } from './run.js';
+import { DEFAULTS, type RunOptions, type Shard } from './options.js';
+import { MergeError, run } from './run.js';
+import { LockedError } from './store/run-lock.js';
 import { TOOL_VERSION } from './version.js';
 
 /** Exit codes: 0 done, 1 done with skipped input, 2 bad usage or configuration. */
@@ -20,6 +25,19 @@ class UsageError extends Error {}
 function usageFail(message: string): never {
   process.stderr.write(`controverse: ${message}\nRun "controverse --help" for usage.\n`);
   process.exit(EXIT.usage);
+}
+
+function parseWorkers(value: string): number {
+  if (!/^[1-9]\d*$/u.test(value)) throw new InvalidArgumentError('expected a whole number of worker threads, at least 1.');
+  return Number(value);
+}
+
+function parseShard(value: string): Shard {
+  const m = /^(\d+)\/(\d+)$/u.exec(value);
+  const index = Number(m?.[1]);
+  const count = Number(m?.[2]);
+  if (m === null || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected K/N with 1 ≤ K ≤ N, e.g. 3/8.');
+  return { index, count };
 }
 
 function buildProgram(): Command {
@@ -39,8 +57,11 @@ function buildProgram(): Command {
     .addOption(new Option('--lang-detector <name>', 'language detector').choices([...DETECTORS]).default(DEFAULTS.langDetector))
     .option('--spreadsheet', 'CSVs with a BOM and ";" separators, for spreadsheets set to French', false)
     .option('-q, --quiet', 'no progress output', false)
+    .option('--workers <n>', 'worker threads analysing files (default: available cores)', parseWorkers)
+    .option('--full', 're-analyse every file, ignoring what the store in the output folder already knows', false)
+    .option('--shard <K/N>', 'process only the K-th of N deterministic partitions of the corpus into this output folder (then "controverse merge")', parseShard)
     .exitOverride()
-    .action((paths: string[], flags: { out: string; lexicons: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean }) => {
+    .action(async (paths: string[], flags: { out: string; lexicons: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean; workers?: number; full: boolean; shard?: Shard }) => {
       const options: RunOptions = {
         inputs: paths.map((p) => path.resolve(p)),
         outDir: path.resolve(flags.out),
@@ -48,26 +69,21 @@ function buildProgram(): Command {
         langDetector: flags.langDetector,
         spreadsheet: flags.spreadsheet,
         commandLine: ['controverse', ...process.argv.slice(2)],
+        workers: flags.workers ?? os.availableParallelism(),
+        full: flags.full,
+        shard: flags.shard,
       };
-      const isTty = process.stderr.isTTY === true;
-      let lastLine = 0;
-      const summary = run(options, (p) => {
-        if (flags.quiet) return;
-        const now = Date.now();
-        if (p.done !== p.total && now - lastLine < 1000) return;
-        lastLine = now;
-        const line = `controverse: ${p.done}/${p.total} files, ${(p.bytes / 1e6).toFixed(1)} MB`;
-        process.stderr.write(isTty ? `\r${line}` : `${line}\n`);
-      });
-      if (!flags.quiet) {
-        if (isTty) process.stderr.write('\n');
-        process.stderr.write(
-          `controverse: ${summary.files} files, ${summary.documents} documents, ${summary.units} units; ` +
-            `${summary.diagnostics} diagnostics (${summary.errors} errors) → ${path.relative(process.cwd(), summary.outDir) || '.'}/\n`,
-        );
+      const progress = createProgressDisplay(process.stderr, flags.quiet);
+      let summary;
+      try {
+        summary = await run(options, (p) => progress.update(p));
+      } finally {
+        progress.stop();
       }
+      if (!flags.quiet) printSummary(summary);
       process.exitCode = summary.errors > 0 ? EXIT.skipped : EXIT.ok;
     });
+  registerMergeCommand(program);
   registerLexiconCommand(program);
   registerExplainCommand(program);
   registerEvaluateCommand(program);
@@ -76,10 +92,10 @@ function buildProgram(): Command {
 }
 
 /** Parse argv and run; maps configuration errors to exit 2 with one line on stderr. */
-export function main(argv: readonly string[]): void {
+export async function main(argv: readonly string[]): Promise<void> {
   const program = buildProgram();
   try {
-    program.parse([...argv]);
+    await program.parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') process.exit(EXIT.ok);
@@ -87,9 +103,11 @@ export function main(argv: readonly string[]): void {
       process.stderr.write('Run "controverse --help" for usage.\n');
       process.exit(EXIT.usage);
     }
-    if (error instanceof LexiconError || error instanceof CorpusPathError || error instanceof UsageError) usageFail(error.message);
+    if (error instanceof LexiconError || error instanceof CorpusPathError || error instanceof UsageError || error instanceof LockedError || error instanceof MergeError) {
+      usageFail(error.message);
+    }
     throw error;
   }
 }
 
-main(process.argv);
+await main(process.argv);

@@ -11,6 +11,18 @@ export interface RunOptions {
   readonly spreadsheet: boolean;
   /** The command line as typed, recorded in the manifest. */
   readonly commandLine: readonly string[];
+  /** Worker threads analysing files (default: the machine's available cores). */
+  readonly workers?: number;
+  /** Re-analyse every file, ignoring what the store already knows. */
+  readonly full?: boolean;
+  /** Process only the `index`-th (1-based) of `count` deterministic partitions of the corpus, into this folder's own store. */
+  readonly shard?: Shard;
+}
+
+/** One partition of an array job: `--shard 2/8` is { index: 2, count: 8 }. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
 }
 
 /** Defaults, relative to the working directory the CLI resolves them against. */

@@ -11,6 +11,10 @@ export interface Manifest {
   readonly lexicons: readonly LexiconFile[];
   readonly counts: Readonly<Record<string, number>>;
   readonly diagnostics: { readonly total: number; readonly errors: number; readonly warnings: number };
+  /** What this run added, changed, removed and reused, compared with the store of the previous run. */
+  readonly changes?: Readonly<Record<string, unknown>>;
+  /** Wall-clock seconds per phase of the run (analysis of new files, reports). */
+  readonly seconds?: Readonly<Record<string, number>>;
   readonly started: string;
   readonly finished: string;
 }

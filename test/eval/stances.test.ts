@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLexicons } from '../../src/lexicon/load-lexicon.js';
 import { DEFAULTS, type RunOptions } from '../../src/options.js';
 import { run } from '../../src/run.js';
@@ -21,10 +21,14 @@ describe('stances against the hand-coded gold (shared/gold/seeds-units.tsv)', ()
     inputs: [path.resolve('corpus')], outDir: out, lexiconDir: path.resolve('lexicons'),
     langDetector: DEFAULTS.langDetector, spreadsheet: false, commandLine: ['test'],
   };
-  run(options);
   const gold = readGold(path.resolve('../shared/gold/seeds-units.tsv'));
-  const predicted = readPredictions(out);
-  const result = evaluateStances(alignUnits(gold, predicted));
+  let predicted: ReturnType<typeof readPredictions> = [];
+  let result: ReturnType<typeof evaluateStances>;
+  beforeAll(async () => {
+    await run(options);
+    predicted = readPredictions(out);
+    result = evaluateStances(alignUnits(gold, predicted));
+  });
 
   it('aligns every gold unit with a unit of the run', () => {
     expect(result.aligned.missing).toBe(0);

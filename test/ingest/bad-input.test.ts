@@ -1,9 +1,9 @@
 import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS, type RunOptions } from '../../src/options.js';
-import { run } from '../../src/run.js';
+import { run, type RunSummary } from '../../src/run.js';
 
 /** A generated corpus of bad input next to one good page; the 50 MB files are made here, never committed. */
 function badCorpus(): string {
@@ -35,9 +35,14 @@ describe('a corpus of bad input', () => {
     inputs: [corpus], outDir: out, lexiconDir: path.resolve('lexicons'),
     langDetector: DEFAULTS.langDetector, spreadsheet: false, commandLine: ['test'],
   };
-  const summary = run(options);
-  const diagnostics = readFileSync(path.join(out, 'diagnostics.csv'), 'utf8');
-  const units = readFileSync(path.join(out, 'units.csv'), 'utf8');
+  let summary: RunSummary;
+  let diagnostics = '';
+  let units = '';
+  beforeAll(async () => {
+    summary = await run(options);
+    diagnostics = readFileSync(path.join(out, 'diagnostics.csv'), 'utf8');
+    units = readFileSync(path.join(out, 'units.csv'), 'utf8');
+  });
   afterAll(() => {
     rmSync(corpus, { recursive: true, force: true }); // the two 50 MB files
     rmSync(out, { recursive: true, force: true });

@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS, type RunOptions } from '../../src/options.js';
 import { REPORT_FILES, run } from '../../src/run.js';
+import { STORE_FILE } from '../../src/store/store.js';
 
 const HOSTILE_IDS = ['../../escape', '/etc/passwd', '..\\..\\win', 'a/../../b', '<script>alert(1)</script>', '=cmd|calc', '.'];
 
@@ -17,11 +18,13 @@ describe('record ids that look like paths or markup', () => {
     inputs: [corpus], outDir: out, lexiconDir: path.resolve('lexicons'),
     langDetector: DEFAULTS.langDetector, spreadsheet: false, commandLine: ['test'],
   };
-  run(options);
+  beforeAll(async () => {
+    await run(options);
+  });
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
   it('write nothing but the report files, and nothing outside the output folder', () => {
-    expect(readdirSync(out).sort()).toEqual([...REPORT_FILES].sort());
+    expect(readdirSync(out).sort()).toEqual([...REPORT_FILES, STORE_FILE].sort());
     expect(readdirSync(base).sort()).toEqual(['corpus', 'nested']);
     expect(readdirSync(path.join(base, 'nested'))).toEqual(['out']);
     expect(readdirSync(corpus)).toEqual(['x.jsonl']);

@@ -39,7 +39,7 @@ describe.skipIf(skip)('the HTML report of the sample corpus in headless Chromium
       inputs: [path.resolve('corpus'), path.resolve('test/fixtures/corpora/xss')], outDir: out, lexiconDir: path.resolve('lexicons'),
       langDetector: DEFAULTS.langDetector, spreadsheet: false, commandLine: ['test'],
     };
-    const summary = run(options);
+    const summary = await run(options);
     documents = summary.documents;
     units = summary.units;
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });

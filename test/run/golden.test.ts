@@ -1,41 +1,46 @@
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS, type RunOptions } from '../../src/options.js';
-import { REPORT_FILES, run } from '../../src/run.js';
+import { REPORT_FILES, run, type RunSummary } from '../../src/run.js';
+import { STORE_FILE } from '../../src/store/store.js';
 
 const CSVS = REPORT_FILES.filter((f) => f.endsWith('.csv'));
 
-function runOn(corpus: string): { out: string; summary: ReturnType<typeof run> } {
+async function runOn(corpus: string): Promise<{ out: string; summary: RunSummary }> {
   const out = mkdtempSync(path.join(tmpdir(), 'controverse-out-'));
   const options: RunOptions = {
     inputs: [path.resolve(corpus)], outDir: out, lexiconDir: path.resolve('lexicons'),
     langDetector: DEFAULTS.langDetector, spreadsheet: false, commandLine: ['test'],
   };
-  return { out, summary: run(options) };
+  return { out, summary: await run(options) };
 }
 
 describe.each(['basic', 'layouts', 'structured'])('the whole pipeline on the "%s" fixture corpus', (name) => {
-  const { out, summary } = runOn(`test/fixtures/corpora/${name}`);
+  let out = '';
+  let summary: RunSummary;
+  beforeAll(async () => ({ out, summary } = await runOn(`test/fixtures/corpora/${name}`)));
 
   it.each(CSVS)('writes %s as reviewed', async (file) => {
     await expect(readFileSync(path.join(out, file), 'utf8')).toMatchFileSnapshot(`../fixtures/golden/${name}/${file}`);
   });
 
-  it('writes every file of the contract and no temporary file', () => {
-    expect(readdirSync(out).sort()).toEqual([...REPORT_FILES].sort());
+  it('writes every file of the contract, the store, and no temporary file', () => {
+    expect(readdirSync(out).sort()).toEqual([...REPORT_FILES, STORE_FILE].sort());
   });
 
-  it('gives byte-identical CSVs on a second run', () => {
-    const again = runOn(`test/fixtures/corpora/${name}`);
+  it('gives byte-identical CSVs on a second run', async () => {
+    const again = await runOn(`test/fixtures/corpora/${name}`);
     for (const file of CSVS) expect(readFileSync(path.join(again.out, file), 'utf8')).toBe(readFileSync(path.join(out, file), 'utf8'));
     expect(again.summary).toMatchObject({ ...summary, outDir: again.out });
   });
 });
 
 describe('the basic corpus', () => {
-  const { out, summary } = runOn('test/fixtures/corpora/basic');
+  let out = '';
+  let summary: RunSummary;
+  beforeAll(async () => ({ out, summary } = await runOn('test/fixtures/corpora/basic')));
 
   it('reports the empty and the binary file as errors and still analyses the rest', () => {
     const diagnostics = readFileSync(path.join(out, 'diagnostics.csv'), 'utf8');

@@ -1,0 +1,247 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Diagnostic } from '../model.js';
+
+/** The store's file name inside the output folder (plus SQLite's `-wal` and `-shm` beside it). */
+export const STORE_FILE = 'controverse.sqlite';
+
+/** Bump when the tables change: an older store is then rebuilt from scratch. */
+const SCHEMA_VERSION = 1;
+
+/** One document of an analysed file, as kept in the store: the analysis and its pre-rendered CSV rows. */
+export interface StoredDocument {
+  readonly docId: string;
+  readonly nUnits: number;
+  /** Claim mentions found in its units, negated ones included. */
+  readonly nClaims: number;
+  /** JSON of the AnalysedDocument. */
+  readonly analysis: string;
+  /** JSON of the AnalysedDocument cut down to the units that carry claim mentions, or null when none do. */
+  readonly claims: string | null;
+  /** CSV rows of documents.csv, units.csv, stances.csv and claim_mentions.csv for this document (no header). */
+  readonly csv: StoredCsv;
+}
+
+/** Pre-rendered CSV rows of one document, in the dialect they were rendered in. */
+export interface StoredCsv {
+  readonly dialect: string;
+  readonly documents: string;
+  readonly units: string;
+  readonly stances: string;
+  readonly mentions: string;
+}
+
+/** What the store remembers about one corpus file. */
+export interface StoredFile {
+  readonly path: string;
+  readonly sha256: string;
+  readonly bytes: number;
+  /** File size and modification time when it was hashed: lets a rerun skip re-reading unchanged files. */
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly hashedAt: number;
+  /** Analysis key (pipeline + lexicons + detector) the stored analysis was made with. */
+  readonly analysisKey: string;
+}
+
+/** A file's complete analysis, ready to be written in one transaction. */
+export interface FileRecord extends StoredFile {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly documents: readonly StoredDocument[];
+}
+
+/** A row read back for the reports, in report order. */
+export interface DocumentRow {
+  readonly path: string;
+  readonly ord: number;
+  readonly docId: string;
+  readonly dialect: string;
+  readonly csvDocuments: string;
+  readonly csvUnits: string;
+  readonly csvStances: string;
+  readonly csvMentions: string;
+}
+
+// SQLite compares BLOBs with memcmp; UTF-16BE bytes compare exactly like JavaScript strings (by code
+// unit), so ORDER BY on these keys gives the reports' order without sorting in memory.
+function sortKey(s: string): Buffer {
+  const b = Buffer.from(s, 'utf16le');
+  b.swap16();
+  return b;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+  path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, bytes INTEGER NOT NULL,
+  size INTEGER NOT NULL, mtime_ms REAL NOT NULL, hashed_at REAL NOT NULL,
+  analysis_key TEXT NOT NULL, diagnostics TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+  path TEXT NOT NULL, ord INTEGER NOT NULL, doc_key BLOB NOT NULL, path_key BLOB NOT NULL, doc_id TEXT NOT NULL,
+  n_units INTEGER NOT NULL, n_claims INTEGER NOT NULL, analysis TEXT NOT NULL, claims TEXT, dialect TEXT NOT NULL,
+  csv_documents TEXT NOT NULL, csv_units TEXT NOT NULL, csv_stances TEXT NOT NULL, csv_mentions TEXT NOT NULL,
+  PRIMARY KEY (path, ord)
+);
+CREATE INDEX IF NOT EXISTS documents_in_report_order ON documents (doc_key, path_key, ord);
+`;
+
+/**
+ * The embedded SQLite store of an output folder: per corpus file, its hash and everything the
+ * analysis learnt, so that a rerun only analyses what is new and rebuilds the reports from here.
+ * WAL journal: a run killed at any moment leaves the last committed transaction, never half of one.
+ */
+export class Store {
+  readonly file: string;
+  private readonly db: Database.Database;
+
+  private constructor(file: string, readonly: boolean) {
+    this.file = file;
+    this.db = new Database(file, { readonly, fileMustExist: readonly });
+    if (!readonly) {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+    }
+  }
+
+  /** Open (and create or upgrade) the store of an output folder for writing. */
+  static open(outDir: string): Store {
+    mkdirSync(outDir, { recursive: true });
+    const store = new Store(path.join(outDir, STORE_FILE), false);
+    const version = store.tableExists('meta') ? store.getMeta('schema') : undefined;
+    if (version !== undefined && version !== String(SCHEMA_VERSION)) store.db.exec('DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta;');
+    store.db.exec(SCHEMA);
+    store.setMeta('schema', String(SCHEMA_VERSION));
+    return store;
+  }
+
+  /** Open another folder's store read-only (a shard being merged, or a worker's reader). */
+  static openReadonly(file: string): Store {
+    return new Store(file, true);
+  }
+
+  private tableExists(name: string): boolean {
+    return this.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+  }
+
+  getMeta(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
+  deleteMeta(key: string): void {
+    this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+  }
+
+  /** Every stored file, by path. */
+  files(): Map<string, StoredFile> {
+    const rows = this.db.prepare('SELECT path, sha256, bytes, size, mtime_ms AS mtimeMs, hashed_at AS hashedAt, analysis_key AS analysisKey FROM files').all() as StoredFile[];
+    return new Map(rows.map((r) => [r.path, r]));
+  }
+
+  /** Replace what is stored for these files (each file's rows change together, in one transaction). */
+  putFiles(records: readonly FileRecord[]): void {
+    const delDocs = this.db.prepare('DELETE FROM documents WHERE path = ?');
+    const putFile = this.db.prepare(
+      'INSERT OR REPLACE INTO files (path, sha256, bytes, size, mtime_ms, hashed_at, analysis_key, diagnostics) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const putDoc = this.db.prepare(
+      'INSERT INTO documents (path, ord, doc_key, path_key, doc_id, n_units, n_claims, analysis, claims, dialect, csv_documents, csv_units, csv_stances, csv_mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.db.transaction(() => {
+      for (const r of records) {
+        delDocs.run(r.path);
+        putFile.run(r.path, r.sha256, r.bytes, r.size, r.mtimeMs, r.hashedAt, r.analysisKey, JSON.stringify(r.diagnostics));
+        const pathKey = sortKey(r.path);
+        r.documents.forEach((d, ord) => {
+          putDoc.run(r.path, ord, sortKey(d.docId), pathKey, d.docId, d.nUnits, d.nClaims, d.analysis, d.claims, d.csv.dialect, d.csv.documents, d.csv.units, d.csv.stances, d.csv.mentions);
+        });
+      }
+    })();
+  }
+
+  /** Record a new stat (size, mtime) for files whose content was re-hashed and found unchanged. */
+  touchFiles(entries: readonly { path: string; size: number; mtimeMs: number; hashedAt: number }[]): void {
+    const touch = this.db.prepare('UPDATE files SET size = ?, mtime_ms = ?, hashed_at = ? WHERE path = ?');
+    this.db.transaction(() => {
+      for (const e of entries) touch.run(e.size, e.mtimeMs, e.hashedAt, e.path);
+    })();
+  }
+
+  /** Forget files (deleted from the corpus, or outside this shard). */
+  removeFiles(paths: readonly string[]): void {
+    const delDocs = this.db.prepare('DELETE FROM documents WHERE path = ?');
+    const delFile = this.db.prepare('DELETE FROM files WHERE path = ?');
+    this.db.transaction(() => {
+      for (const p of paths) {
+        delDocs.run(p);
+        delFile.run(p);
+      }
+    })();
+  }
+
+  /** Documents in report order (doc_id, then file, then position in the file), streamed. */
+  *documents(): Generator<DocumentRow> {
+    const stmt = this.db.prepare(
+      `SELECT path, ord, doc_id AS docId, dialect, csv_documents AS csvDocuments, csv_units AS csvUnits, csv_stances AS csvStances, csv_mentions AS csvMentions
+       FROM documents ORDER BY doc_key, path_key, ord`,
+    );
+    yield* stmt.iterate() as IterableIterator<DocumentRow>;
+  }
+
+  /** The AnalysedDocument JSON of one document. */
+  analysisOf(file: string, ord: number): string {
+    return this.db.prepare('SELECT analysis FROM documents WHERE path = ? AND ord = ?').pluck().get(file, ord) as string;
+  }
+
+  /** The AnalysedDocument JSON of every document, in report order, streamed. */
+  *analyses(): Generator<string> {
+    const stmt = this.db.prepare('SELECT analysis FROM documents ORDER BY doc_key, path_key, ord').pluck();
+    yield* stmt.iterate() as IterableIterator<string>;
+  }
+
+  /** The claim-carrying part of each document that has any, in report order, streamed. */
+  *claimAnalyses(): Generator<string> {
+    const stmt = this.db.prepare('SELECT claims FROM documents WHERE claims IS NOT NULL ORDER BY doc_key, path_key, ord').pluck();
+    yield* stmt.iterate() as IterableIterator<string>;
+  }
+
+  /** Documents, units and claim mentions (negated ones included) in the store. */
+  counts(): { documents: number; units: number; claims: number } {
+    return this.db.prepare('SELECT count(*) AS documents, coalesce(sum(n_units), 0) AS units, coalesce(sum(n_claims), 0) AS claims FROM documents').get() as {
+      documents: number; units: number; claims: number;
+    };
+  }
+
+  /** Every diagnostic of every stored file. */
+  diagnostics(): Diagnostic[] {
+    const rows = this.db.prepare('SELECT diagnostics FROM files ORDER BY path').pluck().all() as string[];
+    return rows.flatMap((r) => JSON.parse(r) as Diagnostic[]);
+  }
+
+  /** Copy every file and document of another store into this one (shard merge). */
+  copyFrom(other: string): void {
+    this.db.prepare('ATTACH DATABASE ? AS shard').run(other);
+    try {
+      this.db.transaction(() => {
+        this.db.exec('INSERT INTO files SELECT * FROM shard.files; INSERT INTO documents SELECT * FROM shard.documents;');
+      })();
+    } finally {
+      this.db.exec('DETACH DATABASE shard');
+    }
+  }
+
+  /** Empty the store (before a merge rebuilds it from the shards). */
+  clear(): void {
+    this.db.exec('DELETE FROM documents; DELETE FROM files;');
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

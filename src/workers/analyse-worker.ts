@@ -1,0 +1,44 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RunOptions } from '../options.js';
+import { analyseFile, createAnalysisContext } from '../run.js';
+import { toStoredDocument } from '../store/stored-document.js';
+import type { AnalysisReply, AnalysisTask } from './analysis-pool.js';
+
+// Worker thread: analyses the corpus files the pool sends, one at a time, and answers with what the
+// store keeps. The lexicons and the detector are loaded once per worker.
+const options = workerData as RunOptions;
+const context = createAnalysisContext(options);
+const dialect = { spreadsheet: options.spreadsheet };
+
+function analyse(task: AnalysisTask): AnalysisReply {
+  const hashedAt = Date.now();
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(task.absolute);
+  } catch (error) {
+    return {
+      id: task.id, kind: 'analysed', sha256: '', bytes: 0, hashedAt, documents: [],
+      diagnostics: [{ level: 'error', code: 'unreadable-file', file: task.path, message: `cannot read the file: ${(error as Error).message}` }],
+    };
+  }
+  if (task.knownSha256 !== undefined && createHash('sha256').update(bytes).digest('hex') === task.knownSha256) {
+    return { id: task.id, kind: 'unchanged', sha256: task.knownSha256, bytes: bytes.length, hashedAt };
+  }
+  const analysis = analyseFile(task.path, bytes, context);
+  return {
+    id: task.id, kind: 'analysed', sha256: analysis.sha256, bytes: analysis.bytes, hashedAt,
+    documents: analysis.documents.map((d) => toStoredDocument(d, dialect)),
+    diagnostics: analysis.diagnostics,
+  };
+}
+
+parentPort?.on('message', (task: AnalysisTask) => {
+  try {
+    parentPort?.postMessage(analyse(task));
+  } catch (error) {
+    const e = error as Error;
+    parentPort?.postMessage({ id: task.id, kind: 'failed', message: `${task.path}: ${e.stack ?? e.message}` } satisfies AnalysisReply);
+  }
+});

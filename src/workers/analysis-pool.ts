@@ -1,0 +1,120 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Diagnostic } from '../model.js';
+import type { RunOptions } from '../options.js';
+import type { StoredDocument } from '../store/store.js';
+
+/** One corpus file for a worker to analyse. */
+export interface AnalysisTask {
+  readonly id: number;
+  /** Corpus-relative path (forms the document ids). */
+  readonly path: string;
+  readonly absolute: string;
+  /** When set, the worker first hashes the file and answers `unchanged` if the hash is this one. */
+  readonly knownSha256?: string;
+}
+
+/** A worker's answer about one task. */
+export type AnalysisReply =
+  | { readonly id: number; readonly kind: 'unchanged'; readonly sha256: string; readonly bytes: number; readonly hashedAt: number }
+  | {
+      readonly id: number; readonly kind: 'analysed'; readonly sha256: string; readonly bytes: number; readonly hashedAt: number;
+      readonly documents: readonly StoredDocument[]; readonly diagnostics: readonly Diagnostic[];
+    }
+  | { readonly id: number; readonly kind: 'failed'; readonly message: string };
+
+/** Tasks sent ahead to each worker, so that none waits while the main thread stores a result. */
+const IN_FLIGHT_PER_WORKER = 2;
+
+// Under tsx or vitest this module runs from its TypeScript source: the worker then starts with a
+// small script that loads the TypeScript entry through tsx's tsImport (Node 20 applies neither
+// `--import` nor module.register hooks to a worker's entry). Built code (dist/) runs the compiled
+// entry directly.
+function startWorker(name: string, workerData: unknown): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, import.meta.url), { workerData });
+  const api = path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/esm/api')), 'index.mjs');
+  const entry = JSON.stringify(new URL(`./${name}.ts`, import.meta.url).href);
+  const boot = `import(${JSON.stringify(pathToFileURL(api).href)}).then(({ tsImport }) => tsImport(${entry}, ${entry}));`;
+  return new Worker(boot, { eval: true, workerData });
+}
+
+/** Run one job on a worker thread of its own (the worker posts one message: its result). */
+export async function runOnWorker<T>(name: 'phrases-worker', data: unknown): Promise<T> {
+  const worker = startWorker(name, data);
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      worker.once('message', (m: { ok: true; value: T } | { ok: false; message: string }) => (m.ok ? resolve(m.value) : reject(new Error(m.message))));
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`${name} stopped with exit code ${code} before answering`)));
+    });
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/**
+ * Analyse tasks on `size` worker threads. Tasks are pulled from the iterable only as workers free
+ * up (a handful in flight), so the corpus is never held in memory; replies are handed to `onReply`
+ * on the main thread, in completion order.
+ */
+export async function analyseOnWorkers(
+  size: number,
+  options: RunOptions,
+  tasks: Iterator<AnalysisTask>,
+  onReply: (reply: AnalysisReply & { kind: 'unchanged' | 'analysed' }) => void,
+): Promise<void> {
+  const first = tasks.next();
+  if (first.done === true) return; // nothing to analyse: no thread is started
+  const pending: AnalysisTask[] = [first.value];
+  const source: Iterator<AnalysisTask> = { next: () => (pending.length > 0 ? { done: false, value: pending.pop()! } : tasks.next()) };
+  const workers = Array.from({ length: Math.max(1, size) }, () => startWorker('analyse-worker', options));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let inFlight = 0;
+      let exhausted = false;
+      let failed = false;
+      const fail = (error: Error): void => {
+        if (failed) return;
+        failed = true;
+        reject(error);
+      };
+      const feed = (worker: Worker, budget: number): void => {
+        for (let k = 0; k < budget && !exhausted && !failed; k += 1) {
+          const next = source.next();
+          if (next.done === true) {
+            exhausted = true;
+            break;
+          }
+          inFlight += 1;
+          worker.postMessage(next.value);
+        }
+        if (exhausted && inFlight === 0 && !failed) resolve();
+      };
+      for (const worker of workers) {
+        worker.on('message', (reply: AnalysisReply) => {
+          inFlight -= 1;
+          if (reply.kind === 'failed') {
+            fail(new Error(`analysis failed: ${reply.message}`));
+            return;
+          }
+          try {
+            onReply(reply);
+          } catch (error) {
+            fail(error as Error);
+            return;
+          }
+          feed(worker, 1);
+        });
+        worker.on('error', fail);
+        worker.on('exit', (code) => {
+          if (code !== 0) fail(new Error(`analysis worker stopped with exit code ${code}`));
+        });
+      }
+      for (const worker of workers) feed(worker, IN_FLIGHT_PER_WORKER);
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}

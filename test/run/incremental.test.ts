@@ -1,0 +1,85 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/run.js';
+import { copyCorpus, optionsFor, readCsvs, tempDir } from './run-helpers.js';
+
+interface ManifestChanges {
+  changes: { full: boolean; added: string[]; changed: string[]; removed: string[]; reanalysed: number; reused: number; reports_rewritten: boolean };
+  inputs: { file: string }[];
+}
+const manifestOf = (out: string): ManifestChanges => JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as ManifestChanges;
+
+describe('reruns on the same output folder', () => {
+  it('re-analyses only new and changed files, drops deleted ones, and writes the CSVs a full run writes', async () => {
+    const corpus = copyCorpus();
+    const out = tempDir('out');
+    const first = await run(optionsFor(corpus, out));
+    expect(first.changes.added).toHaveLength(9);
+
+    cpSync(path.join(corpus, 'pages', '001_f0eed57cc5c25b8c.txt'), path.join(corpus, 'pages', 'copy-of-001.txt'));
+    // Inside the body: text after the page's cookie banner is furniture and is not analysed.
+    const changedPage = path.join(corpus, 'pages', '003_9fa0ee35a58430c9.txt');
+    writeFileSync(changedPage, readFileSync(changedPage, 'utf8').replace('L’Europe se ridiculise.', 'L’Europe se ridiculise. Encore des milliards dilapidés pour rien.'));
+    rmSync(path.join(corpus, 'pages', '004_6ccc96158d268618.txt'));
+    const second = await run(optionsFor(corpus, out));
+
+    expect(second.changes).toMatchObject({
+      full: false, added: ['pages/copy-of-001.txt'], changed: ['pages/003_9fa0ee35a58430c9.txt'], removed: ['pages/004_6ccc96158d268618.txt'], reanalysed: 0, reused: 7,
+    });
+    expect(manifestOf(out).changes).toMatchObject({ added: ['pages/copy-of-001.txt'], reused: 7, reports_rewritten: true });
+    expect(manifestOf(out).inputs.map((i) => i.file)).not.toContain('pages/004_6ccc96158d268618.txt');
+    const csvs = readCsvs(out);
+    expect(csvs['documents.csv']).not.toContain('004_6ccc96158d268618');
+    expect(csvs['units.csv']).toContain('Encore des milliards dilapidés pour rien.');
+
+    const fullOut = tempDir('out-full');
+    await run(optionsFor(corpus, fullOut));
+    expect(csvs).toEqual(readCsvs(fullOut));
+  });
+
+  it('keeps the reports in place and reuses every file when nothing is new', async () => {
+    const corpus = copyCorpus();
+    const out = tempDir('out');
+    await run(optionsFor(corpus, out));
+    const before = readCsvs(out);
+    const again = await run(optionsFor(corpus, out));
+    expect(again.reportsWritten).toBe(false);
+    expect(again.changes).toMatchObject({ added: [], changed: [], removed: [], reanalysed: 0, reused: 9 });
+    expect(readCsvs(out)).toEqual(before);
+    expect(again.errors).toBe(2);
+  });
+
+  it('re-analyses everything with --full, and everything when a lexicon changes', async () => {
+    const corpus = copyCorpus();
+    const out = tempDir('out');
+    await run(optionsFor(corpus, out));
+    const full = await run(optionsFor(corpus, out, { full: true }));
+    expect(full.changes).toMatchObject({ full: true, reanalysed: 9, reused: 0 });
+    expect(full.reportsWritten).toBe(true);
+
+    const lexicons = tempDir('lexicons');
+    cpSync('lexicons', lexicons, { recursive: true });
+    const claims = path.join(lexicons, 'claims.fr.yaml');
+    writeFileSync(claims, readFileSync(claims, 'utf8').replace(/^version: (\d+)/mu, (_, v: string) => `version: ${Number(v) + 1}`));
+    const changedLexicon = await run(optionsFor(corpus, out, { lexiconDir: lexicons }));
+    expect(changedLexicon.changes).toMatchObject({ reanalysed: 9, reused: 0 });
+  });
+
+  it('writes the same CSVs with one worker as with two, and in the spreadsheet dialect after a default run', async () => {
+    const corpus = copyCorpus();
+    const one = tempDir('out-1');
+    const two = tempDir('out-2');
+    await run(optionsFor(corpus, one, { workers: 1 }));
+    await run(optionsFor(corpus, two, { workers: 2 }));
+    expect(readCsvs(one)).toEqual(readCsvs(two));
+
+    // Rows stored in the default dialect are rendered again for --spreadsheet.
+    const spreadsheet = await run(optionsFor(corpus, two, { spreadsheet: true }));
+    expect(spreadsheet.reportsWritten).toBe(true);
+    const fresh = tempDir('out-s');
+    await run(optionsFor(corpus, fresh, { spreadsheet: true }));
+    expect(readCsvs(two)).toEqual(readCsvs(fresh));
+    expect(readCsvs(two)['units.csv']?.startsWith('\ufeffunit_id;')).toBe(true);
+  });
+});

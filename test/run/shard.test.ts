@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listCorpus } from '../../src/ingest/list-corpus.js';
+import { MergeError, mergeShards, run, shardOf } from '../../src/run.js';
+import { copyCorpus, optionsFor, readCsvs, tempDir } from './run-helpers.js';
+
+describe('sharded runs and merge', () => {
+  it('puts every file in exactly one shard, the same one every time', () => {
+    const files = listCorpus([path.resolve('corpus'), path.resolve('test/fixtures/corpora/basic')]).map((f) => f.relative);
+    for (const f of files) {
+      const k = shardOf(f, 3);
+      expect(k).toBeGreaterThanOrEqual(1);
+      expect(k).toBeLessThanOrEqual(3);
+      expect(shardOf(f, 3)).toBe(k);
+    }
+  });
+
+  it('gives, once merged, the same CSVs as one run over the whole corpus', async () => {
+    const corpus = copyCorpus();
+    const whole = tempDir('whole');
+    await run(optionsFor(corpus, whole));
+    const shards = [1, 2, 3].map((index) => tempDir(`shard-${index}`));
+    const files: number[] = [];
+    for (const [i, dir] of shards.entries()) {
+      const s = await run(optionsFor(corpus, dir, { shard: { index: i + 1, count: 3 } }));
+      files.push(s.files);
+    }
+    expect(files.reduce((a, b) => a + b, 0)).toBe(9);
+    const merged = tempDir('merged');
+    const summary = await mergeShards({ ...optionsFor(corpus, merged), shardDirs: shards });
+    expect(summary.files).toBe(9);
+    expect(readCsvs(merged)).toEqual(readCsvs(whole));
+
+    await expect(mergeShards({ ...optionsFor(corpus, merged), shardDirs: shards.slice(0, 2) })).rejects.toThrow(MergeError);
+    await expect(mergeShards({ ...optionsFor(corpus, merged), shardDirs: [whole] })).rejects.toThrow(/not made by a run with --shard/u);
+  });
+
+  it('exits 2 on a malformed --shard and on merging an incomplete job', () => {
+    const cli = (...args: string[]): ReturnType<typeof spawnSync> => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8' });
+    expect(cli('run', 'corpus', '--shard', '4/3').status).toBe(2);
+    expect(cli('run', 'corpus', '--workers', '0').status).toBe(2);
+    const r = cli('merge', tempDir('empty'), '--out', tempDir('merged'));
+    expect(r.status).toBe(2);
+    expect(String(r.stderr)).toMatch(/no controverse\.sqlite/u);
+  });
+});

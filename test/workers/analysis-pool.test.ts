@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { listCorpus } from '../../src/ingest/list-corpus.js';
+import { analyseOnWorkers, type AnalysisReply, type AnalysisTask } from '../../src/workers/analysis-pool.js';
+import { optionsFor, tempDir } from '../run/run-helpers.js';
+
+describe('the analysis worker pool', () => {
+  it('loads the TypeScript worker entry under vitest and analyses every file on two threads', async () => {
+    const files = listCorpus([path.resolve('corpus')]);
+    const first = files[0]!;
+    const tasks: AnalysisTask[] = [
+      ...files.map((f, id) => ({ id, path: f.relative, absolute: f.absolute })),
+      { id: files.length, path: first.relative, absolute: first.absolute, knownSha256: createHash('sha256').update(readFileSync(first.absolute)).digest('hex') },
+    ];
+    const replies: AnalysisReply[] = [];
+    await analyseOnWorkers(2, optionsFor('corpus', tempDir('out')), tasks.values(), (r) => replies.push(r));
+    expect(replies).toHaveLength(tasks.length);
+    const byId = new Map(replies.map((r) => [r.id, r]));
+    for (const f of files) {
+      const r = byId.get(files.indexOf(f));
+      expect(r?.kind).toBe('analysed');
+      if (r?.kind === 'analysed') {
+        expect(r.sha256).toBe(createHash('sha256').update(readFileSync(f.absolute)).digest('hex'));
+        expect(r.documents[0]?.csv.units).toContain(r.documents[0]?.docId);
+      }
+    }
+    // A file whose hash the store already knows is hashed, not analysed.
+    expect(byId.get(files.length)?.kind).toBe('unchanged');
+  });
+
+  it('turns a file it cannot read into an unreadable-file diagnostic', async () => {
+    const tasks: AnalysisTask[] = [{ id: 0, path: 'x.txt', absolute: path.resolve('corpus') }];
+    // Reading a folder fails like an unreadable file: a diagnostic, not a crash.
+    const replies: AnalysisReply[] = [];
+    await analyseOnWorkers(1, optionsFor('corpus', tempDir('out')), tasks.values(), (r) => replies.push(r));
+    expect(replies[0]).toMatchObject({ kind: 'analysed', sha256: '', diagnostics: [{ code: 'unreadable-file', file: 'x.txt' }] });
+  });
+});
