@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyseDocument, type AnalysisContext } from './analyse/analyse-document.js';
-import { findPhrases } from './claims/find-phrases.js';
+import { findPhrases, phraseUnitsOf } from './claims/find-phrases.js';
+import { loadPhraseWords, type PhraseWords } from './claims/load-phrase-words.js';
 import { ingestFile } from './ingest/ingest-file.js';
 import { listCorpus } from './ingest/list-corpus.js';
 import { createDetector } from './language/detect-language.js';
@@ -13,7 +14,6 @@ import { CLAIM_COLUMNS, CLAIM_MENTION_COLUMNS, DIAGNOSTIC_COLUMNS, DOCUMENT_COLU
 import { writeHtmlReport } from './report/html/write-html-report.js';
 import { writeCsv } from './report/write-csv.js';
 import { writeManifest } from './report/write-manifest.js';
-import { tokenise } from './text/tokenise.js';
 import { TOOL_VERSION } from './version.js';
 
 /** Progress of a run, for the CLI to show; stages never print. */
@@ -48,12 +48,12 @@ export function analyseFile(file: string, bytes: Uint8Array, context: AnalysisCo
 }
 
 /** Write every report of the contract from the analysed files. */
-export function writeReports(analyses: readonly FileAnalysis[], context: AnalysisContext, options: RunOptions, started: Date): RunSummary {
+export function writeReports(analyses: readonly FileAnalysis[], context: AnalysisContext, options: RunOptions, started: Date, phraseWords: PhraseWords): RunSummary {
   const docs: AnalysedDocument[] = analyses.flatMap((a) => a.documents).sort((a, b) => (a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0));
   const diagnostics: Diagnostic[] = analyses.flatMap((a) => a.diagnostics);
   const dialect = { spreadsheet: options.spreadsheet };
   const out = (name: string): string => path.join(options.outDir, name);
-  const phrases = findPhrases(docs.flatMap((d) => d.units.map((u) => ({ unitId: u.unit.id, docId: d.document.id, author: u.unit.author, tokens: tokenise(u.unit.text) }))));
+  const phrases = findPhrases(() => phraseUnitsOf(docs), { words: phraseWords });
 
   writeCsv(out('documents.csv'), DOCUMENT_COLUMNS, documentRows(docs), dialect);
   writeCsv(out('units.csv'), UNIT_COLUMNS, unitRows(docs), dialect);
@@ -72,7 +72,7 @@ export function writeReports(analyses: readonly FileAnalysis[], context: Analysi
     command: options.commandLine,
     corpus: options.inputs,
     inputs: analyses.map((a) => ({ file: a.file, sha256: a.sha256, bytes: a.bytes })),
-    lexicons: context.lexicons.files,
+    lexicons: [...context.lexicons.files, phraseWords.file],
     counts: {
       files: analyses.length, documents: docs.length, units,
       comments: units - docs.length, claim_mentions: docs.reduce((n, d) => n + d.units.reduce((m, u) => m + u.claims.length, 0), 0),
@@ -92,6 +92,7 @@ export function writeReports(analyses: readonly FileAnalysis[], context: Analysi
 export function run(options: RunOptions, onProgress?: (p: RunProgress) => void): RunSummary {
   const started = new Date();
   const lexicons = loadLexicons(options.lexiconDir);
+  const phraseWords = loadPhraseWords(options.lexiconDir);
   const files = listCorpus(options.inputs);
   const context: AnalysisContext = { detector: createDetector(options.langDetector), lexicons };
   const analyses: FileAnalysis[] = [];
@@ -108,5 +109,5 @@ export function run(options: RunOptions, onProgress?: (p: RunProgress) => void):
     analyses.push(analyseFile(f.relative, data, context));
     onProgress?.({ done: i + 1, total: files.length, bytes, file: f.relative });
   });
-  return writeReports(analyses, context, options, started);
+  return writeReports(analyses, context, options, started, phraseWords);
 }

@@ -1,12 +1,16 @@
-import type { UnitId } from '../model.js';
-import type { Token } from '../model.js';
+import type { AnalysedDocument, Token, UnitId } from '../model.js';
+import { tokenise } from '../text/tokenise.js';
+import type { PhraseWords } from './load-phrase-words.js';
+import { BloomFilter, CountMinSketch, hashPair, hashString } from './sketch.js';
+import { createStemmer } from './stem-fr.js';
 
-/** A unit as phrase discovery sees it. */
+/** A unit as phrase discovery sees it. `tokens` may be left out: they are then made from `text`. */
 export interface PhraseUnit {
   readonly unitId: UnitId;
   readonly docId: string;
   readonly author?: string;
-  readonly tokens: readonly Token[];
+  readonly text: string;
+  readonly tokens?: readonly Token[];
 }
 
 /** A recurring phrase: the row of phrases.csv. */
@@ -15,76 +19,292 @@ export interface Phrase {
   readonly nDocuments: number;
   readonly nUnits: number;
   readonly nAuthors: number;
+  /** Occurrences counted once per voice: a named author, or an unsigned unit. */
   readonly frequency: number;
   readonly score: number;
   readonly variants: readonly string[];
   readonly exampleUnitId: UnitId;
 }
 
-/** Shortest and longest phrases counted, in words. */
+/** Shortest and longest phrases counted, in words (function words included). */
 export const PHRASE_MIN_WORDS = 2;
 export const PHRASE_MAX_WORDS = 6;
 
-// Function words: a phrase made only of these ("de la", "il y a") is grammar, not a claim.
-const FUNCTION_WORDS = new Set(
-  ("a à au aux avec ce ces c' cet cette d' dans de des du elle elles en est et eux il ils j' je l' la le les leur leurs lui m' ma mais me mes moi mon n' ne ni nos notre nous on ou où par pas pour qu' que qui s' sa sans se ses si son sont sur t' ta te tes toi ton tu un une vos votre vous y été être ai as avons avez ont suis es sommes êtes était c est ça cela plus très tout tous toute toutes comme aussi bien même donc alors car")
-    .split(' '),
-);
+/**
+ * A sentence of at least this many words seen before (same words, any page) is syndicated or
+ * pasted text and is counted once. Shorter ones ("cette fois ça va marcher !") are legitimately
+ * repeated by different people.
+ */
+export const REPEATED_SENTENCE_MIN_WORDS = 8;
+
+/** Surface variants kept per phrase; more are counted under the ones already kept. */
+const MAX_VARIANTS = 12;
+
+// Text between two tokens that ends a phrase: sentence punctuation, commas, brackets, quotes, line breaks.
+const PHRASE_BREAK = /[.!?;:…,()[\]{}"«»“”|\n]/u;
+
+/** Memory budget of the counters; the defaults hold a corpus of hundreds of MB in ~120 MB. */
+export interface PhraseMemory {
+  /** log2 of the count-min sketch width (4 rows of 32-bit counters). */
+  readonly sketchBits: number;
+  /** log2 of the bits of each Bloom filter (repeated text; phrase × voice/document/author pairs). */
+  readonly bloomBits: number;
+  /** Most phrases tracked exactly at once; above it the admission floor rises (rarest dropped). */
+  readonly maxTracked: number;
+}
+
+export const DEFAULT_PHRASE_MEMORY: PhraseMemory = { sketchBits: 22, bloomBits: 28, maxTracked: 400_000 };
+
+export interface FindPhrasesOptions {
+  readonly words: PhraseWords;
+  /** Distinct voices (named authors or unsigned units) a phrase needs. */
+  readonly minVoices?: number;
+  /** Rows written at most, best scores first. */
+  readonly limit?: number;
+  readonly memory?: Partial<PhraseMemory>;
+}
+
+/** What the counting did, for the manifest and the benchmark. */
+export interface PhraseStats {
+  readonly units: number;
+  readonly tokens: number;
+  readonly duplicateUnits: number;
+  readonly repeatedSentences: number;
+  /** Voices a phrase needed to be tracked at the end (minVoices unless memory forced it up). */
+  readonly floor: number;
+  readonly trackedPeak: number;
+  readonly counterBytes: number;
+}
+
+export const DEFAULT_MIN_VOICES = 2;
+export const DEFAULT_PHRASE_LIMIT = 5000;
 
 interface Tally {
-  frequency: number;
-  units: Set<string>;
-  documents: Set<string>;
-  authors: Set<string>;
-  variants: Map<string, number>;
-  example: string;
+  voices: number;
+  units: number;
+  documents: number;
+  authors: number;
+  readonly variants: Map<string, number>;
+  readonly example: UnitId;
+  readonly stems: readonly number[];
+}
+
+/** One segment of a unit: tokens [start, end] (inclusive), its content-word ids and its hashes. */
+interface Segment {
+  readonly start: number;
+  readonly end: number;
+  readonly ids: readonly number[];
+  readonly h1: number;
+  readonly h2: number;
+}
+
+/** Per-run state shared by both passes: the vocabulary of content stems and their counts. */
+class Vocabulary {
+  readonly ids = new Map<string, number>();
+  counts = new Uint32Array(1 << 16);
+  total = 0;
+  private readonly stem: (word: string) => string;
+  constructor(private readonly words: PhraseWords) {
+    this.stem = createStemmer();
+  }
+  /** Id of a content word's stem (or group), or -1 for a function word, a number or a single letter. */
+  idOf(norm: string): number {
+    if (this.words.functionWords.has(norm) || norm.length < 2 || /^\d/u.test(norm)) return -1;
+    const key = this.words.groups.get(norm) ?? this.stem(norm);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+      if (id >= this.counts.length) {
+        const grown = new Uint32Array(this.counts.length * 2);
+        grown.set(this.counts);
+        this.counts = grown;
+      }
+    }
+    return id;
+  }
+}
+
+/** Two 32-bit hashes of a sequence of content-word ids: the phrase key for the counters. */
+function hashOfIds(ids: readonly number[]): [number, number] {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x27d4eb2f;
+  for (const c of ids) {
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul((h2 ^ c) + 0x9e3779b9, 0x85ebca6b) >>> 0;
+    h2 ^= h2 >>> 13;
+  }
+  return [h1, h2 >>> 0];
+}
+
+function voiceOf(u: PhraseUnit): string {
+  const author = u.author?.trim().toLowerCase();
+  return author ? `a:${author}` : `u:${u.unitId}`;
 }
 
 /**
- * Count 2–6-word segments that recur across documents or authors. A segment repeated inside one
- * unit, or pasted twice by one author, counts once per (author or document).
+ * The segments of one unit worth counting, each once per unit. Repeated text (a whole unit, or a
+ * long sentence, seen before anywhere in the corpus) is skipped; `seenText` remembers it.
  */
-export function findPhrases(units: Iterable<PhraseUnit>, minDocuments = 2): Phrase[] {
+function segmentsOf(u: PhraseUnit, vocab: Vocabulary, seenText: BloomFilter, stats: { duplicateUnits: number; repeatedSentences: number; tokens: number }, countWords: boolean): { tokens: readonly Token[]; segments: Segment[] } {
+  const tokens = u.tokens ?? tokenise(u.text);
+  stats.tokens += tokens.length;
+  const ids = tokens.map((t) => vocab.idOf(t.norm));
+  const unitHash = hashString(tokens.map((t) => t.norm).join(' '));
+  if (tokens.length >= PHRASE_MIN_WORDS && seenText.addIfNew(unitHash[0], unitHash[1] ^ 0x5bd1e995) === false) {
+    stats.duplicateUnits += 1;
+    return { tokens, segments: [] };
+  }
+  // Sentence boundaries, then skip sentences already seen (syndicated or pasted text).
+  const breakBefore = tokens.map((t, k) => k === 0 || PHRASE_BREAK.test(u.text.slice(tokens[k - 1]!.span.end, t.span.start)));
+  const skip = new Uint8Array(tokens.length);
+  let sentenceStart = 0;
+  for (let k = 1; k <= tokens.length; k += 1) {
+    if (k < tokens.length && !/[.!?…\n]/u.test(u.text.slice(tokens[k - 1]!.span.end, tokens[k]!.span.start))) continue;
+    if (k - sentenceStart >= REPEATED_SENTENCE_MIN_WORDS) {
+      const h = hashString(tokens.slice(sentenceStart, k).map((t) => t.norm).join(' '));
+      if (!seenText.addIfNew(h[0], h[1])) {
+        stats.repeatedSentences += 1;
+        skip.fill(1, sentenceStart, k);
+      }
+    }
+    sentenceStart = k;
+  }
+  const segments: Segment[] = [];
+  const seenHere = new Set<number>();
+  for (let i = 0; i < tokens.length; i += 1) {
+    const first = ids[i]!;
+    if (first < 0 || skip[i] === 1) continue;
+    if (countWords) {
+      vocab.counts[first]! += 1;
+      vocab.total += 1;
+    }
+    const content: number[] = [first];
+    for (let j = i + 1; j < tokens.length && j - i + 1 <= PHRASE_MAX_WORDS; j += 1) {
+      if (breakBefore[j] === true || skip[j] === 1) break;
+      const id = ids[j]!;
+      if (id < 0) continue;
+      content.push(id);
+      const [h1, h2] = hashOfIds(content);
+      if (seenHere.has(h1)) continue;
+      seenHere.add(h1);
+      segments.push({ start: i, end: j, ids: [...content], h1, h2 });
+    }
+  }
+  return { tokens, segments };
+}
+
+/**
+ * Log-likelihood ratio (Poisson G²) of a phrase's count against the count expected if its content
+ * words fell together by chance: E = segments of that length × Π p(word). 0 when not above chance.
+ */
+function logLikelihood(observed: number, stems: readonly number[], vocab: Vocabulary, segmentsOfLength: readonly number[]): number {
+  let expected = segmentsOfLength[stems.length] ?? 0;
+  for (const s of stems) expected *= Math.max(1, vocab.counts[s] ?? 0) / Math.max(1, vocab.total);
+  if (expected <= 0 || observed <= expected) return 0;
+  return 2 * (observed * Math.log(observed / expected) - (observed - expected));
+}
+
+/**
+ * Recurring phrases found without a lexicon (phrases.csv), in two passes over the units:
+ * 1. a count-min sketch counts, for every segment of 2–6 words (by its content-word stems), the
+ *    units holding it — an upper bound of its voices, in fixed memory;
+ * 2. segments whose bound reaches `minVoices` are tallied exactly: voices (a named author counts
+ *    once however often they post it, an unsigned unit once), units, documents, authors, variants.
+ * Repeated text (the same unit, or the same long sentence, anywhere) is counted once. A phrase
+ * must recur across at least two voices and two documents or two named authors. `units` is called
+ * once per pass and must give the same units in the same order each time.
+ */
+export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhrasesOptions): { phrases: Phrase[]; stats: PhraseStats } {
+  const memory = { ...DEFAULT_PHRASE_MEMORY, ...options.memory };
+  const minVoices = options.minVoices ?? DEFAULT_MIN_VOICES;
+  const vocab = new Vocabulary(options.words);
+  const sketch = new CountMinSketch(memory.sketchBits);
+  const seenText = new BloomFilter(Math.max(16, memory.bloomBits - 4));
+  const pairs = new BloomFilter(memory.bloomBits);
+  const segmentsOfLength = new Array<number>(PHRASE_MAX_WORDS + 1).fill(0);
+  const stats = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
+
+  for (const u of units()) {
+    stats.units += 1;
+    for (const s of segmentsOf(u, vocab, seenText, stats, true).segments) {
+      sketch.add(s.h1, s.h2);
+      segmentsOfLength[s.ids.length]! += 1;
+    }
+  }
+
+  seenText.clear();
+  const pass2 = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
   const tallies = new Map<string, Tally>();
-  for (const u of units) {
-    const seenHere = new Set<string>();
-    const toks = u.tokens;
-    for (let i = 0; i < toks.length; i += 1) {
-      for (let n = PHRASE_MIN_WORDS; n <= PHRASE_MAX_WORDS && i + n <= toks.length; n += 1) {
-        const slice = toks.slice(i, i + n);
-        if (slice.every((t) => FUNCTION_WORDS.has(t.norm))) continue;
-        if (FUNCTION_WORDS.has(slice[0]!.norm) || FUNCTION_WORDS.has(slice[n - 1]!.norm)) continue;
-        const key = slice.map((t) => t.norm).join(' ');
-        if (seenHere.has(key)) continue;
-        seenHere.add(key);
-        let t = tallies.get(key);
-        if (t === undefined) {
-          t = { frequency: 0, units: new Set(), documents: new Set(), authors: new Set(), variants: new Map(), example: u.unitId };
-          tallies.set(key, t);
+  let floor = minVoices;
+  let trackedPeak = 0;
+  for (const u of units()) {
+    const voice = hashString(voiceOf(u));
+    const doc = hashString(u.docId);
+    const author = u.author?.trim() ? hashString(`a:${u.author.trim().toLowerCase()}`) : undefined;
+    const { tokens, segments } = segmentsOf(u, vocab, seenText, pass2, false);
+    for (const s of segments) {
+      if (sketch.estimate(s.h1, s.h2) < floor) continue;
+      const ids = s.ids.join(',');
+      let t = tallies.get(ids);
+      if (t === undefined) {
+        t = { voices: 0, units: 0, documents: 0, authors: 0, variants: new Map(), example: u.unitId, stems: s.ids };
+        tallies.set(ids, t);
+        if (tallies.size > memory.maxTracked) {
+          // Too many candidates for the budget: raise the floor and drop those below it.
+          floor += Math.max(1, Math.ceil(floor / 2));
+          for (const [k, other] of tallies) if (sketch.estimate(...hashOfIds(other.stems)) < floor) tallies.delete(k);
+          if (!tallies.has(ids)) continue;
         }
-        const surface = slice.map((x) => x.surface).join(' ');
-        t.frequency += 1;
-        t.units.add(u.unitId);
-        t.documents.add(u.docId);
-        if (u.author !== undefined && u.author !== '') t.authors.add(u.author);
-        t.variants.set(surface, (t.variants.get(surface) ?? 0) + 1);
+        trackedPeak = Math.max(trackedPeak, tallies.size);
+      }
+      t.units += 1; // segmentsOf gives each phrase once per unit
+      if (pairs.addIfNew(...hashPair(s.h1, s.h2, voice, 1))) t.voices += 1;
+      if (pairs.addIfNew(...hashPair(s.h1, s.h2, doc, 2))) t.documents += 1;
+      if (author !== undefined && pairs.addIfNew(...hashPair(s.h1, s.h2, author, 3))) t.authors += 1;
+      const surface = u.text.slice(tokens[s.start]!.span.start, tokens[s.end]!.span.end).replace(/\s+/gu, ' ').replace(/[’‘ʼ]/gu, "'").toLowerCase();
+      const n = t.variants.get(surface);
+      if (n !== undefined) t.variants.set(surface, n + 1);
+      else if (t.variants.size < MAX_VARIANTS) t.variants.set(surface, 1);
+    }
+  }
+
+  // A phrase that only ever occurs inside a longer kept one ("européen gaia-x" in "projet européen
+  // gaia-x", same voices) adds nothing: only the longest is listed.
+  const kept = [...tallies.entries()].filter(([, t]) => t.voices >= minVoices && (t.documents >= 2 || t.authors >= 2));
+  const subsumed = new Set<string>();
+  for (const [, t] of kept) {
+    for (let len = 2; len < t.stems.length; len += 1) {
+      for (let from = 0; from + len <= t.stems.length; from += 1) {
+        const sub = t.stems.slice(from, from + len).join(',');
+        if (tallies.get(sub)?.voices === t.voices) subsumed.add(sub);
       }
     }
   }
   const phrases: Phrase[] = [];
-  for (const [phrase, t] of tallies) {
-    if (t.documents.size < minDocuments && t.authors.size < 2) continue;
-    const words = phrase.split(' ').length;
+  for (const [ids, t] of kept) {
+    if (subsumed.has(ids)) continue;
+    const variants = [...t.variants.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([v]) => v);
     phrases.push({
-      phrase,
-      nDocuments: t.documents.size,
-      nUnits: t.units.size,
-      nAuthors: t.authors.size,
-      frequency: t.frequency,
-      score: Math.round(Math.log2(1 + t.documents.size) * Math.log2(1 + Math.max(1, t.authors.size)) * Math.sqrt(words) * 1000) / 1000,
-      variants: [...t.variants.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v]) => v),
-      exampleUnitId: t.example,
+      phrase: variants[0]!,
+      nDocuments: t.documents, nUnits: t.units, nAuthors: t.authors, frequency: t.voices,
+      score: Math.round(logLikelihood(t.voices, t.stems, vocab, segmentsOfLength) * 1000) / 1000,
+      variants, exampleUnitId: t.example,
     });
   }
-  return phrases.sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
+  phrases.sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
+  return {
+    phrases: phrases.slice(0, options.limit ?? DEFAULT_PHRASE_LIMIT),
+    stats: { ...stats, floor, trackedPeak, counterBytes: sketch.bytes + seenText.bytes + pairs.bytes },
+  };
+}
+
+/** Recurring phrases, best first: see countPhrases. */
+export function findPhrases(units: () => Iterable<PhraseUnit>, options: FindPhrasesOptions): Phrase[] {
+  return countPhrases(units, options).phrases;
+}
+
+/** The units of analysed documents, in report order, as phrase discovery reads them. */
+export function* phraseUnitsOf(docs: Iterable<AnalysedDocument>): Generator<PhraseUnit> {
+  for (const d of docs) for (const { unit } of d.units) yield { unitId: unit.id, docId: d.document.id, author: unit.author, text: unit.text };
 }
