@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { registerClaimsCommand } from './commands/claims.js';
 import { CorpusPathError } from './ingest/list-corpus.js';
 import { DETECTORS, type DetectorName } from './language/detect-language.js';
 import { LexiconError } from './lexicon/load-lexicon.js';
@@ -64,6 +65,7 @@ function buildProgram(): Command {
       }
       process.exitCode = summary.errors > 0 ? EXIT.skipped : EXIT.ok;
     });
+  registerClaimsCommand(program);
   return program;
 }
 

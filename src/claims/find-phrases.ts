@@ -151,7 +151,7 @@ function segmentsOf(u: PhraseUnit, vocab: Vocabulary, seenText: BloomFilter, sta
   stats.tokens += tokens.length;
   const ids = tokens.map((t) => vocab.idOf(t.norm));
   const unitHash = hashString(tokens.map((t) => t.norm).join(' '));
-  if (tokens.length >= PHRASE_MIN_WORDS && seenText.addIfNew(unitHash[0], unitHash[1] ^ 0x5bd1e995) === false) {
+  if (tokens.length >= REPEATED_SENTENCE_MIN_WORDS && !seenText.addIfNew(unitHash[0], unitHash[1] ^ 0x5bd1e995)) {
     stats.duplicateUnits += 1;
     return { tokens, segments: [] };
   }
