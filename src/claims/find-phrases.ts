@@ -40,6 +40,14 @@ export const REPEATED_SENTENCE_MIN_WORDS = 8;
 /** Surface variants kept per phrase; more are counted under the ones already kept. */
 const MAX_VARIANTS = 12;
 
+/** Occurrences of a phrase whose surface form is read: enough to rank its variants, cheap on frequent ones. */
+const VARIANT_SAMPLE = 500;
+
+/** A phrase's key in the exact tally: 53 bits of its two hashes (collisions ~1 in 10^9 at a million phrases). */
+function tallyKey(h1: number, h2: number): number {
+  return h1 * 0x200000 + (h2 & 0x1fffff);
+}
+
 // Text between two tokens that ends a phrase: sentence punctuation, commas, brackets, quotes, line breaks.
 const PHRASE_BREAK = /[.!?;:…,()[\]{}"«»“”|\n]/u;
 
@@ -81,6 +89,8 @@ export const DEFAULT_PHRASE_LIMIT = 5000;
 
 interface Tally {
   voices: number;
+  /** Occurrences whose surface form was counted (the first VARIANT_SAMPLE). */
+  variantsSeen: number;
   units: number;
   documents: number;
   authors: number;
@@ -89,18 +99,12 @@ interface Tally {
   readonly stems: readonly number[];
 }
 
-/** One segment of a unit: tokens [start, end] (inclusive), its content-word ids and its hashes. */
-interface Segment {
-  readonly start: number;
-  readonly end: number;
-  readonly ids: readonly number[];
-  readonly h1: number;
-  readonly h2: number;
-}
-
 /** Per-run state shared by both passes: the vocabulary of content stems and their counts. */
 class Vocabulary {
+  /** Stem (or group) → id. */
   readonly ids = new Map<string, number>();
+  /** Folded word → id, -1 for a word that is not content: one lookup per token. */
+  private readonly byNorm = new Map<string, number>();
   counts = new Uint32Array(1 << 16);
   total = 0;
   private readonly stem: (word: string) => string;
@@ -109,32 +113,64 @@ class Vocabulary {
   }
   /** Id of a content word's stem (or group), or -1 for a function word, a number or a single letter. */
   idOf(norm: string): number {
-    if (this.words.functionWords.has(norm) || norm.length < 2 || /^\d/u.test(norm)) return -1;
-    const key = this.words.groups.get(norm) ?? this.stem(norm);
-    let id = this.ids.get(key);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(key, id);
+    const known = this.byNorm.get(norm);
+    if (known !== undefined) return known;
+    let id = -1;
+    if (!this.words.functionWords.has(norm) && norm.length >= 2 && !/^\d/u.test(norm)) {
+      const key = this.words.groups.get(norm) ?? this.stem(norm);
+      id = this.ids.get(key) ?? this.ids.size;
+      if (id === this.ids.size) this.ids.set(key, id);
       if (id >= this.counts.length) {
         const grown = new Uint32Array(this.counts.length * 2);
         grown.set(this.counts);
         this.counts = grown;
       }
     }
+    // Bounded like the stem cache: a corpus has far fewer distinct words, misspellings included.
+    if (this.byNorm.size >= WORD_CACHE_SIZE) this.byNorm.clear();
+    this.byNorm.set(norm, id);
     return id;
   }
 }
 
+/** Folded words remembered with their id. */
+const WORD_CACHE_SIZE = 500_000;
+
+// FNV-1a-like folds of content-word ids, extended one id at a time as a segment grows.
+const H1_SEED = 0x811c9dc5;
+const H2_SEED = 0x27d4eb2f;
+function nextH1(h: number, id: number): number {
+  return Math.imul(h ^ id, 0x01000193) >>> 0;
+}
+function nextH2(h: number, id: number): number {
+  const x = Math.imul((h ^ id) + 0x9e3779b9, 0x85ebca6b) >>> 0;
+  return (x ^ (x >>> 13)) >>> 0;
+}
+
 /** Two 32-bit hashes of a sequence of content-word ids: the phrase key for the counters. */
 function hashOfIds(ids: readonly number[]): [number, number] {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x27d4eb2f;
+  let h1 = H1_SEED;
+  let h2 = H2_SEED;
   for (const c of ids) {
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul((h2 ^ c) + 0x9e3779b9, 0x85ebca6b) >>> 0;
-    h2 ^= h2 >>> 13;
+    h1 = nextH1(h1, c);
+    h2 = nextH2(h2, c);
   }
-  return [h1, h2 >>> 0];
+  return [h1, h2];
+}
+
+function hashNorms(tokens: readonly Token[], from: number, to: number): [number, number] {
+  let h1 = H1_SEED;
+  let h2 = H2_SEED;
+  for (let k = from; k < to; k += 1) {
+    const n = tokens[k]!.norm;
+    for (let c = 0; c < n.length; c += 1) {
+      h1 = nextH1(h1, n.charCodeAt(c));
+      h2 = nextH2(h2, n.charCodeAt(c));
+    }
+    h1 = nextH1(h1, 32);
+    h2 = nextH2(h2, 32);
+  }
+  return [h1, h2];
 }
 
 function voiceOf(u: PhraseUnit): string {
@@ -142,27 +178,56 @@ function voiceOf(u: PhraseUnit): string {
   return author ? `a:${author}` : `u:${u.unitId}`;
 }
 
+/** Whether the text between two tokens matches `re`; a single space (the common case) never does. */
+function gapMatches(text: string, from: number, to: number, re: RegExp): boolean {
+  if (to - from === 1 && text.charCodeAt(from) === 32) return false;
+  return re.test(text.slice(from, to));
+}
+
+const SENTENCE_END = /[.!?…\n]/u;
+
+/** Called for each segment of a unit, once per distinct phrase key: tokens start..end (inclusive). */
+type SegmentVisitor = (start: number, end: number, ids: readonly number[], length: number, h1: number, h2: number) => void;
+
+interface TextStats {
+  tokens: number;
+  duplicateUnits: number;
+  repeatedSentences: number;
+}
+
 /**
- * The segments of one unit worth counting, each once per unit. Repeated text (a whole unit, or a
- * long sentence, seen before anywhere in the corpus) is skipped; `seenText` remembers it.
+ * Visit the segments of one unit worth counting, each phrase once per unit, and return the
+ * tokens. Repeated text (a whole unit, or a long sentence, seen before anywhere in the corpus) is
+ * skipped; `seenText` remembers it. `countWords` adds the content words to the vocabulary counts.
  */
-function segmentsOf(u: PhraseUnit, vocab: Vocabulary, seenText: BloomFilter, stats: { duplicateUnits: number; repeatedSentences: number; tokens: number }, countWords: boolean): { tokens: readonly Token[]; segments: Segment[] } {
+function forEachSegment(u: PhraseUnit, vocab: Vocabulary, seenText: BloomFilter, stats: TextStats, countWords: boolean, visit: SegmentVisitor): readonly Token[] {
   const tokens = u.tokens ?? tokenise(u.text);
-  stats.tokens += tokens.length;
-  const ids = tokens.map((t) => vocab.idOf(t.norm));
-  const unitHash = hashString(tokens.map((t) => t.norm).join(' '));
-  if (tokens.length >= REPEATED_SENTENCE_MIN_WORDS && !seenText.addIfNew(unitHash[0], unitHash[1] ^ 0x5bd1e995)) {
-    stats.duplicateUnits += 1;
-    return { tokens, segments: [] };
+  const n = tokens.length;
+  stats.tokens += n;
+  if (n >= REPEATED_SENTENCE_MIN_WORDS) {
+    const h = hashNorms(tokens, 0, n);
+    if (!seenText.addIfNew(h[0], h[1] ^ 0x5bd1e995)) {
+      stats.duplicateUnits += 1;
+      return tokens;
+    }
   }
-  // Sentence boundaries, then skip sentences already seen (syndicated or pasted text).
-  const breakBefore = tokens.map((t, k) => k === 0 || PHRASE_BREAK.test(u.text.slice(tokens[k - 1]!.span.end, t.span.start)));
-  const skip = new Uint8Array(tokens.length);
+  const ids = new Int32Array(n);
+  const breakBefore = new Uint8Array(n);
+  const skip = new Uint8Array(n);
   let sentenceStart = 0;
-  for (let k = 1; k <= tokens.length; k += 1) {
-    if (k < tokens.length && !/[.!?…\n]/u.test(u.text.slice(tokens[k - 1]!.span.end, tokens[k]!.span.start))) continue;
+  for (let k = 0; k <= n; k += 1) {
+    if (k < n) {
+      ids[k] = vocab.idOf(tokens[k]!.norm);
+      if (k === 0) continue;
+      const from = tokens[k - 1]!.span.end;
+      const to = tokens[k]!.span.start;
+      if (!gapMatches(u.text, from, to, PHRASE_BREAK)) continue;
+      breakBefore[k] = 1;
+      if (!gapMatches(u.text, from, to, SENTENCE_END)) continue;
+    }
+    // A sentence ends before token k: skip it if the same long sentence was seen before.
     if (k - sentenceStart >= REPEATED_SENTENCE_MIN_WORDS) {
-      const h = hashString(tokens.slice(sentenceStart, k).map((t) => t.norm).join(' '));
+      const h = hashNorms(tokens, sentenceStart, k);
       if (!seenText.addIfNew(h[0], h[1])) {
         stats.repeatedSentences += 1;
         skip.fill(1, sentenceStart, k);
@@ -170,28 +235,33 @@ function segmentsOf(u: PhraseUnit, vocab: Vocabulary, seenText: BloomFilter, sta
     }
     sentenceStart = k;
   }
-  const segments: Segment[] = [];
+  const content = new Array<number>(PHRASE_MAX_WORDS);
   const seenHere = new Set<number>();
-  for (let i = 0; i < tokens.length; i += 1) {
+  for (let i = 0; i < n; i += 1) {
     const first = ids[i]!;
     if (first < 0 || skip[i] === 1) continue;
     if (countWords) {
       vocab.counts[first]! += 1;
       vocab.total += 1;
     }
-    const content: number[] = [first];
-    for (let j = i + 1; j < tokens.length && j - i + 1 <= PHRASE_MAX_WORDS; j += 1) {
-      if (breakBefore[j] === true || skip[j] === 1) break;
+    content[0] = first;
+    let length = 1;
+    let h1 = nextH1(H1_SEED, first);
+    let h2 = nextH2(H2_SEED, first);
+    for (let j = i + 1; j < n && j - i + 1 <= PHRASE_MAX_WORDS; j += 1) {
+      if (breakBefore[j] === 1 || skip[j] === 1) break;
       const id = ids[j]!;
       if (id < 0) continue;
-      content.push(id);
-      const [h1, h2] = hashOfIds(content);
+      content[length] = id;
+      length += 1;
+      h1 = nextH1(h1, id);
+      h2 = nextH2(h2, id);
       if (seenHere.has(h1)) continue;
       seenHere.add(h1);
-      segments.push({ start: i, end: j, ids: [...content], h1, h2 });
+      visit(i, j, content, length, h1, h2);
     }
   }
-  return { tokens, segments };
+  return tokens;
 }
 
 /**
@@ -227,63 +297,67 @@ export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhr
 
   for (const u of units()) {
     stats.units += 1;
-    for (const s of segmentsOf(u, vocab, seenText, stats, true).segments) {
-      sketch.add(s.h1, s.h2);
-      segmentsOfLength[s.ids.length]! += 1;
-    }
+    forEachSegment(u, vocab, seenText, stats, true, (_s, _e, _ids, length, h1, h2) => {
+      sketch.add(h1, h2);
+      segmentsOfLength[length]! += 1;
+    });
   }
 
   seenText.clear();
   const pass2 = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
-  const tallies = new Map<string, Tally>();
+  const tallies = new Map<number, Tally>();
   let floor = minVoices;
   let trackedPeak = 0;
   for (const u of units()) {
     const voice = hashString(voiceOf(u));
     const doc = hashString(u.docId);
     const author = u.author?.trim() ? hashString(`a:${u.author.trim().toLowerCase()}`) : undefined;
-    const { tokens, segments } = segmentsOf(u, vocab, seenText, pass2, false);
-    for (const s of segments) {
-      if (sketch.estimate(s.h1, s.h2) < floor) continue;
-      const ids = s.ids.join(',');
-      let t = tallies.get(ids);
+    let tokens: readonly Token[] = [];
+    const visit: SegmentVisitor = (start, end, content, length, h1, h2) => {
+      if (sketch.estimate(h1, h2) < floor) return;
+      const key = tallyKey(h1, h2);
+      let t = tallies.get(key);
       if (t === undefined) {
-        t = { voices: 0, units: 0, documents: 0, authors: 0, variants: new Map(), example: u.unitId, stems: s.ids };
-        tallies.set(ids, t);
+        t = { voices: 0, units: 0, documents: 0, authors: 0, variants: new Map(), variantsSeen: 0, example: u.unitId, stems: content.slice(0, length) };
+        tallies.set(key, t);
         if (tallies.size > memory.maxTracked) {
           // Too many candidates for the budget: raise the floor and drop those below it.
           floor += Math.max(1, Math.ceil(floor / 2));
           for (const [k, other] of tallies) if (sketch.estimate(...hashOfIds(other.stems)) < floor) tallies.delete(k);
-          if (!tallies.has(ids)) continue;
+          if (!tallies.has(key)) return;
         }
         trackedPeak = Math.max(trackedPeak, tallies.size);
       }
-      t.units += 1; // segmentsOf gives each phrase once per unit
-      if (pairs.addIfNew(...hashPair(s.h1, s.h2, voice, 1))) t.voices += 1;
-      if (pairs.addIfNew(...hashPair(s.h1, s.h2, doc, 2))) t.documents += 1;
-      if (author !== undefined && pairs.addIfNew(...hashPair(s.h1, s.h2, author, 3))) t.authors += 1;
-      const surface = u.text.slice(tokens[s.start]!.span.start, tokens[s.end]!.span.end).replace(/\s+/gu, ' ').replace(/[’‘ʼ]/gu, "'").toLowerCase();
-      const n = t.variants.get(surface);
-      if (n !== undefined) t.variants.set(surface, n + 1);
+      t.units += 1; // forEachSegment gives each phrase once per unit
+      if (pairs.addIfNew(...hashPair(h1, h2, voice, 1))) t.voices += 1;
+      if (pairs.addIfNew(...hashPair(h1, h2, doc, 2))) t.documents += 1;
+      if (author !== undefined && pairs.addIfNew(...hashPair(h1, h2, author, 3))) t.authors += 1;
+      if (t.variantsSeen >= VARIANT_SAMPLE) return;
+      t.variantsSeen += 1;
+      const surface = u.text.slice(tokens[start]!.span.start, tokens[end]!.span.end).replace(/\s+/gu, ' ').replace(/[’‘ʼ]/gu, "'").toLowerCase();
+      const seen = t.variants.get(surface);
+      if (seen !== undefined) t.variants.set(surface, seen + 1);
       else if (t.variants.size < MAX_VARIANTS) t.variants.set(surface, 1);
-    }
+    };
+    tokens = u.tokens ?? tokenise(u.text);
+    forEachSegment({ ...u, tokens }, vocab, seenText, pass2, false, visit);
   }
 
   // A phrase that only ever occurs inside a longer kept one ("européen gaia-x" in "projet européen
   // gaia-x", same voices) adds nothing: only the longest is listed.
   const kept = [...tallies.entries()].filter(([, t]) => t.voices >= minVoices && (t.documents >= 2 || t.authors >= 2));
-  const subsumed = new Set<string>();
+  const subsumed = new Set<number>();
   for (const [, t] of kept) {
     for (let len = 2; len < t.stems.length; len += 1) {
       for (let from = 0; from + len <= t.stems.length; from += 1) {
-        const sub = t.stems.slice(from, from + len).join(',');
+        const sub = tallyKey(...hashOfIds(t.stems.slice(from, from + len)));
         if (tallies.get(sub)?.voices === t.voices) subsumed.add(sub);
       }
     }
   }
   const phrases: Phrase[] = [];
-  for (const [ids, t] of kept) {
-    if (subsumed.has(ids)) continue;
+  for (const [key, t] of kept) {
+    if (subsumed.has(key)) continue;
     const variants = [...t.variants.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([v]) => v);
     phrases.push({
       phrase: variants[0]!,
