@@ -2,11 +2,27 @@ import { createHash } from 'node:crypto';
 import type { Diagnostic, Document } from '../model.js';
 import { decodeBytes, looksBinary } from './decode.js';
 import type { PageLayout } from './layouts/layout.js';
+import { authorLineThreadLayout } from './layouts/author-line-thread.js';
+import { blankLineThreadLayout } from './layouts/blank-line-thread.js';
+import { fediverseThreadLayout } from './layouts/fediverse-thread.js';
+import { forumLikesThreadLayout } from './layouts/forum-likes-thread.js';
+import { hnThreadLayout } from './layouts/hn-thread.js';
+import { lemmyThreadLayout } from './layouts/lemmy-thread.js';
 import { plainTextLayout } from './layouts/plain-text.js';
+import { wordpressThreadLayout } from './layouts/wordpress-thread.js';
 import { buildDocument } from './page.js';
 
 /** Scraped-page layouts, most specific first; the last one always recognises. */
-export const TEXT_LAYOUTS: readonly PageLayout[] = [plainTextLayout];
+export const TEXT_LAYOUTS: readonly PageLayout[] = [
+  wordpressThreadLayout,
+  hnThreadLayout,
+  fediverseThreadLayout,
+  lemmyThreadLayout,
+  forumLikesThreadLayout,
+  authorLineThreadLayout,
+  blankLineThreadLayout,
+  plainTextLayout,
+];
 
 /** File extensions the run reads; anything else is listed in diagnostics and skipped. */
 export const SUPPORTED_EXTENSIONS = ['.txt'] as const;

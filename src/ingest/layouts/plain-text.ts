@@ -1,12 +1,19 @@
+import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
+import { splitLines } from './text-lines.js';
 
-/** Fallback for page text with no recognised thread: the whole page is one article unit. */
+/**
+ * Fallback for page text with no recognised thread: the whole page is one article unit. Title,
+ * byline and date lines are taken as metadata and page furniture (cookie banners, share bars,
+ * newsletter blurbs) is dropped, as on any other page; a diagnostics row says no thread was found.
+ */
 export const plainTextLayout: PageLayout = {
   name: 'plain-text',
   recognise: () => true,
   parse(text) {
+    const article = parseArticlePart(splitLines(text));
     return {
-      page: { body: text, comments: [] },
+      page: { ...article, comments: [] },
       diagnostics: [{ level: 'info', code: 'no-thread-recognised', message: 'no comment thread recognised; the whole page is one article unit' }],
     };
   },

@@ -1,0 +1,99 @@
+import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
+import { cleanScrapedText } from '../clean-text.js';
+import type { ParsedComment } from '../page.js';
+import { foldForMatching, foldWhiteSpace } from '../../text/normalise.js';
+import { parseArticlePart } from './article-part.js';
+import type { PageLayout } from './layout.js';
+import { paragraphsOf, splitLines, type Paragraph } from './text-lines.js';
+import { findCommentHeadings } from './thread-heading.js';
+
+// "amikuns a écrit :", "Citation de Marie :", "Marie a dit :", "Paul wrote:"
+const QUOTE_OPENER = /^(?:(.{1,60}?)\s+a\s+(?:écrit|dit)|citation de\s+(.{1,60}?)|(.{1,60}?)\s+wrote)\s*:$/iu;
+
+/** The quoted author of a quote-opening line, or undefined when the line is not one. */
+export function quoteOpener(line: string): { author: string } | undefined {
+  const m = QUOTE_OPENER.exec(line.trim());
+  if (m === null) return undefined;
+  return { author: (m[1] ?? m[2] ?? m[3] ?? '').trim() };
+}
+
+const matchForm = (text: string): string => foldWhiteSpace(foldForMatching(cleanScrapedText(text)));
+
+function threadStart(lines: readonly string[]): { index: number; declared?: number } | undefined {
+  return findCommentHeadings(lines).at(-1);
+}
+
+/**
+ * Comment blocks with no author line, separated by blank lines only; a reply opens with
+ * "X a écrit :" and the text it quotes, then its own words. Comments are told apart by the
+ * length of the blank gap between them: the shortest gap longer than one line separates
+ * comments, other gaps are line breaks inside a comment. After a quote, the page's
+ * rhythm shifts by one line, so any gap that long or longer ends the reply.
+ */
+export const blankLineThreadLayout: PageLayout = {
+  name: 'blank-line-thread',
+  recognise(text) {
+    const lines = splitLines(text);
+    const heading = threadStart(lines);
+    if (heading === undefined) return false;
+    return paragraphsOf(lines, heading.index + 1).some((p) => !isEndMarker(p.lines[0]!));
+  },
+  parse(text) {
+    const lines = splitLines(text);
+    const heading = threadStart(lines);
+    const start = heading?.index ?? lines.length;
+    const article = parseArticlePart(lines.slice(0, start));
+    let end = lines.length;
+    for (let i = start + 1; i < lines.length; i += 1) if (isEndMarker(lines[i]!)) { end = i; break; }
+    const paragraphs = paragraphsOf(lines, start + 1, end)
+      .map((p) => ({ ...p, lines: p.lines.filter((l) => matchBoilerplate(l) === undefined) }))
+      .filter((p) => p.lines.length > 0);
+    const innerGaps = paragraphs.slice(1).map((p) => p.gapBefore).filter((g) => g > 1);
+    const separator = innerGaps.length > 0 ? Math.min(...innerGaps) : 1;
+
+    interface Draft { paragraphs: string[]; quoting?: { author: string; quoted: string[]; quotesIndex?: number; own: boolean } }
+    const drafts: Draft[] = [];
+    const bodyForm = matchForm(article.body);
+    const earlierForms = (): string[] => drafts.map((d) => matchForm(d.paragraphs.join('\n')));
+    /** The latest earlier unit containing this text: a comment index, -1 for the article, undefined if none. */
+    const sourceOf = (p: Paragraph): number | undefined => {
+      const form = matchForm(p.lines.join('\n'));
+      if (form === '') return undefined;
+      const forms = earlierForms();
+      for (let k = forms.length - 1; k >= 0; k -= 1) if (forms[k]!.includes(form)) return k;
+      return bodyForm.includes(form) ? -1 : undefined;
+    };
+
+    paragraphs.forEach((p, k) => {
+      const current = drafts.at(-1);
+      const opener = p.lines.length === 1 ? quoteOpener(p.lines[0]!) : undefined;
+      if (opener !== undefined) {
+        drafts.push({ paragraphs: [], quoting: { author: opener.author, quoted: [], own: false } });
+        return;
+      }
+      const q = current?.quoting;
+      if (current !== undefined && q !== undefined && !q.own) {
+        const source = sourceOf(p);
+        // The first paragraph after "X a écrit :" is quoted even if its source is not on the page.
+        if (q.quoted.length === 0 || (source !== undefined && source === q.quotesIndex)) {
+          if (q.quoted.length === 0) q.quotesIndex = source;
+          q.quoted.push(p.lines.join('\n'));
+          return;
+        }
+        q.own = true;
+        current.paragraphs.push(p.lines.join('\n'));
+        return;
+      }
+      const startsComment = current === undefined || k === 0 || p.gapBefore === separator || (q?.own === true && p.gapBefore >= separator);
+      if (startsComment) drafts.push({ paragraphs: [p.lines.join('\n')] });
+      else current.paragraphs.push(p.lines.join('\n'));
+    });
+
+    const comments: ParsedComment[] = drafts.map((d) => ({
+      text: cleanScrapedText(d.paragraphs.join('\n\n')),
+      quotesIndex: d.quoting?.quotesIndex,
+      parentIndex: d.quoting?.quotesIndex !== undefined && d.quoting.quotesIndex >= 0 ? d.quoting.quotesIndex : undefined,
+    }));
+    return { page: { ...article, nCommentsDeclared: heading?.declared, comments }, diagnostics: [] };
+  },
+};

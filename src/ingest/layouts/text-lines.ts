@@ -1,0 +1,90 @@
+/** Line-level helpers shared by the page layouts. */
+
+/** The page split into lines (LF, CRLF or CR ends). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/u);
+}
+
+/** True for a line with nothing visible on it (no-break spaces count as nothing). */
+export function isBlank(line: string): boolean {
+  return line.trim() === '';
+}
+
+/** Leading white space width, a tab counting as four spaces. */
+export function indentOf(line: string): number {
+  const lead = /^[ \t\u00a0]*/u.exec(line)?.[0] ?? '';
+  let width = 0;
+  for (const c of lead) width += c === '\t' ? 4 : 1;
+  return width;
+}
+
+/** Number of words (runs of letters or digits) in a line. */
+export function wordCount(line: string): number {
+  return line.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/** A run of non-blank lines, with the number of blank lines before it. */
+export interface Paragraph {
+  /** Index of its first line in the page. */
+  readonly start: number;
+  readonly lines: readonly string[];
+  /** Blank lines between the previous paragraph (or the range start) and this one. */
+  readonly gapBefore: number;
+}
+
+/** The paragraphs of lines[from, to). */
+export function paragraphsOf(lines: readonly string[], from = 0, to = lines.length): Paragraph[] {
+  const out: Paragraph[] = [];
+  let gap = 0;
+  let current: { start: number; lines: string[]; gapBefore: number } | undefined;
+  for (let i = from; i < to; i += 1) {
+    const line = lines[i]!;
+    if (isBlank(line)) {
+      if (current !== undefined) { out.push(current); current = undefined; gap = 0; }
+      gap += 1;
+      continue;
+    }
+    if (current === undefined) current = { start: i, lines: [], gapBefore: gap };
+    current.lines.push(line);
+  }
+  if (current !== undefined) out.push(current);
+  return out;
+}
+
+// "Joëlle Melin", "Jean-Luc de La Tour", "Marie D." — capitalised words with name particles.
+const PERSON_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:de|du|des|d['’]|von|van|le|la|ben|el|da|di)\s*)?\p{Lu}[\p{L}'’.-]*){1,3}$/u;
+
+/** True for a line that reads like a person's name ("Joëlle Melin"), not a role or a sentence. */
+export function looksLikePersonName(line: string): boolean {
+  return PERSON_NAME.test(line.trim());
+}
+
+// Words a one-line comment may consist of, which a user name never is.
+const NOT_A_HANDLE = new Set([
+  'bravo', 'merci', 'oui', 'non', 'exactement', 'absolument', 'effectivement', 'idem', 'pareil', 'ok', 'okay',
+  'mdr', 'lol', 'ptdr', 'top', 'super', 'génial', 'enfin', 'bof', 'hélas', 'voilà', 'certes', 'bien', 'vrai', 'faux',
+  'évidemment', 'clairement', 'bref', 'ah', 'oh', 'eh', 'bah', 'ben', 'bon', 'ouf', 'tiens', 'hein', 'nan', 'ouais',
+]);
+// French function words: a short line holding one is a sentence, not a user name ("Tout à fait").
+const FUNCTION_WORDS = new Set([
+  'le', 'la', 'les', 'un', 'une', 'des', 'de', 'du', 'à', 'au', 'aux', 'et', 'ou', 'en', 'pas', 'ne', 'je', 'tu', 'il',
+  'elle', 'on', 'nous', 'vous', 'ils', 'elles', 'ça', 'ce', 'c’est', "c'est", 'est', 'sont', 'que', 'qui', 'pour', 'par',
+  'sur', 'avec', 'dans', 'mais', 'donc', 'plus', 'très', 'tout', 'fait', 'trop', 'si', 'y', 'a', 'mon', 'ma', 'mes',
+]);
+
+/**
+ * True for a line that reads like a commenter's user name: one handle ("vincent83D", "le_chat",
+ * "marie@lemmy.world") or two or three name words ("quinctius cincinnatus"), no sentence
+ * punctuation, not an interjection ("Bravo") or a phrase with function words ("Tout à fait").
+ */
+export function looksLikeHandle(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 2 || t.length > 40 || /[.!?…:;,]$/u.test(t)) return false;
+  if (/^@?[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:@[\p{L}\p{N}.-]+\.[\p{L}]{2,})?$/u.test(t)) {
+    if (/^\d+$/u.test(t)) return false;
+    return !NOT_A_HANDLE.has(t.toLowerCase());
+  }
+  const words = t.split(/\s+/u);
+  if (words.length > 3) return false;
+  return words.every((w) => /^[\p{L}][\p{L}\p{N}_.'’-]*$/u.test(w) && !FUNCTION_WORDS.has(w.toLowerCase()) && !NOT_A_HANDLE.has(w.toLowerCase()));
+}

@@ -1,0 +1,75 @@
+import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
+import { cleanScrapedText } from '../clean-text.js';
+import { parseDateLine } from '../french-date.js';
+import type { ParsedComment } from '../page.js';
+import { parseArticlePart } from './article-part.js';
+import type { PageLayout } from './layout.js';
+import { indentOf, isBlank, splitLines } from './text-lines.js';
+import { headingBefore } from './thread-heading.js';
+
+// "  • quinctius cincinnatus Répondre", "Marie dit :", "• Paul a dit :" — the comment's header line.
+const HEADER = /^(?:[•·◦▪*–-]\s*)?(\S.{0,60}?)\s+(?:Répondre|dit\s*:|a dit\s*:)$/u;
+function parseHeader(line: string): string | undefined {
+  return HEADER.exec(line.trim())?.[1];
+}
+
+function headerIndexes(lines: readonly string[]): number[] {
+  const out: number[] = [];
+  lines.forEach((l, i) => { if (parseHeader(l) !== undefined) out.push(i); });
+  return out;
+}
+
+/**
+ * WordPress-style threads: a header line per comment (bullet, author, "Répondre", or "X dit :"),
+ * the comment text, a French date line ("25 décembre 2021 à 8 h 12 min") before or after the
+ * text, and replies nested by indentation.
+ */
+export const wordpressThreadLayout: PageLayout = {
+  name: 'wordpress-thread',
+  recognise(text) {
+    const lines = splitLines(text);
+    const headers = headerIndexes(lines);
+    // Most comments carry a date line before the next header: one stray "X dit :" in an article does not make a thread.
+    const dated = headers.filter((h, k) => lines.slice(h + 1, headers[k + 1] ?? lines.length).some((l) => parseDateLine(l) !== undefined));
+    return headers.length > 0 && dated.length * 2 >= headers.length;
+  },
+  parse(text) {
+    const lines = splitLines(text);
+    const headers = headerIndexes(lines);
+    const firstHeader = headers[0] ?? lines.length;
+    const heading = headingBefore(lines, firstHeader);
+    const article = parseArticlePart(lines.slice(0, heading?.index ?? firstHeader));
+
+    interface Draft { author: string; published?: string; indent: number; parentIndex?: number; lines: string[] }
+    const drafts: Draft[] = [];
+    const stack: { indent: number; index: number }[] = [];
+    let current: Draft | undefined;
+    const topIndent = headers.length > 0 ? Math.min(...headers.map((i) => indentOf(lines[i]!))) : 0;
+    for (let i = firstHeader; i < lines.length; i += 1) {
+      const line = lines[i]!;
+      const author = parseHeader(line);
+      if (author !== undefined) {
+        const indent = indentOf(line);
+        while (stack.length > 0 && stack.at(-1)!.indent >= indent) stack.pop();
+        current = { author, indent, parentIndex: stack.at(-1)?.index, lines: [] };
+        stack.push({ indent, index: drafts.length });
+        drafts.push(current);
+        continue;
+      }
+      if (current === undefined || isBlank(line)) { current?.lines.push(''); continue; }
+      // The thread is over at the comment form, or at a line back at the page margin.
+      if (isEndMarker(line) || (topIndent > 0 && indentOf(line) === 0)) break;
+      const date = parseDateLine(line);
+      if (date !== undefined && current.published === undefined) { current.published = date; continue; }
+      if (matchBoilerplate(line) !== undefined) continue;
+      current.lines.push(line.trim());
+    }
+    const comments: ParsedComment[] = drafts.map((d) => ({
+      author: d.author, published: d.published, parentIndex: d.parentIndex, text: cleanScrapedText(d.lines.join('\n')),
+    }));
+    return {
+      page: { ...article, nCommentsDeclared: heading?.declared, comments },
+      diagnostics: [],
+    };
+  },
+};
