@@ -47,6 +47,10 @@ describe('the claims lexicon', () => {
     expect(claimsIn("Ce n'est pas un gaspillage d'argent public.")).toEqual([{ id: 'public_money_wasted', negated: true }]);
   });
 
+  it('reports a negation inside a gap of the match as negated', () => {
+    expect(claimsIn('Le Cloud Act ne change rien : milliards jamais dilapidés.')).toContainEqual({ id: 'public_money_wasted', negated: true });
+  });
+
   it('matches across case, accents, typographic apostrophes and elisions', () => {
     expect(claimsIn('QUEL GASPILLAGE D’ARGENT PUBLIC').map((c) => c.id)).toEqual(['public_money_wasted']);
     expect(claimsIn("l'extraterritorialite du droit americain").map((c) => c.id)).toContain('us_extraterritorial_law');
