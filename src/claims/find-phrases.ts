@@ -61,7 +61,7 @@ export interface PhraseMemory {
   readonly maxTracked: number;
 }
 
-export const DEFAULT_PHRASE_MEMORY: PhraseMemory = { sketchBits: 22, bloomBits: 28, maxTracked: 400_000 };
+export const DEFAULT_PHRASE_MEMORY: PhraseMemory = { sketchBits: 22, bloomBits: 28, maxTracked: 250_000 };
 
 export interface FindPhrasesOptions {
   readonly words: PhraseWords;
@@ -94,7 +94,8 @@ interface Tally {
   units: number;
   documents: number;
   authors: number;
-  readonly variants: Map<string, number>;
+  /** Surface form → count, as flat pairs: a Map per phrase would cost more than the phrase. */
+  readonly variants: (string | number)[];
   readonly example: UnitId;
   readonly stems: readonly number[];
 }
@@ -318,7 +319,7 @@ export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhr
       const key = tallyKey(h1, h2);
       let t = tallies.get(key);
       if (t === undefined) {
-        t = { voices: 0, units: 0, documents: 0, authors: 0, variants: new Map(), variantsSeen: 0, example: u.unitId, stems: content.slice(0, length) };
+        t = { voices: 0, units: 0, documents: 0, authors: 0, variants: [], variantsSeen: 0, example: u.unitId, stems: content.slice(0, length) };
         tallies.set(key, t);
         if (tallies.size > memory.maxTracked) {
           // Too many candidates for the budget: raise the floor and drop those below it.
@@ -335,9 +336,9 @@ export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhr
       if (t.variantsSeen >= VARIANT_SAMPLE) return;
       t.variantsSeen += 1;
       const surface = u.text.slice(tokens[start]!.span.start, tokens[end]!.span.end).replace(/\s+/gu, ' ').replace(/[’‘ʼ]/gu, "'").toLowerCase();
-      const seen = t.variants.get(surface);
-      if (seen !== undefined) t.variants.set(surface, seen + 1);
-      else if (t.variants.size < MAX_VARIANTS) t.variants.set(surface, 1);
+      const at = t.variants.indexOf(surface);
+      if (at >= 0) t.variants[at + 1] = (t.variants[at + 1] as number) + 1;
+      else if (t.variants.length < 2 * MAX_VARIANTS) t.variants.push(surface, 1);
     };
     tokens = u.tokens ?? tokenise(u.text);
     forEachSegment({ ...u, tokens }, vocab, seenText, pass2, false, visit);
@@ -358,7 +359,9 @@ export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhr
   const phrases: Phrase[] = [];
   for (const [key, t] of kept) {
     if (subsumed.has(key)) continue;
-    const variants = [...t.variants.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([v]) => v);
+    const counted: [string, number][] = [];
+    for (let k = 0; k < t.variants.length; k += 2) counted.push([t.variants[k] as string, t.variants[k + 1] as number]);
+    const variants = counted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([v]) => v);
     phrases.push({
       phrase: variants[0]!,
       nDocuments: t.documents, nUnits: t.units, nAuthors: t.authors, frequency: t.voices,
