@@ -72,7 +72,7 @@ export interface FindPhrasesOptions {
   readonly memory?: Partial<PhraseMemory>;
 }
 
-/** What the counting did, for the manifest and the benchmark. */
+/** What the counting did, for the benchmark and for tests. */
 export interface PhraseStats {
   readonly units: number;
   readonly tokens: number;
