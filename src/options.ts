@@ -18,5 +18,5 @@ export const DEFAULTS = {
   inputs: ['corpus'],
   outDir: 'out',
   lexiconDir: 'lexicons',
-  langDetector: 'franc' as DetectorName,
+  langDetector: 'eld' as DetectorName,
 } as const;

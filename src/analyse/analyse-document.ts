@@ -1,5 +1,6 @@
 import { findClaims } from '../claims/find-claims.js';
-import type { LanguageDetector } from '../language/detect-language.js';
+import { UNDETERMINED, type LanguageDetector } from '../language/detect-language.js';
+import { detectDocumentLanguages } from '../language/detect-document-languages.js';
 import type { LexiconSet } from '../lexicon/load-lexicon.js';
 import { STANCES, type AnalysedDocument, type AnalysedUnit, type Document, type StanceVerdict } from '../model.js';
 import { scoreStances } from '../stance/score-stances.js';
@@ -21,14 +22,14 @@ function notAnalysed(lang: string): StanceVerdict[] {
 
 /** Language, stances and claims of every unit of one document. Pure: same document + context → same result. */
 export function analyseDocument(document: Document, context: AnalysisContext): AnalysedDocument {
-  const units: AnalysedUnit[] = document.units.map((unit) => {
+  const languages = detectDocumentLanguages(document, context.detector);
+  const units: AnalysedUnit[] = document.units.map((unit, i) => {
     const tokens = tokenise(unit.text);
-    const lang = context.detector.detect(unit.text);
+    const lang = languages.units[i] ?? UNDETERMINED;
     const french = lang.code === LEXICON_LANGUAGE || lang.code === 'und';
     const stances = french ? scoreStances(unit.text, tagStances(unit, tokens, { lexicon: context.lexicons.stances })) : notAnalysed(lang.code);
     const claims = french ? findClaims(unit, tokens, context.lexicons.claims) : [];
     return { unit, lang, nTokens: tokens.length, stances, claims };
   });
-  const body = units[0];
-  return { document, lang: body?.lang ?? { code: 'und', score: 0 }, units };
+  return { document, lang: languages.document, units };
 }

@@ -17,10 +17,13 @@ export interface BoilerplatePattern {
 }
 
 const A = '[\'’]'; // either apostrophe
+// One button or counter of a comment's action bar.
+const ACTION = String.raw`(?:répondre|signaler|citer|modifier|supprimer|permalien|partager|j${A}aime|voir la traduction|voir (?:les |plus de )?réponses?|masquer les réponses|afficher (?:les )?\d*\s*réponses?|charger plus de commentaires|voir plus de commentaires|\d+\s+réponses?|\d+\s*(?:s|min|h|j|sem|mois|an)|il y a \d+\s+\p{L}+)`;
 
 export const BOILERPLATE: readonly BoilerplatePattern[] = [
   // Sharing and printing
-  { id: 'share', kind: 'end', pattern: /^(?:partager|partagez)(?:\s+(?:cette publication|cet article|l['’]article|sur\s+\S+.*|la publication))?\s*:?\s*$/iu },
+  // "Partager cette publication" ends an article; a bare "Partager" may sit under every comment (an action, below).
+  { id: 'share', kind: 'end', pattern: /^(?:partager|partagez)\s+(?:cette publication|cet article|l['’]article|sur\s+\S+.*|la publication)\s*:?\s*$/iu },
   { id: 'share-buttons', kind: 'drop', pattern: /^(?:(?:facebook|twitter|x|linkedin|whatsapp|e-?mail|imprimer|tweeter|envoyer par e-?mail|copier le lien|pinterest|reddit|telegram)\s*[|·•,]?\s*){1,8}$/iu },
   // End of the article: sources, signatures, related links
   { id: 'source', kind: 'end', pattern: /^sources?\s*:/iu },
@@ -46,7 +49,8 @@ export const BOILERPLATE: readonly BoilerplatePattern[] = [
   { id: 'cookies', kind: 'end', pattern: /^(?=.{0,400}$)(?=.*\bcookies?\b)(?=.*(?:\bvous\b|\bvotre\b|\bvos\b|nous utilisons|ce site|en savoir plus|j['’]accepte))(?=.*(?:accept|refus|paramétr|consent|navigation|confidentialité|gérer)).*$/iu },
   { id: 'consent-buttons', kind: 'end', pattern: /^(?:je refuse|j['’]accepte|tout accepter|tout refuser|accepter et fermer|continuer sans accepter|personnaliser|gérer mes choix)(?:\s*[|·]\s*(?:je refuse|j['’]accepte|tout accepter|tout refuser|accepter et fermer|continuer sans accepter|personnaliser|gérer mes choix)?)*\s*\|?\s*$/iu },
   // Comment furniture
-  { id: 'reply-link', kind: 'drop', pattern: /^(?:répondre|signaler|citer|modifier|supprimer|permalien|lien|partager|voir (?:les |plus de )?réponses?|masquer les réponses|afficher (?:les )?\d*\s*réponses?|charger plus de commentaires|voir plus de commentaires|\d+\s+réponses?)(?:\s*[|·•]\s*(?:répondre|signaler|citer|modifier|supprimer|permalien|lien|partager))*\s*$/iu },
+  // An action bar under a comment: "Répondre", "J’aime · Répondre · 3 h", "Citer | Signaler", "12 réponses".
+  { id: 'reply-link', kind: 'drop', pattern: new RegExp(String.raw`^${ACTION}(?:\s*[|·•]?\s*${ACTION})*\s*:?\s*$`, 'iu') },
   { id: 'like-counter', kind: 'drop', pattern: new RegExp(String.raw`^(?:\d+\s*)?(?:«\s*)?(?:j${A}aime|like|likes|votes?|points?|upvotes?)(?:\s*»)?(?:\s*\d+)?\s*$|^[♥❤👍↑▲⬆]\s*\d+(?:\s*[↓▼⬇]\s*\d+)?$`, 'iu') },
   { id: 'post-counters', kind: 'drop', pattern: /^(?:\d+(?:[,.]\d+)?k?\s+(?:boosts?|partages?|repartages?|favoris|réponses?|vues|repouets?|retweets?|likes?|j['’]aime)\s*[·•,]?\s*)+$/iu },
   { id: 'sort-by', kind: 'drop', pattern: /^trier par\s*:.{0,40}$/iu },

@@ -1,36 +1,92 @@
 /** Bytes → text: BOMs, UTF-8, UTF-16 and the Windows-1252 of older French sites; NFC. */
+import iconv from 'iconv-lite';
 
 export interface DecodedText {
   readonly text: string;
-  readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  /** The encoding the bytes were read as: 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252' or a charset the file declared. */
+  readonly encoding: string;
 }
 
 /** Share of NUL or control bytes above which a file is treated as binary, not text. */
 const BINARY_CONTROL_SHARE = 0.1;
 
+/** Bytes looked at to sniff BOM-less UTF-16 and binary files: enough for a few lines of text. */
+const SNIFF_BYTES = 8192;
+
+/**
+ * Share of 2-byte pairs with a NUL on one side, above which BOM-less bytes are read as UTF-16.
+ * French text in UTF-16 has a NUL in nearly every pair ("é" is 0xE9 0x00); binary files have NULs
+ * on both sides, which the other-side check rules out.
+ */
+const UTF16_NUL_SHARE = 0.7;
+
+/** UTF-16 without a BOM, told by NULs on the same side of nearly every byte pair; undefined otherwise. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const sample = bytes.subarray(0, SNIFF_BYTES - (SNIFF_BYTES % 2));
+  const pairs = Math.floor(sample.length / 2);
+  if (pairs < 2) return undefined;
+  let evenNul = 0;
+  let oddNul = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0) evenNul += 1;
+    if (sample[i + 1] === 0) oddNul += 1;
+  }
+  if (oddNul / pairs >= UTF16_NUL_SHARE && evenNul === 0) return 'utf-16le';
+  if (evenNul / pairs >= UTF16_NUL_SHARE && oddNul === 0) return 'utf-16be';
+  return undefined;
+}
+
 /** True when the bytes look like a binary file (image, archive, executable) rather than text. */
 export function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 8192);
+  const sample = bytes.subarray(0, SNIFF_BYTES);
   if (sample.length === 0) return false;
   if (sample[0] === 0xff && sample[1] === 0xfe) return false; // UTF-16 BOMs carry NULs
   if (sample[0] === 0xfe && sample[1] === 0xff) return false;
+  if (sniffUtf16(sample) !== undefined) return false;
   let control = 0;
   for (const b of sample) if (b === 0 || (b < 9) || (b > 13 && b < 32 && b !== 27)) control += 1;
   return control / sample.length > BINARY_CONTROL_SHARE;
 }
 
-/** Decode a file's bytes: BOM first, then strict UTF-8, else Windows-1252 (a superset of Latin-1's printable range). */
-export function decodeBytes(bytes: Uint8Array): DecodedText {
-  const decodeWith = (encoding: DecodedText['encoding'], data: Uint8Array): DecodedText => ({
-    text: new TextDecoder(encoding, { ignoreBOM: true }).decode(data).normalize('NFC'),
+/** True when the bytes are valid UTF-8 (ASCII included). */
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A charset name iconv-lite can decode ("ISO-8859-15", "latin1", "windows-1252"), lower-cased; undefined otherwise. */
+export function knownCharset(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const charset = name.trim().toLowerCase();
+  // As browsers do (WHATWG Encoding): pages labelled Latin-1 or ASCII are read as Windows-1252.
+  if (/^(?:iso[-_]?8859-1|latin-?1|l1|us-ascii|ascii|cp819|iso-ir-100)$/u.test(charset)) return 'windows-1252';
+  return charset !== '' && iconv.encodingExists(charset) ? charset : undefined;
+}
+
+/**
+ * Decode a file's bytes. In order: a BOM (UTF-8, UTF-16 LE/BE); BOM-less UTF-16 (NULs on one side
+ * of every byte pair); strict UTF-8; the charset the file declares (HTML `<meta charset>`), when it
+ * is not UTF-8; else Windows-1252, which reads every Latin-1 (ISO-8859-1) character the same way and
+ * adds the typographic quotes, "œ" and "€" that French Latin-1 pages really hold.
+ * Strict UTF-8 first: bytes of French Latin-1 text are practically never valid UTF-8 ("é" is a lone
+ * 0xE9), while UTF-8 text read as Latin-1 turns into "Ã©". Measured in the README (scripts/measure-decoding.ts).
+ */
+export function decodeBytes(bytes: Uint8Array, declaredCharset?: string): DecodedText {
+  const decodeWith = (encoding: string, data: Uint8Array): DecodedText => ({
+    text: iconv.decode(Buffer.from(data.buffer, data.byteOffset, data.byteLength), encoding, { stripBOM: false }).normalize('NFC'),
     encoding,
   });
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeWith('utf-8', bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeWith('utf-16le', bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith('utf-16be', bytes.subarray(2));
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).normalize('NFC'), encoding: 'utf-8' };
-  } catch {
-    return decodeWith('windows-1252', bytes);
-  }
+  const utf16 = sniffUtf16(bytes);
+  if (utf16 !== undefined) return decodeWith(utf16, bytes);
+  if (isUtf8(bytes)) return decodeWith('utf-8', bytes);
+  const declared = knownCharset(declaredCharset);
+  if (declared !== undefined && !/^utf-?8$/u.test(declared)) return decodeWith(declared, bytes);
+  return decodeWith('windows-1252', bytes);
 }

@@ -107,7 +107,7 @@ export function parseDateLine(line: string): string | undefined {
   return DATE_LINE_BEFORE.test(before) && DATE_LINE_AFTER.test(after) ? found.iso : undefined;
 }
 
-const RELATIVE = /^(?:(?:il y a|depuis)\s+(?:\d+|un|une|quelques)\s*(?:s|sec(?:ondes?)?|mn|min(?:utes?)?|h|heures?|j|jours?|sem(?:aines?)?|mois|ans?|années?)|hier|avant-hier|aujourd['’]hui|à l['’]instant|\d+\s*(?:min|h|j)|(?:\d+|an?)\s+\w+\s+ago)$/iu;
+const RELATIVE = /^(?:(?:il y a|depuis)\s+(?:\d+|un|une|quelques)\s*(?:s|sec(?:ondes?)?|mn|min(?:utes?)?|h|heures?|j|jours?|sem(?:aines?)?|mois|ans?|années?)|(?:hier|avant-hier|aujourd['’]hui)(?:\s*(?:à|,)?\s*\d{1,2}\s*(?:h|:)\s*\d{0,2})?|à l['’]instant|\d+\s*(?:min|h|j)|(?:\d+|an?)\s+\w+\s+ago)$/iu;
 
 /**
  * True for a relative date stamp ("il y a 3 heures", "hier", "5 h"): metadata, but without the

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic, Document } from '../model.js';
 import { decodeBytes, looksBinary } from './decode.js';
+import { type FormatResult, sizeLabel } from './formats/format.js';
+import { readCsv } from './formats/read-csv.js';
+import { readHtml, sniffHtmlCharset } from './formats/read-html.js';
+import { readJson } from './formats/read-json.js';
+import { readJsonLines } from './formats/read-jsonl.js';
 import type { PageLayout } from './layouts/layout.js';
 import { authorLineThreadLayout } from './layouts/author-line-thread.js';
 import { blankLineThreadLayout } from './layouts/blank-line-thread.js';
@@ -25,7 +30,21 @@ export const TEXT_LAYOUTS: readonly PageLayout[] = [
 ];
 
 /** File extensions the run reads; anything else is listed in diagnostics and skipped. */
-export const SUPPORTED_EXTENSIONS = ['.txt'] as const;
+export const SUPPORTED_EXTENSIONS = ['.txt', '.html', '.htm', '.json', '.jsonl', '.csv'] as const;
+type Extension = (typeof SUPPORTED_EXTENSIONS)[number];
+
+/**
+ * Largest file of one page (`.txt`, `.html`) read, in bytes. A scraped page with a long thread is
+ * well under 1 MB; past this it is a dump or a broken scrape (a 50 MB single line), and analysing
+ * it would hold the run for minutes. Exports holding many documents are limited per record instead.
+ */
+export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Largest file of any kind read, in bytes: a JSON file is parsed whole; larger exports go in JSON
+ * Lines or CSV, split into files of this size.
+ */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 /** What one corpus file gave before analysis. */
 export interface IngestResult {
@@ -39,6 +58,37 @@ export function docIdFor(file: string): string {
   return file.replace(/\.[^./]+$/u, '');
 }
 
+/** Structured documents → Documents with `path#record-id` ids, made unique within the file. */
+function buildRecords(file: string, sha256: string, read: FormatResult): IngestResult {
+  const base = docIdFor(file);
+  const diagnostics: Diagnostic[] = [];
+  const documents: Document[] = [];
+  const taken = new Set<string>();
+  const docIdOf = new Map<string, string>();
+  for (const record of read.records) {
+    let docId = base;
+    if (record.id !== undefined) {
+      // Record ids are data ("../x", "a/b"): they only ever appear inside CSV cells, never in a path.
+      docId = `${base}#${record.id}`;
+      for (let n = 2; taken.has(docId); n += 1) docId = `${base}#${record.id}~${n}`;
+      if (docId !== `${base}#${record.id}`) {
+        diagnostics.push({ level: 'warning', code: 'duplicate-record-id', file, line: record.line, docId, message: `record id "${record.id}" is used by an earlier document of this file; this one is ${docId}` });
+      }
+      if (!docIdOf.has(record.id)) docIdOf.set(record.id, docId);
+    }
+    taken.add(docId);
+    const built = buildDocument({ docId, file, sha256 }, record.page);
+    documents.push(built.document);
+    diagnostics.push(...built.diagnostics.map((d) => ({ ...d, line: d.line ?? record.line })));
+  }
+  const onePage = read.records.length === 1 && read.records[0]?.id === undefined;
+  for (const { recordId, ...d } of read.diagnostics) {
+    const docId = recordId === undefined ? (onePage ? base : undefined) : (docIdOf.get(recordId) ?? `${base}#${recordId}`);
+    diagnostics.push({ ...d, file, docId });
+  }
+  return { sha256, documents, diagnostics };
+}
+
 /** Read one corpus file's bytes into documents. Never throws on bad input: problems come back as diagnostics. */
 export function ingestFile(file: string, bytes: Uint8Array): IngestResult {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -48,18 +98,35 @@ export function ingestFile(file: string, bytes: Uint8Array): IngestResult {
   });
   if (bytes.length === 0) return fail('empty-file', 'the file is empty');
   if (looksBinary(bytes)) return fail('binary-file', 'the file is binary, not text');
-  const extension = /\.[^./]+$/u.exec(file)?.[0]?.toLowerCase() ?? '';
+  const extension = (/\.[^./]+$/u.exec(file)?.[0]?.toLowerCase() ?? '') as Extension;
   if (!(SUPPORTED_EXTENSIONS as readonly string[]).includes(extension)) {
     return fail('unsupported-format', `unsupported file type "${extension || '(none)'}" (expected ${SUPPORTED_EXTENSIONS.join(', ')})`);
   }
-  const { text } = decodeBytes(bytes);
+  const onePage = extension === '.txt' || extension === '.html' || extension === '.htm';
+  const limit = onePage ? MAX_PAGE_BYTES : MAX_FILE_BYTES;
+  if (bytes.length > limit) {
+    const what = onePage ? 'one page' : 'one file (split it into several files)';
+    return fail('file-too-large', `the file holds ${sizeLabel(bytes.length)}, over the ${sizeLabel(limit)} limit for ${what}; skipped`);
+  }
+  const isHtml = extension === '.html' || extension === '.htm';
+  const { text } = decodeBytes(bytes, isHtml ? sniffHtmlCharset(bytes) : undefined);
   if (text.trim() === '') return fail('empty-file', 'the file holds only white space');
-  const layout = TEXT_LAYOUTS.find((l) => l.recognise(text)) ?? plainTextLayout;
-  const parsed = layout.parse(text);
-  const built = buildDocument({ docId, file, sha256 }, parsed.page);
-  return {
-    sha256,
-    documents: [built.document],
-    diagnostics: [...parsed.diagnostics.map((d) => ({ ...d, file, docId })), ...built.diagnostics],
-  };
+  const fileName = file.slice(file.lastIndexOf('/') + 1);
+  switch (extension) {
+    case '.jsonl': return buildRecords(file, sha256, readJsonLines(text, fileName));
+    case '.json': return buildRecords(file, sha256, readJson(text, fileName));
+    case '.csv': return buildRecords(file, sha256, readCsv(text));
+    case '.html':
+    case '.htm': return buildRecords(file, sha256, readHtml(text));
+    case '.txt': {
+      const layout = TEXT_LAYOUTS.find((l) => l.recognise(text)) ?? plainTextLayout;
+      const parsed = layout.parse(text);
+      const built = buildDocument({ docId, file, sha256 }, parsed.page);
+      return {
+        sha256,
+        documents: [built.document],
+        diagnostics: [...parsed.diagnostics.map((d) => ({ ...d, file, docId })), ...built.diagnostics],
+      };
+    }
+  }
 }

@@ -4,6 +4,7 @@ import { cutGluedConsent, isBoilerplate, isEndMarker, matchBoilerplate } from '.
 describe('boilerplate patterns', () => {
   it.each([
     ['Partager cette publication', 'share'],
+    ['Rejoignez la communauté Clubic', 'join-community'],
     ['Source : Reuters', 'source'],
     ['Écrit par Sébastien Gavois', 'written-by'],
     ['Laisser un commentaire', 'comment-form'],
@@ -21,6 +22,8 @@ describe('boilerplate patterns', () => {
   it.each([
     ['Répondre', 'reply-link'],
     ['  Répondre · Signaler', 'reply-link'],
+    ['J’aime · Répondre · 3 h', 'reply-link'],
+    ['Partager :', 'reply-link'],
     ['23 « J\'aime »', 'like-counter'],
     ['1 J’aime', 'like-counter'],
     ['▲ 12 ▼ 3', 'like-counter'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findFrenchDate, parseDateLine, parseFrenchDate } from '../../src/ingest/french-date.js';
+import { findFrenchDate, isRelativeDate, parseDateLine, parseFrenchDate } from '../../src/ingest/french-date.js';
 
 describe('parseFrenchDate', () => {
   it('reads spelt-out months with the WordPress "8 h 12 min" time', () => {
@@ -58,6 +58,17 @@ describe('findFrenchDate', () => {
   it('does not read a year alone or a phone number as a date', () => {
     expect(findFrenchDate('En 2018, le Cloud Act')).toBeUndefined();
     expect(findFrenchDate('Appelez le 01 23 45 67 89')).toBeUndefined();
+  });
+});
+
+describe('isRelativeDate', () => {
+  it.each(['il y a 3 heures', 'il y a 5 h', 'hier', 'Hier à 18h30', 'aujourd’hui, 10:14', 'à l’instant', '3 j', '2 hours ago'])('knows "%s" is a date it cannot resolve', (line) => {
+    expect(isRelativeDate(line)).toBe(true);
+    expect(parseDateLine(line)).toBeUndefined();
+  });
+
+  it('does not take a sentence for a relative date', () => {
+    expect(isRelativeDate('il y a 3 heures que j’attends')).toBe(false);
   });
 });
 

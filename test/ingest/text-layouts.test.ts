@@ -71,9 +71,26 @@ describe('WordPress-style threads', () => {
     expect(doc.units[3]!.text).toMatch(/chaque trimestre\.$/u);
     expect(codes).toEqual([]);
   });
+  it('does not take a comment line ending in "dit :" for a comment header', () => {
+    const page = ['Titre du billet', '', 'Un article assez long pour être un vrai paragraphe de texte courant, avec une fin.', '', 'Marie dit :', '14 mars 2023 à 19 h 02 min', '', 'Je cite le ministre, qui dit :', '« tout va bien ».', '', 'Répondre', '', 'Paul dit :', '15 mars 2023 à 8 h 47 min', '', 'Il dit toujours ça.', ''].join('\n');
+    const { doc } = ingestText('p.txt', page);
+    expect(doc.units.slice(1).map((u) => [u.author, u.text])).toEqual([
+      ['Marie', 'Je cite le ministre, qui dit : « tout va bien ».'],
+      ['Paul', 'Il dit toujours ça.'],
+    ]);
+  });
 });
 
 describe('author-line threads', () => {
+  it('takes a date stamp printed under the name as the comment\'s date', () => {
+    const page = ['Un titre', '', 'Un article assez long pour être un vrai paragraphe de texte courant, avec une fin.', '', '2 commentaires', '', 'marie_d', '12 mars 2023 à 10:14', '', 'Premier avis, bien argumenté.', '', 'paul75', 'il y a 3 heures', '', 'Second avis.', ''].join('\n');
+    const { doc } = ingestText('p.txt', page);
+    expect(doc.units.slice(1).map((u) => [u.author, u.published ?? '', u.text])).toEqual([
+      ['marie_d', '2023-03-12T10:14', 'Premier avis, bien argumenté.'],
+      ['paul75', '', 'Second avis.'],
+    ]);
+  });
+
   it('starts a comment at each user name alone on its line and stops at the newsletter', () => {
     const { doc } = ingestPath(`${SAMPLES}/001_f0eed57cc5c25b8c.txt`);
     expect(doc.units.map((u) => u.author ?? '')).toEqual(['Alexandre Boero', 'carinae', 'leulapin', 'jaceneliot', 'carinae', 'Cleindori', 'rapiot', 'vincent83D', 'philumax', 'onipif', 'ellis2323']);
@@ -82,11 +99,30 @@ describe('author-line threads', () => {
     expect(doc.units[0]!.text).not.toMatch(/Source :|Shutterstock|Par Alexandre/u);
   });
 
+  it('nests a reply whose name is indented under the comment it answers, and drops "Répondre"', () => {
+    const page = ['Un titre', '', 'Un article assez long pour être un vrai paragraphe de texte courant, avec une fin.', '', '3 commentaires', '', 'marie_d', '', 'Premier avis.', '', 'Répondre', '', '    paul75', '', '    Réponse à Marie.', '', '    Répondre', '', 'lucie', '', 'Autre avis.', '', 'Répondre', ''].join('\n');
+    const { doc } = ingestText('p.txt', page);
+    expect(doc.units.slice(1).map((u) => [u.author, u.kind, u.parentId ?? '', u.text])).toEqual([
+      ['marie_d', 'comment', '', 'Premier avis.'],
+      ['paul75', 'reply', 'p#1', 'Réponse à Marie.'],
+      ['lucie', 'comment', '', 'Autre avis.'],
+    ]);
+  });
+
   it('does not take a one-word comment ("Bravo") for a user name', () => {
     const page = ['Un titre', '', 'Un article assez long pour être un vrai paragraphe de texte courant, avec une fin.', '', 'Commentaires (2)', 'marie_d', '', 'Bravo', '', 'paul75', '', 'Je ne suis pas d’accord du tout.', ''].join('\n');
     const { doc, codes } = ingestText('p.txt', page);
     expect(doc.units.slice(1).map((u) => `${u.author}: ${u.text}`)).toEqual(['marie_d: Bravo', 'paul75: Je ne suis pas d’accord du tout.']);
     expect(codes).toEqual([]);
+  });
+
+  it('takes a named quote out of the reply and makes the quoted comment its parent', () => {
+    const page = ['Un titre', '', 'Un article assez long pour être un vrai paragraphe de texte courant, avec une fin.', '', 'Commentaires (2)', 'marie_d', '', 'Le cloud de confiance est une illusion tant que le logiciel reste américain.', '', 'paul75', '', 'marie_d a écrit :', 'Le cloud de confiance est une illusion', '', 'Pas si le code est audité.', ''].join('\n');
+    const { doc } = ingestText('p.txt', page);
+    expect(doc.units.slice(1).map((u) => [u.author, u.kind, u.parentId ?? '', u.quotesId ?? '', u.text])).toEqual([
+      ['marie_d', 'comment', '', '', 'Le cloud de confiance est une illusion tant que le logiciel reste américain.'],
+      ['paul75', 'reply', 'p#1', 'p#1', 'Pas si le code est audité.'],
+    ]);
   });
 
   it('reports a comment count that does not match the page\'s announcement', () => {
@@ -108,21 +144,24 @@ describe('blank-line threads with "X a écrit :" quotes', () => {
   it('keeps a quote of a text that is not on the page out of the reply, without a quoted unit', () => {
     const page = ['Titre', '', 'Un article assez long pour être un vrai paragraphe de texte courant, avec une fin.', '', 'Commentaires (2)', '', 'Premier commentaire.', '', '', 'lucie a écrit :', '', 'Un texte supprimé depuis.', '', 'Ma réponse.', ''].join('\n');
     const { doc } = ingestText('p.txt', page);
+    const { codes } = ingestText('p.txt', page);
     expect(doc.units.slice(1).map((u) => [u.text, u.quotesId ?? '', u.kind])).toEqual([['Premier commentaire.', '', 'comment'], ['Ma réponse.', '', 'comment']]);
+    expect(codes).toEqual(['quote-not-found']);
   });
 });
 
 describe('forum threads with like counters', () => {
-  it('makes the opening post the article, follows "en réponse à X" and drops the counters', () => {
+  it('makes the opening post the article, follows "en réponse à X", takes quotes out and drops the counters', () => {
     const { doc } = ingestPath(`${FIXTURES}/forum-jaime.txt`);
     expect(doc.units.map(brief)).toEqual([
       'article|Arnaud_L|2024-01-12||0|',
       'comment|mireille.b|2024-01-12||0|',
       'reply|Kevin_dev|2024-01-13|forum-jaime#1|1|',
       'reply|mireille.b|2024-01-13|forum-jaime#2|2|',
-      'comment|Papy_Geek|2024-01-14||0|',
+      'comment|Papy_Geek|2024-01-14||0|forum-jaime#0',
     ]);
-    for (const u of doc.units) expect(u.text).not.toMatch(/J'aime|Suggestions|en réponse à/u);
+    for (const u of doc.units) expect(u.text).not.toMatch(/J'aime|Suggestions|en réponse à|a écrit/u);
+    expect(doc.units[4]!.text).toMatch(/^La loi française/u);
   });
 });
 
@@ -139,6 +178,14 @@ describe('Lemmy threads', () => {
     ]);
     for (const u of doc.units) expect(u.text).not.toMatch(/il y a|modifié|↑|Répondre|Signaler/u);
     expect(codes).toEqual(['comment-count-mismatch']); // 42 announced, 5 loaded by the scraper
+    expect(doc.site).toBe('jlai.lu');
+  });
+});
+
+describe('Lemmy recognition', () => {
+  it('does not take an e-mail address above a number for a Lemmy comment', () => {
+    const page = ['Contact', '', 'Un article assez long pour être un vrai paragraphe de texte courant, avec une fin.', '', 'redaction@exemple.fr', '2024', ''].join('\n');
+    expect(layoutOf(page)).toBe('plain-text');
   });
 });
 
@@ -153,23 +200,25 @@ describe('fediverse threads', () => {
       'reply|Paul Dubreuil|2023-12-12T13:20|fediverse#2|2|',
     ]);
     expect(doc.units[2]!.text).toBe('Au moins la décision est prise. Je préfère ça au statu quo.');
+    expect(doc.site).toBe('piaille.fr');
     for (const u of doc.units) expect(u.text).not.toMatch(/^@|RE:|boosts|favoris/u);
   });
 });
 
 describe('Hacker-News-style threads', () => {
-  it('reads the story line, nests by indentation and cleans the raw markup', () => {
+  it('reads the story line, nests by indentation, takes "> " quotes out and cleans the raw markup', () => {
     const { doc } = ingestPath(`${FIXTURES}/hn-style.txt`);
     expect(doc.units.map(brief)).toEqual([
       'article|odile_k|||0|',
       'comment|thibault_m|||0|',
       'reply|odile_k||hn-style#1|1|',
-      'reply|thibault_m||hn-style#2|2|',
+      'reply|thibault_m||hn-style#2|2|hn-style#2',
       'comment|gregoire|||0|',
     ]);
     expect(doc.nCommentsDeclared).toBe(4);
     expect(doc.units[1]!.text).toBe('Techniquement oui : l\'essentiel de la pile est libre (Linux, KVM, OpenStack, Kubernetes). Le vrai problème, c\'est la commande publique : l\'État continue d\'acheter du Microsoft 365 par habitude.');
-    for (const u of doc.units) expect(u.text).not.toMatch(/<|&#x27;|&quot;|répondre|\[–\]/u);
+    expect(doc.units[3]!.text).toBe('Sur le papier seulement. Regardez les marchés attribués en 2023 : "solutions Microsoft" partout.');
+    for (const u of doc.units) expect(u.text).not.toMatch(/<|&#x27;|&quot;|&gt;|répondre|\[–\]/u);
   });
 });
 
@@ -186,6 +235,15 @@ describe('the plain-text fallback', () => {
     const { doc } = ingestPath(`${SAMPLES}/003_9fa0ee35a58430c9.txt`);
     expect(doc.units[0]!.text).toMatch(/travailler ensemble\."$/u);
     expect(doc.units[0]!.text).not.toMatch(/cookies|J'accepte/u);
+  });
+
+  it('keeps a long run of short lines before the first sentence as content, not as a page header', () => {
+    const items = ['OVHcloud', 'Scaleway', 'Outscale', 'Clever Cloud', 'Cloud Temple', 'NumSpot', 'Bleu', 'S3NS', 'Orange Business'];
+    const page = ['Les hébergeurs qualifiés', '', 'Publié le 3 mars 2025', '', ...items.flatMap((i) => [i, '']), 'Cette liste évolue avec chaque qualification de l’ANSSI.', ''].join('\n');
+    const { doc } = ingestText('liste.txt', page);
+    expect(doc.title).toBe('Les hébergeurs qualifiés');
+    expect(doc.published).toBe('2025-03-03');
+    expect(doc.units[0]!.text).toBe(`${items.join(' ')} Cette liste évolue avec chaque qualification de l’ANSSI.`);
   });
 
   it('keeps text made only of short lines instead of losing it', () => {

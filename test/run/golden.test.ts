@@ -16,7 +16,7 @@ function runOn(corpus: string): { out: string; summary: ReturnType<typeof run> }
   return { out, summary: run(options) };
 }
 
-describe.each(['basic', 'layouts'])('the whole pipeline on the "%s" fixture corpus', (name) => {
+describe.each(['basic', 'layouts', 'structured'])('the whole pipeline on the "%s" fixture corpus', (name) => {
   const { out, summary } = runOn(`test/fixtures/corpora/${name}`);
 
   it.each(CSVS)('writes %s as reviewed', async (file) => {

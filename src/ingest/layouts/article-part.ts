@@ -19,6 +19,8 @@ const PROSE_MIN_WORDS = 12;
 /** Signature lines under an article ("Joëlle Melin" / "Député européen") are this short at most. */
 const SIGNATURE_MAX_WORDS = 6;
 const SIGNATURE_MAX_LINES = 3;
+/** Short lines (subtitle, category, caption, comment count…) a page header holds at most. */
+const HEADER_MAX_LINES = 8;
 
 const SENTENCE_END = /[.!?…:»"”)]$/u;
 
@@ -36,7 +38,7 @@ export function bylineAuthor(line: string): string | undefined {
 }
 
 function isProse(line: string): boolean {
-  const words = wordCount(line);
+  const words = wordCount(line, PROSE_MIN_WORDS);
   return words >= PROSE_MIN_WORDS || (words >= 4 && SENTENCE_END.test(line));
 }
 
@@ -56,11 +58,13 @@ export function parseArticlePart(lines: readonly string[]): ArticlePart {
   if (firstIndex < 0) return { body: '' };
   const first = trimmed[firstIndex]!;
   const hasMore = trimmed.slice(firstIndex + 1).some((l) => l !== '');
-  const title = hasMore && wordCount(first) <= TITLE_MAX_WORDS && !/\.$/u.test(first) && !isHeaderMaterial(first, undefined) ? first : undefined;
+  const title = hasMore && wordCount(first, TITLE_MAX_WORDS + 1) <= TITLE_MAX_WORDS && !/\.$/u.test(first) && !isHeaderMaterial(first, undefined) ? first : undefined;
 
   const searchFrom = title === undefined ? firstIndex : firstIndex + 1;
   let bodyStart = trimmed.findIndex((l, i) => i >= searchFrom && l !== '' && isProse(l) && !isHeaderMaterial(l, title));
-  if (bodyStart < 0) bodyStart = searchFrom;
+  // Page headers are a handful of lines; a long run of short lines before the first sentence is content (a list, verse).
+  const headerLines = trimmed.slice(searchFrom, bodyStart < 0 ? trimmed.length : bodyStart).filter((l) => l !== '' && !isHeaderMaterial(l, title)).length;
+  if (bodyStart < 0 || headerLines > HEADER_MAX_LINES) bodyStart = searchFrom;
 
   let author: string | undefined;
   let published: string | undefined;
@@ -81,8 +85,11 @@ export function parseArticlePart(lines: readonly string[]): ArticlePart {
 
   const body: string[] = [];
   let bodyEnd = trimmed.length;
+  let seenProse = false;
   for (let i = bodyStart; i < trimmed.length; i += 1) {
     const line = trimmed[i]!;
+    if (line !== '' && !seenProse && (bylineAuthor(line) !== undefined || parseDateLine(line) !== undefined)) { takeMetadata(line, i); continue; }
+    seenProse ||= line !== '' && isProse(line);
     const { kept, cut } = cutGluedConsent(lines[i]!);
     if (cut && kept.trim() !== '') { body.push(kept); bodyEnd = i + 1; break; }
     if (line !== '' && (isEndMarker(line) || parseCommentHeading(line, i) !== undefined)) { bodyEnd = i; break; }
@@ -98,7 +105,7 @@ export function parseArticlePart(lines: readonly string[]): ArticlePart {
   for (let i = body.length - 1; i >= 0 && signature.length < SIGNATURE_MAX_LINES; i -= 1) {
     const line = body[i]!.trim();
     if (line === '') continue;
-    if (wordCount(line) > SIGNATURE_MAX_WORDS || SENTENCE_END.test(line)) break;
+    if (wordCount(line, SIGNATURE_MAX_WORDS + 1) > SIGNATURE_MAX_WORDS || SENTENCE_END.test(line)) break;
     signature.unshift(line);
   }
   const proseLeft = body.slice(0, body.length).filter((l) => l.trim() !== '').length - signature.length;

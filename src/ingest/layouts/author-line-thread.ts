@@ -1,13 +1,18 @@
 import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
-import { cleanScrapedText } from '../clean-text.js';
-import { parseDateLine } from '../french-date.js';
-import type { ParsedComment } from '../page.js';
+import { isRelativeDate, parseDateLine } from '../french-date.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
-import { looksLikeHandle, paragraphsOf, splitLines, type Paragraph } from './text-lines.js';
+import { withQuotesAttributed } from './quotes.js';
+import { indentOf, looksLikeHandle, paragraphsOf, splitLines, type Paragraph } from './text-lines.js';
 import { findCommentHeadings, type CommentHeading } from './thread-heading.js';
 
-const isAuthorParagraph = (p: Paragraph | undefined): boolean => p !== undefined && p.lines.length === 1 && looksLikeHandle(p.lines[0]!);
+/** Lines a site prints with the name: "il y a 3 heures", "12 mars 2023 à 10:14". */
+const isDateStamp = (line: string): boolean => parseDateLine(line) !== undefined || isRelativeDate(line);
+
+/** A user name alone, or with its date stamp on the next line or two. */
+const isAuthorParagraph = (p: Paragraph | undefined): boolean =>
+  p !== undefined && p.lines.length <= 3 && looksLikeHandle(p.lines[0]!) && matchBoilerplate(p.lines[0]!) === undefined
+  && p.lines.slice(1).every(isDateStamp);
 
 /** Where the thread ends: the first page-furniture line after the heading (newsletter, comment form…). */
 function threadEnd(lines: readonly string[], from: number): number {
@@ -28,7 +33,8 @@ function findThread(lines: readonly string[]): { heading: CommentHeading; end: n
 /**
  * Threads where each comment opens with its author's name alone on a line (news sites, Clubic,
  * many forums): "Commentaires (10)", then "carinae", blank, the comment's paragraphs, blank, the
- * next name. A date line right under the name is the comment's date.
+ * next name. A date line right under the name is the comment's date; a name indented deeper than
+ * the one before answers it.
  */
 export const authorLineThreadLayout: PageLayout = {
   name: 'author-line-thread',
@@ -38,25 +44,31 @@ export const authorLineThreadLayout: PageLayout = {
     const found = findThread(lines);
     const headingIndex = found?.heading.index ?? lines.length;
     const article = parseArticlePart(lines.slice(0, headingIndex));
-    interface Draft { author: string; published?: string; paragraphs: string[] }
+    interface Draft { author: string; published?: string; parentIndex?: number; paragraphs: string[] }
     const drafts: Draft[] = [];
+    // Sites that indent replies under the name: a deeper name answers the last shallower one.
+    const stack: { indent: number; index: number }[] = [];
     const paragraphs = found === undefined ? [] : paragraphsOf(lines, headingIndex + 1, found.end);
     paragraphs.forEach((p, k) => {
       const next = paragraphs[k + 1];
       if (isAuthorParagraph(p) && next !== undefined && !isAuthorParagraph(next)) {
-        drafts.push({ author: p.lines[0]!.trim(), paragraphs: [] });
+        const published = p.lines.slice(1).map((l) => parseDateLine(l)).find((d) => d !== undefined);
+        const indent = indentOf(p.lines[0]!);
+        while (stack.length > 0 && stack.at(-1)!.indent >= indent) stack.pop();
+        drafts.push({ author: p.lines[0]!.trim(), published, parentIndex: stack.at(-1)?.index, paragraphs: [] });
+        stack.push({ indent, index: drafts.length - 1 });
         return;
       }
       const current = drafts.at(-1);
       if (current === undefined) return;
       const kept = p.lines.filter((l) => {
-        const date = current.paragraphs.length === 0 && current.published === undefined ? parseDateLine(l) : undefined;
-        if (date !== undefined) { current.published = date; return false; }
+        // A date stamp alone between the name and the text is the comment's date.
+        if (current.paragraphs.length === 0 && isDateStamp(l)) { current.published ??= parseDateLine(l); return false; }
         return matchBoilerplate(l) === undefined;
       });
       if (kept.length > 0) current.paragraphs.push(kept.map((l) => l.trim()).join('\n'));
     });
-    const comments: ParsedComment[] = drafts.map((d) => ({ author: d.author, published: d.published, text: cleanScrapedText(d.paragraphs.join('\n\n')) }));
-    return { page: { ...article, nCommentsDeclared: found?.heading.declared, comments }, diagnostics: [] };
+    const { comments, diagnostics } = withQuotesAttributed(drafts, article, true);
+    return { page: { ...article, nCommentsDeclared: found?.heading.declared, comments }, diagnostics };
   },
 };

@@ -1,23 +1,11 @@
 import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
 import { cleanScrapedText } from '../clean-text.js';
 import type { ParsedComment } from '../page.js';
-import { foldForMatching, foldWhiteSpace } from '../../text/normalise.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
-import { paragraphsOf, splitLines, type Paragraph } from './text-lines.js';
+import { quoteCandidate, quoteNotFound, quoteOpener, quoteSource, type QuoteCandidate } from './quotes.js';
+import { paragraphsOf, splitLines } from './text-lines.js';
 import { findCommentHeadings } from './thread-heading.js';
-
-// "amikuns a écrit :", "Citation de Marie :", "Marie a dit :", "Paul wrote:"
-const QUOTE_OPENER = /^(?:(.{1,60}?)\s+a\s+(?:écrit|dit)|citation de\s+(.{1,60}?)|(.{1,60}?)\s+wrote)\s*:$/iu;
-
-/** The quoted author of a quote-opening line, or undefined when the line is not one. */
-export function quoteOpener(line: string): { author: string } | undefined {
-  const m = QUOTE_OPENER.exec(line.trim());
-  if (m === null) return undefined;
-  return { author: (m[1] ?? m[2] ?? m[3] ?? '').trim() };
-}
-
-const matchForm = (text: string): string => foldWhiteSpace(foldForMatching(cleanScrapedText(text)));
 
 function threadStart(lines: readonly string[]): { index: number; declared?: number } | undefined {
   return findCommentHeadings(lines).at(-1);
@@ -53,27 +41,21 @@ export const blankLineThreadLayout: PageLayout = {
 
     interface Draft { paragraphs: string[]; quoting?: { author: string; quoted: string[]; quotesIndex?: number; own: boolean } }
     const drafts: Draft[] = [];
-    const bodyForm = matchForm(article.body);
-    const earlierForms = (): string[] => drafts.map((d) => matchForm(d.paragraphs.join('\n')));
-    /** The latest earlier unit containing this text: a comment index, -1 for the article, undefined if none. */
-    const sourceOf = (p: Paragraph): number | undefined => {
-      const form = matchForm(p.lines.join('\n'));
-      if (form === '') return undefined;
-      const forms = earlierForms();
-      for (let k = forms.length - 1; k >= 0; k -= 1) if (forms[k]!.includes(form)) return k;
-      return bodyForm.includes(form) ? -1 : undefined;
-    };
+    const articleCandidate = quoteCandidate({ author: article.author, text: article.body });
+    // Finished comments in matching form, prepared once each: a quote only looks back at finished ones.
+    const candidates: QuoteCandidate[] = [];
 
     paragraphs.forEach((p, k) => {
       const current = drafts.at(-1);
       const opener = p.lines.length === 1 ? quoteOpener(p.lines[0]!) : undefined;
       if (opener !== undefined) {
+        while (candidates.length < drafts.length) candidates.push(quoteCandidate({ text: drafts[candidates.length]!.paragraphs.join('\n') }));
         drafts.push({ paragraphs: [], quoting: { author: opener.author, quoted: [], own: false } });
         return;
       }
       const q = current?.quoting;
       if (current !== undefined && q !== undefined && !q.own) {
-        const source = sourceOf(p);
+        const source = quoteSource(p.lines.join('\n'), undefined, candidates.slice(0, drafts.length - 1), articleCandidate);
         // The first paragraph after "X a écrit :" is quoted even if its source is not on the page.
         if (q.quoted.length === 0 || (source !== undefined && source === q.quotesIndex)) {
           if (q.quoted.length === 0) q.quotesIndex = source;
@@ -89,11 +71,12 @@ export const blankLineThreadLayout: PageLayout = {
       else current.paragraphs.push(p.lines.join('\n'));
     });
 
+    const diagnostics = drafts.flatMap((d, k) => (d.quoting !== undefined && d.quoting.quotesIndex === undefined ? [quoteNotFound(k)] : []));
     const comments: ParsedComment[] = drafts.map((d) => ({
       text: cleanScrapedText(d.paragraphs.join('\n\n')),
       quotesIndex: d.quoting?.quotesIndex,
       parentIndex: d.quoting?.quotesIndex !== undefined && d.quoting.quotesIndex >= 0 ? d.quoting.quotesIndex : undefined,
     }));
-    return { page: { ...article, nCommentsDeclared: heading?.declared, comments }, diagnostics: [] };
+    return { page: { ...article, nCommentsDeclared: heading?.declared, comments }, diagnostics };
   },
 };

@@ -96,7 +96,8 @@ export const fediverseThreadLayout: PageLayout = {
       ? [{ level: 'info' as const, code: 'text-before-thread', message: 'lines before the first post were skipped' }]
       : [];
     return {
-      page: { author: opening?.name, published: opening?.published, body: opening?.text ?? '', comments },
+      // The opening post's instance is where the thread lives.
+      page: { site: found[0]?.account.split('@')[1], author: opening?.name, published: opening?.published, body: opening?.text ?? '', comments },
       diagnostics,
     };
   },

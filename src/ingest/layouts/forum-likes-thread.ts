@@ -1,9 +1,9 @@
 import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
 import { cleanScrapedText } from '../clean-text.js';
 import { isRelativeDate, parseDateLine } from '../french-date.js';
-import type { ParsedComment } from '../page.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
+import { withQuotesAttributed } from './quotes.js';
 import { latestPostBy, replyToAuthor } from './reply-target.js';
 import { isBlank, looksLikeHandle, splitLines } from './text-lines.js';
 
@@ -73,20 +73,23 @@ export const forumLikesThreadLayout: PageLayout = {
       drafts.push({ header: h, lines: body });
     });
     const [opening, ...rest] = drafts;
-    const comments: ParsedComment[] = [];
+    const openingBody = opening === undefined ? '' : cleanScrapedText(opening.lines.join('\n'));
+    const parents: (number | undefined)[] = [];
+    const earlier: PostHeader[] = [];
     for (const d of rest) {
-      const target = d.header.replyTo === undefined ? undefined : latestPostBy(d.header.replyTo, comments, opening?.header.author);
-      comments.push({
-        author: d.header.author, published: d.header.published, text: cleanScrapedText(d.lines.join('\n')),
-        parentIndex: target !== undefined && target >= 0 ? target : undefined,
-      });
+      const target = d.header.replyTo === undefined ? undefined : latestPostBy(d.header.replyTo, earlier, opening?.header.author);
+      parents.push(target !== undefined && target >= 0 ? target : undefined);
+      earlier.push(d.header);
     }
+    const { comments, diagnostics } = withQuotesAttributed(rest.map((d, k) => ({
+      author: d.header.author, published: d.header.published, paragraphs: d.lines.join('\n').split(/\n[ \t]*\n/u), parentIndex: parents[k],
+    })), { author: opening?.header.author, body: openingBody }, true);
     return {
       page: {
         title: pageTitle, author: opening?.header.author, published: opening?.header.published,
-        body: opening === undefined ? '' : cleanScrapedText(opening.lines.join('\n')), comments,
+        body: openingBody, comments,
       },
-      diagnostics: [],
+      diagnostics,
     };
   },
 };

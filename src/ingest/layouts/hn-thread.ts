@@ -1,8 +1,7 @@
 import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
-import { cleanScrapedText } from '../clean-text.js';
-import type { ParsedComment } from '../page.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
+import { withQuotesAttributed, type CommentDraft } from './quotes.js';
 import { indentOf, isBlank, splitLines } from './text-lines.js';
 
 // "thibault_m il y a 5 heures | parent | suivant [–]", "pg 3 hours ago | next [-]"
@@ -41,7 +40,7 @@ export const hnThreadLayout: PageLayout = {
     const articleLines = lines.slice(0, firstHeader).map((l, i) => (i === subtextIndex ? '' : l));
     const article = parseArticlePart(articleLines);
     const titleSite = article.title === undefined ? undefined : TITLE_SITE.exec(article.title);
-    const comments: ParsedComment[] = [];
+    const drafts: CommentDraft[] = [];
     const stack: { indent: number; index: number }[] = [];
     for (const [k, h] of found.entries()) {
       const next = found[k + 1]?.index ?? lines.length;
@@ -54,10 +53,12 @@ export const hnThreadLayout: PageLayout = {
         body.push(line.trim());
       }
       while (stack.length > 0 && stack.at(-1)!.indent >= h.indent) stack.pop();
-      comments.push({ author: h.author, parentIndex: stack.at(-1)?.index, text: cleanScrapedText(body.join('\n')) });
-      stack.push({ indent: h.indent, index: comments.length - 1 });
+      // HN separates paragraphs with a bare "<p>"; they are split here so that quoted ones ("> …") can be told apart.
+      drafts.push({ author: h.author, parentIndex: stack.at(-1)?.index, paragraphs: body.join('\n').split(/\n[ \t]*\n|<p>/iu) });
+      stack.push({ indent: h.indent, index: drafts.length - 1 });
       if (ended) break;
     }
+    const { comments, diagnostics } = withQuotesAttributed(drafts, article, false);
     return {
       page: {
         ...article,
@@ -66,7 +67,7 @@ export const hnThreadLayout: PageLayout = {
         nCommentsDeclared: subtext?.[2] === undefined ? undefined : Number(subtext[2]),
         comments,
       },
-      diagnostics: [],
+      diagnostics,
     };
   },
 };

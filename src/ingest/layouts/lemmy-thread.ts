@@ -1,9 +1,8 @@
 import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
-import { cleanScrapedText } from '../clean-text.js';
 import { isRelativeDate, parseDateLine } from '../french-date.js';
-import type { ParsedComment } from '../page.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
+import { withQuotesAttributed, type CommentDraft } from './quotes.js';
 import { indentOf, isBlank, splitLines } from './text-lines.js';
 import { headingBefore } from './thread-heading.js';
 
@@ -13,12 +12,15 @@ const ACCOUNT = /^[\p{L}\p{N}_.-]{1,40}@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+$/u;
 const SCORE = /^(?:[↑▲⬆]\s*\d+\s*(?:[↓▼⬇]\s*\d+)?|[+-]?\d+\s*points?|\d+)$/u;
 const EDITED = /^(?:modifié|édité)(?![\p{L}\p{N}]).{0,40}$/iu;
 const BADGE = /^(?:[•·]|op|mod|admin|bot|auteur)$/iu;
+const COMMUNITY = /^(?:publié|posté)\s+par\s+\S+\s+dans\s+!?[\p{L}\p{N}_.-]+@([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)$/iu;
 
-function metadataLine(line: string): { published?: string } | undefined {
+/** A line Lemmy prints under the author; `dated` when it is the comment's (relative) date. */
+function metadataLine(line: string): { published?: string; dated: boolean } | undefined {
   const t = line.trim();
   const date = parseDateLine(t);
-  if (date !== undefined) return { published: date };
-  if (isRelativeDate(t) || SCORE.test(t) || EDITED.test(t) || BADGE.test(t)) return {};
+  if (date !== undefined) return { published: date, dated: true };
+  if (isRelativeDate(t)) return { dated: true };
+  if (SCORE.test(t) || EDITED.test(t) || BADGE.test(t)) return { dated: false };
   return undefined;
 }
 
@@ -31,14 +33,15 @@ function commentHeaders(lines: readonly string[]): CommentHeader[] {
     if (!ACCOUNT.test(t)) continue;
     let j = i + 1;
     let published: string | undefined;
-    let metadata = 0;
+    let dated = false;
     for (; j < lines.length; j += 1) {
       const m = metadataLine(lines[j]!);
       if (m === undefined) break;
-      metadata += 1;
+      dated ||= m.dated;
       published ??= m.published;
     }
-    if (metadata === 0) continue;
+    // Lemmy always dates a comment; an e-mail address above a number ("contact@site.fr" / "2024") is not one.
+    if (!dated) continue;
     out.push({ index: i, author: t, indent: indentOf(lines[i]!), published, textStart: j });
     i = j - 1;
   }
@@ -59,7 +62,7 @@ export const lemmyThreadLayout: PageLayout = {
     const firstHeader = headers[0]?.index ?? lines.length;
     const heading = headingBefore(lines, firstHeader);
     const article = parseArticlePart(lines.slice(0, heading?.index ?? firstHeader));
-    const comments: ParsedComment[] = [];
+    const drafts: CommentDraft[] = [];
     const stack: { indent: number; index: number }[] = [];
     for (const [k, h] of headers.entries()) {
       const next = headers[k + 1]?.index ?? lines.length;
@@ -72,10 +75,13 @@ export const lemmyThreadLayout: PageLayout = {
         body.push(line.trim());
       }
       while (stack.length > 0 && stack.at(-1)!.indent >= h.indent) stack.pop();
-      comments.push({ author: h.author, published: h.published, parentIndex: stack.at(-1)?.index, text: cleanScrapedText(body.join('\n')) });
-      stack.push({ indent: h.indent, index: comments.length - 1 });
+      drafts.push({ author: h.author, published: h.published, parentIndex: stack.at(-1)?.index, paragraphs: body.join('\n').split(/\n[ \t]*\n/u) });
+      stack.push({ indent: h.indent, index: drafts.length - 1 });
       if (ended) break;
     }
-    return { page: { ...article, nCommentsDeclared: heading?.declared, comments }, diagnostics: [] };
+    const { comments, diagnostics } = withQuotesAttributed(drafts, article, false);
+    // "publié par X dans france@jlai.lu": the community's instance is the site.
+    const community = lines.slice(0, firstHeader).map((l) => COMMUNITY.exec(l.trim())).find((m) => m !== null);
+    return { page: { ...article, site: community?.[1], nCommentsDeclared: heading?.declared, comments }, diagnostics };
   },
 };

@@ -18,9 +18,15 @@ export function indentOf(line: string): number {
   return width;
 }
 
-/** Number of words (runs of letters or digits) in a line. */
-export function wordCount(line: string): number {
-  return line.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+/**
+ * Number of words (runs of letters or digits) in a line, counting no further than `cap`: callers
+ * only compare with a small threshold, and a 50 MB single-line file must not be counted in full.
+ */
+export function wordCount(line: string, cap = Number.POSITIVE_INFINITY): number {
+  const word = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+  let n = 0;
+  while (n < cap && word.exec(line) !== null) n += 1;
+  return n;
 }
 
 /** A run of non-blank lines, with the number of blank lines before it. */

@@ -1,21 +1,28 @@
 import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
-import { cleanScrapedText } from '../clean-text.js';
 import { parseDateLine } from '../french-date.js';
-import type { ParsedComment } from '../page.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
+import { withQuotesAttributed } from './quotes.js';
 import { indentOf, isBlank, splitLines } from './text-lines.js';
 import { headingBefore } from './thread-heading.js';
 
 // "  • quinctius cincinnatus Répondre", "Marie dit :", "• Paul a dit :" — the comment's header line.
 const HEADER = /^(?:[•·◦▪*–-]\s*)?(\S.{0,60}?)\s+(?:Répondre|dit\s*:|a dit\s*:)$/u;
-function parseHeader(line: string): string | undefined {
-  return HEADER.exec(line.trim())?.[1];
+/**
+ * The author of a comment header line. "X dit :" counts only with the date line WordPress prints
+ * right under it, so that a comment line such as "Et le ministre dit :" is not taken for one.
+ */
+function parseHeader(lines: readonly string[], i: number): string | undefined {
+  const line = lines[i]!.trim();
+  const author = HEADER.exec(line)?.[1];
+  if (author === undefined || /Répondre$/u.test(line)) return author;
+  const next = lines.slice(i + 1, i + 4).find((l) => !isBlank(l));
+  return next !== undefined && parseDateLine(next) !== undefined ? author : undefined;
 }
 
 function headerIndexes(lines: readonly string[]): number[] {
   const out: number[] = [];
-  lines.forEach((l, i) => { if (parseHeader(l) !== undefined) out.push(i); });
+  lines.forEach((_, i) => { if (parseHeader(lines, i) !== undefined) out.push(i); });
   return out;
 }
 
@@ -47,7 +54,7 @@ export const wordpressThreadLayout: PageLayout = {
     const topIndent = headers.length > 0 ? Math.min(...headers.map((i) => indentOf(lines[i]!))) : 0;
     for (let i = firstHeader; i < lines.length; i += 1) {
       const line = lines[i]!;
-      const author = parseHeader(line);
+      const author = parseHeader(lines, i);
       if (author !== undefined) {
         const indent = indentOf(line);
         while (stack.length > 0 && stack.at(-1)!.indent >= indent) stack.pop();
@@ -64,12 +71,10 @@ export const wordpressThreadLayout: PageLayout = {
       if (matchBoilerplate(line) !== undefined) continue;
       current.lines.push(line.trim());
     }
-    const comments: ParsedComment[] = drafts.map((d) => ({
-      author: d.author, published: d.published, parentIndex: d.parentIndex, text: cleanScrapedText(d.lines.join('\n')),
-    }));
+    const { comments, diagnostics } = withQuotesAttributed(drafts.map((d) => ({ ...d, paragraphs: d.lines.join('\n').split(/\n[ \t]*\n/u) })), article, false);
     return {
       page: { ...article, nCommentsDeclared: heading?.declared, comments },
-      diagnostics: [],
+      diagnostics,
     };
   },
 };

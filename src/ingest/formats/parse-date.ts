@@ -1,0 +1,47 @@
+/** Dates found in structured exports → ISO 8601 in the page's local time, never inventing a time zone. */
+
+const FRENCH_MONTHS: Readonly<Record<string, number>> = {
+  janvier: 1, janv: 1, fevrier: 2, fevr: 2, fev: 2, mars: 3, avril: 4, avr: 4, mai: 5, juin: 6,
+  juillet: 7, juil: 7, aout: 8, septembre: 9, sept: 9, octobre: 10, oct: 10, novembre: 11, nov: 11,
+  decembre: 12, dec: 12,
+};
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function isoOf(year: number, month: number, day: number, hour?: number, minute?: number, second?: number): string | undefined {
+  if (month < 1 || month > 12 || day < 1) return undefined;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return undefined;
+  const date = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+  if (hour === undefined || minute === undefined) return date;
+  if (hour > 23 || minute > 59 || (second ?? 0) > 59) return undefined;
+  return `${date}T${pad(hour)}:${pad(minute)}${second ? `:${pad(second)}` : ''}`;
+}
+
+const num = (s: string | undefined): number | undefined => (s === undefined || s === '' ? undefined : Number(s));
+
+/**
+ * Normalise a date as exports write it: ISO 8601 ("2021-12-03T08:00:00+01:00" → "2021-12-03T08:00",
+ * the clock time as written, offset or "Z" dropped), "2021-12-03 08:00", "03/12/2021 08h00",
+ * "3 décembre 2021 à 8 h 12". Seconds are kept only when not zero. Undefined when unreadable.
+ */
+export function parseDate(value: string): string | undefined {
+  const s = value.trim().replace(/\s+/gu, ' ');
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?(?: ?(?:Z|[+-]\d{2}(?::?\d{2})?))?$/iu.exec(s);
+  if (iso !== null) return isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3]), num(iso[4]), num(iso[5]), num(iso[6]));
+  const time = String.raw`(?:(?:,| à| a)? ?(\d{1,2}) ?(?:h|:) ?(\d{2})?(?: ?min)?(?::(\d{2}))?)?`;
+  const numeric = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})${time}$`, 'iu').exec(s);
+  if (numeric !== null) {
+    const hour = num(numeric[4]);
+    return isoOf(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]), hour, hour === undefined ? undefined : (num(numeric[5]) ?? 0), num(numeric[6]));
+  }
+  const folded = s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  const words = new RegExp(String.raw`^(?:[a-z]+\.? )?(\d{1,2})(?:er)? ([a-z]+)\.? (\d{4})${time}$`, 'u').exec(folded);
+  if (words !== null) {
+    const month = FRENCH_MONTHS[words[2] ?? ''];
+    if (month === undefined) return undefined;
+    const hour = num(words[4]);
+    return isoOf(Number(words[3]), month, Number(words[1]), hour, hour === undefined ? undefined : (num(words[5]) ?? 0), num(words[6]));
+  }
+  return undefined;
+}

@@ -1,0 +1,168 @@
+import { type HTMLElement, parse } from 'node-html-parser';
+import type { ParsedComment, ParsedPage } from '../page.js';
+import type { FormatDiagnostic, FormatResult } from './format.js';
+import { langHint } from './lang-hint.js';
+import { parseDate } from './parse-date.js';
+
+/** Never text: code, styling and embedded media. */
+const CODE = 'script, style, noscript, template, svg, iframe, canvas, object';
+
+/** Page furniture: navigation, site header and footer, forms, buttons, hidden parts and image captions. */
+const FURNITURE = 'nav, header, footer, aside, form, button, select, figcaption, [hidden], [aria-hidden="true"]';
+
+/**
+ * Boxes that sit inside articles on common CMSs: share bars, cookie and newsletter boxes, related
+ * posts. Only blocks, never `body`: plugins put classes such as "cookies-not-set" on `<body>`.
+ */
+const BOILERPLATE = ['.sharedaddy', '.share-buttons', '.social-share', '.newsletter', '.related-posts', '.jp-relatedposts', '.comment-respond', '#respond',
+  ...['div', 'section', 'p'].flatMap((tag) => [`${tag}[class*="cookie"]`, `${tag}[id*="cookie"]`])].join(', ');
+
+/** Where the article's own text lives, most specific first; the first selector found wins. */
+const MAIN_TEXT = ['[itemprop="articleBody"]', '.entry-content', '.post-content', '.article-content', 'article', 'main', '[role="main"]'];
+
+/** Containers of a comment list, removed from the article text once the comments are read. */
+const COMMENT_AREAS = '#comments, .comments-area, .comment-list, .commentlist, #disqus_thread, .comments';
+
+/** How one family of comment markup shows a comment and its parts. */
+interface ThreadStyle {
+  readonly name: string;
+  readonly item: string;
+  readonly text: string;
+  readonly author: string;
+  readonly date: string;
+  /** Inside a comment, never its text: reply links, metadata lines, nested lists of replies. */
+  readonly noise: string;
+  /** Where the markup shows nesting by an indentation level instead of nested elements (Hacker News). */
+  readonly indent?: { readonly selector: string; readonly attribute: string };
+}
+
+/** Comment markups recognised, tried in order; the first that finds comments wins. */
+const THREAD_STYLES: readonly ThreadStyle[] = [
+  { name: 'schema.org Comment', item: '[itemtype$="schema.org/Comment"]', text: '[itemprop="text"]', author: '[itemprop="author"] [itemprop="name"], [itemprop="author"]', date: '[itemprop="dateCreated"], [itemprop="datePublished"]', noise: '' },
+  { name: 'WordPress', item: 'li.comment, li.pingback, li.trackback', text: '.comment-content, .comment-text, .comment-body', author: '.comment-author .fn, .comment-author cite, .comment-author', date: '.comment-metadata time, .comment-meta time, .comment-metadata a, .comment-meta a, .commentmetadata a', noise: '.reply, .comment-reply-link, .comment-meta, .comment-metadata, .commentmetadata, .comment-author, .says, ul.children, ol.children' },
+  { name: 'Disqus', item: 'li.post', text: '.post-message', author: '.post-byline .author, .author', date: 'time, a.time-ago', noise: '' },
+  { name: 'Hacker News', item: 'tr.comtr', text: '.commtext', author: '.hnuser', date: '.age', noise: '.reply', indent: { selector: 'td.ind', attribute: 'indent' } },
+  { name: 'generic .comment', item: '.comment', text: '.comment-content, .comment-text, .comment-body, .comment-message, .comment__content, .field--name-comment-body', author: '.comment-author, .comment__author, .author, .username, [rel="author"]', date: 'time', noise: '.reply, .comment-reply-link, .comment-meta, .comment-author, .author, time, .links' },
+];
+
+/** The text a reader sees: blocks on their own lines, entities decoded. */
+const textOf = (el: HTMLElement): string => el.structuredText.trim();
+
+function attr(root: HTMLElement, selector: string, name: string): string | undefined {
+  const v = root.querySelector(selector)?.getAttribute(name)?.trim();
+  return v === undefined || v === '' ? undefined : v;
+}
+
+/** A date from `datetime`/`content` attributes or the element's text; undefined when unreadable. */
+function dateOf(el: HTMLElement | undefined): string | undefined {
+  if (el === undefined) return undefined;
+  for (const raw of [el.getAttribute('datetime'), el.getAttribute('content'), el.getAttribute('title'), el.text]) {
+    if (raw === undefined) continue;
+    // Hacker News writes `title="2023-05-01T12:00:00 1682942400"`: the ISO date, then a Unix time.
+    const iso = parseDate(raw) ?? parseDate(raw.trim().split(/\s+/u)[0] ?? '');
+    if (iso !== undefined) return iso;
+  }
+  return undefined;
+}
+
+/** The `charset` an HTML file declares in its first bytes (`<meta charset>` or http-equiv), if any. */
+export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  return /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/iu.exec(head)?.[1];
+}
+
+/** Comments of the first thread style that finds some, with reply parents from the nesting. */
+function readComments(root: HTMLElement): { style?: string; items: HTMLElement[]; comments: ParsedComment[] } {
+  for (const style of THREAD_STYLES) {
+    const items = root.querySelectorAll(style.item).filter((el) => el.querySelector(style.text) !== null || style.text === '');
+    if (items.length === 0) continue;
+    const itemSet = new Set(items);
+    const owner = (el: HTMLElement): HTMLElement | undefined => {
+      for (let p = el.parentNode as HTMLElement | null; p !== null; p = p.parentNode as HTMLElement | null) if (itemSet.has(p)) return p;
+      return undefined;
+    };
+    // Selectors of a list are tried in turn: ".comment-content" before the ".comment-body" around it.
+    const own = (item: HTMLElement, selectors: string): HTMLElement | undefined => {
+      for (const selector of selectors.split(', ')) {
+        const found = item.querySelectorAll(selector).find((el) => owner(el) === item);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    };
+    const indexOf = new Map<HTMLElement, number>(items.map((el, i) => [el, i]));
+    // Indented threads: a comment answers the nearest comment above it with a smaller indentation.
+    const indentParents: (number | undefined)[] = [];
+    if (style.indent !== undefined) {
+      const stack: { level: number; index: number }[] = [];
+      items.forEach((item, i) => {
+        const level = Number(item.querySelector(style.indent?.selector ?? '')?.getAttribute(style.indent?.attribute ?? '') ?? 0) || 0;
+        while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= level) stack.pop();
+        indentParents.push(stack[stack.length - 1]?.index);
+        stack.push({ level, index: i });
+      });
+    }
+    const comments = items.map((item, i): ParsedComment => {
+      const textEl = own(item, style.text)?.clone() as HTMLElement | undefined;
+      if (textEl !== undefined) for (const n of textEl.querySelectorAll([CODE, FURNITURE, style.noise].filter((x) => x !== '').join(', '))) n.remove();
+      const author = own(item, style.author);
+      const parent = owner(item);
+      return {
+        author: author === undefined ? undefined : (textOf(author).replace(/\s+(?:dit|says)\s*:?$/iu, '').trim() || undefined),
+        published: dateOf(own(item, style.date)),
+        text: textEl === undefined ? '' : textOf(textEl),
+        parentIndex: style.indent !== undefined ? indentParents[i] : parent === undefined ? undefined : indexOf.get(parent),
+      };
+    });
+    return { style: style.name, items, comments };
+  }
+  return { items: [], comments: [] };
+}
+
+/** "12 commentaires", "3 réponses à « … »", "Comments (7)" in a comment area's heading. */
+function declaredCount(root: HTMLElement): number | undefined {
+  const heading = root.querySelector('.comments-title, #comments h2, #comments h3, .comments h2, .comments h3');
+  if (heading === null) return undefined;
+  const m = /(\d+)\s*(?:commentaires?|réponses?|comments?|replies)|(?:commentaires?|comments?)\s*\(\s*(\d+)\s*\)/iu.exec(heading.text);
+  const n = m?.[1] ?? m?.[2];
+  return n === undefined ? undefined : Number(n);
+}
+
+/**
+ * An HTML page: metadata (Open Graph, schema.org microdata, `<time datetime>`), the article text
+ * from its `<article>`/`<main>`/microdata body, and the comment list where its markup shows one.
+ * With no main element and no comments, the body text is one article unit and a diagnostics row says so.
+ */
+export function readHtml(html: string): FormatResult {
+  const diagnostics: FormatDiagnostic[] = [];
+  const root = parse(html, { comment: false, blockTextElements: { pre: true } });
+  for (const el of root.querySelectorAll(CODE)) el.remove();
+
+  // Comments first, then their markup goes: a comment's author or <time> is never the article's.
+  const nCommentsDeclared = declaredCount(root);
+  const { style, items, comments } = readComments(root);
+  for (const el of [...root.querySelectorAll(COMMENT_AREAS), ...items]) el.remove();
+
+  const title = attr(root, 'meta[property="og:title"]', 'content') ?? attr(root, '[itemprop="headline"]', 'content')
+    ?? (root.querySelector('[itemprop="headline"], article h1, h1') ?? root.querySelector('title'))?.text.trim();
+  const site = attr(root, 'meta[property="og:site_name"]', 'content') ?? attr(root, '[itemtype$="schema.org/Organization"] [itemprop="name"]', 'content');
+  const url = attr(root, 'meta[property="og:url"]', 'content') ?? attr(root, 'link[rel="canonical"]', 'href');
+  const authorEl = root.querySelector('article [itemprop="author"] [itemprop="name"], [itemprop="author"] [itemprop="name"], article [itemprop="author"], [rel="author"]');
+  const author = attr(root, 'meta[name="author"]', 'content') ?? attr(root, 'meta[property="article:author"]', 'content') ?? (authorEl === null ? undefined : authorEl.getAttribute('content') ?? (textOf(authorEl) || undefined));
+  const published = parseDate(attr(root, 'meta[property="article:published_time"]', 'content') ?? '')
+    ?? dateOf(root.querySelector('[itemprop="datePublished"]') ?? undefined)
+    ?? dateOf(root.querySelector('article time[datetime]') ?? root.querySelector('time[datetime]') ?? undefined);
+  for (const el of root.querySelectorAll(`${FURNITURE}, ${BOILERPLATE}`)) el.remove();
+
+  const main = MAIN_TEXT.map((s) => root.querySelector(s)).find((el) => el !== null && textOf(el) !== '');
+  let body: string;
+  if (main !== undefined && main !== null) body = textOf(main);
+  else {
+    body = textOf(root.querySelector('body') ?? root);
+    if (style === undefined) diagnostics.push({ level: 'info', code: 'no-thread-recognised', message: 'no article element and no comment list recognised in the HTML; the whole body text is one article unit' });
+  }
+  const page: ParsedPage = {
+    site, url, title: title === '' ? undefined : title, author, published,
+    langHint: langHint(root.querySelector('html')?.getAttribute('lang')), nCommentsDeclared, body, comments,
+  };
+  return { records: [{ page }], diagnostics };
+}

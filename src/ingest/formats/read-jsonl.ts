@@ -1,0 +1,42 @@
+import { type FormatDiagnostic, type FormatResult, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
+import { readJsonRecord, type UnknownFields, unknownFieldsDiagnostic } from './json-record.js';
+
+/**
+ * JSON Lines: one document object per line. A line that is not valid JSON, or too large, is a
+ * diagnostics row with its line number; the other lines are still read. Blank lines are skipped.
+ */
+export function readJsonLines(text: string, fileName: string): FormatResult {
+  const records: ParsedRecord[] = [];
+  const diagnostics: FormatDiagnostic[] = [];
+  const unknown: UnknownFields = new Map();
+  let start = 0;
+  let line = 0;
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    line += 1;
+    const length = stop - start;
+    if (length > MAX_RECORD_CHARS) {
+      diagnostics.push({ level: 'error', code: 'record-too-large', line, message: `line of ${sizeLabel(length)} characters, over the ${sizeLabel(MAX_RECORD_CHARS)} limit for one document; skipped` });
+    } else {
+      const source = text.slice(start, stop).trim();
+      if (source !== '') {
+        let value: unknown;
+        try {
+          value = JSON.parse(source);
+        } catch (error) {
+          diagnostics.push({ level: 'error', code: 'invalid-json', line, message: `not valid JSON (${(error as Error).message}); line skipped` });
+          value = undefined;
+        }
+        if (value !== undefined) {
+          const read = readJsonRecord(value, { defaultId: `${fileName}:${line}`, line }, unknown);
+          if (read.record !== undefined) records.push(read.record);
+          diagnostics.push(...read.diagnostics);
+        }
+      }
+    }
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return { records, diagnostics: [...diagnostics, ...unknownFieldsDiagnostic(unknown)] };
+}

@@ -1,0 +1,49 @@
+/**
+ * Most characters a detector reads from one unit. eld itself stops at 1,000 characters; franc
+ * reads everything, so an article of 50,000 characters would cost fifty times a comment.
+ */
+export const SAMPLE_CHARS = 999;
+
+// Windows taken from a long text: its start, middle and end, so that a cookie banner or an
+// English quotation at the top of an article does not decide the language of the whole page.
+const WINDOWS = 3;
+
+// Links and e-mail addresses are not words of any language ("https://www.lemonde.fr/…").
+const NOT_WORDS = /\b(?:https?:\/\/|www\.)\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+
+function wordBounded(text: string, start: number, length: number): string {
+  let from = start;
+  if (from > 0) {
+    const space = text.indexOf(' ', from);
+    if (space !== -1 && space < from + length / 2) from = space + 1;
+  }
+  let to = Math.min(text.length, from + length);
+  if (to < text.length) {
+    const space = text.lastIndexOf(' ', to);
+    if (space > from + length / 2) to = space;
+  }
+  return text.slice(from, to);
+}
+
+/**
+ * The text a detector reads: links and e-mail addresses removed, white space folded, and for a
+ * long unit at most SAMPLE_CHARS characters taken from its start, middle and end, cut at spaces.
+ */
+export function sampleText(text: string, maxChars: number = SAMPLE_CHARS): string {
+  const clean = text.replace(NOT_WORDS, ' ').replace(/\s+/gu, ' ').trim();
+  if (clean.length <= maxChars) return clean;
+  const window = Math.floor((maxChars - (WINDOWS - 1)) / WINDOWS);
+  const parts: string[] = [];
+  for (let k = 0; k < WINDOWS; k++) {
+    const start = Math.round(((clean.length - window) * k) / (WINDOWS - 1));
+    parts.push(wordBounded(clean, start, window));
+  }
+  return parts.join(' ');
+}
+
+/** Letters in a text: the amount of evidence a detector had. */
+export function countLetters(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(/\p{L}/gu)) n += 1;
+  return n;
+}
