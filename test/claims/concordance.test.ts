@@ -50,6 +50,16 @@ describe('controverse claims', () => {
     expect(r.stderr).toMatch(/no mention of "finally_acting".*public_money_wasted/u);
   });
 
+  it('reads the CSV of a --spreadsheet run (BOM and ";")', () => {
+    const french = mkdtempSync(path.join(tmpdir(), 'controverse-claims-'));
+    writeFileSync(path.join(french, 'claim_mentions.csv'),
+      '\ufeffclaim_id;unit_id;doc_id;match;start;end;left_context;right_context\n' +
+      'finally_acting;b#3;b;il était temps qu\'on;0;20;;réagisse\n');
+    const r = cli('claims', '--claim', 'finally_acting', '--out', french);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^b#3 +\[il était temps qu'on\] réagisse\n$/u);
+  });
+
   it('exits 2 when there is no run to read', () => {
     const r = cli('claims', '--claim', 'public_money_wasted', '--out', path.join(out, 'nothing-here'));
     expect(r.status).toBe(2);

@@ -24,6 +24,15 @@ describe('phrases.csv on the sample corpus', () => {
     expect(top.length).toBe(20);
   });
 
+  it('lists nothing that only one author repeats (a comment posted twice on one page)', () => {
+    const listed = phrases.map((p) => p.phrase);
+    for (const own of ['ferrari toute neuve', 'code confidentiel', 'turbines arabelle']) {
+      const authors = new Set(units.filter((u) => flat(u.text!).includes(flat(own))).map((u) => u.author));
+      expect(authors.size, own).toBe(1);
+      expect(listed, own).not.toContain(own);
+    }
+  });
+
   it.each(top.map((p) => [p.phrase!, p] as const))('"%s" holds a word that is not a function word', (_phrase, row) => {
     const words = tokenise(row.phrase!).map((t) => t.norm);
     expect(words.some((w) => !functionWords.has(w))).toBe(true);
