@@ -26,6 +26,9 @@ export function formatConcordance(rows: readonly ConcordanceRow[], claimId: stri
     const clippedLeft = left.length > context ? `…${left.slice(left.length - context + 1)}` : left;
     const right = oneLine(r.right_context).trimStart();
     const clippedRight = right.length > context ? `${right.slice(0, context - 1)}…` : right;
-    return `${r.unit_id.padEnd(idWidth)}  ${clippedLeft.padStart(context)} [${oneLine(r.match)}] ${clippedRight}`;
+    // "l’[État]" stays glued to its elision, "[terminer]." to its punctuation.
+    const before = /['’]$/u.test(clippedLeft) || clippedLeft === '' ? '' : ' ';
+    const after = /^[\p{L}\p{N}«“"(]/u.test(clippedRight) ? ' ' : '';
+    return `${r.unit_id.padEnd(idWidth)}  ${`${clippedLeft}${before}`.padStart(context + 1)}[${oneLine(r.match)}]${after}${clippedRight}`;
   });
 }

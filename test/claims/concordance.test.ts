@@ -26,6 +26,11 @@ describe('formatConcordance', () => {
     expect(lines[0]!.indexOf('[')).toBe(lines[1]!.indexOf('['));
   });
 
+  it('keeps an elision and closing punctuation glued to the match', () => {
+    const rows = [{ claim_id: 'x', unit_id: 'u#1', match: 'extraterritorialité', left_context: 'la notion de l’', right_context: ', du droit.' }];
+    expect(formatConcordance(rows, 'x', 20)).toEqual(['u#1        la notion de l’[extraterritorialité], du droit.']);
+  });
+
   it('gives nothing for a claim without mentions', () => {
     expect(formatConcordance(ROWS, 'finally_acting')).toEqual([]);
   });
