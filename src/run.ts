@@ -58,11 +58,15 @@ export function writeReports(analyses: readonly FileAnalysis[], context: Analysi
   writeCsv(out('documents.csv'), DOCUMENT_COLUMNS, documentRows(docs), dialect);
   writeCsv(out('units.csv'), UNIT_COLUMNS, unitRows(docs), dialect);
   writeCsv(out('stances.csv'), STANCE_COLUMNS, stanceRows(docs), dialect);
-  writeCsv(out('claims.csv'), CLAIM_COLUMNS, claimRows(docs, context.lexicons.claims.entries), dialect);
+  const claims = claimRows(docs, context.lexicons.claims.entries);
+  writeCsv(out('claims.csv'), CLAIM_COLUMNS, claims, dialect);
   writeCsv(out('claim_mentions.csv'), CLAIM_MENTION_COLUMNS, claimMentionRows(docs), dialect);
   writeCsv(out('phrases.csv'), PHRASE_COLUMNS, phraseRows(phrases), dialect);
   writeCsv(out('diagnostics.csv'), DIAGNOSTIC_COLUMNS, diagnosticRows(diagnostics), dialect);
-  writeHtmlReport(out('report.html'), { documents: docs, toolVersion: TOOL_VERSION, diagnostics: diagnostics.length });
+  writeHtmlReport(out('report.html'), {
+    documents: docs, toolVersion: TOOL_VERSION, lexicons: context.lexicons.files, diagnostics, claims, phrases: phraseRows(phrases),
+    files: REPORT_FILES.filter((f) => f !== 'report.html'),
+  });
 
   const units = docs.reduce((n, d) => n + d.units.length, 0);
   const errors = diagnostics.filter((d) => d.level === 'error').length;
