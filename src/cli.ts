@@ -2,6 +2,10 @@
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { registerClaimsCommand } from './commands/claims.js';
+import { registerEvaluateCommand } from './commands/evaluate.js';
+import { registerExplainCommand } from './commands/explain.js';
+import { registerLexiconCommand } from './commands/lexicon.js';
+import { registerSampleCommand } from './commands/sample.js';
 import { CorpusPathError } from './ingest/list-corpus.js';
 import { DETECTORS, type DetectorName } from './language/detect-language.js';
 import { LexiconError } from './lexicon/load-lexicon.js';
@@ -66,6 +70,10 @@ function buildProgram(): Command {
       process.exitCode = summary.errors > 0 ? EXIT.skipped : EXIT.ok;
     });
   registerClaimsCommand(program);
+  registerLexiconCommand(program);
+  registerExplainCommand(program);
+  registerEvaluateCommand(program);
+  registerSampleCommand(program);
   return program;
 }
 

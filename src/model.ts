@@ -68,7 +68,17 @@ export interface StanceTag {
   readonly entryId: string;
   readonly span: Span;
   readonly weight: number;
+  /** The cue is negated and does not count for its stance (shown as NOT in the evidence). */
   readonly negated: boolean;
+  /** The negation cue in scope ("pas", "jamais"), also when the entry keeps or redirects its stance. */
+  readonly negationSpan?: Span;
+  /** Why a found cue does not count: reported speech in quotation marks, or praise read as irony. */
+  readonly discount?: 'quoted' | 'ironic';
+  /** Multiplier from an intensifier right before the cue ("vraiment souverain"); 1 when absent. */
+  readonly intensity?: number;
+  readonly intensifierSpan?: Span;
+  /** Set when this tag comes from a negated cue whose entry says what its negation signals. */
+  readonly viaNegation?: boolean;
 }
 
 /** A stance's verdict for one unit: the row of stances.csv. */

@@ -6,10 +6,20 @@ export type PatternToken =
   | { readonly kind: 'prefix'; readonly norm: string }
   | { readonly kind: 'gap'; readonly max: number };
 
+/**
+ * What an entry does when found: `cue` signals its stance (the default); `sarcasm` signals its
+ * stance and turns the praise of the stances it `cancels` into irony ("…et on y croit !");
+ * `intensifier` multiplies the weight of the cue that follows it ("vraiment", "totalement").
+ */
+export type EntryKind = 'cue' | 'sarcasm' | 'intensifier';
+
+/** What a negated cue does: `drop` it (shown as NOT), `keep` it ("pas souverain" is still sovereignty talk), or signal another stance. */
+export type WhenNegated = 'drop' | 'keep' | Stance;
+
 /** An entry of a stance or claims lexicon, as loaded and validated. */
 export interface LexiconEntry {
   readonly id: string;
-  /** The stance an entry of a stance lexicon signals; undefined in the claims lexicon. */
+  /** The stance an entry of a stance lexicon signals; undefined in the claims lexicon and for intensifiers. */
   readonly stance?: Stance;
   readonly weight: number;
   readonly match: readonly string[];
@@ -23,6 +33,17 @@ export interface LexiconEntry {
   readonly counter: readonly string[];
   /** Where the entry is defined: "lexicons/stances/sceptical.fr.yaml:14". */
   readonly source: string;
+  /** `cue` when undefined. */
+  readonly kind?: EntryKind;
+  /** Further stances the same passage signals ("Vous appelez ça souverain ???": sceptical and sovereigntist). */
+  readonly also?: readonly Stance[];
+  /** `drop` when undefined. */
+  readonly whenNegated?: WhenNegated;
+  /** For sarcasm: stances whose cues in the same unit are read as irony and not counted. */
+  readonly cancels?: readonly Stance[];
+  /** Line of each example and counter-example, parallel to `examples` and `counter`. */
+  readonly exampleLines?: readonly number[];
+  readonly counterLines?: readonly number[];
 }
 
 /** A lexicon entry found in a token stream. */
@@ -31,10 +52,13 @@ export interface EntryMatch {
   /** Index of the first and one past the last token covered. */
   readonly start: number;
   readonly end: number;
+  /** The pattern of the entry that matched. */
+  readonly pattern?: readonly PatternToken[];
 }
 
-/** Negation cues and how far back they reach. */
+/** Negation cues and how far their scope reaches. */
 export interface NegationRules {
+  /** Words that negate on their own, with or without "ne" ("pas", "jamais", "sans"). */
   readonly cues: ReadonlySet<string>;
   /** Tokens to look back for a cue. */
   readonly window: number;
@@ -42,7 +66,16 @@ export interface NegationRules {
   readonly barriers: ReadonlySet<string>;
   readonly version: number;
   readonly source: string;
+  /** Words that negate only after "ne"/"n'" ("n'est plus souverain"); alone they compare ("plus souverain"). */
+  readonly withNe?: ReadonlySet<string>;
+  /** The particle itself: "ne", "n'". */
+  readonly ne?: ReadonlySet<string>;
+  /** Sequences starting with a cue that do not negate ("pas mal", "sans doute", "non seulement"). */
+  readonly notNegating?: readonly (readonly string[])[];
 }
+
+/** Characters between two tokens that end a clause, and with it a negation's scope. */
+const CLAUSE_BREAK = /[.;:!?()[\]«»"“”…—–]|,|\n/u;
 
 function tokenMatches(p: PatternToken, norm: string): boolean {
   if (p.kind === 'word') return p.norm === norm;
@@ -66,17 +99,29 @@ function matchPattern(pattern: readonly PatternToken[], tokens: readonly Token[]
   return matchPattern(pattern, tokens, i + 1, p + 1);
 }
 
+/** True when the text between tokens `a` and `a + 1` ends a clause (a comma, a full stop, a quote…). */
+export function clauseBreakAfter(tokens: readonly Token[], a: number, text: string | undefined): boolean {
+  if (text === undefined) return false;
+  const left = tokens[a];
+  const right = tokens[a + 1];
+  if (left === undefined || right === undefined) return false;
+  return CLAUSE_BREAK.test(text.slice(left.span.end, right.span.start));
+}
+
 /** A compiled lexicon: entries indexed by their first word for fast longest-match lookup. */
 export class Lexicon {
   readonly entries: readonly LexiconEntry[];
   readonly negation: NegationRules;
   readonly byFirstWord = new Map<string, { entry: LexiconEntry; pattern: readonly PatternToken[] }[]>();
   readonly byPrefix: { entry: LexiconEntry; pattern: readonly PatternToken[] }[] = [];
+  /** Entries by id, for the stages that start from a tag. */
+  readonly byId = new Map<string, LexiconEntry>();
 
   constructor(entries: readonly LexiconEntry[], negation: NegationRules) {
     this.entries = entries;
     this.negation = negation;
     for (const entry of entries) {
+      this.byId.set(entry.id, entry);
       for (const pattern of entry.patterns) {
         const first = pattern[0];
         if (first === undefined) continue;
@@ -104,7 +149,7 @@ export class Lexicon {
         end > best.end ||
         (end === best.end && (entry.weight > best.entry.weight || (entry.weight === best.entry.weight && entry.id < best.entry.id)))
       ) {
-        best = { entry, start: i, end };
+        best = { entry, start: i, end, pattern };
       }
     };
     for (const c of this.byFirstWord.get(token.norm) ?? []) consider(c.entry, c.pattern);
@@ -112,7 +157,10 @@ export class Lexicon {
     return best;
   }
 
-  /** Every entry found in the tokens, left to right; a token inside a longer match is not counted twice. */
+  /**
+   * Every entry found in the tokens, left to right. At each token the longest match wins; a match
+   * that a longer one starting inside it would swallow is kept, and no token counts twice.
+   */
   findAll(tokens: readonly Token[]): EntryMatch[] {
     const found: EntryMatch[] = [];
     let i = 0;
@@ -128,12 +176,48 @@ export class Lexicon {
     return found;
   }
 
-  /** Index of the negation cue governing token `i`, or -1: a cue within the window, not cut off by a barrier. */
-  negationBefore(tokens: readonly Token[], i: number, window = this.negation.window): number {
+  /**
+   * True when the matched pattern itself holds a negation word ("pas fiable", "aucun résultat"):
+   * such a cue is not negated again. Per pattern: "un pas dans la bonne direction" holds "pas",
+   * "dans le bon sens" of the same entry does not.
+   */
+  holdsNegation(m: EntryMatch): boolean {
+    if (m.pattern === undefined) return m.entry.containsNegation;
+    const words = m.pattern.map((t) => (t.kind === 'word' ? t.norm : ''));
+    const hasNe = words.some((w) => this.negation.ne?.has(w) === true);
+    return words.some((w) => this.negation.cues.has(w) || (hasNe && this.negation.withNe?.has(w) === true));
+  }
+
+  /** True when the cue at `k` is the start of a fixed phrase that does not negate ("pas mal", "sans doute"). */
+  private isNotNegating(tokens: readonly Token[], k: number): boolean {
+    for (const seq of this.negation.notNegating ?? []) {
+      if (seq.every((w, j) => tokens[k + j]?.norm === w)) return true;
+    }
+    return false;
+  }
+
+  /** True when the token at `k` negates: a cue, or a "ne"-word ("plus", "point") with "ne" shortly before it. */
+  isNegationCue(tokens: readonly Token[], k: number): boolean {
+    const norm = tokens[k]?.norm;
+    if (norm === undefined) return false;
+    if (this.negation.cues.has(norm)) return !this.isNotNegating(tokens, k);
+    if (this.negation.withNe?.has(norm) === true) {
+      // "n'est plus", "ne sera plus jamais", "n'y a plus": "ne" within the three tokens before.
+      for (let j = k - 1; j >= 0 && j >= k - 3; j -= 1) if (this.negation.ne?.has(tokens[j]!.norm) === true) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Index of the negation cue governing token `i`, or -1: a cue within the window, not cut off by
+   * a barrier word or, when `text` is given, by punctuation ("pas cher, gaspillé" does not negate "gaspillé").
+   */
+  negationBefore(tokens: readonly Token[], i: number, window = this.negation.window, text?: string): number {
     for (let k = i - 1; k >= 0 && k >= i - window; k -= 1) {
+      if (clauseBreakAfter(tokens, k, text)) return -1;
       const norm = tokens[k]!.norm;
       if (this.negation.barriers.has(norm)) return -1;
-      if (this.negation.cues.has(norm)) return k;
+      if (this.isNegationCue(tokens, k)) return k;
     }
     return -1;
   }

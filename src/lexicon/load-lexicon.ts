@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import { STANCES, type Stance } from '../model.js';
+import { foldForMatching } from '../text/normalise.js';
 import { tokenise } from '../text/tokenise.js';
-import { Lexicon, type LexiconEntry, type NegationRules, type PatternToken } from './lexicon.js';
+import { Lexicon, type EntryKind, type LexiconEntry, type NegationRules, type PatternToken, type WhenNegated } from './lexicon.js';
 
 /** A configuration problem: names file, line and entry, and stops the run before any work. */
 export class LexiconError extends Error {
@@ -29,10 +30,22 @@ export interface LexiconSet {
 /** Gap "…" or "..." in a pattern: up to this many words between its neighbours. */
 export const GAP_MAX_WORDS = 4;
 
-const ENTRY_KEYS = new Set(['id', 'match', 'weight', 'note', 'examples', 'counter', 'label', 'definition']);
+/** A prefix wildcard shorter than this ("de*") would match almost any word. */
+export const MIN_PREFIX_LETTERS = 3;
+
+const ENTRY_KEYS = new Set(['id', 'match', 'weight', 'note', 'examples', 'counter', 'label', 'definition', 'kind', 'also', 'when_negated', 'cancels']);
 const STANCE_FILE_KEYS = new Set(['version', 'stance', 'description', 'entries']);
 const CLAIMS_FILE_KEYS = new Set(['version', 'description', 'entries']);
-const NEGATION_FILE_KEYS = new Set(['version', 'description', 'cues', 'window', 'barriers']);
+const INTENSIFIER_FILE_KEYS = new Set(['version', 'description', 'entries']);
+const NEGATION_FILE_KEYS = new Set(['version', 'description', 'cues', 'with_ne', 'ne', 'not_negating', 'window', 'barriers']);
+const KINDS: readonly EntryKind[] = ['cue', 'sarcasm', 'intensifier'];
+
+/** What sort of file the entries come from: decides which kinds and keys are allowed. */
+type FileRole = 'stance' | 'claims' | 'intensifiers';
+
+// Characters a pattern may hold besides letters and digits: anything else is dropped by the
+// tokeniser, so "c++" would silently match "c".
+const PATTERN_PIECE = /^[\p{L}\p{N}]+(?:[-'’‘ʼ][\p{L}\p{N}]*)*\*?$|^(?:…|\.\.\.)$/u;
 
 interface YamlFile {
   readonly rel: string;
@@ -78,18 +91,49 @@ function version(f: YamlFile): number {
   return v.value;
 }
 
-function stringList(f: YamlFile, node: unknown, where: string, key: string, required: boolean): string[] {
+function stringListWithLines(f: YamlFile, node: unknown, where: string, key: string, required: boolean): { values: string[]; lines: number[] } {
   if (node === undefined || node === null) {
     if (required) throw new LexiconError(`${where}: "${key}" is required (a list of strings)`);
-    return [];
+    return { values: [], lines: [] };
   }
   if (!isSeq(node)) throw new LexiconError(`${where}: "${key}" must be a list of strings`);
-  return node.items.map((item) => {
+  const values: string[] = [];
+  const lines: number[] = [];
+  for (const item of node.items) {
     if (!isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '') {
       throw new LexiconError(`${f.rel}:${lineOf(f, item as Node)}: "${key}" holds a value that is not a non-empty string`);
     }
-    return item.value;
+    values.push(item.value);
+    lines.push(lineOf(f, item as Node));
+  }
+  return { values, lines };
+}
+
+function stringList(f: YamlFile, node: unknown, where: string, key: string, required: boolean): string[] {
+  return stringListWithLines(f, node, where, key, required).values;
+}
+
+function stanceList(f: YamlFile, node: unknown, where: string, key: string): Stance[] {
+  return stringList(f, node, where, key, false).map((s) => {
+    if (!(STANCES as readonly string[]).includes(s)) throw new LexiconError(`${where}: "${key}" holds "${s}" (expected one of ${STANCES.join(', ')})`);
+    return s as Stance;
   });
+}
+
+/** Reasons a written match can never match text as intended; undefined when it is fine. */
+export function neverMatches(match: string): string | undefined {
+  for (const piece of match.trim().split(/\s+/u)) {
+    if (!PATTERN_PIECE.test(piece)) {
+      if (piece.slice(0, -1).includes('*')) return `"*" only ends a word ("dilapid*"), "${piece}" has it inside`;
+      return `"${piece}" holds characters the tokeniser drops (only letters, digits, inner - and ', a final *, or a gap … are matched)`;
+    }
+    if (piece.endsWith('*')) {
+      const stem = tokenise(piece.slice(0, -1));
+      const last = stem[stem.length - 1];
+      if (last === undefined || last.norm.length < MIN_PREFIX_LETTERS) return `prefix "${piece}" is shorter than ${MIN_PREFIX_LETTERS} letters and would match almost any word`;
+    }
+  }
+  return undefined;
 }
 
 /** Compile "argent public dilapid*" or "milliards … dilapidés" into pattern tokens, folded like the text. */
@@ -114,7 +158,7 @@ function patternKey(p: readonly PatternToken[]): string {
   return p.map((t) => (t.kind === 'gap' ? '…' : t.kind === 'prefix' ? `${t.norm}*` : t.norm)).join(' ');
 }
 
-function readEntries(f: YamlFile, stance: Stance | undefined, negationCues: ReadonlySet<string>, seen: Map<string, string>): LexiconEntry[] {
+function readEntries(f: YamlFile, role: FileRole, stance: Stance | undefined, negationCues: ReadonlySet<string>, seen: Map<string, string>): LexiconEntry[] {
   const list = f.root.get('entries', true);
   if (!isSeq(list)) throw new LexiconError(`${f.rel}:${lineOf(f, list ?? f.root)}: "entries" must be a list`);
   const entries: LexiconEntry[] = [];
@@ -130,9 +174,36 @@ function readEntries(f: YamlFile, stance: Stance | undefined, negationCues: Read
     checkKeys(f, item, ENTRY_KEYS, `entry "${id}"`);
     const match = stringList(f, item.get('match', true), where, 'match', true);
     if (match.length === 0) throw new LexiconError(`${where}: "match" is empty`);
-    const examples = stringList(f, item.get('examples', true), where, 'examples', true);
+    const ex = stringListWithLines(f, item.get('examples', true), where, 'examples', true);
+    const examples = ex.values;
     if (examples.length === 0) throw new LexiconError(`${where}: "examples" needs at least one sentence that must be tagged`);
-    const counter = stringList(f, item.get('counter', true), where, 'counter', false);
+    const co = stringListWithLines(f, item.get('counter', true), where, 'counter', false);
+    const counter = co.values;
+    for (const c of counter) if (examples.includes(c)) throw new LexiconError(`${where}: "${c}" is both an example and a counter-example`);
+    const kindNode = item.get('kind', true);
+    let kind: EntryKind = role === 'intensifiers' ? 'intensifier' : 'cue';
+    if (kindNode !== undefined) {
+      const k = isScalar(kindNode) ? String(kindNode.value) : '?';
+      if (!(KINDS as readonly string[]).includes(k)) throw new LexiconError(`${where}: kind "${k}" (expected one of ${KINDS.join(', ')})`);
+      kind = k as EntryKind;
+    }
+    if (role === 'intensifiers' && kind !== 'intensifier') throw new LexiconError(`${where}: the intensifiers file holds only kind "intensifier"`);
+    if (role === 'stance' && kind === 'intensifier') throw new LexiconError(`${where}: intensifiers belong in intensifiers.fr.yaml (they serve every stance)`);
+    if (role === 'claims' && kind !== 'cue') throw new LexiconError(`${where}: a claim has no "kind"`);
+    const also = stanceList(f, item.get('also', true), where, 'also');
+    if (stance !== undefined && also.includes(stance)) throw new LexiconError(`${where}: "also" repeats the file's own stance "${stance}"`);
+    const cancels = stanceList(f, item.get('cancels', true), where, 'cancels');
+    if (cancels.length > 0 && kind !== 'sarcasm') throw new LexiconError(`${where}: only kind "sarcasm" can cancel other stances`);
+    const wnNode = item.get('when_negated', true);
+    let whenNegated: WhenNegated | undefined;
+    if (wnNode !== undefined) {
+      const w = isScalar(wnNode) ? String(wnNode.value) : '?';
+      if (w !== 'drop' && w !== 'keep' && !(STANCES as readonly string[]).includes(w)) {
+        throw new LexiconError(`${where}: when_negated "${w}" (expected drop, keep or a stance: ${STANCES.join(', ')})`);
+      }
+      whenNegated = w as WhenNegated;
+    }
+    if (role !== 'stance' && (also.length > 0 || whenNegated !== undefined)) throw new LexiconError(`${where}: "also" and "when_negated" apply to stance entries only`);
     const weightNode = item.get('weight', true);
     let weight = 1;
     if (weightNode !== undefined) {
@@ -140,6 +211,7 @@ function readEntries(f: YamlFile, stance: Stance | undefined, negationCues: Read
         throw new LexiconError(`${where}: weight "${isScalar(weightNode) ? String(weightNode.value) : '?'}" is not a number`);
       }
       weight = weightNode.value;
+      if (weight <= 0) throw new LexiconError(`${where}: weight ${weight} must be above 0 (remove the entry instead)`);
     }
     const optionalText = (key: string): string | undefined => {
       const n = item.get(key, true);
@@ -148,12 +220,14 @@ function readEntries(f: YamlFile, stance: Stance | undefined, negationCues: Read
       return n.value;
     };
     const patterns = match.map((m) => {
+      const never = neverMatches(m);
+      if (never !== undefined) throw new LexiconError(`${where}: match "${m}" can never match: ${never}`);
       const p = compilePattern(m);
       if (p.length === 0 || p.every((t) => t.kind === 'gap')) throw new LexiconError(`${where}: match "${m}" has no word and can never match`);
       if (p[0]!.kind === 'gap' || p[p.length - 1]!.kind === 'gap') throw new LexiconError(`${where}: match "${m}" cannot start or end with a gap`);
       const key = patternKey(p);
       const other = seen.get(key);
-      if (other !== undefined) throw new LexiconError(`${where}: match "${m}" duplicates ${other}`);
+      if (other !== undefined) throw new LexiconError(`${where}: match "${m}" duplicates ${other}${role === 'claims' ? '' : ': a passage can signal only one entry (use "also" for a second stance)'}`);
       seen.set(key, `"${m}" of entry "${id}" (${f.rel}:${line})`);
       return p;
     });
@@ -164,6 +238,8 @@ function readEntries(f: YamlFile, stance: Stance | undefined, negationCues: Read
       id, stance, weight, match, patterns, containsNegation, examples, counter,
       label: optionalText('label'), definition: optionalText('definition'), note: optionalText('note'),
       source: `${f.rel}:${line}`,
+      kind, ...(also.length > 0 ? { also } : {}), ...(whenNegated !== undefined ? { whenNegated } : {}), ...(cancels.length > 0 ? { cancels } : {}),
+      exampleLines: ex.lines, counterLines: co.lines,
     });
   }
   return entries;
@@ -179,6 +255,11 @@ function loadNegation(dir: string): { rules: NegationRules; file: LexiconFile } 
   const where = `${f.rel}:${lineOf(f, f.root)}`;
   const cues = stringList(f, f.root.get('cues', true), where, 'cues', true).map((c) => compilePattern(c)[0]);
   const barriers = stringList(f, f.root.get('barriers', true), where, 'barriers', false).map((c) => compilePattern(c)[0]);
+  const withNe = stringList(f, f.root.get('with_ne', true), where, 'with_ne', false).map((c) => compilePattern(c)[0]);
+  // "n'" is an elided clitic: the tokeniser keeps its apostrophe, so fold it rather than tokenise it.
+  const ne = stringList(f, f.root.get('ne', true), where, 'ne', false).map((c): PatternToken => ({ kind: 'word', norm: foldForMatching(c.trim()) }));
+  const notNegating = stringList(f, f.root.get('not_negating', true), where, 'not_negating', false).map((c) => compilePattern(c).flatMap((t) => (t.kind === 'word' ? [t.norm] : [])));
+  if (withNe.length > 0 && ne.length === 0) throw new LexiconError(`${where}: "with_ne" needs "ne" (the particle those words pair with)`);
   const windowNode = f.root.get('window', true);
   if (!isScalar(windowNode) || typeof windowNode.value !== 'number' || !Number.isInteger(windowNode.value) || windowNode.value < 1) {
     throw new LexiconError(`${f.rel}:${lineOf(f, windowNode ?? f.root)}: "window" must be a positive integer (tokens to look back)`);
@@ -187,14 +268,18 @@ function loadNegation(dir: string): { rules: NegationRules; file: LexiconFile } 
     new Set(list.flatMap((t) => (t !== undefined && t.kind === 'word' ? [t.norm] : [])));
   const info = fileInfo(f, cues.length);
   return {
-    rules: { cues: norms(cues), barriers: norms(barriers), window: windowNode.value, version: info.version, source: f.rel },
+    rules: {
+      cues: norms(cues), barriers: norms(barriers), window: windowNode.value, version: info.version, source: f.rel,
+      withNe: norms(withNe), ne: norms(ne), notNegating: notNegating.filter((seq) => seq.length > 1),
+    },
     file: info,
   };
 }
 
 /**
  * Load and validate every lexicon of a folder: `stances/{trust_state,sceptical,sovereigntist}.fr.yaml`,
- * `claims.fr.yaml` and `negation.fr.yaml`. Throws LexiconError naming file, line and entry.
+ * `intensifiers.fr.yaml`, `claims.fr.yaml` and `negation.fr.yaml`. Throws LexiconError naming file,
+ * line and entry. Intensifiers join the stance lexicon (they modify stance cues), with no stance.
  */
 export function loadLexicons(dir: string): LexiconSet {
   if (!existsSync(dir)) throw new LexiconError(`${dir}: lexicon folder not found`);
@@ -209,13 +294,18 @@ export function loadLexicons(dir: string): LexiconSet {
     if (declared !== undefined && declared !== stance) {
       throw new LexiconError(`${f.rel}:1: "stance" says "${String(declared)}" but the file is for "${stance}"`);
     }
-    const entries = readEntries(f, stance, negation.rules.cues, seen);
+    const entries = readEntries(f, 'stance', stance, negation.rules.cues, seen);
     files.push(fileInfo(f, entries.length));
     stanceEntries.push(...entries);
   }
+  const intensifiers = readYaml(dir, 'intensifiers.fr.yaml');
+  checkKeys(intensifiers, intensifiers.root, INTENSIFIER_FILE_KEYS, 'intensifiers file');
+  const intensifierEntries = readEntries(intensifiers, 'intensifiers', undefined, negation.rules.cues, seen);
+  files.push(fileInfo(intensifiers, intensifierEntries.length));
+  stanceEntries.push(...intensifierEntries);
   const claimsFile = readYaml(dir, 'claims.fr.yaml');
   checkKeys(claimsFile, claimsFile.root, CLAIMS_FILE_KEYS, 'claims file');
-  const claimEntries = readEntries(claimsFile, undefined, negation.rules.cues, new Map());
+  const claimEntries = readEntries(claimsFile, 'claims', undefined, negation.rules.cues, new Map());
   for (const e of claimEntries) {
     if (e.label === undefined) throw new LexiconError(`${e.source}: entry "${e.id}": a claim needs a "label"`);
   }

@@ -1,25 +1,58 @@
 import { STANCES, type StanceTag, type StanceVerdict } from '../model.js';
-
-/** Score at which a stance label is set: one ordinary cue (weight 1) is enough. */
-export const LABEL_THRESHOLD = 1;
+import { counts } from './tag-stances.js';
 
 /**
- * Turn a unit's tags into one verdict per stance. A negated cue counts against its stance
- * ("ce n'est pas souverain" is no sovereigntist cue), and is shown in the evidence as such.
+ * Score at which a stance label is set. One ordinary cue (weight 1) is enough: a comment rarely
+ * says the same thing twice, and recall on two-line comments matters. Weak cues (weight 0.5: words
+ * with common neutral uses, such as "américain" or "dépendance") need a second cue or an
+ * intensifier; lexicon weights are written against this value.
+ */
+export const LABEL_THRESHOLD = 1;
+
+/** One tag as shown in the evidence: `"passage" [entry.id]`, marked when it does not count or is intensified. */
+export function describeTag(text: string, t: StanceTag): string {
+  const passage = `"${text.slice(t.span.start, t.span.end)}" [${t.entryId}]`;
+  const negator = t.negationSpan === undefined ? '' : `"${text.slice(t.negationSpan.start, t.negationSpan.end)}"`;
+  if (t.negated) return `NOT ${passage} (negated by ${negator})`;
+  if (t.discount === 'quoted') return `QUOTED ${passage}`;
+  if (t.discount === 'ironic') return `IRONIC ${passage}`;
+  const notes: string[] = [];
+  if (t.viaNegation === true) notes.push(`negated by ${negator}`);
+  else if (t.negationSpan !== undefined) notes.push(`negation ${negator} kept`);
+  if (t.intensifierSpan !== undefined) notes.push(`×${t.intensity ?? 1} by "${text.slice(t.intensifierSpan.start, t.intensifierSpan.end)}"`);
+  return notes.length === 0 ? passage : `${passage} (${notes.join(', ')})`;
+}
+
+/** A tag's contribution to its stance's score: weight × intensity when it counts, else 0. */
+export function contribution(t: StanceTag): number {
+  return counts(t) ? t.weight * (t.intensity ?? 1) : 0;
+}
+
+/**
+ * A stance's score: the sum over its entries of each entry's strongest counted tag. An entry
+ * repeated ("américain" five times in a news report) counts once: a unit takes a stance through
+ * different cues, not by repeating a word.
+ */
+export function stanceScore(tags: readonly StanceTag[]): number {
+  const best = new Map<string, number>();
+  for (const t of tags) best.set(t.entryId, Math.max(best.get(t.entryId) ?? 0, contribution(t)));
+  return Math.round([...best.values()].reduce((a, b) => a + b, 0) * 1000) / 1000;
+}
+
+/**
+ * Turn a unit's tags into one verdict per stance. A negated, quoted or ironic cue does not count
+ * and is shown in the evidence with its reason (NOT, QUOTED, IRONIC); nothing is silently flipped.
  */
 export function scoreStances(text: string, tags: readonly StanceTag[]): StanceVerdict[] {
   return STANCES.map((stance) => {
     const mine = tags.filter((t) => t.stance === stance);
-    const score = mine.reduce((sum, t) => sum + (t.negated ? -t.weight : t.weight), 0);
-    const evidence = mine
-      .map((t) => `${t.negated ? 'NOT ' : ''}"${text.slice(t.span.start, t.span.end)}" [${t.entryId}]`)
-      .join('; ');
+    const score = stanceScore(mine);
     return {
       stance,
-      score: Math.max(0, Math.round(score * 1000) / 1000),
+      score,
       label: score >= LABEL_THRESHOLD ? 1 : 0,
-      hits: mine.filter((t) => !t.negated).length,
-      evidence,
+      hits: mine.filter(counts).length,
+      evidence: mine.map((t) => describeTag(text, t)).join('; '),
     };
   });
 }

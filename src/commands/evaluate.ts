@@ -1,0 +1,75 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { LexiconError, loadLexicons } from '../lexicon/load-lexicon.js';
+import { alignUnits, docIdOfFile, evaluateStances, type Evaluation, type PredictedUnit } from '../stance/evaluate-stances.js';
+import { plainCountLabels, plainCountLexicon } from '../stance/plain-count.js';
+import { readDocumentFiles, readGold, readPredictions, RunOutputError } from '../stance/read-run-output.js';
+import { DEFAULTS } from '../options.js';
+
+function fail(message: string): never {
+  process.stderr.write(`controverse: ${message}\n`);
+  process.exit(2);
+}
+
+const f2 = (x: number): string => x.toFixed(2);
+
+function table(title: string, e: Evaluation): string[] {
+  const lines = [title, `  ${'stance'.padEnd(14)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}   tp  fp  fn  tn`];
+  for (const s of e.scores) {
+    lines.push(`  ${s.stance.padEnd(14)} ${f2(s.precision).padStart(5)} ${f2(s.recall).padStart(5)} ${f2(s.f1).padStart(5)}  ${[s.tp, s.fp, s.fn, s.tn].map((n) => String(n).padStart(3)).join(' ')}`);
+  }
+  lines.push(`  ${'macro-F1'.padEnd(14)} ${''.padStart(5)} ${''.padStart(5)} ${f2(e.macroF1).padStart(5)}`);
+  return lines;
+}
+
+/** `controverse evaluate --gold FILE`: the run's stances against hand-coding. */
+export function registerEvaluateCommand(program: Command): void {
+  program
+    .command('evaluate')
+    .description('compare stances.csv with a hand-coded TSV (format of shared/gold/seeds-units.tsv): precision, recall, F1 per stance, macro-F1, confusions')
+    .requiredOption('--gold <file>', 'hand-coded TSV: file, unit, first_words, trust_state, sceptical, sovereigntist, note')
+    .option('-o, --out <dir>', 'output folder of the run', DEFAULTS.outDir)
+    .option('-l, --lexicons <dir>', 'lexicon folder (for --baseline)', DEFAULTS.lexiconDir)
+    .option('--baseline', 'also score a plain dictionary count (one-word patterns, any hit sets the label, no negation, no weights), side by side', false)
+    .option('--no-confusions', 'do not list the disagreements')
+    .action((flags: { gold: string; out: string; lexicons: string; baseline: boolean; confusions: boolean }) => {
+      const outDir = path.resolve(flags.out);
+      let predicted: PredictedUnit[];
+      let gold;
+      try {
+        gold = readGold(path.resolve(flags.gold));
+        predicted = readPredictions(outDir);
+      } catch (error) {
+        if (error instanceof RunOutputError) fail(error.message);
+        throw error;
+      }
+      const files = readDocumentFiles(outDir);
+      const docIdOf = (file: string): string => files.get(file) ?? docIdOfFile(file);
+      const aligned = alignUnits(gold, predicted, docIdOf);
+      const result = evaluateStances(aligned);
+      const lines = [
+        `gold: ${flags.gold} (${result.units} units: ${result.aligned.position} aligned by position, ${result.aligned['first-words']} by first words, ${result.aligned.missing} not found in the output)`,
+        '',
+        ...table(`lexicons (${path.join(flags.out, 'stances.csv')})`, result),
+      ];
+      if (flags.baseline) {
+        let plain;
+        try {
+          plain = plainCountLexicon(loadLexicons(path.resolve(flags.lexicons)).stances);
+        } catch (error) {
+          if (error instanceof LexiconError) fail(error.message);
+          throw error;
+        }
+        const baseline = evaluateStances(alignUnits(gold, predicted.map((p) => ({ ...p, ...plainCountLabels(p.text, plain) })), docIdOf));
+        lines.push('', ...table('plain dictionary count (baseline)', baseline));
+      }
+      if (flags.confusions && result.confusions.length > 0) {
+        lines.push('', 'confusions (lexicons):');
+        for (const c of result.confusions) {
+          lines.push(`  ${c.kind} ${c.stance} ${c.unitId} "${c.firstWords}"${c.note === '' ? '' : ` — gold note: ${c.note}`}`);
+          lines.push(`    evidence: ${c.evidence === '' ? '(none)' : c.evidence}`);
+        }
+      }
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+}

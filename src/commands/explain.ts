@@ -1,0 +1,106 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { LexiconError, loadLexicons } from '../lexicon/load-lexicon.js';
+import { STANCES, type StanceTag, type Unit } from '../model.js';
+import { DEFAULTS } from '../options.js';
+import { readUnits, RunOutputError } from '../stance/read-run-output.js';
+import { contribution, describeTag, LABEL_THRESHOLD, scoreStances } from '../stance/score-stances.js';
+import { counts, tagStances } from '../stance/tag-stances.js';
+import { tokenise } from '../text/tokenise.js';
+
+function fail(message: string): never {
+  process.stderr.write(`controverse: ${message}\n`);
+  process.exit(2);
+}
+
+/** `controverse explain UNIT_ID` or `--text "…"`: how the stances of one unit were decided. */
+export function registerExplainCommand(program: Command): void {
+  program
+    .command('explain')
+    .description('show how a unit was tagged: tokens, each match, negation scope, score per stance and why each label is or is not set')
+    .argument('[unit_id]', 'a unit_id of units.csv ("000_de8b060ac039dc55#2")')
+    .option('--text <text>', 'explain this text instead of a unit of a run')
+    .option('-o, --out <dir>', 'output folder of the run holding units.csv', DEFAULTS.outDir)
+    .option('-l, --lexicons <dir>', 'lexicon folder', DEFAULTS.lexiconDir)
+    .action((unitId: string | undefined, flags: { text?: string; out: string; lexicons: string }) => {
+      let lexicons;
+      try {
+        lexicons = loadLexicons(path.resolve(flags.lexicons));
+      } catch (error) {
+        if (error instanceof LexiconError) fail(error.message);
+        throw error;
+      }
+      let unit: Unit;
+      let lang = '';
+      if (flags.text !== undefined) {
+        unit = { id: 'text#0', docId: 'text', position: 0, kind: 'comment', depth: 0, text: flags.text };
+      } else {
+        if (unitId === undefined) fail('give a UNIT_ID or --text "…"');
+        let rows;
+        try {
+          rows = readUnits(path.resolve(flags.out));
+        } catch (error) {
+          if (error instanceof RunOutputError) fail(error.message);
+          throw error;
+        }
+        const row = rows.find((r) => r.unitId === unitId);
+        if (row === undefined) fail(`unit "${unitId}" is not in ${path.join(flags.out, 'units.csv')}`);
+        unit = { id: row.unitId, docId: row.docId, position: row.position, kind: row.kind as Unit['kind'], depth: Number(row.depth) || 0, text: row.text };
+        lang = row.lang;
+      }
+      const out: string[] = [];
+      const text = unit.text;
+      const tokens = tokenise(text);
+      out.push(`unit ${unit.id}${lang === '' ? '' : ` (language ${lang})`}`);
+      if (lang !== '' && lang !== 'fra' && lang !== 'und') out.push(`note: the run does not tag units in language ${lang} (the lexicons are French); explained as if French`);
+      out.push(`text: ${text}`, '', `tokens (${tokens.length}): ${tokens.map((t) => `${t.index}:${t.norm}`).join(' ')}`, '', 'matches:');
+      const matches = lexicons.stances.findAll(tokens);
+      const tags = tagStances(unit, tokens, { lexicon: lexicons.stances });
+      if (matches.length === 0) out.push('  none');
+      for (const m of matches) {
+        const e = m.entry;
+        const start = tokens[m.start]!.span.start;
+        const passage = text.slice(start, tokens[m.end - 1]!.span.end);
+        const what = e.kind === 'intensifier' ? `intensifier ×${e.weight}` : `${e.kind ?? 'cue'} → ${[e.stance, ...(e.also ?? [])].join(' + ')}, weight ${e.weight}`;
+        out.push(`  tokens ${m.start}–${m.end - 1} "${passage}" [${e.id}] ${what} (${e.source})`);
+        if (e.kind === 'intensifier') continue;
+        if (lexicons.stances.holdsNegation(m)) {
+          out.push('    holds its own negation: not negated again, and its negation word reaches no further');
+          continue;
+        }
+        // What the tagger decided for this match (the same tags the run wrote).
+        const tag = tags.find((t) => t.entryId === e.id && t.span.start === start && t.viaNegation !== true);
+        const neg = tag?.negationSpan;
+        if (tag !== undefined && neg !== undefined) {
+          const k = tokens.findIndex((t) => t.span.start === neg.start);
+          const rule = e.whenNegated ?? 'drop';
+          const effect = rule === 'drop' ? 'the cue does not count' : rule === 'keep' ? 'the entry keeps its stance when negated' : `the entry signals ${rule} when negated`;
+          out.push(`    negated by "${text.slice(neg.start, neg.end)}" (token ${k}; a negation reaches ${lexicons.stances.negation.window} tokens, up to punctuation or "mais"): ${effect}`);
+        }
+        if (tag?.discount === 'quoted') out.push('    inside quotation marks in an article body: reported speech, not counted');
+        if (tag?.discount === 'ironic') out.push('    praise in a unit with a sarcasm cue: read as irony, not counted');
+        if (tag?.intensifierSpan !== undefined) out.push(`    intensified ×${tag.intensity ?? 1} by "${text.slice(tag.intensifierSpan.start, tag.intensifierSpan.end)}"`);
+      }
+      const verdicts = scoreStances(text, tags);
+      out.push('', `scores (label 1 at score ≥ ${LABEL_THRESHOLD}):`);
+      for (const s of STANCES) {
+        const v = verdicts.find((x) => x.stance === s)!;
+        const mine = tags.filter((t) => t.stance === s);
+        // An entry counts once per unit, with its strongest tag (as in stanceScore).
+        const best = new Map<string, StanceTag>();
+        for (const t of mine.filter(counts)) if (contribution(t) > contribution(best.get(t.entryId) ?? t) || !best.has(t.entryId)) best.set(t.entryId, t);
+        const parts = mine.filter(counts).map((t) =>
+          best.get(t.entryId) === t ? `${contribution(t)} ${describeTag(text, t)}` : `0 ${describeTag(text, t)} (entry already counted: an entry counts once per unit)`,
+        );
+        const aside = mine.filter((t) => !counts(t)).map((t) => describeTag(text, t));
+        let why: string;
+        if (mine.length === 0) why = 'no cue of this stance';
+        else if (v.label === 1) why = `${v.score} ≥ ${LABEL_THRESHOLD}`;
+        else why = `${v.score} < ${LABEL_THRESHOLD}${parts.length === 0 ? ': no cue counts' : ''}`;
+        out.push(`  ${s}: label ${v.label}, score ${v.score} (${why})`);
+        for (const p of parts) out.push(`    + ${p}`);
+        for (const a of aside) out.push(`    not counted: ${a}`);
+      }
+      process.stdout.write(`${out.join('\n')}\n`);
+    });
+}

@@ -1,0 +1,73 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Option, type Command } from 'commander';
+import { checkExamples } from '../lexicon/check-examples.js';
+import { DICTIONARY_FORMATS, DictionaryError, importDictionary, type DictionaryFormat } from '../lexicon/import-dictionary.js';
+import { LexiconError, loadLexicons } from '../lexicon/load-lexicon.js';
+import { STANCES, type Stance } from '../model.js';
+import { DEFAULTS } from '../options.js';
+
+function fail(message: string): never {
+  process.stderr.write(`controverse: ${message}\n`);
+  process.exit(2);
+}
+
+/** `controverse lexicon check [DIR]` and `controverse lexicon import FILE`. */
+export function registerLexiconCommand(program: Command): void {
+  const lexicon = program.command('lexicon').description('validate lexicons, or import a dictionary from another tool');
+
+  lexicon
+    .command('check')
+    .description('validate the lexicon files and run every example (must be tagged) and counter-example (must not); exit 2 on an error')
+    .argument('[dir]', 'lexicon folder', DEFAULTS.lexiconDir)
+    .action((dir: string) => {
+      let set;
+      try {
+        set = loadLexicons(path.resolve(dir));
+      } catch (error) {
+        if (error instanceof LexiconError) fail(error.message);
+        throw error;
+      }
+      const { failures, examples, counters } = checkExamples(set);
+      for (const f of failures) {
+        const want = f.which === 'example' ? 'is not tagged with its entry' : 'is tagged with its entry';
+        process.stderr.write(`${path.join(dir, f.source)}: entry "${f.entryId}": ${f.which} "${f.text}" ${want} (found: ${f.found})\n`);
+      }
+      const perStance = STANCES.map((s) => `${s} ${set.stances.entries.filter((e) => e.stance === s).length}`).join(', ');
+      const intensifiers = set.stances.entries.filter((e) => e.kind === 'intensifier').length;
+      process.stdout.write(
+        `${set.files.length} files; entries: ${perStance}, intensifiers ${intensifiers}, claims ${set.claims.entries.length}; ` +
+          `${examples} examples and ${counters} counter-examples run, ${failures.length} failed\n`,
+      );
+      if (failures.length > 0) process.exit(2);
+    });
+
+  lexicon
+    .command('import')
+    .description('turn a LIWC .dic or quanteda YAML dictionary into a stance lexicon file of ours (one entry per category)')
+    .argument('<file>', 'the dictionary file')
+    .addOption(new Option('--format <format>', 'dictionary format').choices([...DICTIONARY_FORMATS]).makeOptionMandatory())
+    .addOption(new Option('--stance <stance>', 'stance the imported entries signal').choices([...STANCES]).makeOptionMandatory())
+    .option('--category <name...>', 'import only these categories (default: all)')
+    .option('-o, --output <file>', 'write the YAML here (default: standard output)')
+    .action((file: string, flags: { format: DictionaryFormat; stance: Stance; category?: string[]; output?: string }) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch (error) {
+        fail(`${file}: cannot read the dictionary: ${(error as Error).message}`);
+      }
+      let result;
+      try {
+        result = importDictionary(text, flags.format, path.basename(file), flags.stance, flags.category);
+      } catch (error) {
+        if (error instanceof DictionaryError) fail(error.message);
+        throw error;
+      }
+      for (const s of result.skipped) process.stderr.write(`controverse: skipped: ${s}\n`);
+      if (result.entries === 0) fail(`${file}: no pattern could be imported`);
+      if (flags.output === undefined) process.stdout.write(result.yaml);
+      else writeFileSync(flags.output, result.yaml);
+      process.stderr.write(`controverse: ${result.entries} entries, ${result.patterns} patterns imported, ${result.skipped.length} skipped${flags.output === undefined ? '' : ` → ${flags.output}`}\n`);
+    });
+}

@@ -1,0 +1,64 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { stringify } from 'csv-stringify/sync';
+import { STANCES } from '../model.js';
+import { DEFAULTS } from '../options.js';
+import { GOLD_COLUMNS, readCsv, readDocumentFiles, readUnits, RunOutputError, type UnitRow } from '../stance/read-run-output.js';
+import { sampleUnits } from '../stance/sample-units.js';
+
+function fail(message: string): never {
+  process.stderr.write(`controverse: ${message}\n`);
+  process.exit(2);
+}
+
+/** Words kept at each end of a unit in the template, as in the gold file. */
+const EDGE_WORDS = 8;
+
+const positionOf = (unitId: string): string => unitId.slice(unitId.lastIndexOf('#') + 1);
+
+/** `controverse sample --n 200`: a stratified random sample of units as a TSV template for hand-coding. */
+export function registerSampleCommand(program: Command): void {
+  program
+    .command('sample')
+    .description('draw a stratified random sample of units (by kind and predicted stances) as a TSV template for hand-coding')
+    .option('-n, --n <count>', 'units to draw', '200')
+    .option('--seed <int>', 'random seed: the same seed and run give the same sample', '1')
+    .option('-o, --out <dir>', 'output folder of the run', DEFAULTS.outDir)
+    .option('--output <file>', 'write the TSV here (default: standard output)')
+    .action((flags: { n: string; seed: string; out: string; output?: string }) => {
+      const n = Number(flags.n);
+      const seed = Number(flags.seed);
+      if (!Number.isInteger(n) || n < 1) fail(`--n "${flags.n}" is not a positive whole number`);
+      if (!Number.isInteger(seed)) fail(`--seed "${flags.seed}" is not a whole number`);
+      const outDir = path.resolve(flags.out);
+      let units: UnitRow[];
+      const predicted = new Map<string, string[]>();
+      try {
+        units = readUnits(outDir);
+        for (const r of readCsv(path.join(outDir, 'stances.csv'), ['unit_id', 'stance', 'label'])) {
+          if (r.label === '1') predicted.set(r.unit_id ?? '', [...(predicted.get(r.unit_id ?? '') ?? []), r.stance ?? '']);
+        }
+      } catch (error) {
+        if (error instanceof RunOutputError) fail(error.message);
+        throw error;
+      }
+      const files = new Map([...readDocumentFiles(outDir)].map(([file, doc]) => [doc, file]));
+      const stratum = (u: UnitRow): string => `${u.kind}|${(predicted.get(u.unitId) ?? []).sort().join('+') || 'none'}`;
+      const sample = sampleUnits(units, n, seed, stratum);
+      const rows = sample.map(({ unit: u }) => {
+        const words = u.text.split(/\s+/u).filter((w) => w !== '');
+        return {
+          file: files.get(u.docId) ?? u.docId, unit: u.position, kind: u.kind, author: u.author, published: u.published,
+          parent: u.parentId === '' ? '' : positionOf(u.parentId), depth: u.depth, quotes: u.quotesId === '' ? '' : positionOf(u.quotesId),
+          first_words: words.slice(0, EDGE_WORDS).join(' '), last_words: words.slice(-EDGE_WORDS).join(' '), lang: u.lang,
+          ...Object.fromEntries(STANCES.map((s) => [s, ''])), claims: '', note: '',
+        };
+      });
+      const tsv = stringify(rows, { header: true, columns: [...GOLD_COLUMNS], delimiter: '\t', record_delimiter: '\n' });
+      if (flags.output === undefined) process.stdout.write(tsv);
+      else writeFileSync(flags.output, tsv);
+      const strata = new Set(sample.map((s) => s.stratum)).size;
+      process.stderr.write(`controverse: ${sample.length} of ${units.length} units from ${strata} strata (seed ${seed})${flags.output === undefined ? '' : ` → ${flags.output}`}\n`);
+    });
+}
