@@ -19,14 +19,13 @@ function lexicalCues(entry: LexiconEntry, cues: ReadonlySet<string>): ReadonlySe
 function isNegated(m: EntryMatch, text: string, tokens: readonly Token[], claims: Lexicon, own: ReadonlySet<string>): boolean {
   let spelt = false;
   for (let k = m.start; k < m.end; k += 1) {
-    const norm = tokens[k]!.norm;
-    if (!claims.negation.cues.has(norm)) continue;
-    if (!own.has(norm)) return true;
+    if (!claims.isNegationCue(tokens, k)) continue;
+    if (!own.has(tokens[k]!.norm)) return true;
     spelt = true;
   }
   // "n'ont pas été écoutés": the pattern carries its own negation; a cue before it is not a second flip.
   if (spelt) return false;
-  const cue = claims.negationBefore(tokens, m.start);
+  const cue = claims.negationBefore(tokens, m.start, claims.negation.window, text);
   if (cue < 0) return false;
   // A negation does not reach across clause punctuation: "« sans avenir », « gaspillage d'argent public »".
   return !CLAUSE_BREAK.test(text.slice(tokens[cue]!.span.end, tokens[m.start]!.span.start));
