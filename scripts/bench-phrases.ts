@@ -6,7 +6,7 @@ import { countPhrases, type PhraseUnit } from '../src/claims/find-phrases.js';
 import { loadPhraseWords } from '../src/claims/load-phrase-words.js';
 
 const mbArg = process.argv.indexOf('--mb');
-const targetMb = mbArg >= 0 ? Number(process.argv[mbArg + 1]) : 110;
+const targetMb = mbArg >= 0 ? Number(process.argv[mbArg + 1]) : 100;
 if (!Number.isFinite(targetMb) || targetMb <= 0) throw new Error('--mb needs a positive number');
 const targetBytes = targetMb * 1e6;
 
