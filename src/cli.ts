@@ -2,6 +2,7 @@
 import path from 'node:path';
 import os from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { registerClaimsCommand } from './commands/claims.js';
 import { registerEvaluateCommand } from './commands/evaluate.js';
 import { registerExplainCommand } from './commands/explain.js';
 import { registerLexiconCommand } from './commands/lexicon.js';
@@ -84,6 +85,7 @@ function buildProgram(): Command {
       process.exitCode = summary.errors > 0 ? EXIT.skipped : EXIT.ok;
     });
   registerMergeCommand(program);
+  registerClaimsCommand(program);
   registerLexiconCommand(program);
   registerExplainCommand(program);
   registerEvaluateCommand(program);

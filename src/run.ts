@@ -3,11 +3,12 @@ import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { analyseDocument, type AnalysisContext } from './analyse/analyse-document.js';
-import { findPhrases, type PhraseUnit } from './claims/find-phrases.js';
+import { findPhrases, phraseUnitsOf } from './claims/find-phrases.js';
+import { loadPhraseWords, type PhraseWords } from './claims/load-phrase-words.js';
 import { ingestFile } from './ingest/ingest-file.js';
 import { listCorpus, type CorpusFile } from './ingest/list-corpus.js';
 import { createDetector } from './language/detect-language.js';
-import { loadLexicons, type LexiconSet } from './lexicon/load-lexicon.js';
+import { loadLexicons, type LexiconFile, type LexiconSet } from './lexicon/load-lexicon.js';
 import type { AnalysedDocument, FileAnalysis } from './model.js';
 import type { RunOptions, Shard } from './options.js';
 import { claimRows, diagnosticRows, phraseRows } from './report/build-rows.js';
@@ -21,7 +22,6 @@ import { acquireRunLock } from './store/run-lock.js';
 import { STORE_FILE, Store, type FileRecord, type StoredFile } from './store/store.js';
 import { dialectName } from './store/stored-document.js';
 import { writeDocumentCsvs } from './store/write-document-csvs.js';
-import { tokenise } from './text/tokenise.js';
 import { TOOL_VERSION } from './version.js';
 import { analyseOnWorkers, runOnWorker, type AnalysisTask } from './workers/analysis-pool.js';
 
@@ -84,22 +84,15 @@ export function analyseFile(file: string, bytes: Uint8Array, context: AnalysisCo
   };
 }
 
-/** Units as phrase discovery sees them, streamed from the documents in report order. */
-export function* phraseUnits(docs: Iterable<AnalysedDocument>): Generator<PhraseUnit> {
-  for (const d of docs) {
-    for (const u of d.units) yield { unitId: u.unit.id, docId: d.document.id, author: u.unit.author, tokens: tokenise(u.unit.text) };
-  }
-}
-
 /** What phrase discovery gives the rest of the run: how many phrases, and the top rows for the HTML report. */
 export interface PhrasesOutcome {
   readonly count: number;
   readonly top: readonly Row<typeof PHRASE_COLUMNS>[];
 }
 
-/** Find the recurring phrases of the documents and write phrases.csv. */
-export function writePhrasesReport(file: string, docs: Iterable<AnalysedDocument>, dialect: CsvDialect): PhrasesOutcome {
-  const phrases = findPhrases(phraseUnits(docs));
+/** Find the recurring phrases of the documents (read twice: `docs` gives a fresh pass each call) and write phrases.csv. */
+export function writePhrasesReport(file: string, docs: () => Iterable<AnalysedDocument>, dialect: CsvDialect, words: PhraseWords): PhrasesOutcome {
+  const phrases = findPhrases(() => phraseUnitsOf(docs()), { words });
   writeCsv(file, PHRASE_COLUMNS, phraseRows(phrases), dialect);
   return { count: phrases.length, top: [...phraseRows(phrases.slice(0, PHRASES_SHOWN))] };
 }
@@ -210,9 +203,24 @@ interface ReportCounts {
   readonly warnings: number;
 }
 
+/** Every lexicon a run reads: stances, claims, negation (LexiconSet) and phrase discovery's word lists. */
+export interface RunLexicons {
+  readonly set: LexiconSet;
+  readonly phraseWords: PhraseWords;
+  /** Every file, as the manifest and the cache keys record them. */
+  readonly files: readonly LexiconFile[];
+}
+
+/** Load and validate every lexicon of the folder, before any work (LexiconError on a problem). */
+export function loadRunLexicons(dir: string): RunLexicons {
+  const set = loadLexicons(dir);
+  const phraseWords = loadPhraseWords(dir);
+  return { set, phraseWords, files: [...set.files, phraseWords.file] };
+}
+
 /** What writeReports needs besides the store. */
 export interface ReportContext {
-  readonly lexicons: LexiconSet;
+  readonly lexicons: RunLexicons;
   readonly options: RunOptions;
   readonly started: Date;
   readonly analysisKey: string;
@@ -266,11 +274,11 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   const out = (name: string): string => path.join(staging, name);
   // Phrase discovery reads every unit again: it runs on a thread of its own meanwhile.
   let phrasesSeconds = 0;
-  const phrasesDone = runOnWorker<PhrasesOutcome>('phrases-worker', { storeFile: store.file, target: out('phrases.csv'), spreadsheet: options.spreadsheet })
+  const phrasesDone = runOnWorker<PhrasesOutcome>('phrases-worker', { storeFile: store.file, target: out('phrases.csv'), spreadsheet: options.spreadsheet, lexiconDir: options.lexiconDir })
     .then((outcome) => ((phrasesSeconds = (Date.now() - reportsStarted) / 1000), outcome));
   phrasesDone.catch(() => undefined); // awaited below; this keeps an early failure from being reported as unhandled
   writeDocumentCsvs(store, staging, dialect);
-  const claims = claimRows(parsed(store.claimAnalyses()), lexicons.claims.entries);
+  const claims = claimRows(parsed(store.claimAnalyses()), lexicons.set.claims.entries);
   writeCsv(out('claims.csv'), CLAIM_COLUMNS, claims, dialect);
   const diagnostics = store.diagnostics();
   writeCsv(out('diagnostics.csv'), DIAGNOSTIC_COLUMNS, diagnosticRows(diagnostics), dialect);
@@ -322,7 +330,7 @@ function openOutput(outDir: string): { store: Store; close: () => void } {
  */
 export async function run(options: RunOptions, onProgress?: (p: RunProgress) => void): Promise<RunSummary> {
   const started = new Date();
-  const lexicons = loadLexicons(options.lexiconDir);
+  const lexicons = loadRunLexicons(options.lexiconDir);
   createDetector(options.langDetector);
   const files = filesOfRun(options);
   const key = analysisKey({ pipeline: pipelineHash(), lexicons: lexicons.files, langDetector: options.langDetector });
@@ -374,7 +382,7 @@ function readShard(dir: string, key: string): { file: string; shard: string; cor
  */
 export async function mergeShards(options: MergeOptions): Promise<RunSummary> {
   const started = new Date();
-  const lexicons = loadLexicons(options.lexiconDir);
+  const lexicons = loadRunLexicons(options.lexiconDir);
   const key = analysisKey({ pipeline: pipelineHash(), lexicons: lexicons.files, langDetector: options.langDetector });
   const shards = options.shardDirs.map((d) => readShard(d, key));
   const count = Number(shards[0]?.shard.split('/')[1] ?? 0);

@@ -1,16 +1,55 @@
-import type { Lexicon } from '../lexicon/lexicon.js';
+import type { EntryMatch, Lexicon, LexiconEntry } from '../lexicon/lexicon.js';
 import type { ClaimMention, Token, Unit } from '../model.js';
 
-/** Find the claims of the claims lexicon in one unit, in text order; negated mentions are marked, not dropped. */
+// Punctuation that closes the scope of a negation cue.
+const CLAUSE_BREAK = /[.!?;:,«»“”"()\n]/u;
+
+/** Negation cues written into an entry's own patterns ("puits sans fond", "pas fléché* vers"). */
+function lexicalCues(entry: LexiconEntry, cues: ReadonlySet<string>): ReadonlySet<string> {
+  const own = new Set<string>();
+  for (const p of entry.patterns) for (const t of p) if (t.kind === 'word' && cues.has(t.norm)) own.add(t.norm);
+  return own;
+}
+
+/**
+ * A mention is negated when a negation cue governs its first token ("ce n'est pas un gaspillage
+ * d'argent public"), or when a cue sits inside a gap of the match ("peuvent rien couper" matched by
+ * "peuvent … couper"). A cue that the pattern itself spells ("puits sans fond") negates nothing.
+ */
+function isNegated(m: EntryMatch, text: string, tokens: readonly Token[], claims: Lexicon, own: ReadonlySet<string>): boolean {
+  let spelt = false;
+  for (let k = m.start; k < m.end; k += 1) {
+    if (!claims.isNegationCue(tokens, k)) continue;
+    if (!own.has(tokens[k]!.norm)) return true;
+    spelt = true;
+  }
+  // "n'ont pas été écoutés": the pattern carries its own negation; a cue before it is not a second flip.
+  if (spelt) return false;
+  const cue = claims.negationBefore(tokens, m.start, claims.negation.window, text);
+  if (cue < 0) return false;
+  // A negation does not reach across clause punctuation: "« sans avenir », « gaspillage d'argent public »".
+  return !CLAUSE_BREAK.test(text.slice(tokens[cue]!.span.end, tokens[m.start]!.span.start));
+}
+
+/**
+ * Find the claims of the claims lexicon in one unit, in text order (longest match wins, a token is
+ * counted in one mention only). Negated mentions are marked, not dropped: the reports decide.
+ */
 export function findClaims(unit: Unit, tokens: readonly Token[], claims: Lexicon): ClaimMention[] {
+  const ownCues = new Map<string, ReadonlySet<string>>();
   return claims.findAll(tokens).map((m) => {
+    let own = ownCues.get(m.entry.id);
+    if (own === undefined) {
+      own = lexicalCues(m.entry, claims.negation.cues);
+      ownCues.set(m.entry.id, own);
+    }
     const span = { start: tokens[m.start]!.span.start, end: tokens[m.end - 1]!.span.end };
     return {
       claimId: m.entry.id,
       unitId: unit.id,
       span,
       match: unit.text.slice(span.start, span.end),
-      negated: !m.entry.containsNegation && claims.negationBefore(tokens, m.start) >= 0,
+      negated: isNegated(m, unit.text, tokens, claims, own),
     };
   });
 }

@@ -1,12 +1,16 @@
-import type { UnitId } from '../model.js';
-import type { Token } from '../model.js';
+import type { AnalysedDocument, Token, UnitId } from '../model.js';
+import { tokenise } from '../text/tokenise.js';
+import type { PhraseWords } from './load-phrase-words.js';
+import { BloomFilter, CountMinSketch, hashPair, hashString } from './sketch.js';
+import { createStemmer } from './stem-fr.js';
 
-/** A unit as phrase discovery sees it. */
+/** A unit as phrase discovery sees it. `tokens` may be left out: they are then made from `text`. */
 export interface PhraseUnit {
   readonly unitId: UnitId;
   readonly docId: string;
   readonly author?: string;
-  readonly tokens: readonly Token[];
+  readonly text: string;
+  readonly tokens?: readonly Token[];
 }
 
 /** A recurring phrase: the row of phrases.csv. */
@@ -15,76 +19,369 @@ export interface Phrase {
   readonly nDocuments: number;
   readonly nUnits: number;
   readonly nAuthors: number;
+  /** Occurrences counted once per voice: a named author, or an unsigned unit. */
   readonly frequency: number;
   readonly score: number;
   readonly variants: readonly string[];
   readonly exampleUnitId: UnitId;
 }
 
-/** Shortest and longest phrases counted, in words. */
+/** Shortest and longest phrases counted, in words (function words included). */
 export const PHRASE_MIN_WORDS = 2;
 export const PHRASE_MAX_WORDS = 6;
 
-// Function words: a phrase made only of these ("de la", "il y a") is grammar, not a claim.
-const FUNCTION_WORDS = new Set(
-  ("a à au aux avec ce ces c' cet cette d' dans de des du elle elles en est et eux il ils j' je l' la le les leur leurs lui m' ma mais me mes moi mon n' ne ni nos notre nous on ou où par pas pour qu' que qui s' sa sans se ses si son sont sur t' ta te tes toi ton tu un une vos votre vous y été être ai as avons avez ont suis es sommes êtes était c est ça cela plus très tout tous toute toutes comme aussi bien même donc alors car")
-    .split(' '),
-);
+/**
+ * A sentence of at least this many words seen before (same words, any page) is syndicated or
+ * pasted text and is counted once. Shorter ones ("cette fois ça va marcher !") are legitimately
+ * repeated by different people.
+ */
+export const REPEATED_SENTENCE_MIN_WORDS = 8;
+
+/** Surface variants kept per phrase; more are counted under the ones already kept. */
+const MAX_VARIANTS = 12;
+
+/** Occurrences of a phrase whose surface form is read: enough to rank its variants, cheap on frequent ones. */
+const VARIANT_SAMPLE = 500;
+
+/** A phrase's key in the exact tally: 53 bits of its two hashes (collisions ~1 in 10^9 at a million phrases). */
+function tallyKey(h1: number, h2: number): number {
+  return h1 * 0x200000 + (h2 & 0x1fffff);
+}
+
+// Text between two tokens that ends a phrase: sentence punctuation, commas, brackets, quotes, line breaks.
+const PHRASE_BREAK = /[.!?;:…,()[\]{}"«»“”|\n]/u;
+
+/** Memory budget of the counters; the defaults hold a corpus of hundreds of MB in ~120 MB. */
+export interface PhraseMemory {
+  /** log2 of the count-min sketch width (4 rows of 32-bit counters). */
+  readonly sketchBits: number;
+  /** log2 of the bits of each Bloom filter (repeated text; phrase × voice/document/author pairs). */
+  readonly bloomBits: number;
+  /** Most phrases tracked exactly at once; above it the admission floor rises (rarest dropped). */
+  readonly maxTracked: number;
+}
+
+export const DEFAULT_PHRASE_MEMORY: PhraseMemory = { sketchBits: 22, bloomBits: 28, maxTracked: 250_000 };
+
+export interface FindPhrasesOptions {
+  readonly words: PhraseWords;
+  /** Distinct voices (named authors or unsigned units) a phrase needs. */
+  readonly minVoices?: number;
+  /** Rows written at most, best scores first. */
+  readonly limit?: number;
+  readonly memory?: Partial<PhraseMemory>;
+}
+
+/** What the counting did, for the benchmark and for tests. */
+export interface PhraseStats {
+  readonly units: number;
+  readonly tokens: number;
+  readonly duplicateUnits: number;
+  readonly repeatedSentences: number;
+  /** Voices a phrase needed to be tracked at the end (minVoices unless memory forced it up). */
+  readonly floor: number;
+  readonly trackedPeak: number;
+  readonly counterBytes: number;
+}
+
+export const DEFAULT_MIN_VOICES = 2;
+export const DEFAULT_PHRASE_LIMIT = 5000;
 
 interface Tally {
-  frequency: number;
-  units: Set<string>;
-  documents: Set<string>;
-  authors: Set<string>;
-  variants: Map<string, number>;
-  example: string;
+  voices: number;
+  /** Occurrences whose surface form was counted (the first VARIANT_SAMPLE). */
+  variantsSeen: number;
+  units: number;
+  documents: number;
+  authors: number;
+  /** Surface form → count, as flat pairs: a Map per phrase would cost more than the phrase. */
+  readonly variants: (string | number)[];
+  readonly example: UnitId;
+  readonly stems: readonly number[];
+}
+
+/** Per-run state shared by both passes: the vocabulary of content stems and their counts. */
+class Vocabulary {
+  /** Stem (or group) → id. */
+  readonly ids = new Map<string, number>();
+  /** Folded word → id, -1 for a word that is not content: one lookup per token. */
+  private readonly byNorm = new Map<string, number>();
+  counts = new Uint32Array(1 << 16);
+  total = 0;
+  private readonly stem: (word: string) => string;
+  constructor(private readonly words: PhraseWords) {
+    this.stem = createStemmer();
+  }
+  /** Id of a content word's stem (or group), or -1 for a function word, a number or a single letter. */
+  idOf(norm: string): number {
+    const known = this.byNorm.get(norm);
+    if (known !== undefined) return known;
+    let id = -1;
+    if (!this.words.functionWords.has(norm) && norm.length >= 2 && !/^\d/u.test(norm)) {
+      const key = this.words.groups.get(norm) ?? this.stem(norm);
+      id = this.ids.get(key) ?? this.ids.size;
+      if (id === this.ids.size) this.ids.set(key, id);
+      if (id >= this.counts.length) {
+        const grown = new Uint32Array(this.counts.length * 2);
+        grown.set(this.counts);
+        this.counts = grown;
+      }
+    }
+    // Bounded like the stem cache: a corpus has far fewer distinct words, misspellings included.
+    if (this.byNorm.size >= WORD_CACHE_SIZE) this.byNorm.clear();
+    this.byNorm.set(norm, id);
+    return id;
+  }
+}
+
+/** Folded words remembered with their id. */
+const WORD_CACHE_SIZE = 500_000;
+
+// FNV-1a-like folds of content-word ids, extended one id at a time as a segment grows.
+const H1_SEED = 0x811c9dc5;
+const H2_SEED = 0x27d4eb2f;
+function nextH1(h: number, id: number): number {
+  return Math.imul(h ^ id, 0x01000193) >>> 0;
+}
+function nextH2(h: number, id: number): number {
+  const x = Math.imul((h ^ id) + 0x9e3779b9, 0x85ebca6b) >>> 0;
+  return (x ^ (x >>> 13)) >>> 0;
+}
+
+/** Two 32-bit hashes of a sequence of content-word ids: the phrase key for the counters. */
+function hashOfIds(ids: readonly number[]): [number, number] {
+  let h1 = H1_SEED;
+  let h2 = H2_SEED;
+  for (const c of ids) {
+    h1 = nextH1(h1, c);
+    h2 = nextH2(h2, c);
+  }
+  return [h1, h2];
+}
+
+function hashNorms(tokens: readonly Token[], from: number, to: number): [number, number] {
+  let h1 = H1_SEED;
+  let h2 = H2_SEED;
+  for (let k = from; k < to; k += 1) {
+    const n = tokens[k]!.norm;
+    for (let c = 0; c < n.length; c += 1) {
+      h1 = nextH1(h1, n.charCodeAt(c));
+      h2 = nextH2(h2, n.charCodeAt(c));
+    }
+    h1 = nextH1(h1, 32);
+    h2 = nextH2(h2, 32);
+  }
+  return [h1, h2];
+}
+
+function voiceOf(u: PhraseUnit): string {
+  const author = u.author?.trim().toLowerCase();
+  return author ? `a:${author}` : `u:${u.unitId}`;
+}
+
+/** Whether the text between two tokens matches `re`; a single space (the common case) never does. */
+function gapMatches(text: string, from: number, to: number, re: RegExp): boolean {
+  if (to - from === 1 && text.charCodeAt(from) === 32) return false;
+  return re.test(text.slice(from, to));
+}
+
+const SENTENCE_END = /[.!?…\n]/u;
+
+/** Called for each segment of a unit, once per distinct phrase key: tokens start..end (inclusive). */
+type SegmentVisitor = (start: number, end: number, ids: readonly number[], length: number, h1: number, h2: number) => void;
+
+interface TextStats {
+  tokens: number;
+  duplicateUnits: number;
+  repeatedSentences: number;
 }
 
 /**
- * Count 2–6-word segments that recur across documents or authors. A segment repeated inside one
- * unit, or pasted twice by one author, counts once per (author or document).
+ * Visit the segments of one unit worth counting, each phrase once per unit, and return the
+ * tokens. Repeated text (a whole unit, or a long sentence, seen before anywhere in the corpus) is
+ * skipped; `seenText` remembers it. `countWords` adds the content words to the vocabulary counts.
  */
-export function findPhrases(units: Iterable<PhraseUnit>, minDocuments = 2): Phrase[] {
-  const tallies = new Map<string, Tally>();
-  for (const u of units) {
-    const seenHere = new Set<string>();
-    const toks = u.tokens;
-    for (let i = 0; i < toks.length; i += 1) {
-      for (let n = PHRASE_MIN_WORDS; n <= PHRASE_MAX_WORDS && i + n <= toks.length; n += 1) {
-        const slice = toks.slice(i, i + n);
-        if (slice.every((t) => FUNCTION_WORDS.has(t.norm))) continue;
-        if (FUNCTION_WORDS.has(slice[0]!.norm) || FUNCTION_WORDS.has(slice[n - 1]!.norm)) continue;
-        const key = slice.map((t) => t.norm).join(' ');
-        if (seenHere.has(key)) continue;
-        seenHere.add(key);
-        let t = tallies.get(key);
-        if (t === undefined) {
-          t = { frequency: 0, units: new Set(), documents: new Set(), authors: new Set(), variants: new Map(), example: u.unitId };
-          tallies.set(key, t);
+function forEachSegment(u: PhraseUnit, vocab: Vocabulary, seenText: BloomFilter, stats: TextStats, countWords: boolean, visit: SegmentVisitor): readonly Token[] {
+  const tokens = u.tokens ?? tokenise(u.text);
+  const n = tokens.length;
+  stats.tokens += n;
+  if (n >= REPEATED_SENTENCE_MIN_WORDS) {
+    const h = hashNorms(tokens, 0, n);
+    if (!seenText.addIfNew(h[0], h[1] ^ 0x5bd1e995)) {
+      stats.duplicateUnits += 1;
+      return tokens;
+    }
+  }
+  const ids = new Int32Array(n);
+  const breakBefore = new Uint8Array(n);
+  const skip = new Uint8Array(n);
+  let sentenceStart = 0;
+  for (let k = 0; k <= n; k += 1) {
+    if (k < n) {
+      ids[k] = vocab.idOf(tokens[k]!.norm);
+      if (k === 0) continue;
+      const from = tokens[k - 1]!.span.end;
+      const to = tokens[k]!.span.start;
+      if (!gapMatches(u.text, from, to, PHRASE_BREAK)) continue;
+      breakBefore[k] = 1;
+      if (!gapMatches(u.text, from, to, SENTENCE_END)) continue;
+    }
+    // A sentence ends before token k: skip it if the same long sentence was seen before.
+    if (k - sentenceStart >= REPEATED_SENTENCE_MIN_WORDS) {
+      const h = hashNorms(tokens, sentenceStart, k);
+      if (!seenText.addIfNew(h[0], h[1])) {
+        stats.repeatedSentences += 1;
+        skip.fill(1, sentenceStart, k);
+      }
+    }
+    sentenceStart = k;
+  }
+  const content = new Array<number>(PHRASE_MAX_WORDS);
+  const seenHere = new Set<number>();
+  for (let i = 0; i < n; i += 1) {
+    const first = ids[i]!;
+    if (first < 0 || skip[i] === 1) continue;
+    if (countWords) {
+      vocab.counts[first]! += 1;
+      vocab.total += 1;
+    }
+    content[0] = first;
+    let length = 1;
+    let h1 = nextH1(H1_SEED, first);
+    let h2 = nextH2(H2_SEED, first);
+    for (let j = i + 1; j < n && j - i + 1 <= PHRASE_MAX_WORDS; j += 1) {
+      if (breakBefore[j] === 1 || skip[j] === 1) break;
+      const id = ids[j]!;
+      if (id < 0) continue;
+      content[length] = id;
+      length += 1;
+      h1 = nextH1(h1, id);
+      h2 = nextH2(h2, id);
+      if (seenHere.has(h1)) continue;
+      seenHere.add(h1);
+      visit(i, j, content, length, h1, h2);
+    }
+  }
+  return tokens;
+}
+
+/**
+ * Log-likelihood ratio (Poisson G²) of a phrase's count against the count expected if its content
+ * words fell together by chance: E = segments of that length × Π p(word). 0 when not above chance.
+ */
+function logLikelihood(observed: number, stems: readonly number[], vocab: Vocabulary, segmentsOfLength: readonly number[]): number {
+  let expected = segmentsOfLength[stems.length] ?? 0;
+  for (const s of stems) expected *= Math.max(1, vocab.counts[s] ?? 0) / Math.max(1, vocab.total);
+  if (expected <= 0 || observed <= expected) return 0;
+  return 2 * (observed * Math.log(observed / expected) - (observed - expected));
+}
+
+/**
+ * Recurring phrases found without a lexicon (phrases.csv), in two passes over the units:
+ * 1. a count-min sketch counts, for every segment of 2–6 words (by its content-word stems), the
+ *    units holding it — an upper bound of its voices, in fixed memory;
+ * 2. segments whose bound reaches `minVoices` are tallied exactly: voices (a named author counts
+ *    once however often they post it, an unsigned unit once), units, documents, authors, variants.
+ * Repeated text (the same unit, or the same long sentence, anywhere) is counted once. A phrase
+ * must recur across at least two voices and two documents or two named authors. `units` is called
+ * once per pass and must give the same units in the same order each time.
+ */
+export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhrasesOptions): { phrases: Phrase[]; stats: PhraseStats } {
+  const memory = { ...DEFAULT_PHRASE_MEMORY, ...options.memory };
+  const minVoices = options.minVoices ?? DEFAULT_MIN_VOICES;
+  const vocab = new Vocabulary(options.words);
+  const sketch = new CountMinSketch(memory.sketchBits);
+  const seenText = new BloomFilter(Math.max(16, memory.bloomBits - 4));
+  const pairs = new BloomFilter(memory.bloomBits);
+  const segmentsOfLength = new Array<number>(PHRASE_MAX_WORDS + 1).fill(0);
+  const stats = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
+
+  for (const u of units()) {
+    stats.units += 1;
+    forEachSegment(u, vocab, seenText, stats, true, (_s, _e, _ids, length, h1, h2) => {
+      sketch.add(h1, h2);
+      segmentsOfLength[length]! += 1;
+    });
+  }
+
+  seenText.clear();
+  const pass2 = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
+  const tallies = new Map<number, Tally>();
+  let floor = minVoices;
+  let trackedPeak = 0;
+  for (const u of units()) {
+    const voice = hashString(voiceOf(u));
+    const doc = hashString(u.docId);
+    const author = u.author?.trim() ? hashString(`a:${u.author.trim().toLowerCase()}`) : undefined;
+    let tokens: readonly Token[] = [];
+    const visit: SegmentVisitor = (start, end, content, length, h1, h2) => {
+      if (sketch.estimate(h1, h2) < floor) return;
+      const key = tallyKey(h1, h2);
+      let t = tallies.get(key);
+      if (t === undefined) {
+        t = { voices: 0, units: 0, documents: 0, authors: 0, variants: [], variantsSeen: 0, example: u.unitId, stems: content.slice(0, length) };
+        tallies.set(key, t);
+        if (tallies.size > memory.maxTracked) {
+          // Too many candidates for the budget: raise the floor and drop those below it.
+          floor += Math.max(1, Math.ceil(floor / 2));
+          for (const [k, other] of tallies) if (sketch.estimate(...hashOfIds(other.stems)) < floor) tallies.delete(k);
+          if (!tallies.has(key)) return;
         }
-        const surface = slice.map((x) => x.surface).join(' ');
-        t.frequency += 1;
-        t.units.add(u.unitId);
-        t.documents.add(u.docId);
-        if (u.author !== undefined && u.author !== '') t.authors.add(u.author);
-        t.variants.set(surface, (t.variants.get(surface) ?? 0) + 1);
+        trackedPeak = Math.max(trackedPeak, tallies.size);
+      }
+      t.units += 1; // forEachSegment gives each phrase once per unit
+      if (pairs.addIfNew(...hashPair(h1, h2, voice, 1))) t.voices += 1;
+      if (pairs.addIfNew(...hashPair(h1, h2, doc, 2))) t.documents += 1;
+      if (author !== undefined && pairs.addIfNew(...hashPair(h1, h2, author, 3))) t.authors += 1;
+      if (t.variantsSeen >= VARIANT_SAMPLE) return;
+      t.variantsSeen += 1;
+      const surface = u.text.slice(tokens[start]!.span.start, tokens[end]!.span.end).replace(/\s+/gu, ' ').replace(/[’‘ʼ]/gu, "'").toLowerCase();
+      const at = t.variants.indexOf(surface);
+      if (at >= 0) t.variants[at + 1] = (t.variants[at + 1] as number) + 1;
+      else if (t.variants.length < 2 * MAX_VARIANTS) t.variants.push(surface, 1);
+    };
+    tokens = u.tokens ?? tokenise(u.text);
+    forEachSegment({ ...u, tokens }, vocab, seenText, pass2, false, visit);
+  }
+
+  // A phrase that only ever occurs inside a longer kept one ("européen gaia-x" in "projet européen
+  // gaia-x", same voices) adds nothing: only the longest is listed.
+  const kept = [...tallies.entries()].filter(([, t]) => t.voices >= minVoices && (t.documents >= 2 || t.authors >= 2));
+  const subsumed = new Set<number>();
+  for (const [, t] of kept) {
+    for (let len = 2; len < t.stems.length; len += 1) {
+      for (let from = 0; from + len <= t.stems.length; from += 1) {
+        const sub = tallyKey(...hashOfIds(t.stems.slice(from, from + len)));
+        if (tallies.get(sub)?.voices === t.voices) subsumed.add(sub);
       }
     }
   }
   const phrases: Phrase[] = [];
-  for (const [phrase, t] of tallies) {
-    if (t.documents.size < minDocuments && t.authors.size < 2) continue;
-    const words = phrase.split(' ').length;
+  for (const [key, t] of kept) {
+    if (subsumed.has(key)) continue;
+    const counted: [string, number][] = [];
+    for (let k = 0; k < t.variants.length; k += 2) counted.push([t.variants[k] as string, t.variants[k + 1] as number]);
+    const variants = counted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([v]) => v);
     phrases.push({
-      phrase,
-      nDocuments: t.documents.size,
-      nUnits: t.units.size,
-      nAuthors: t.authors.size,
-      frequency: t.frequency,
-      score: Math.round(Math.log2(1 + t.documents.size) * Math.log2(1 + Math.max(1, t.authors.size)) * Math.sqrt(words) * 1000) / 1000,
-      variants: [...t.variants.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([v]) => v),
-      exampleUnitId: t.example,
+      phrase: variants[0]!,
+      nDocuments: t.documents, nUnits: t.units, nAuthors: t.authors, frequency: t.voices,
+      score: Math.round(logLikelihood(t.voices, t.stems, vocab, segmentsOfLength) * 1000) / 1000,
+      variants, exampleUnitId: t.example,
     });
   }
-  return phrases.sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
+  phrases.sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
+  return {
+    phrases: phrases.slice(0, options.limit ?? DEFAULT_PHRASE_LIMIT),
+    stats: { ...stats, floor, trackedPeak, counterBytes: sketch.bytes + seenText.bytes + pairs.bytes },
+  };
+}
+
+/** Recurring phrases, best first: see countPhrases. */
+export function findPhrases(units: () => Iterable<PhraseUnit>, options: FindPhrasesOptions): Phrase[] {
+  return countPhrases(units, options).phrases;
+}
+
+/** The units of analysed documents, in report order, as phrase discovery reads them. */
+export function* phraseUnitsOf(docs: Iterable<AnalysedDocument>): Generator<PhraseUnit> {
+  for (const d of docs) for (const { unit } of d.units) yield { unitId: unit.id, docId: d.document.id, author: unit.author, text: unit.text };
 }

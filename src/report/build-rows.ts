@@ -1,6 +1,6 @@
 import type { Phrase } from '../claims/find-phrases.js';
 import type { LexiconEntry } from '../lexicon/lexicon.js';
-import type { AnalysedDocument, ClaimMention, Diagnostic } from '../model.js';
+import type { AnalysedDocument, ClaimMention, Diagnostic, Stance } from '../model.js';
 import type { CLAIM_COLUMNS, CLAIM_MENTION_COLUMNS, DIAGNOSTIC_COLUMNS, DOCUMENT_COLUMNS, PHRASE_COLUMNS, Row, STANCE_COLUMNS, UNIT_COLUMNS } from './columns.js';
 
 /** Characters of context on each side of a claim mention in the concordance. */
@@ -47,17 +47,26 @@ interface MentionInContext {
   readonly text: string;
   readonly author?: string;
   readonly published?: string;
+  /** Stances the unit is tagged with (label 1 in stances.csv). */
+  readonly stances: readonly Stance[];
 }
 
-function* mentions(docs: Iterable<AnalysedDocument>): Generator<MentionInContext> {
+// Negated mentions ("ce n'est pas un gaspillage d'argent public") deny the claim rather than make
+// it: they are left out of both claim reports and only counted in claims.csv `n_negated`.
+function* allMentions(docs: Iterable<AnalysedDocument>): Generator<MentionInContext> {
   for (const d of docs) {
     for (const u of d.units) {
+      if (u.claims.length === 0) continue;
+      const stances = u.stances.flatMap((s) => (s.label === 1 ? [s.stance] : []));
       for (const mention of u.claims) {
-        if (mention.negated) continue;
-        yield { mention, docId: d.document.id, text: u.unit.text, author: u.unit.author, published: u.unit.published ?? d.document.published };
+        yield { mention, docId: d.document.id, text: u.unit.text, author: u.unit.author, published: u.unit.published ?? d.document.published, stances };
       }
     }
   }
+}
+
+function* mentions(docs: Iterable<AnalysedDocument>): Generator<MentionInContext> {
+  for (const m of allMentions(docs)) if (!m.mention.negated) yield m;
 }
 
 function context(text: string, start: number, end: number): { left: string; right: string } {
@@ -73,11 +82,21 @@ export function* claimMentionRows(docs: Iterable<AnalysedDocument>): Generator<R
   }
 }
 
-/** claims.csv rows: one per claim found at least once, by n_mentions descending then claim_id. */
+/**
+ * claims.csv rows: one per claim found at least once (not negated), by n_mentions descending then
+ * claim_id. The stance split counts the distinct units holding the claim that carry each stance
+ * (a unit may carry several, so the columns can add up to more than n_units); `n_units_no_stance`
+ * counts those that carry none.
+ */
 export function claimRows(docs: Iterable<AnalysedDocument>, claims: readonly LexiconEntry[]): Row<typeof CLAIM_COLUMNS>[] {
   const labels = new Map(claims.map((c) => [c.id, c.label]));
   const byClaim = new Map<string, MentionInContext[]>();
-  for (const m of mentions(docs)) {
+  const negated = new Map<string, number>();
+  for (const m of allMentions(docs)) {
+    if (m.mention.negated) {
+      negated.set(m.mention.claimId, (negated.get(m.mention.claimId) ?? 0) + 1);
+      continue;
+    }
     const list = byClaim.get(m.mention.claimId) ?? [];
     list.push(m);
     byClaim.set(m.mention.claimId, list);
@@ -92,13 +111,18 @@ export function claimRows(docs: Iterable<AnalysedDocument>, claims: readonly Lex
     const top = [...variants.entries()].sort((a, b) => b[1] - a[1] || byString(a[0], b[0]))[0]![0];
     const example = list[0]!;
     const c = context(example.text, example.mention.span.start, example.mention.span.end);
+    const unitStances = new Map<string, readonly Stance[]>(list.map((m) => [m.mention.unitId, m.stances]));
+    const withStance = (s: Stance): number => [...unitStances.values()].filter((st) => st.includes(s)).length;
     return {
       claim_id: claimId, label: labels.get(claimId), n_mentions: list.length,
-      n_units: new Set(list.map((m) => m.mention.unitId)).size,
+      n_units: unitStances.size,
       n_documents: new Set(list.map((m) => m.docId)).size,
       n_authors: new Set(list.flatMap((m) => (m.author ? [m.author] : []))).size,
       first_published: dates[0], last_published: dates[dates.length - 1], top_variant: top,
       example_unit_id: example.mention.unitId, example: `${c.left}[${example.mention.match}]${c.right}`,
+      n_units_trust_state: withStance('trust_state'), n_units_sceptical: withStance('sceptical'), n_units_sovereigntist: withStance('sovereigntist'),
+      n_units_no_stance: [...unitStances.values()].filter((st) => st.length === 0).length,
+      n_negated: negated.get(claimId) ?? 0,
     };
   });
   return rows.sort((a, b) => b.n_mentions - a.n_mentions || byString(a.claim_id, b.claim_id));

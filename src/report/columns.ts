@@ -6,7 +6,11 @@ export const UNIT_COLUMNS = ['unit_id', 'doc_id', 'position', 'kind', 'author', 
 
 export const STANCE_COLUMNS = ['unit_id', 'doc_id', 'stance', 'score', 'label', 'hits', 'evidence'] as const;
 
-export const CLAIM_COLUMNS = ['claim_id', 'label', 'n_mentions', 'n_units', 'n_documents', 'n_authors', 'first_published', 'last_published', 'top_variant', 'example_unit_id', 'example'] as const;
+/** The stance split and `n_negated` come after the contract's columns (adding at the end is allowed). */
+export const CLAIM_COLUMNS = [
+  'claim_id', 'label', 'n_mentions', 'n_units', 'n_documents', 'n_authors', 'first_published', 'last_published', 'top_variant', 'example_unit_id', 'example',
+  'n_units_trust_state', 'n_units_sceptical', 'n_units_sovereigntist', 'n_units_no_stance', 'n_negated',
+] as const;
 
 export const CLAIM_MENTION_COLUMNS = ['claim_id', 'unit_id', 'doc_id', 'match', 'start', 'end', 'left_context', 'right_context'] as const;
 

@@ -57,6 +57,6 @@ describe('the basic corpus', () => {
   it('records inputs and lexicon versions in the manifest', () => {
     const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { inputs: { file: string }[]; lexicons: { path: string; version: number }[] };
     expect(manifest.inputs.map((i) => i.file)).toEqual(['article.txt', 'empty.txt', 'image.png', 'sub/latin1.txt']);
-    expect(manifest.lexicons.length).toBe(6); // negation, three stances, intensifiers, claims
+    expect(manifest.lexicons.length).toBe(7); // negation, three stances, intensifiers, claims, function words
   });
 });

@@ -1,0 +1,99 @@
+/**
+ * Fixed-memory counters for phrase discovery: a JavaScript Map tops out near 16.7 M entries and
+ * costs ~100 bytes per entry, while a corpus of hundreds of MB holds hundreds of millions of
+ * segments. Keys arrive as two independent 32-bit hashes; the k probes are h1 + i·h2 (double hashing).
+ */
+
+/** Two 32-bit hashes of a string (cyrb53's mixing, kept as two halves). */
+export function hashString(s: string): [number, number] {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return [h1 >>> 0, h2 >>> 0];
+}
+
+/** Hashes of the pair (key, other) under a salt, so one Bloom filter can hold several kinds of pairs. */
+export function hashPair(h1: number, h2: number, other: readonly [number, number], salt: number): [number, number] {
+  let a = Math.imul(h1 ^ other[0], 0x85ebca6b) ^ salt;
+  let b = Math.imul(h2 ^ other[1], 0xc2b2ae35) + salt;
+  a ^= a >>> 15;
+  b ^= b >>> 13;
+  a = Math.imul(a ^ (b >>> 7), 0x27d4eb2f);
+  b = Math.imul(b ^ (a >>> 11), 0x165667b1);
+  return [(a ^ (a >>> 16)) >>> 0, (b ^ (b >>> 16)) >>> 0];
+}
+
+/** Rows of the count-min sketch: the estimate is the least of 4 counters. */
+const SKETCH_DEPTH = 4;
+
+/**
+ * Count-min sketch with conservative update: `estimate` never undercounts, and overcounts only
+ * where hashes collide. 4 × 2^bits 32-bit counters (bits 22 → 64 MB).
+ */
+export class CountMinSketch {
+  private readonly table: Uint32Array;
+  private readonly mask: number;
+  private readonly width: number;
+  constructor(bits: number) {
+    this.width = 2 ** bits;
+    this.mask = this.width - 1;
+    this.table = new Uint32Array(this.width * SKETCH_DEPTH);
+  }
+  get bytes(): number {
+    return this.table.byteLength;
+  }
+  private slot(h1: number, h2: number, row: number): number {
+    return row * this.width + ((h1 + Math.imul(row, h2 | 1)) & this.mask);
+  }
+  estimate(h1: number, h2: number): number {
+    let min = 0xffffffff;
+    for (let r = 0; r < SKETCH_DEPTH; r += 1) min = Math.min(min, this.table[this.slot(h1, h2, r)]!);
+    return min;
+  }
+  add(h1: number, h2: number): void {
+    const next = this.estimate(h1, h2) + 1;
+    for (let r = 0; r < SKETCH_DEPTH; r += 1) {
+      const s = this.slot(h1, h2, r);
+      if (this.table[s]! < next) this.table[s] = next;
+    }
+  }
+}
+
+/** Probes per key: with m/n ≥ 10 bits per key, about 1 % false positives. */
+const BLOOM_PROBES = 4;
+
+/** Bloom filter of 2^bits bits (bits 28 → 32 MB): "seen before?" with rare false yeses, never false noes. */
+export class BloomFilter {
+  private readonly bits: Uint32Array;
+  private readonly mask: number;
+  constructor(bits: number) {
+    this.mask = 2 ** bits - 1;
+    this.bits = new Uint32Array(2 ** Math.max(0, bits - 5));
+  }
+  get bytes(): number {
+    return this.bits.byteLength;
+  }
+  /** Add the key; true when it was not there before. */
+  addIfNew(h1: number, h2: number): boolean {
+    let added = false;
+    for (let i = 0; i < BLOOM_PROBES; i += 1) {
+      const bit = (h1 + Math.imul(i, h2 | 1)) & this.mask;
+      const word = bit >>> 5;
+      const flag = 1 << (bit & 31);
+      if ((this.bits[word]! & flag) === 0) {
+        this.bits[word] = this.bits[word]! | flag;
+        added = true;
+      }
+    }
+    return added;
+  }
+  clear(): void {
+    this.bits.fill(0);
+  }
+}

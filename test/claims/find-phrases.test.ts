@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countPhrases, findPhrases, type PhraseUnit } from '../../src/claims/find-phrases.js';
+import { loadPhraseWords } from '../../src/claims/load-phrase-words.js';
+import { tokenise } from '../../src/text/tokenise.js';
+
+const words = loadPhraseWords(path.resolve('lexicons'));
+
+let n = 0;
+function unit(docId: string, text: string, author?: string): PhraseUnit {
+  n += 1;
+  return { unitId: `${docId}#${n}`, docId, author, text };
+}
+
+function phrases(units: PhraseUnit[], memory?: { maxTracked: number }): ReturnType<typeof findPhrases> {
+  return findPhrases(() => units, { words, memory: { sketchBits: 16, bloomBits: 20, ...memory } });
+}
+
+describe('findPhrases', () => {
+  it('groups inflections, amounts and inner function words into one phrase, keeping the surface variants', () => {
+    const found = phrases([
+      unit('a', 'Encore des milliards dilapidés pour rien.', 'Ana'),
+      unit('b', 'Des millions dilapidés, comme toujours.', 'Bruno'),
+      unit('c', "C'est de l'argent public, voilà tout.", 'Chloé'),
+      unit('d', "Tout ça avec l'argent du public !", 'Driss'),
+    ]);
+    const money = found.find((p) => p.variants.includes('milliards dilapidés'));
+    expect(money?.variants).toEqual(['milliards dilapidés', 'millions dilapidés']);
+    expect(money).toMatchObject({ nDocuments: 2, nAuthors: 2, frequency: 2 });
+    const argent = found.find((p) => p.variants.includes('argent public'));
+    expect(argent?.variants).toEqual(['argent du public', 'argent public']);
+  });
+
+  it('counts a comment posted twice by one author once, and lists nothing that only that author repeats', () => {
+    const text = 'Les serveurs américains pompent nos données sensibles.';
+    const once = phrases([unit('a', text, 'Sansillusions'), unit('b', `Je le redis : ${text}`, 'Sansillusions')]);
+    expect(once).toEqual([]);
+    const twice = phrases([unit('a', text, 'Sansillusions'), unit('b', text.toUpperCase(), 'Autre'), unit('c', `Oui, ${text}`, 'Sansillusions')]);
+    const p = twice.find((x) => x.phrase === 'serveurs américains pompent nos données sensibles');
+    expect(p).toMatchObject({ frequency: 2, nAuthors: 2, nDocuments: 3, nUnits: 3 });
+  });
+
+  it('counts a long sentence syndicated on several pages once', () => {
+    const wire = "Le ministre de l'Économie a présenté hier un plan de soutien à la filière cloud nationale.";
+    const found = phrases([unit('a', wire), unit('b', `${wire} Le texte est repris.`), unit('c', `Autre titre. ${wire}`)]);
+    expect(found.filter((p) => p.phrase.includes('filière cloud'))).toEqual([]);
+  });
+
+  it('never lists a phrase made only of function words, nor starts or ends one with a function word', () => {
+    const text = "il y a de la place pour tout le monde, et c'est pas fini";
+    const found = phrases([unit('a', `Franchement, ${text}.`, 'A'), unit('b', `Bon, ${text} !`, 'B'), unit('c', `Et puis ${text}...`, 'C')]);
+    for (const p of found) {
+      const toks = tokenise(p.phrase).map((t) => t.norm);
+      expect(toks.some((t) => !words.functionWords.has(t)), p.phrase).toBe(true);
+      expect(words.functionWords.has(toks[0]!), p.phrase).toBe(false);
+      expect(words.functionWords.has(toks[toks.length - 1]!), p.phrase).toBe(false);
+    }
+    expect(found.map((p) => p.phrase)).toContain('place pour tout le monde');
+  });
+
+  it('does not join words across sentence punctuation', () => {
+    const found = phrases([unit('a', 'Aucun résultat. Parfois une humiliation.', 'A'), unit('b', 'Zéro résultat. Parfois pire.', 'B')]);
+    expect(found.map((p) => p.phrase)).not.toContain('résultat. parfois');
+    expect(found.every((p) => !p.phrase.includes('.'))).toBe(true);
+  });
+
+  it('scores a phrase of rare words above a phrase of common words said as often', () => {
+    const found = phrases([
+      unit('a', 'Une fumisterie intégrale. Le cloud souverain, le cloud, encore le cloud.', 'A'),
+      unit('b', 'Fumisterie intégrale ! Ce cloud souverain est souverain, paraît-il.', 'B'),
+      unit('c', 'Le cloud, toujours le cloud souverain, souverain et cloud.', 'C'),
+      unit('d', 'Fumisterie intégrale, vraiment.', 'D'),
+    ]);
+    const score = (phrase: string): number => found.find((p) => p.phrase === phrase)?.score ?? Number.NaN;
+    expect(found.find((p) => p.phrase === 'fumisterie intégrale')?.frequency).toBe(3);
+    expect(found.find((p) => p.phrase === 'cloud souverain')?.frequency).toBe(3);
+    expect(score('fumisterie intégrale')).toBeGreaterThan(score('cloud souverain'));
+    expect(found.map((p) => p.score)).toEqual([...found.map((p) => p.score)].sort((x, y) => y - x));
+  });
+
+  it('keeps counting exactly when the memory budget forces the admission floor up', () => {
+    const units: PhraseUnit[] = [];
+    for (let i = 0; i < 40; i += 1) units.push(unit(`d${i}`, `Quel gaspillage d'argent public, encore. Sujet numéro ${i} du jour ${i % 7} et mot${i} rare${i}.`, `auteur${i}`));
+    const { phrases: found, stats } = countPhrases(() => units, { words, memory: { sketchBits: 16, bloomBits: 20, maxTracked: 4 } });
+    expect(stats.floor).toBeGreaterThan(2);
+    const top = found.find((p) => p.phrase === "gaspillage d'argent public");
+    expect(top).toMatchObject({ frequency: 40, nDocuments: 40, nAuthors: 40, nUnits: 40 });
+  });
+
+  it('gives the same phrases for the same units, whatever the counters\' size', () => {
+    const units = [unit('a', "L'argent public part en fumée.", 'A'), unit('b', "L'argent public part encore en fumée.", 'B')];
+    expect(findPhrases(() => units, { words })).toEqual(phrases(units));
+  });
+});
