@@ -4,23 +4,13 @@
 import path from 'node:path';
 import { countPhrases, type PhraseUnit } from '../src/claims/find-phrases.js';
 import { loadPhraseWords } from '../src/claims/load-phrase-words.js';
+import { seededRandom } from '../src/sampling/seeded-random.js';
 
 const mbArg = process.argv.indexOf('--mb');
 const targetMb = mbArg >= 0 ? Number(process.argv[mbArg + 1]) : 100;
 if (!Number.isFinite(targetMb) || targetMb <= 0) throw new Error('--mb needs a positive number');
 const targetBytes = targetMb * 1e6;
 
-/** mulberry32: small, fast, seeded. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // A French-like vocabulary: real function and content words, then made-up words so the vocabulary
 // is as large as a real corpus's (~60 000 forms), drawn with a Zipf law.
@@ -28,7 +18,7 @@ const FUNCTION = "le la les l' un une des du de d' et à au aux en dans pour sur
 const CONTENT = "état gouvernement cloud souverain données serveurs logiciels américains européens projet argent public milliards millions ministre entreprises français plan numérique sécurité confiance contrat marché microsoft google amazon ovh scaleway europe france lois droit accès stockage services technologie souveraineté dépendance stratégie industrie contribuable impôts échec résultat annonce décision politique acteurs nationaux juridique protection".split(' ');
 const SYLLABLES = 'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi go la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo tion ment eur ique age ance ité'.split(' ');
 const vocab = [...CONTENT];
-const make = rng(7);
+const make = seededRandom(7);
 while (vocab.length < 60_000) {
   let w = '';
   const n = 2 + Math.floor(make() * 3);
@@ -62,7 +52,7 @@ function sentence(r: () => number): string {
 }
 
 function* corpus(): Generator<PhraseUnit> {
-  const r = rng(42);
+  const r = seededRandom(42);
   let bytes = 0;
   let doc = 0;
   const previous: string[] = [];

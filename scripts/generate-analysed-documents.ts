@@ -1,5 +1,6 @@
 import type { AnalysedDocument, AnalysedUnit, ClaimMention, Stance, StanceVerdict, Unit } from '../src/model.js';
 import { STANCES } from '../src/model.js';
+import { seededRandom } from '../src/sampling/seeded-random.js';
 
 /** Comment openings and cues the generated threads are made of (general French, no real page). */
 const SENTENCES = [
@@ -14,17 +15,6 @@ const SENTENCES = [
 ];
 const CLAIMS = ['public_money_wasted', 'state_projects_fail', 'us_extraterritorial_law', 'gafam_dependence'];
 
-/** A small deterministic pseudo-random generator (mulberry32), so generated corpora repeat. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** What to generate. */
 export interface GenerateOptions {
@@ -41,7 +31,7 @@ export interface GenerateOptions {
  * several years, stance verdicts with evidence, claim mentions. Generated lazily: a stream of any size.
  */
 export function* generateAnalysedDocuments(options: GenerateOptions): Generator<AnalysedDocument> {
-  const rand = random(options.seed ?? 1);
+  const rand = seededRandom(options.seed ?? 1);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   for (let p = 0; p < options.pages; p += 1) {
     const docId = `site${p % 7}/page-${String(p).padStart(6, '0')}`;

@@ -1,17 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { seededRandom } from '../src/sampling/seeded-random.js';
 
-/** Seeded pseudo-random numbers (mulberry32): the same seed gives the same corpus. */
-export function randomSource(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NOUNS_M = (
   'gouvernement ministre projet cloud serveur hébergeur État budget contrat marché logiciel réseau système service appel ' +
@@ -138,7 +128,7 @@ export type CorpusFormat = 'txt' | 'jsonl' | 'mixed';
  * number `first`. Returns the number of files and bytes written.
  */
 export function generateCorpus(dir: string, bytes: number, options: { seed: number; cues: readonly string[]; format: CorpusFormat; first?: number }): { files: number; bytes: number } {
-  const rnd = randomSource(options.seed);
+  const rnd = seededRandom(options.seed);
   let written = 0;
   let n = options.first ?? 0;
   const start = n;

@@ -1,4 +1,5 @@
 import type { UnitRow } from './read-run-output.js';
+import { seededRandom } from '../sampling/seeded-random.js';
 
 /** A unit offered for hand-coding, with the stratum it was drawn from. */
 export interface SampledUnit {
@@ -6,17 +7,6 @@ export interface SampledUnit {
   readonly stratum: string;
 }
 
-/** Deterministic pseudo-random numbers in [0,1) from a 32-bit seed (mulberry32): same seed, same sample. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Draw `n` units stratified by `stratumOf` (unit kind × predicted stances, say): each stratum gets

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignUnits, evaluateStances, startsWithWords, type GoldUnit, type PredictedUnit } from '../../src/stance/evaluate-stances.js';
-import { sampleUnits, seededRandom } from '../../src/stance/sample-units.js';
+import { seededRandom } from '../../src/sampling/seeded-random.js';
+import { sampleUnits } from '../../src/stance/sample-units.js';
 import type { UnitRow } from '../../src/stance/read-run-output.js';
 
 const L = (t: 0 | 1, s: 0 | 1, v: 0 | 1) => ({ trust_state: t, sceptical: s, sovereigntist: v });
