@@ -51,6 +51,11 @@ export class WordFolder {
   /** `maxWords`: folded words remembered; past it the memory starts afresh. */
   constructor(private readonly maxWords: number = WORD_FOLDER_MAX_WORDS) {}
 
+  /** Words remembered now (at most `maxWords`). */
+  get size(): number {
+    return this.folded.size;
+  }
+
   /** Same result as foldForMatching(word). */
   fold(word: string): string {
     let norm = this.folded.get(word);
