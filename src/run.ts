@@ -22,6 +22,7 @@ import { acquireRunLock } from './store/run-lock.js';
 import { STORE_FILE, Store, type FileRecord, type StoredFile } from './store/store.js';
 import { dialectName } from './store/stored-document.js';
 import { writeDocumentCsvs } from './store/write-document-csvs.js';
+import { WordFolder } from './text/normalise.js';
 import { TOOL_VERSION } from './version.js';
 import { analyseOnWorkers, runOnWorker, type AnalysisTask } from './workers/analysis-pool.js';
 
@@ -71,7 +72,7 @@ export const REPORT_FILES = ['documents.csv', 'units.csv', 'stances.csv', 'claim
 
 /** What the per-document stages need: loaded once per run, and once in every worker thread. */
 export function createAnalysisContext(options: Pick<RunOptions, 'lexiconDir' | 'langDetector'>): AnalysisContext {
-  return { detector: createDetector(options.langDetector), lexicons: loadLexicons(options.lexiconDir) };
+  return { detector: createDetector(options.langDetector), lexicons: loadLexicons(options.lexiconDir), folder: new WordFolder() };
 }
 
 /** Read and analyse one corpus file. Bad input comes back as diagnostics; only bugs throw. */

@@ -5,12 +5,15 @@ import type { LexiconSet } from '../lexicon/load-lexicon.js';
 import { STANCES, type AnalysedDocument, type AnalysedUnit, type Document, type StanceVerdict } from '../model.js';
 import { scoreStances } from '../stance/score-stances.js';
 import { tagStances } from '../stance/tag-stances.js';
+import type { WordFolder } from '../text/normalise.js';
 import { tokenise } from '../text/tokenise.js';
 
 /** What the per-document stages need, built once per run (or once per worker). */
 export interface AnalysisContext {
   readonly detector: LanguageDetector;
   readonly lexicons: LexiconSet;
+  /** Folds the words of every unit analysed with this context (a cache: the norms are the same without it). */
+  readonly folder?: WordFolder;
 }
 
 /** The language the French lexicons are written for; other units get label 0 and say why. */
@@ -24,7 +27,7 @@ function notAnalysed(lang: string): StanceVerdict[] {
 export function analyseDocument(document: Document, context: AnalysisContext): AnalysedDocument {
   const languages = detectDocumentLanguages(document, context.detector);
   const units: AnalysedUnit[] = document.units.map((unit, i) => {
-    const tokens = tokenise(unit.text);
+    const tokens = tokenise(unit.text, context.folder);
     const lang = languages.units[i] ?? UNDETERMINED;
     const french = lang.code === LEXICON_LANGUAGE || lang.code === 'und';
     const stances = french ? scoreStances(unit.text, tagStances(unit, tokens, { lexicon: context.lexicons.stances })) : notAnalysed(lang.code);

@@ -1,4 +1,5 @@
 import type { AnalysedDocument, Token, UnitId } from '../model.js';
+import { WordFolder } from '../text/normalise.js';
 import { tokenise } from '../text/tokenise.js';
 import type { PhraseWords } from './load-phrase-words.js';
 import { BloomFilter, CountMinSketch, hashPair, hashString } from './sketch.js';
@@ -201,8 +202,8 @@ interface TextStats {
  * tokens. Repeated text (a whole unit, or a long sentence, seen before anywhere in the corpus) is
  * skipped; `seenText` remembers it. `countWords` adds the content words to the vocabulary counts.
  */
-function forEachSegment(u: PhraseUnit, vocab: Vocabulary, seenText: BloomFilter, stats: TextStats, countWords: boolean, visit: SegmentVisitor): readonly Token[] {
-  const tokens = u.tokens ?? tokenise(u.text);
+function forEachSegment(u: PhraseUnit, vocab: Vocabulary, seenText: BloomFilter, stats: TextStats, countWords: boolean, visit: SegmentVisitor, folder?: WordFolder): readonly Token[] {
+  const tokens = u.tokens ?? tokenise(u.text, folder);
   const n = tokens.length;
   stats.tokens += n;
   if (n >= REPEATED_SENTENCE_MIN_WORDS) {
@@ -295,13 +296,15 @@ export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhr
   const pairs = new BloomFilter(memory.bloomBits);
   const segmentsOfLength = new Array<number>(PHRASE_MAX_WORDS + 1).fill(0);
   const stats = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
+  // Both passes tokenise every unit: the words are folded once for the run.
+  const folder = new WordFolder();
 
   for (const u of units()) {
     stats.units += 1;
     forEachSegment(u, vocab, seenText, stats, true, (_s, _e, _ids, length, h1, h2) => {
       sketch.add(h1, h2);
       segmentsOfLength[length]! += 1;
-    });
+    }, folder);
   }
 
   seenText.clear();
@@ -340,7 +343,7 @@ export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhr
       if (at >= 0) t.variants[at + 1] = (t.variants[at + 1] as number) + 1;
       else if (t.variants.length < 2 * MAX_VARIANTS) t.variants.push(surface, 1);
     };
-    tokens = u.tokens ?? tokenise(u.text);
+    tokens = u.tokens ?? tokenise(u.text, folder);
     forEachSegment({ ...u, tokens }, vocab, seenText, pass2, false, visit);
   }
 

@@ -14,6 +14,8 @@ export interface BoilerplatePattern {
   readonly kind: BoilerplateKind;
   /** Tested against the trimmed line. */
   readonly pattern: RegExp;
+  /** A cheap test every line `pattern` matches also passes, tried first: most lines fail it, sparing the costly pattern. */
+  readonly hint?: RegExp;
 }
 
 const A = '[\'’]'; // either apostrophe
@@ -46,7 +48,7 @@ export const BOILERPLATE: readonly BoilerplatePattern[] = [
   { id: 'join-community', kind: 'end', pattern: /^rejoignez la communauté(?![\p{L}\p{N}])/iu },
   // Cookie and consent banners
   // A line that speaks to the reader about cookies and what to do with them (not an article about cookies).
-  { id: 'cookies', kind: 'end', pattern: /^(?=.{0,400}$)(?=.*\bcookies?\b)(?=.*(?:\bvous\b|\bvotre\b|\bvos\b|nous utilisons|ce site|en savoir plus|j['’]accepte))(?=.*(?:accept|refus|paramétr|consent|navigation|confidentialité|gérer)).*$/iu },
+  { id: 'cookies', kind: 'end', hint: /cookie/iu, pattern: /^(?=.{0,400}$)(?=.*\bcookies?\b)(?=.*(?:\bvous\b|\bvotre\b|\bvos\b|nous utilisons|ce site|en savoir plus|j['’]accepte))(?=.*(?:accept|refus|paramétr|consent|navigation|confidentialité|gérer)).*$/iu },
   { id: 'consent-buttons', kind: 'end', pattern: /^(?:je refuse|j['’]accepte|tout accepter|tout refuser|accepter et fermer|continuer sans accepter|personnaliser|gérer mes choix)(?:\s*[|·]\s*(?:je refuse|j['’]accepte|tout accepter|tout refuser|accepter et fermer|continuer sans accepter|personnaliser|gérer mes choix)?)*\s*\|?\s*$/iu },
   // Comment furniture
   // An action bar under a comment: "Répondre", "J’aime · Répondre · 3 h", "Citer | Signaler", "12 réponses".
@@ -62,7 +64,7 @@ export const BOILERPLATE: readonly BoilerplatePattern[] = [
 export function matchBoilerplate(line: string): BoilerplatePattern | undefined {
   const trimmed = line.trim();
   if (trimmed === '') return undefined;
-  return BOILERPLATE.find((b) => b.pattern.test(trimmed));
+  return BOILERPLATE.find((b) => (b.hint === undefined || b.hint.test(trimmed)) && b.pattern.test(trimmed));
 }
 
 /** True for a line that is page furniture of any kind. */

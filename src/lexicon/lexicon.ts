@@ -83,6 +83,15 @@ function tokenMatches(p: PatternToken, norm: string): boolean {
   return false;
 }
 
+// Letters of a prefix pattern ("dilapid*") that index it: the loader's MIN_PREFIX_LETTERS, so every
+// prefix it accepts has a key. A word can only start prefixes that share its first letters.
+const PREFIX_KEY_LETTERS = 3;
+
+/** The index key of a pattern's first element: the first letters of a prefix long enough to have them. */
+function prefixKey(p: PatternToken): string | undefined {
+  return p.kind === 'prefix' && p.norm.length >= PREFIX_KEY_LETTERS ? p.norm.slice(0, PREFIX_KEY_LETTERS) : undefined;
+}
+
 /** Index one past the last token of `pattern` matched at `i`, or -1. Gaps are lazy but backtrack. */
 function matchPattern(pattern: readonly PatternToken[], tokens: readonly Token[], i: number, p = 0): number {
   if (p === pattern.length) return i;
@@ -116,6 +125,13 @@ export class Lexicon {
   readonly byPrefix: { entry: LexiconEntry; pattern: readonly PatternToken[] }[] = [];
   /** Entries by id, for the stages that start from a tag. */
   readonly byId = new Map<string, LexiconEntry>();
+  /**
+   * The byPrefix patterns a word can start, by the word's first PREFIX_KEY_LETTERS letters (each
+   * list in byPrefix order, with any shorter prefix), so a token is not tried against them all.
+   */
+  private readonly prefixesByKey = new Map<string, { entry: LexiconEntry; pattern: readonly PatternToken[] }[]>();
+  /** The byPrefix patterns shorter than PREFIX_KEY_LETTERS: tried on every token (the loader allows none). */
+  private readonly shortPrefixes: { entry: LexiconEntry; pattern: readonly PatternToken[] }[] = [];
 
   constructor(entries: readonly LexiconEntry[], negation: NegationRules) {
     this.entries = entries;
@@ -133,6 +149,13 @@ export class Lexicon {
           this.byPrefix.push({ entry, pattern });
         }
       }
+    }
+    const isShort = (c: { pattern: readonly PatternToken[] }): boolean => prefixKey(c.pattern[0]!) === undefined;
+    for (const c of this.byPrefix) if (isShort(c)) this.shortPrefixes.push(c);
+    for (const c of this.byPrefix) {
+      const key = prefixKey(c.pattern[0]!);
+      if (key === undefined || this.prefixesByKey.has(key)) continue;
+      this.prefixesByKey.set(key, this.byPrefix.filter((o) => isShort(o) || prefixKey(o.pattern[0]!) === key));
     }
   }
 
@@ -153,7 +176,8 @@ export class Lexicon {
       }
     };
     for (const c of this.byFirstWord.get(token.norm) ?? []) consider(c.entry, c.pattern);
-    for (const c of this.byPrefix) if (tokenMatches(c.pattern[0]!, token.norm)) consider(c.entry, c.pattern);
+    const prefixes = this.prefixesByKey.get(token.norm.slice(0, PREFIX_KEY_LETTERS)) ?? this.shortPrefixes;
+    for (const c of prefixes) if (tokenMatches(c.pattern[0]!, token.norm)) consider(c.entry, c.pattern);
     return best;
   }
 

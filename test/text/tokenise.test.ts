@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { WordFolder } from '../../src/text/normalise.js';
 import { tokenise } from '../../src/text/tokenise.js';
 
 const norms = (text: string): string[] => tokenise(text).map((t) => t.norm);
@@ -24,5 +25,14 @@ describe('tokenise', () => {
 
   it('keeps hyphenated words and drops punctuation', () => {
     expect(norms('Gaia-X, peut-être ???')).toEqual(['gaia-x', 'peut-etre']);
+  });
+});
+
+describe('tokenise with a WordFolder', () => {
+  it('gives the same tokens as without, elisions included, text after text', () => {
+    const folder = new WordFolder();
+    for (const text of ["L’État et l'ÉTAT, qu'on dit aujourd’hui souverain", 'Gaia-X, jusqu’à l`Etat : cœur', "L’État et l'ÉTAT"]) {
+      expect(tokenise(text, folder)).toEqual(tokenise(text));
+    }
   });
 });
