@@ -332,7 +332,6 @@ function openOutput(outDir: string): { store: Store; close: () => void } {
 export async function run(options: RunOptions, onProgress?: (p: RunProgress) => void): Promise<RunSummary> {
   const started = new Date();
   const lexicons = loadRunLexicons(options.lexiconDir);
-  createDetector(options.langDetector);
   const files = filesOfRun(options);
   const key = analysisKey({ pipeline: pipelineHash(), lexicons: lexicons.files, langDetector: options.langDetector });
   const output = openOutput(options.outDir);
