@@ -94,6 +94,8 @@ interface Tally {
   variantsSeen: number;
   units: number;
   documents: number;
+  /** Index of the last document counted (units arrive document by document). */
+  lastDocument: number;
   authors: number;
   /** Surface form → count, as flat pairs: a Map per phrase would cost more than the phrase. */
   readonly variants: (string | number)[];
@@ -175,9 +177,19 @@ function hashNorms(tokens: readonly Token[], from: number, to: number): [number,
   return [h1, h2];
 }
 
-function voiceOf(u: PhraseUnit): string {
+/** A unit's named author, folded so that "Marie" and "marie " are one voice; undefined when unsigned. */
+function authorOf(u: PhraseUnit): string | undefined {
   const author = u.author?.trim().toLowerCase();
-  return author ? `a:${author}` : `u:${u.unitId}`;
+  return author ? author : undefined;
+}
+
+// Anything a surface form must lose: runs of white space, white space other than a space, curly apostrophes.
+const UNUSUAL_SPACING = /\s\s|[^\S ]|[’‘ʼ]/u;
+
+/** How a phrase's words are written, as a variant: white space folded, straight apostrophes, lower case. */
+function surfaceOf(text: string): string {
+  const plain = UNUSUAL_SPACING.test(text) ? text.replace(/\s+/gu, ' ').replace(/[’‘ʼ]/gu, "'") : text;
+  return plain.toLowerCase();
 }
 
 /** Whether the text between two tokens matches `re`; a single space (the common case) never does. */
@@ -285,7 +297,7 @@ function logLikelihood(observed: number, stems: readonly number[], vocab: Vocabu
  *    once however often they post it, an unsigned unit once), units, documents, authors, variants.
  * Repeated text (the same unit, or the same long sentence, anywhere) is counted once. A phrase
  * must recur across at least two voices and two documents or two named authors. `units` is called
- * once per pass and must give the same units in the same order each time.
+ * once per pass and must give the same units in the same order each time, a document's units together.
  */
 export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhrasesOptions): { phrases: Phrase[]; stats: PhraseStats } {
   const memory = { ...DEFAULT_PHRASE_MEMORY, ...options.memory };
@@ -293,7 +305,7 @@ export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhr
   const vocab = new Vocabulary(options.words);
   const sketch = new CountMinSketch(memory.sketchBits);
   const seenText = new BloomFilter(Math.max(16, memory.bloomBits - 4));
-  const pairs = new BloomFilter(memory.bloomBits);
+  const pairs = new BloomFilter(memory.bloomBits, true);
   const segmentsOfLength = new Array<number>(PHRASE_MAX_WORDS + 1).fill(0);
   const stats = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
   // Both passes tokenise every unit: the words are folded once for the run.
@@ -312,17 +324,22 @@ export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhr
   const tallies = new Map<number, Tally>();
   let floor = minVoices;
   let trackedPeak = 0;
+  let docIndex = -1;
+  let lastDocId: string | undefined;
   for (const u of units()) {
-    const voice = hashString(voiceOf(u));
-    const doc = hashString(u.docId);
-    const author = u.author?.trim() ? hashString(`a:${u.author.trim().toLowerCase()}`) : undefined;
+    if (u.docId !== lastDocId) {
+      docIndex += 1;
+      lastDocId = u.docId;
+    }
+    const author = authorOf(u);
+    const authorHash = author === undefined ? undefined : hashString(`a:${author}`);
     let tokens: readonly Token[] = [];
     const visit: SegmentVisitor = (start, end, content, length, h1, h2) => {
       if (sketch.estimate(h1, h2) < floor) return;
       const key = tallyKey(h1, h2);
       let t = tallies.get(key);
       if (t === undefined) {
-        t = { voices: 0, units: 0, documents: 0, authors: 0, variants: [], variantsSeen: 0, example: u.unitId, stems: content.slice(0, length) };
+        t = { voices: 0, units: 0, documents: 0, lastDocument: -1, authors: 0, variants: [], variantsSeen: 0, example: u.unitId, stems: content.slice(0, length) };
         tallies.set(key, t);
         if (tallies.size > memory.maxTracked) {
           // Too many candidates for the budget: raise the floor and drop those below it.
@@ -333,12 +350,21 @@ export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhr
         trackedPeak = Math.max(trackedPeak, tallies.size);
       }
       t.units += 1; // forEachSegment gives each phrase once per unit
-      if (pairs.addIfNew(...hashPair(h1, h2, voice, 1))) t.voices += 1;
-      if (pairs.addIfNew(...hashPair(h1, h2, doc, 2))) t.documents += 1;
-      if (author !== undefined && pairs.addIfNew(...hashPair(h1, h2, author, 3))) t.authors += 1;
+      // Units come document by document: a phrase's documents are counted exactly, without a filter.
+      if (t.lastDocument !== docIndex) {
+        t.lastDocument = docIndex;
+        t.documents += 1;
+      }
+      // A voice is a named author, counted once however often they post the phrase, or an unsigned
+      // unit, new each time: only authors need the "seen this pair before?" filter.
+      if (authorHash === undefined) t.voices += 1;
+      else if (pairs.addIfNew(...hashPair(h1, h2, authorHash, 3))) {
+        t.voices += 1;
+        t.authors += 1;
+      }
       if (t.variantsSeen >= VARIANT_SAMPLE) return;
       t.variantsSeen += 1;
-      const surface = u.text.slice(tokens[start]!.span.start, tokens[end]!.span.end).replace(/\s+/gu, ' ').replace(/[’‘ʼ]/gu, "'").toLowerCase();
+      const surface = surfaceOf(u.text.slice(tokens[start]!.span.start, tokens[end]!.span.end));
       const at = t.variants.indexOf(surface);
       if (at >= 0) t.variants[at + 1] = (t.variants[at + 1] as number) + 1;
       else if (t.variants.length < 2 * MAX_VARIANTS) t.variants.push(surface, 1);

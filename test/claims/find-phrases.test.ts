@@ -91,4 +91,22 @@ describe('findPhrases', () => {
     const units = [unit('a', "L'argent public part en fumée.", 'A'), unit('b', "L'argent public part encore en fumée.", 'B')];
     expect(findPhrases(() => units, { words })).toEqual(phrases(units));
   });
+
+  it('counts documents and unsigned voices exactly, whatever the filters\' size (only authors need one)', () => {
+    // 300 pages of 3 comments: an author posting on every page, one signing on one page each, one unsigned.
+    const units: PhraseUnit[] = [];
+    for (let d = 0; d < 300; d += 1) {
+      units.push(unit(`p${d}`, 'Encore un gaspillage monumental, sans surprise.', 'Habitué'));
+      units.push(unit(`p${d}`, `Gaspillage monumental, je confirme (page ${d}).`, `Lecteur${d}`));
+      units.push(unit(`p${d}`, `Un gaspillage monumental de plus, page ${d}.`));
+    }
+    const count = (bloomBits: number) => countPhrases(() => units, { words, memory: { sketchBits: 10, bloomBits } }).phrases.find((p) => p.phrase === 'gaspillage monumental');
+    expect(count(20)).toMatchObject({ nDocuments: 300, nUnits: 900, nAuthors: 301, frequency: 601 });
+    // A filter of 2^10 bits is far too small for 301 authors: it mistakes some for ones seen before,
+    // but documents and unsigned comments do not go through it.
+    const cramped = count(10)!;
+    expect(cramped).toMatchObject({ nDocuments: 300, nUnits: 900 });
+    expect(cramped.nAuthors).toBeLessThan(301);
+    expect(cramped.frequency - cramped.nAuthors).toBe(300);
+  });
 });

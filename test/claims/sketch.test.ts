@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { BloomFilter, CountMinSketch, hashString } from '../../src/claims/sketch.js';
+
+const keys = (n: number, prefix: string): [number, number][] => Array.from({ length: n }, (_, i) => hashString(`${prefix}${i}`));
+
+describe.each([
+  ['BloomFilter', (bits: number) => new BloomFilter(bits)],
+  ['blocked BloomFilter', (bits: number) => new BloomFilter(bits, true)],
+])('%s', (_name, make) => {
+  it('never forgets a key, and says "new" for few unseen keys at 10+ bits per key', () => {
+    const filter = make(20); // 1 M bits for 50,000 keys: 20 bits per key
+    const added = keys(50_000, 'in-');
+    for (const [h1, h2] of added) filter.addIfNew(h1, h2);
+    expect(added.filter(([h1, h2]) => filter.addIfNew(h1, h2))).toEqual([]);
+    const falseYes = keys(50_000, 'out-').filter(([h1, h2]) => !filter.addIfNew(h1, h2)).length;
+    expect(falseYes / 50_000).toBeLessThan(0.01);
+  });
+
+  it('forgets everything on clear()', () => {
+    const filter = make(12);
+    expect(filter.addIfNew(1, 2)).toBe(true);
+    expect(filter.addIfNew(1, 2)).toBe(false);
+    filter.clear();
+    expect(filter.addIfNew(1, 2)).toBe(true);
+  });
+});
+
+describe('CountMinSketch', () => {
+  it('never undercounts and is exact when keys are few', () => {
+    const sketch = new CountMinSketch(16);
+    const all = keys(1000, 'k');
+    all.forEach(([h1, h2], i) => {
+      for (let k = 0; k <= i % 5; k += 1) sketch.add(h1, h2);
+    });
+    all.forEach(([h1, h2], i) => expect(sketch.estimate(h1, h2)).toBe((i % 5) + 1));
+  });
+});
