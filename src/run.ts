@@ -3,8 +3,9 @@ import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { analyseDocument, type AnalysisContext } from './analyse/analyse-document.js';
-import { findPhrases, phraseUnitsOf } from './claims/find-phrases.js';
+import { combinePartitions, PHRASE_PARTITIONS, type PartitionCount } from './claims/find-phrases.js';
 import { loadPhraseWords, type PhraseWords } from './claims/load-phrase-words.js';
+import type { PhrasesJob } from './workers/phrases-worker.js';
 import { ingestFile } from './ingest/ingest-file.js';
 import { listCorpus, type CorpusFile } from './ingest/list-corpus.js';
 import { createDetector } from './language/detect-language.js';
@@ -91,9 +92,16 @@ export interface PhrasesOutcome {
   readonly top: readonly Row<typeof PHRASE_COLUMNS>[];
 }
 
-/** Find the recurring phrases of the documents (read twice: `docs` gives a fresh pass each call) and write phrases.csv. */
-export function writePhrasesReport(file: string, docs: () => Iterable<AnalysedDocument>, dialect: CsvDialect, words: PhraseWords): PhrasesOutcome {
-  const phrases = findPhrases(() => phraseUnitsOf(docs()), { words });
+/**
+ * Find the recurring phrases of the store's documents and write phrases.csv. The phrase partitions
+ * are counted on `threads` worker threads side by side (each reads every unit, counts its share).
+ */
+async function writePhrasesReport(file: string, storeFile: string, lexiconDir: string, threads: number, dialect: CsvDialect): Promise<PhrasesOutcome> {
+  const count = Math.max(1, Math.min(threads, PHRASE_PARTITIONS));
+  const shares = Array.from({ length: count }, (_, t) => Array.from({ length: PHRASE_PARTITIONS }, (_p, i) => i).filter((i) => i % count === t));
+  const counted = await Promise.all(shares.map((partitions) =>
+    runOnWorker<PartitionCount>('phrases-worker', { storeFile, lexiconDir, partitions } satisfies PhrasesJob)));
+  const phrases = combinePartitions(counted.flatMap((c) => c.kept));
   writeCsv(file, PHRASE_COLUMNS, phraseRows(phrases), dialect);
   return { count: phrases.length, top: [...phraseRows(phrases.slice(0, PHRASES_SHOWN))] };
 }
@@ -273,9 +281,9 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
 
   const staging = prepareStaging(options.outDir);
   const out = (name: string): string => path.join(staging, name);
-  // Phrase discovery reads every unit again: it runs on a thread of its own meanwhile.
+  // Phrase discovery reads every unit again: it runs on threads of its own meanwhile.
   let phrasesSeconds = 0;
-  const phrasesDone = runOnWorker<PhrasesOutcome>('phrases-worker', { storeFile: store.file, target: out('phrases.csv'), spreadsheet: options.spreadsheet, lexiconDir: options.lexiconDir })
+  const phrasesDone = writePhrasesReport(out('phrases.csv'), store.file, options.lexiconDir, options.workers ?? os.availableParallelism(), dialect)
     .then((outcome) => ((phrasesSeconds = (Date.now() - reportsStarted) / 1000), outcome));
   phrasesDone.catch(() => undefined); // awaited below; this keeps an early failure from being reported as unhandled
   writeDocumentCsvs(store, staging, dialect);

@@ -290,7 +290,56 @@ function logLikelihood(observed: number, stems: readonly number[], vocab: Vocabu
 }
 
 /**
- * Recurring phrases found without a lexicon (phrases.csv), in two passes over the units:
+ * Phrase keys are split into this many partitions by hash, each with counters of its own, so that
+ * threads can count them side by side (each reads every unit, counts only its keys). Fixed, not the
+ * number of threads: the counters' sizes, hence the results, never depend on the machine.
+ */
+export const PHRASE_PARTITIONS = 2;
+
+/** The partition of a phrase key. */
+function partitionOf(h1: number): number {
+  return h1 % PHRASE_PARTITIONS;
+}
+
+/** A phrase that passed the thresholds in its partition, before phrases found inside longer ones are dropped. */
+export interface KeptPhrase {
+  readonly key: number;
+  readonly voices: number;
+  readonly units: number;
+  readonly documents: number;
+  readonly authors: number;
+  /** Surface forms, most frequent first. */
+  readonly variants: readonly string[];
+  readonly example: UnitId;
+  /** Content-word ids (the same in every partition: every partition reads every unit in the same order). */
+  readonly stems: readonly number[];
+  readonly score: number;
+}
+
+/** What counting some partitions gives: their kept phrases and how the counting went. */
+export interface PartitionCount {
+  readonly kept: KeptPhrase[];
+  readonly stats: PhraseStats;
+}
+
+/** Counters of one partition: each holds 1/PHRASE_PARTITIONS of the memory budget. */
+class PartitionCounters {
+  readonly sketch: CountMinSketch;
+  readonly pairs: BloomFilter;
+  readonly tallies = new Map<number, Tally>();
+  floor: number;
+  trackedPeak = 0;
+  constructor(memory: PhraseMemory, minVoices: number) {
+    const shrink = Math.log2(PHRASE_PARTITIONS);
+    this.sketch = new CountMinSketch(memory.sketchBits - shrink);
+    this.pairs = new BloomFilter(memory.bloomBits - shrink, true);
+    this.floor = minVoices;
+  }
+}
+
+/**
+ * Count the phrases of some partitions (all of them by default; see countPhrases), in two passes
+ * over the units:
  * 1. a count-min sketch counts, for every segment of 2–6 words (by its content-word stems), the
  *    units holding it — an upper bound of its voices, in fixed memory;
  * 2. segments whose bound reaches `minVoices` are tallied exactly: voices (a named author counts
@@ -299,13 +348,15 @@ function logLikelihood(observed: number, stems: readonly number[], vocab: Vocabu
  * must recur across at least two voices and two documents or two named authors. `units` is called
  * once per pass and must give the same units in the same order each time, a document's units together.
  */
-export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhrasesOptions): { phrases: Phrase[]; stats: PhraseStats } {
+export function countPhrasePartitions(
+  units: () => Iterable<PhraseUnit>, options: FindPhrasesOptions,
+  partitions: readonly number[] = Array.from({ length: PHRASE_PARTITIONS }, (_, i) => i),
+): PartitionCount {
   const memory = { ...DEFAULT_PHRASE_MEMORY, ...options.memory };
   const minVoices = options.minVoices ?? DEFAULT_MIN_VOICES;
   const vocab = new Vocabulary(options.words);
-  const sketch = new CountMinSketch(memory.sketchBits);
+  const mine: (PartitionCounters | undefined)[] = Array.from({ length: PHRASE_PARTITIONS }, (_, i) => (partitions.includes(i) ? new PartitionCounters(memory, minVoices) : undefined));
   const seenText = new BloomFilter(Math.max(16, memory.bloomBits - 4));
-  const pairs = new BloomFilter(memory.bloomBits, true);
   const segmentsOfLength = new Array<number>(PHRASE_MAX_WORDS + 1).fill(0);
   const stats = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
   // Both passes tokenise every unit: the words are folded once for the run.
@@ -314,16 +365,13 @@ export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhr
   for (const u of units()) {
     stats.units += 1;
     forEachSegment(u, vocab, seenText, stats, true, (_s, _e, _ids, length, h1, h2) => {
-      sketch.add(h1, h2);
+      mine[partitionOf(h1)]?.sketch.add(h1, h2);
       segmentsOfLength[length]! += 1;
     }, folder);
   }
 
   seenText.clear();
   const pass2 = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
-  const tallies = new Map<number, Tally>();
-  let floor = minVoices;
-  let trackedPeak = 0;
   let docIndex = -1;
   let lastDocId: string | undefined;
   for (const u of units()) {
@@ -335,19 +383,21 @@ export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhr
     const authorHash = author === undefined ? undefined : hashString(`a:${author}`);
     let tokens: readonly Token[] = [];
     const visit: SegmentVisitor = (start, end, content, length, h1, h2) => {
-      if (sketch.estimate(h1, h2) < floor) return;
+      const part = mine[partitionOf(h1)];
+      if (part === undefined || part.sketch.estimate(h1, h2) < part.floor) return;
+      const { tallies, sketch } = part;
       const key = tallyKey(h1, h2);
       let t = tallies.get(key);
       if (t === undefined) {
         t = { voices: 0, units: 0, documents: 0, lastDocument: -1, authors: 0, variants: [], variantsSeen: 0, example: u.unitId, stems: content.slice(0, length) };
         tallies.set(key, t);
-        if (tallies.size > memory.maxTracked) {
+        if (tallies.size > memory.maxTracked / PHRASE_PARTITIONS) {
           // Too many candidates for the budget: raise the floor and drop those below it.
-          floor += Math.max(1, Math.ceil(floor / 2));
-          for (const [k, other] of tallies) if (sketch.estimate(...hashOfIds(other.stems)) < floor) tallies.delete(k);
+          part.floor += Math.max(1, Math.ceil(part.floor / 2));
+          for (const [k, other] of tallies) if (sketch.estimate(...hashOfIds(other.stems)) < part.floor) tallies.delete(k);
           if (!tallies.has(key)) return;
         }
-        trackedPeak = Math.max(trackedPeak, tallies.size);
+        part.trackedPeak = Math.max(part.trackedPeak, tallies.size);
       }
       t.units += 1; // forEachSegment gives each phrase once per unit
       // Units come document by document: a phrase's documents are counted exactly, without a filter.
@@ -358,7 +408,7 @@ export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhr
       // A voice is a named author, counted once however often they post the phrase, or an unsigned
       // unit, new each time: only authors need the "seen this pair before?" filter.
       if (authorHash === undefined) t.voices += 1;
-      else if (pairs.addIfNew(...hashPair(h1, h2, authorHash, 3))) {
+      else if (part.pairs.addIfNew(...hashPair(h1, h2, authorHash, 3))) {
         t.voices += 1;
         t.authors += 1;
       }
@@ -373,39 +423,67 @@ export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhr
     forEachSegment({ ...u, tokens }, vocab, seenText, pass2, false, visit);
   }
 
-  // A phrase that only ever occurs inside a longer kept one ("européen gaia-x" in "projet européen
-  // gaia-x", same voices) adds nothing: only the longest is listed.
-  const kept = [...tallies.entries()].filter(([, t]) => t.voices >= minVoices && (t.documents >= 2 || t.authors >= 2));
+  const kept: KeptPhrase[] = [];
+  for (const part of mine) {
+    for (const [key, t] of part?.tallies ?? []) {
+      if (t.voices < minVoices || (t.documents < 2 && t.authors < 2)) continue;
+      const counted: [string, number][] = [];
+      for (let k = 0; k < t.variants.length; k += 2) counted.push([t.variants[k] as string, t.variants[k + 1] as number]);
+      kept.push({
+        key, voices: t.voices, units: t.units, documents: t.documents, authors: t.authors, example: t.example, stems: t.stems,
+        variants: counted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([v]) => v),
+        score: Math.round(logLikelihood(t.voices, t.stems, vocab, segmentsOfLength) * 1000) / 1000,
+      });
+    }
+  }
+  const counters = mine.filter((m) => m !== undefined);
+  return {
+    kept,
+    stats: {
+      ...stats,
+      floor: Math.max(minVoices, ...counters.map((m) => m.floor)),
+      trackedPeak: counters.reduce((n, m) => n + m.trackedPeak, 0),
+      counterBytes: seenText.bytes + counters.reduce((n, m) => n + m.sketch.bytes + m.pairs.bytes, 0),
+    },
+  };
+}
+
+/**
+ * The rows of phrases.csv from the kept phrases of every partition, best scores first. A phrase
+ * that only ever occurs inside a longer kept one ("européen gaia-x" in "projet européen gaia-x",
+ * same voices) adds nothing: only the longest is listed.
+ */
+export function combinePartitions(kept: Iterable<KeptPhrase>, limit: number = DEFAULT_PHRASE_LIMIT): Phrase[] {
+  const byKey = new Map<number, KeptPhrase>();
+  for (const k of kept) byKey.set(k.key, k);
   const subsumed = new Set<number>();
-  for (const [, t] of kept) {
+  for (const t of byKey.values()) {
     for (let len = 2; len < t.stems.length; len += 1) {
       for (let from = 0; from + len <= t.stems.length; from += 1) {
         const sub = tallyKey(...hashOfIds(t.stems.slice(from, from + len)));
-        if (tallies.get(sub)?.voices === t.voices) subsumed.add(sub);
+        if (byKey.get(sub)?.voices === t.voices) subsumed.add(sub);
       }
     }
   }
   const phrases: Phrase[] = [];
-  for (const [key, t] of kept) {
+  for (const [key, t] of byKey) {
     if (subsumed.has(key)) continue;
-    const counted: [string, number][] = [];
-    for (let k = 0; k < t.variants.length; k += 2) counted.push([t.variants[k] as string, t.variants[k + 1] as number]);
-    const variants = counted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([v]) => v);
     phrases.push({
-      phrase: variants[0]!,
-      nDocuments: t.documents, nUnits: t.units, nAuthors: t.authors, frequency: t.voices,
-      score: Math.round(logLikelihood(t.voices, t.stems, vocab, segmentsOfLength) * 1000) / 1000,
-      variants, exampleUnitId: t.example,
+      phrase: t.variants[0]!, nDocuments: t.documents, nUnits: t.units, nAuthors: t.authors, frequency: t.voices,
+      score: t.score, variants: t.variants, exampleUnitId: t.example,
     });
   }
   phrases.sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
-  return {
-    phrases: phrases.slice(0, options.limit ?? DEFAULT_PHRASE_LIMIT),
-    stats: { ...stats, floor, trackedPeak, counterBytes: sketch.bytes + seenText.bytes + pairs.bytes },
-  };
+  return phrases.slice(0, limit);
 }
 
-/** Recurring phrases, best first: see countPhrases. */
+/** Recurring phrases, best first, with how the counting went: every partition counted here, in one pass. */
+export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhrasesOptions): { phrases: Phrase[]; stats: PhraseStats } {
+  const { kept, stats } = countPhrasePartitions(units, options);
+  return { phrases: combinePartitions(kept, options.limit), stats };
+}
+
+/** Recurring phrases, best first: see countPhrasePartitions. */
 export function findPhrases(units: () => Iterable<PhraseUnit>, options: FindPhrasesOptions): Phrase[] {
   return countPhrases(units, options).phrases;
 }

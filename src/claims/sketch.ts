@@ -92,21 +92,27 @@ export class BloomFilter {
   }
   /** Add the key; true when it was not there before. */
   addIfNew(h1: number, h2: number): boolean {
-    let added = false;
-    const base = this.blocked ? (h1 & this.blockMask) * BLOCK_BITS : 0;
-    const step = this.blocked ? (h1 >>> 16) | 1 : h2 | 1;
-    const start = this.blocked ? h2 : h1;
-    const within = this.blocked ? BLOCK_BITS - 1 : this.mask;
-    for (let i = 0; i < BLOOM_PROBES; i += 1) {
-      const bit = base + ((start + Math.imul(i, step)) & within);
-      const word = bit >>> 5;
-      const flag = 1 << (bit & 31);
-      if ((this.bits[word]! & flag) === 0) {
-        this.bits[word] = this.bits[word]! | flag;
-        added = true;
-      }
+    if (this.blocked) {
+      // h1's low bits pick the block; each probe takes 9 bits of its own (h2's, then h1's top ones).
+      const base = (h1 & this.blockMask) * BLOCK_BITS;
+      const last = (h2 >>> 27) ^ (h1 >>> 23);
+      const a = this.set(base + (h2 & 511));
+      const b = this.set(base + ((h2 >>> 9) & 511));
+      const c = this.set(base + ((h2 >>> 18) & 511));
+      const d = this.set(base + (last & 511));
+      return a || b || c || d;
     }
+    let added = false;
+    for (let i = 0; i < BLOOM_PROBES; i += 1) if (this.set((h1 + Math.imul(i, h2 | 1)) & this.mask)) added = true;
     return added;
+  }
+  /** Set one bit; true when it was clear. */
+  private set(bit: number): boolean {
+    const word = bit >>> 5;
+    const flag = 1 << (bit & 31);
+    if ((this.bits[word]! & flag) !== 0) return false;
+    this.bits[word] = this.bits[word]! | flag;
+    return true;
   }
   clear(): void {
     this.bits.fill(0);

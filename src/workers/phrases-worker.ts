@@ -1,20 +1,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AnalysedDocument } from '../model.js';
+import { countPhrasePartitions, phraseUnitsOf, type PartitionCount } from '../claims/find-phrases.js';
 import { loadPhraseWords } from '../claims/load-phrase-words.js';
-import { writePhrasesReport } from '../run.js';
+import type { AnalysedDocument } from '../model.js';
 import { Store } from '../store/store.js';
 
-/** What the phrases worker needs: the store to read and the file to write. */
+/** What a phrases worker needs: the store to read and the phrase partitions to count. */
 export interface PhrasesJob {
   readonly storeFile: string;
-  readonly target: string;
-  readonly spreadsheet: boolean;
   /** Where function-words.fr.yaml is (already validated by the main thread). */
   readonly lexiconDir: string;
+  readonly partitions: readonly number[];
 }
 
 // Worker thread: phrase discovery reads every unit of the corpus (twice), so it runs beside the main
-// thread's other reports instead of after them. It reads the store through its own connection.
+// thread's other reports, one thread per share of the phrase partitions. It reads the store through
+// its own connection and answers with the phrases its partitions kept.
 const job = workerData as PhrasesJob;
 const store = Store.openReadonly(job.storeFile);
 
@@ -23,8 +23,8 @@ function* documents(): Generator<AnalysedDocument> {
 }
 
 try {
-  const outcome = writePhrasesReport(job.target, documents, { spreadsheet: job.spreadsheet }, loadPhraseWords(job.lexiconDir));
-  parentPort?.postMessage({ ok: true, value: outcome });
+  const counted: PartitionCount = countPhrasePartitions(() => phraseUnitsOf(documents()), { words: loadPhraseWords(job.lexiconDir) }, job.partitions);
+  parentPort?.postMessage({ ok: true, value: counted });
 } catch (error) {
   const e = error as Error;
   parentPort?.postMessage({ ok: false, message: e.stack ?? e.message });
