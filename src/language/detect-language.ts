@@ -18,9 +18,9 @@ export interface LanguageDetector {
 
 /**
  * Detector names accepted by `--lang-detector`. `eld` (its large database) is the default: the
- * only one measured above the acceptance floors on 1–3-word items; `eld-small` costs a third of
- * its memory and start-up for a little less accuracy on very short text; `franc` is the
- * customer's original choice, weak below a sentence. Figures: README, "Language identification".
+ * only one measured above the acceptance floors on 1–3-word items; `eld-small` is smaller and
+ * faster to load for a little less accuracy on very short text; `franc` is the customer's
+ * original choice, weak below a sentence. Figures: README, "Language identification".
  */
 export const DETECTORS = ['eld', 'eld-small', 'franc'] as const;
 export type DetectorName = (typeof DETECTORS)[number];
