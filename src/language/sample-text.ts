@@ -1,3 +1,5 @@
+import { letterLength } from '../text/char-class.js';
+
 /**
  * Most characters a detector reads from one unit. eld itself stops at 1,000 characters; franc
  * reads everything, so an article of 50,000 characters would cost fifty times a comment.
@@ -51,6 +53,11 @@ export function sampleText(text: string, maxChars: number = SAMPLE_CHARS): strin
 
 /** Letters in a text: the amount of evidence a detector had. */
 export function countLetters(text: string): number {
-  // match() gives the letters as one array, without a match object per letter.
-  return text.match(/\p{L}/gu)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < text.length; ) {
+    const w = letterLength(text, i);
+    if (w > 0) n += 1;
+    i += w > 0 ? w : 1;
+  }
+  return n;
 }
