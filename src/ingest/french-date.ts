@@ -58,8 +58,18 @@ function monthNumber(name: string): number | undefined {
   return MONTHS[folded];
 }
 
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) return true;
+  }
+  return false;
+}
+
 /** The first French (or ISO) date in a piece of text, with its time when the text gives one. */
 export function findFrenchDate(text: string): FoundDate | undefined {
+  // Every form has a year of four digits: a text without a digit holds no date.
+  if (!hasDigit(text)) return undefined;
   const candidates: FoundDate[] = [];
   const spelt = SPELT.exec(text);
   if (spelt) {

@@ -29,9 +29,19 @@ export interface QuoteCandidate {
   readonly form: string;
 }
 
-/** Prepare a unit once for quote matching. */
+/**
+ * Prepare a unit for quote matching. Its matching form is made the first time a quote is looked
+ * for in it, once: most pages quote nothing, and folding every comment was a tenth of reading a page.
+ */
 export function quoteCandidate(unit: { readonly author?: string; readonly text: string }): QuoteCandidate {
-  return { author: unit.author, form: quoteMatchForm(unit.text) };
+  let form: string | undefined;
+  return {
+    author: unit.author,
+    get form(): string {
+      form ??= quoteMatchForm(unit.text);
+      return form;
+    },
+  };
 }
 
 /**

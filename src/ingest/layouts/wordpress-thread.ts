@@ -14,6 +14,8 @@ const HEADER = /^(?:[•·◦▪*–-]\s*)?(\S.{0,60}?)\s+(?:Répondre|dit\s*:|a
  */
 function parseHeader(lines: readonly string[], i: number): string | undefined {
   const line = lines[i]!.trim();
+  // Every header ends with "Répondre" or ":": other lines are spared the regex.
+  if (!line.endsWith(':') && !line.endsWith('Répondre')) return undefined;
   const author = HEADER.exec(line)?.[1];
   if (author === undefined || /Répondre$/u.test(line)) return author;
   const next = lines.slice(i + 1, i + 4).find((l) => !isBlank(l));
