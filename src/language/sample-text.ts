@@ -40,7 +40,9 @@ function wordBounded(text: string, start: number, length: number): string {
  * long unit at most SAMPLE_CHARS characters taken from its start, middle and end, cut at spaces.
  */
 export function sampleText(text: string, maxChars: number = SAMPLE_CHARS): string {
-  const clean = (mayHoldLinks(text) ? text.replace(NOT_WORDS, ' ') : text).replace(/\s+/gu, ' ').trim();
+  // Runs of white space become one space; a lone space is left as it is (the same text, without
+  // rewriting every space of a unit whose white space is already folded).
+  const clean = (mayHoldLinks(text) ? text.replace(NOT_WORDS, ' ') : text).replace(/ \s+|[^\S ]\s*/gu, ' ').trim();
   if (clean.length <= maxChars) return clean;
   const window = Math.floor((maxChars - (WINDOWS - 1)) / WINDOWS);
   const parts: string[] = [];
