@@ -60,10 +60,16 @@ export const BOILERPLATE: readonly BoilerplatePattern[] = [
   { id: 'advert', kind: 'drop', pattern: /^(?:publicité|annonce|sponsorisé|contenu sponsorisé)$/iu },
 ];
 
+// The patterns without a hint as one regex (all are anchored and share the flags iu): a line that is
+// no furniture, nearly every line, is told so in one test instead of one per pattern.
+const ANY_UNHINTED = new RegExp(BOILERPLATE.filter((b) => b.hint === undefined).map((b) => `(?:${b.pattern.source})`).join('|'), 'iu');
+const HINTS = BOILERPLATE.flatMap((b) => (b.hint === undefined ? [] : [b.hint]));
+
 /** The first boilerplate pattern a line matches, if any. */
 export function matchBoilerplate(line: string): BoilerplatePattern | undefined {
   const trimmed = line.trim();
   if (trimmed === '') return undefined;
+  if (!ANY_UNHINTED.test(trimmed) && !HINTS.some((h) => h.test(trimmed))) return undefined;
   return BOILERPLATE.find((b) => (b.hint === undefined || b.hint.test(trimmed)) && b.pattern.test(trimmed));
 }
 

@@ -1,4 +1,4 @@
-import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
+import { matchBoilerplate } from '../boilerplate.js';
 import { parseDateLine } from '../french-date.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
@@ -67,10 +67,11 @@ export const wordpressThreadLayout: PageLayout = {
       }
       if (current === undefined || isBlank(line)) { current?.lines.push(''); continue; }
       // The thread is over at the comment form, or at a line back at the page margin.
-      if (isEndMarker(line) || (topIndent > 0 && indentOf(line) === 0)) break;
+      const furniture = matchBoilerplate(line);
+      if (furniture?.kind === 'end' || (topIndent > 0 && indentOf(line) === 0)) break;
       const date = parseDateLine(line);
       if (date !== undefined && current.published === undefined) { current.published = date; continue; }
-      if (matchBoilerplate(line) !== undefined) continue;
+      if (furniture !== undefined) continue;
       current.lines.push(line.trim());
     }
     const { comments, diagnostics } = withQuotesAttributed(drafts.map((d) => ({ ...d, paragraphs: d.lines.join('\n').split(/\n[ \t]*\n/u) })), article, false);
