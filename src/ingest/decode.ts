@@ -24,7 +24,8 @@ const UTF16_NUL_SHARE = 0.7;
 function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const sample = bytes.subarray(0, SNIFF_BYTES - (SNIFF_BYTES % 2));
   const pairs = Math.floor(sample.length / 2);
-  if (pairs < 2) return undefined;
+  // Either way needs NULs: most files have none, which a native search tells at once.
+  if (pairs < 2 || sample.indexOf(0) === -1) return undefined;
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i + 1 < sample.length; i += 2) {
@@ -42,13 +43,13 @@ export function looksBinary(bytes: Uint8Array): boolean {
   if (sample.length === 0) return false;
   if (sample[0] === 0xff && sample[1] === 0xfe) return false; // UTF-16 BOMs carry NULs
   if (sample[0] === 0xfe && sample[1] === 0xff) return false;
-  if (sniffUtf16(sample) !== undefined) return false;
   let control = 0;
   for (let i = 0; i < sample.length; i += 1) {
     const b = sample[i]!;
     if (b < 9 || (b > 13 && b < 32 && b !== 27)) control += 1;
   }
-  return control / sample.length > BINARY_CONTROL_SHARE;
+  // UTF-16 without a BOM has NULs in every other byte: text, though it looks binary.
+  return control / sample.length > BINARY_CONTROL_SHARE && sniffUtf16(sample) === undefined;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
