@@ -127,10 +127,39 @@ interface Candidate {
   readonly pattern: readonly PatternToken[];
 }
 
-const NO_CANDIDATES: readonly Candidate[] = [];
+/** The patterns a word starts, and for a word that starts many, the ones left once the next word is known. */
+interface Start {
+  readonly candidates: readonly Candidate[];
+  /** By next word ('' past the last token); undefined for a short list, tried as it is. */
+  readonly byNext: Map<string, readonly Candidate[]> | undefined;
+}
 
-/** Words whose candidate patterns a lexicon remembers; past it the memory starts afresh (as WordFolder's). */
+const NO_START: Start = { candidates: [], byNext: undefined };
+
+/** Words whose starts a lexicon remembers; past it the memory starts afresh (as WordFolder's). */
 const CANDIDATE_CACHE_WORDS = 50_000;
+/** Candidates from which a word's list is narrowed by the next word ("l'", "une", "la" start many patterns). */
+const NARROW_FROM = 3;
+/** Next words a Start remembers narrowed lists for; past it that memory starts afresh. */
+const NARROWED_CACHE_WORDS = 2_000;
+
+/** False when `c` cannot match with `next` as the token after its first ('' when there is none). */
+function survives(c: Candidate, next: string): boolean {
+  const second = c.pattern[1];
+  return second === undefined || second.kind === 'gap' || (next !== '' && tokenMatches(second, next));
+}
+
+/** The candidates of `start` that the next word leaves, in their order. */
+function narrowed(start: Start, next: string): readonly Candidate[] {
+  const byNext = start.byNext!;
+  let list = byNext.get(next);
+  if (list === undefined) {
+    list = start.candidates.filter((c) => survives(c, next));
+    if (byNext.size >= NARROWED_CACHE_WORDS) byNext.clear();
+    byNext.set(next, list);
+  }
+  return list;
+}
 
 /** A compiled lexicon: entries indexed by their first word for fast longest-match lookup. */
 export class Lexicon {
@@ -147,8 +176,8 @@ export class Lexicon {
   private readonly prefixesByKey = new Map<string, Candidate[]>();
   /** The byPrefix patterns shorter than PREFIX_KEY_LETTERS: tried on every token (the loader allows none). */
   private readonly shortPrefixes: Candidate[] = [];
-  /** candidatesFor's memory, by word. */
-  private readonly candidatesByWord = new Map<string, readonly Candidate[]>();
+  /** startOf's memory, by word. */
+  private readonly startsByWord = new Map<string, Start>();
 
   constructor(entries: readonly LexiconEntry[], negation: NegationRules) {
     this.entries = entries;
@@ -180,24 +209,26 @@ export class Lexicon {
    * The patterns whose first element a word matches, in the order longestEntryAt tries them (first
    * word, then prefixes), by word: a corpus repeats the same words, and most start no pattern.
    */
-  private candidatesFor(norm: string): readonly Candidate[] {
-    let list = this.candidatesByWord.get(norm);
-    if (list === undefined) {
+  private startOf(norm: string): Start {
+    let start = this.startsByWord.get(norm);
+    if (start === undefined) {
       const found: Candidate[] = [...(this.byFirstWord.get(norm) ?? [])];
       const prefixes = this.prefixesByKey.get(norm.slice(0, PREFIX_KEY_LETTERS)) ?? this.shortPrefixes;
       for (const c of prefixes) if (tokenMatches(c.pattern[0]!, norm)) found.push(c);
-      list = found.length === 0 ? NO_CANDIDATES : found;
-      if (this.candidatesByWord.size >= CANDIDATE_CACHE_WORDS) this.candidatesByWord.clear();
-      this.candidatesByWord.set(norm, list);
+      start = found.length === 0 ? NO_START : { candidates: found, byNext: found.length >= NARROW_FROM ? new Map() : undefined };
+      if (this.startsByWord.size >= CANDIDATE_CACHE_WORDS) this.startsByWord.clear();
+      this.startsByWord.set(norm, start);
     }
-    return list;
+    return start;
   }
 
   /** The longest entry starting at token `i` ("milliards dilapidés" beats "milliards"); ties go to the higher weight, then the lower id. */
   longestEntryAt(tokens: readonly Token[], i: number): EntryMatch | undefined {
     const token = tokens[i];
     if (token === undefined) return undefined;
-    const candidates = this.candidatesFor(token.norm);
+    const start = this.startOf(token.norm);
+    // A word that starts many patterns: only those the next word leaves are tried.
+    const candidates = start.byNext === undefined ? start.candidates : narrowed(start, tokens[i + 1]?.norm ?? '');
     let best: EntryMatch | undefined;
     for (let k = 0; k < candidates.length; k += 1) {
       const { entry, pattern } = candidates[k]!;
