@@ -16,6 +16,8 @@ const BROKEN_IMG = /<img\b[^<>\n]*(?:\/>|>|$)/giu;
 
 /** Remove raw markup, keeping block boundaries as line breaks. */
 export function stripMarkup(text: string): string {
+  // Every tag starts with "<": text without one has no markup.
+  if (!text.includes('<')) return text;
   return text.replace(BROKEN_IMG, ' ').replace(BLOCK_TAGS, '\n').replace(INLINE_TAGS, '');
 }
 

@@ -24,7 +24,8 @@ const UTF16_NUL_SHARE = 0.7;
 function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const sample = bytes.subarray(0, SNIFF_BYTES - (SNIFF_BYTES % 2));
   const pairs = Math.floor(sample.length / 2);
-  if (pairs < 2) return undefined;
+  // Either way needs NULs: most files have none, which a native search tells at once.
+  if (pairs < 2 || sample.indexOf(0) === -1) return undefined;
   let evenNul = 0;
   let oddNul = 0;
   for (let i = 0; i + 1 < sample.length; i += 2) {
@@ -42,19 +43,23 @@ export function looksBinary(bytes: Uint8Array): boolean {
   if (sample.length === 0) return false;
   if (sample[0] === 0xff && sample[1] === 0xfe) return false; // UTF-16 BOMs carry NULs
   if (sample[0] === 0xfe && sample[1] === 0xff) return false;
-  if (sniffUtf16(sample) !== undefined) return false;
   let control = 0;
-  for (const b of sample) if (b === 0 || (b < 9) || (b > 13 && b < 32 && b !== 27)) control += 1;
-  return control / sample.length > BINARY_CONTROL_SHARE;
+  for (let i = 0; i < sample.length; i += 1) {
+    const b = sample[i]!;
+    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control += 1;
+  }
+  // UTF-16 without a BOM has NULs in every other byte: text, though it looks binary.
+  return control / sample.length > BINARY_CONTROL_SHARE && sniffUtf16(sample) === undefined;
 }
 
-/** True when the bytes are valid UTF-8 (ASCII included). */
-function isUtf8(bytes: Uint8Array): boolean {
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** The text of bytes that are valid UTF-8 (ASCII included), else undefined. */
+function asUtf8(bytes: Uint8Array): string | undefined {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
+    return strictUtf8.decode(bytes);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -85,7 +90,9 @@ export function decodeBytes(bytes: Uint8Array, declaredCharset?: string): Decode
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeWith('utf-16be', bytes.subarray(2));
   const utf16 = sniffUtf16(bytes);
   if (utf16 !== undefined) return decodeWith(utf16, bytes);
-  if (isUtf8(bytes)) return decodeWith('utf-8', bytes);
+  // Valid UTF-8 is decoded once: the strict decoder's text is the one iconv-lite would give.
+  const utf8 = asUtf8(bytes);
+  if (utf8 !== undefined) return { text: utf8.normalize('NFC'), encoding: 'utf-8' };
   const declared = knownCharset(declaredCharset);
   if (declared !== undefined && !/^utf-?8$/u.test(declared)) return decodeWith(declared, bytes);
   return decodeWith('windows-1252', bytes);

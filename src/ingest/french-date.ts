@@ -54,12 +54,28 @@ function toIso(year: number, month: number, day: number, hour?: string, minute?:
 }
 
 function monthNumber(name: string): number | undefined {
+  // Most names are written without accents: lower-cased, they are a key already (no other letter
+  // lower-cases to the ASCII letters of a month name, so the full fold would give the same key).
+  const lower = name.toLowerCase();
+  if (Object.hasOwn(MONTHS, lower)) return MONTHS[lower];
   const folded = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   return MONTHS[folded];
 }
 
+function hasFourDigits(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    run = c >= 0x30 && c <= 0x39 ? run + 1 : 0;
+    if (run === 4) return true;
+  }
+  return false;
+}
+
 /** The first French (or ISO) date in a piece of text, with its time when the text gives one. */
 export function findFrenchDate(text: string): FoundDate | undefined {
+  // Every form has a year of four digits: a text without four digits in a row holds no date.
+  if (!hasFourDigits(text)) return undefined;
   const candidates: FoundDate[] = [];
   const spelt = SPELT.exec(text);
   if (spelt) {

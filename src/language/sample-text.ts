@@ -1,3 +1,5 @@
+import { letterLength } from '../text/char-class.js';
+
 /**
  * Most characters a detector reads from one unit. eld itself stops at 1,000 characters; franc
  * reads everything, so an article of 50,000 characters would cost fifty times a comment.
@@ -38,7 +40,9 @@ function wordBounded(text: string, start: number, length: number): string {
  * long unit at most SAMPLE_CHARS characters taken from its start, middle and end, cut at spaces.
  */
 export function sampleText(text: string, maxChars: number = SAMPLE_CHARS): string {
-  const clean = (mayHoldLinks(text) ? text.replace(NOT_WORDS, ' ') : text).replace(/\s+/gu, ' ').trim();
+  // Runs of white space become one space; a lone space is left as it is (the same text, without
+  // rewriting every space of a unit whose white space is already folded).
+  const clean = (mayHoldLinks(text) ? text.replace(NOT_WORDS, ' ') : text).replace(/ \s+|[^\S ]\s*/gu, ' ').trim();
   if (clean.length <= maxChars) return clean;
   const window = Math.floor((maxChars - (WINDOWS - 1)) / WINDOWS);
   const parts: string[] = [];
@@ -51,6 +55,11 @@ export function sampleText(text: string, maxChars: number = SAMPLE_CHARS): strin
 
 /** Letters in a text: the amount of evidence a detector had. */
 export function countLetters(text: string): number {
-  // match() gives the letters as one array, without a match object per letter.
-  return text.match(/\p{L}/gu)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < text.length; ) {
+    const w = letterLength(text, i);
+    if (w > 0) n += 1;
+    i += w > 0 ? w : 1;
+  }
+  return n;
 }

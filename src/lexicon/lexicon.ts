@@ -94,18 +94,22 @@ function prefixKey(p: PatternToken): string | undefined {
 
 /** Index one past the last token of `pattern` matched at `i`, or -1. Gaps are lazy but backtrack. */
 function matchPattern(pattern: readonly PatternToken[], tokens: readonly Token[], i: number, p = 0): number {
-  if (p === pattern.length) return i;
-  const pt = pattern[p]!;
-  if (pt.kind === 'gap') {
-    for (let skip = 0; skip <= pt.max && i + skip <= tokens.length; skip += 1) {
-      const end = matchPattern(pattern, tokens, i + skip, p + 1);
-      if (end >= 0) return end;
+  // Words and prefixes are matched in a loop; only a gap needs the recursion (it backtracks).
+  let at = i;
+  for (let q = p; q < pattern.length; q += 1) {
+    const pt = pattern[q]!;
+    if (pt.kind === 'gap') {
+      for (let skip = 0; skip <= pt.max && at + skip <= tokens.length; skip += 1) {
+        const end = matchPattern(pattern, tokens, at + skip, q + 1);
+        if (end >= 0) return end;
+      }
+      return -1;
     }
-    return -1;
+    const token = tokens[at];
+    if (token === undefined || !tokenMatches(pt, token.norm)) return -1;
+    at += 1;
   }
-  const token = tokens[i];
-  if (token === undefined || !tokenMatches(pt, token.norm)) return -1;
-  return matchPattern(pattern, tokens, i + 1, p + 1);
+  return at;
 }
 
 /** True when the text between tokens `a` and `a + 1` ends a clause (a comma, a full stop, a quote…). */
@@ -117,21 +121,63 @@ export function clauseBreakAfter(tokens: readonly Token[], a: number, text: stri
   return CLAUSE_BREAK.test(text.slice(left.span.end, right.span.start));
 }
 
+/** A pattern an entry is found by, with its entry. */
+interface Candidate {
+  readonly entry: LexiconEntry;
+  readonly pattern: readonly PatternToken[];
+}
+
+/** The patterns a word starts, and for a word that starts many, the ones left once the next word is known. */
+interface Start {
+  readonly candidates: readonly Candidate[];
+  /** By next word ('' past the last token); undefined for a short list, tried as it is. */
+  readonly byNext: Map<string, readonly Candidate[]> | undefined;
+}
+
+const NO_START: Start = { candidates: [], byNext: undefined };
+
+/** Words whose starts a lexicon remembers; past it the memory starts afresh (as WordFolder's). */
+const CANDIDATE_CACHE_WORDS = 50_000;
+/** Candidates from which a word's list is narrowed by the next word ("l'", "une", "la" start many patterns). */
+const NARROW_FROM = 3;
+/** Next words a Start remembers narrowed lists for; past it that memory starts afresh. */
+const NARROWED_CACHE_WORDS = 2_000;
+
+/** False when `c` cannot match with `next` as the token after its first ('' when there is none). */
+function survives(c: Candidate, next: string): boolean {
+  const second = c.pattern[1];
+  return second === undefined || second.kind === 'gap' || (next !== '' && tokenMatches(second, next));
+}
+
+/** The candidates of `start` that the next word leaves, in their order. */
+function narrowed(start: Start, next: string): readonly Candidate[] {
+  const byNext = start.byNext!;
+  let list = byNext.get(next);
+  if (list === undefined) {
+    list = start.candidates.filter((c) => survives(c, next));
+    if (byNext.size >= NARROWED_CACHE_WORDS) byNext.clear();
+    byNext.set(next, list);
+  }
+  return list;
+}
+
 /** A compiled lexicon: entries indexed by their first word for fast longest-match lookup. */
 export class Lexicon {
   readonly entries: readonly LexiconEntry[];
   readonly negation: NegationRules;
-  readonly byFirstWord = new Map<string, { entry: LexiconEntry; pattern: readonly PatternToken[] }[]>();
-  readonly byPrefix: { entry: LexiconEntry; pattern: readonly PatternToken[] }[] = [];
+  readonly byFirstWord = new Map<string, Candidate[]>();
+  readonly byPrefix: Candidate[] = [];
   /** Entries by id, for the stages that start from a tag. */
   readonly byId = new Map<string, LexiconEntry>();
   /**
    * The byPrefix patterns a word can start, by the word's first PREFIX_KEY_LETTERS letters (each
    * list in byPrefix order, with any shorter prefix), so a token is not tried against them all.
    */
-  private readonly prefixesByKey = new Map<string, { entry: LexiconEntry; pattern: readonly PatternToken[] }[]>();
+  private readonly prefixesByKey = new Map<string, Candidate[]>();
   /** The byPrefix patterns shorter than PREFIX_KEY_LETTERS: tried on every token (the loader allows none). */
-  private readonly shortPrefixes: { entry: LexiconEntry; pattern: readonly PatternToken[] }[] = [];
+  private readonly shortPrefixes: Candidate[] = [];
+  /** startOf's memory, by word. */
+  private readonly startsByWord = new Map<string, Start>();
 
   constructor(entries: readonly LexiconEntry[], negation: NegationRules) {
     this.entries = entries;
@@ -150,7 +196,7 @@ export class Lexicon {
         }
       }
     }
-    const isShort = (c: { pattern: readonly PatternToken[] }): boolean => prefixKey(c.pattern[0]!) === undefined;
+    const isShort = (c: Candidate): boolean => prefixKey(c.pattern[0]!) === undefined;
     for (const c of this.byPrefix) if (isShort(c)) this.shortPrefixes.push(c);
     for (const c of this.byPrefix) {
       const key = prefixKey(c.pattern[0]!);
@@ -159,14 +205,36 @@ export class Lexicon {
     }
   }
 
+  /**
+   * The patterns whose first element a word matches, in the order longestEntryAt tries them (first
+   * word, then prefixes), by word: a corpus repeats the same words, and most start no pattern.
+   */
+  private startOf(norm: string): Start {
+    let start = this.startsByWord.get(norm);
+    if (start === undefined) {
+      const found: Candidate[] = [...(this.byFirstWord.get(norm) ?? [])];
+      const prefixes = this.prefixesByKey.get(norm.slice(0, PREFIX_KEY_LETTERS)) ?? this.shortPrefixes;
+      for (const c of prefixes) if (tokenMatches(c.pattern[0]!, norm)) found.push(c);
+      start = found.length === 0 ? NO_START : { candidates: found, byNext: found.length >= NARROW_FROM ? new Map() : undefined };
+      if (this.startsByWord.size >= CANDIDATE_CACHE_WORDS) this.startsByWord.clear();
+      this.startsByWord.set(norm, start);
+    }
+    return start;
+  }
+
   /** The longest entry starting at token `i` ("milliards dilapidés" beats "milliards"); ties go to the higher weight, then the lower id. */
   longestEntryAt(tokens: readonly Token[], i: number): EntryMatch | undefined {
     const token = tokens[i];
     if (token === undefined) return undefined;
+    const start = this.startOf(token.norm);
+    // A word that starts many patterns: only those the next word leaves are tried.
+    const candidates = start.byNext === undefined ? start.candidates : narrowed(start, tokens[i + 1]?.norm ?? '');
     let best: EntryMatch | undefined;
-    const consider = (entry: LexiconEntry, pattern: readonly PatternToken[]): void => {
-      const end = matchPattern(pattern, tokens, i);
-      if (end < 0) return;
+    for (let k = 0; k < candidates.length; k += 1) {
+      const { entry, pattern } = candidates[k]!;
+      // Every candidate's first element matches this token: matching goes on from the second.
+      const end = matchPattern(pattern, tokens, i + 1, 1);
+      if (end < 0) continue;
       if (
         best === undefined ||
         end > best.end ||
@@ -174,10 +242,7 @@ export class Lexicon {
       ) {
         best = { entry, start: i, end, pattern };
       }
-    };
-    for (const c of this.byFirstWord.get(token.norm) ?? []) consider(c.entry, c.pattern);
-    const prefixes = this.prefixesByKey.get(token.norm.slice(0, PREFIX_KEY_LETTERS)) ?? this.shortPrefixes;
-    for (const c of prefixes) if (tokenMatches(c.pattern[0]!, token.norm)) consider(c.entry, c.pattern);
+    }
     return best;
   }
 

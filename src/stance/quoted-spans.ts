@@ -1,10 +1,10 @@
 import type { Span } from '../model.js';
 
 /** Quotation marks that open and close with different characters and may nest: « « … » ». */
-const GUILLEMET_OPEN = '«';
-const GUILLEMET_CLOSE = '»';
+const GUILLEMET_OPEN = 0xab; // «
+const GUILLEMET_CLOSE = 0xbb; // »
 /** Marks that scraped text uses both ways round (” votre ”, "x", “x”): paired in order of appearance. */
-const TWO_WAY = new Set(['"', '“', '”', '„']);
+const isTwoWay = (c: number): boolean => c === 0x22 || c === 0x201c || c === 0x201d || c === 0x201e; // " “ ” „
 
 /**
  * Stretches of `text` inside quotation marks (the marks excluded): reported speech or a term held
@@ -16,14 +16,14 @@ export function quotedSpans(text: string): Span[] {
   let openAt = -1;
   let twoWayOpen = -1;
   for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
+    const c = text.charCodeAt(i);
     if (c === GUILLEMET_OPEN) {
       if (depth === 0) openAt = i + 1;
       depth += 1;
     } else if (c === GUILLEMET_CLOSE && depth > 0) {
       depth -= 1;
       if (depth === 0) spans.push({ start: openAt, end: i });
-    } else if (TWO_WAY.has(c) && depth === 0) {
+    } else if (depth === 0 && isTwoWay(c)) {
       if (twoWayOpen < 0) twoWayOpen = i + 1;
       else {
         spans.push({ start: twoWayOpen, end: i });

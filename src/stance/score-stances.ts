@@ -44,6 +44,8 @@ export function stanceScore(tags: readonly StanceTag[]): number {
  * and is shown in the evidence with its reason (NOT, QUOTED, IRONIC); nothing is silently flipped.
  */
 export function scoreStances(text: string, tags: readonly StanceTag[]): StanceVerdict[] {
+  // Most units hold no cue: their verdicts are all zero, without filtering and scoring nothing.
+  if (tags.length === 0) return STANCES.map((stance) => ({ stance, score: 0, label: 0, hits: 0, evidence: '' }));
   return STANCES.map((stance) => {
     const mine = tags.filter((t) => t.stance === stance);
     const score = stanceScore(mine);

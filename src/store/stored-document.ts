@@ -1,7 +1,7 @@
 import type { AnalysedDocument } from '../model.js';
 import { claimMentionRows, documentRows, stanceRows, unitRows } from '../report/build-rows.js';
-import { CLAIM_MENTION_COLUMNS, DOCUMENT_COLUMNS, STANCE_COLUMNS, UNIT_COLUMNS, type Row } from '../report/columns.js';
-import { toCsv, type CsvDialect } from '../report/write-csv.js';
+import { CLAIM_MENTION_COLUMNS, DOCUMENT_COLUMNS, STANCE_COLUMNS, UNIT_COLUMNS } from '../report/columns.js';
+import { csvRows, type CsvDialect } from '../report/write-csv.js';
 import type { StoredCsv, StoredDocument } from './store.js';
 
 /** Name of a CSV dialect as stored beside the rows rendered in it. */
@@ -9,20 +9,18 @@ export function dialectName(dialect: CsvDialect): string {
   return dialect.spreadsheet ? 'spreadsheet' : 'rfc4180';
 }
 
-// Rows of one document without the header: the same bytes the whole-report writer gives for them,
-// since each CSV record is stringified on its own.
-function rowsOnly<C extends readonly string[]>(columns: C, rows: Iterable<Row<C>>, dialect: CsvDialect): string {
-  return toCsv(columns, rows, dialect).slice(toCsv(columns, [], dialect).length);
-}
-
-/** The report rows of one document (documents, units, stances, claim_mentions), pre-rendered. */
+/**
+ * The report rows of one document (documents, units, stances, claim_mentions), pre-rendered without
+ * the header: the same bytes the whole-report writer gives for them, since each CSV record is
+ * written on its own.
+ */
 export function renderDocumentCsv(doc: AnalysedDocument, dialect: CsvDialect): StoredCsv {
   return {
     dialect: dialectName(dialect),
-    documents: rowsOnly(DOCUMENT_COLUMNS, documentRows([doc]), dialect),
-    units: rowsOnly(UNIT_COLUMNS, unitRows([doc]), dialect),
-    stances: rowsOnly(STANCE_COLUMNS, stanceRows([doc]), dialect),
-    mentions: rowsOnly(CLAIM_MENTION_COLUMNS, claimMentionRows([doc]), dialect),
+    documents: csvRows(DOCUMENT_COLUMNS, documentRows([doc]), dialect),
+    units: csvRows(UNIT_COLUMNS, unitRows([doc]), dialect),
+    stances: csvRows(STANCE_COLUMNS, stanceRows([doc]), dialect),
+    mentions: csvRows(CLAIM_MENTION_COLUMNS, claimMentionRows([doc]), dialect),
   };
 }
 

@@ -33,6 +33,18 @@ function isPlainAscii(word: string): boolean {
   return true;
 }
 
+const UPPER_A = 0x41;
+const UPPER_Z = 0x5a;
+
+/** True when foldForMatching gives the word back as it is: plain ASCII without a capital. */
+function isFoldedAlready(word: string): boolean {
+  for (let i = 0; i < word.length; i += 1) {
+    const c = word.charCodeAt(i);
+    if (c > LAST_ASCII || c === BACKQUOTE || (c >= UPPER_A && c <= UPPER_Z)) return false;
+  }
+  return true;
+}
+
 /**
  * Words a WordFolder remembers by default: a French corpus's common forms fit many times over
  * (about 100 bytes each, so a few MB), while a corpus of ever new tokens (numbers, names) cannot
@@ -58,6 +70,8 @@ export class WordFolder {
 
   /** Same result as foldForMatching(word). */
   fold(word: string): string {
+    // Most words of a text need no folding: telling so is cheaper than looking them up.
+    if (isFoldedAlready(word)) return word;
     let norm = this.folded.get(word);
     if (norm === undefined) {
       norm = foldForMatching(word);

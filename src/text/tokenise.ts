@@ -1,13 +1,36 @@
 import type { Token } from '../model.js';
+import { letterOrNumberLength } from './char-class.js';
 import { foldForMatching, type WordFolder } from './normalise.js';
 
-// Words: letters and digits, with inner hyphens or apostrophes ("peut-être", "aujourd'hui", "Gaia-X").
-const WORD = /[\p{L}\p{N}]+(?:[-'’‘ʼ][\p{L}\p{N}]+)*/gu;
+// Words: letters and digits, with inner hyphens or apostrophes ("peut-être", "aujourd'hui", "Gaia-X"):
+// the regex [\p{L}\p{N}]+(?:[-'’‘ʼ][\p{L}\p{N}]+)*, scanned by hand (no match object per word).
+const HYPHEN = 0x2d;
+const isApostrophe = (c: number): boolean => c === 0x27 || c === 0x2019 || c === 0x2018 || c === 0x2bc;
 
 // French elided clitics split off a word: "l'État" → "l'" + "État", "qu'on" → "qu'" + "on".
 // "aujourd'hui" and "prud'hommes" are not elisions and stay whole.
 const ELISION = /^(l|d|j|m|n|s|t|c|ç|qu|jusqu|lorsqu|puisqu|quoiqu|presqu|quelqu)['’‘ʼ]/iu;
+// Letters of the longest elided clitic ("lorsqu", "puisqu"…).
+const ELIDED_MAX = 6;
 const NOT_ELIDED = new Set(["aujourd'hui", "prud'homme", "prud'hommes", "presqu'ile", "quelqu'un", "quelqu'une"]);
+
+/**
+ * False when ELISION cannot match: it needs an apostrophe after at most ELIDED_MAX letters. Most
+ * words have none, and are spared the regex. (U+02BC "ʼ" is also a letter: a word may hold it
+ * without a hyphen or apostrophe joining two runs.)
+ */
+function mayBeElided(word: string): boolean {
+  const n = Math.min(word.length, ELIDED_MAX + 1);
+  for (let k = 1; k < n; k += 1) if (isApostrophe(word.charCodeAt(k))) return true;
+  return false;
+}
+
+/** End of the run of letters and digits starting at `i`. */
+function runEnd(text: string, i: number): number {
+  let at = i;
+  for (let w = letterOrNumberLength(text, at); w > 0; w = letterOrNumberLength(text, at)) at += w;
+  return at;
+}
 
 /**
  * Split text into word tokens with their character spans. Elided clitics become tokens of their
@@ -15,23 +38,35 @@ const NOT_ELIDED = new Set(["aujourd'hui", "prud'homme", "prud'hommes", "presqu'
  * `folder`, when given, folds the words (same norms, faster over many texts).
  */
 export function tokenise(text: string, folder?: WordFolder): Token[] {
-  const fold = folder === undefined ? foldForMatching : (w: string): string => folder.fold(w);
   const tokens: Token[] = [];
+  const fold = (w: string): string => (folder === undefined ? foldForMatching(w) : folder.fold(w));
   const push = (start: number, surface: string, norm: string): void => {
     tokens.push({ index: tokens.length, span: { start, end: start + surface.length }, surface, norm });
   };
-  for (const m of text.matchAll(WORD)) {
-    let start = m.index;
-    let word = m[0];
-    // A word may carry several elisions in theory ("qu'l'…" never), but "jusqu'à l'État" is two words.
+  let i = 0;
+  while (i < text.length) {
+    const w = letterOrNumberLength(text, i);
+    if (w === 0) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    let end = runEnd(text, i + w);
+    for (;;) {
+      const c = text.charCodeAt(end);
+      if ((c !== HYPHEN && !isApostrophe(c)) || letterOrNumberLength(text, end + 1) === 0) break;
+      end = runEnd(text, end + 1);
+    }
+    i = end;
+    const word = text.slice(start, end);
     const folded = fold(word);
-    if (!NOT_ELIDED.has(folded)) {
+    // "jusqu'à l'État" is two words, each with its elision.
+    if (mayBeElided(word) && !NOT_ELIDED.has(folded)) {
       const el = ELISION.exec(word);
       if (el !== null && el[0].length < word.length) {
         push(start, el[0], fold(el[0]));
-        start += el[0].length;
-        word = word.slice(el[0].length);
-        push(start, word, fold(word));
+        const rest = word.slice(el[0].length);
+        push(start + el[0].length, rest, fold(rest));
         continue;
       }
     }

@@ -22,5 +22,7 @@ describe('sampleText', () => {
 
   it('counts letters of any script, not digits or punctuation', () => {
     expect(countLetters('Ça coûte 3 milliards ! Ελλάδα')).toBe(22);
+    // Code points, as /\p{L}/gu counts them: a letter outside the BMP is one, a lone surrogate or a combining accent none.
+    expect(countLetters('ʼa \u{1D400}b \uD835 ²½ e\u0301')).toBe(5);
   });
 });

@@ -34,3 +34,28 @@ describe('Lexicon: prefix patterns', () => {
     expect(found('le de du')).toEqual([]);
   });
 });
+
+describe('Lexicon: a word that starts many patterns', () => {
+  // "la" starts patterns whose second element is a word, a prefix, a gap or nothing: which of them
+  // are tried depends on the next word, and none may be lost (nor the order that breaks ties).
+  const gap = (max: number): PatternToken => ({ kind: 'gap', max });
+  const lexicon = new Lexicon([
+    entry('a.la-dette', 1, [word('la'), word('dette')]),
+    entry('b.la-dilapid', 1, [word('la'), prefix('dilapid')]),
+    entry('c.la-gap-publique', 1, [word('la'), gap(2), word('publique')]),
+    entry('d.la', 0.5, [word('la')]),
+    entry('e.la-dette-publique', 1, [word('la'), word('dette'), word('publique')]),
+    entry('f.la-dette-tie', 1, [word('la'), word('dette')], [word('la'), gap(1), word('dette')]),
+  ], negation);
+  const found = (text: string): string[] => lexicon.findAll(tokenise(text)).map((m) => `${m.entry.id}@${m.start}-${m.end}/${m.entry.patterns.indexOf(m.pattern!)}`);
+
+  it('finds the same matches whatever the next word, at the end of the text too', () => {
+    expect(found('la dette')).toEqual(['a.la-dette@0-2/0']);
+    expect(found('la dette publique')).toEqual(['c.la-gap-publique@0-3/0']);
+    expect(found('la dilapidation')).toEqual(['b.la-dilapid@0-2/0']);
+    expect(found('la grande dette')).toEqual(['f.la-dette-tie@0-3/1']);
+    expect(found('la chose publique la')).toEqual(['c.la-gap-publique@0-3/0', 'd.la@3-4/0']);
+    expect(found('la')).toEqual(['d.la@0-1/0']);
+    expect(found('la la dette la dilapidée')).toEqual(['f.la-dette-tie@0-3/1', 'b.la-dilapid@3-5/0']);
+  });
+});

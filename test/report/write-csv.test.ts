@@ -1,5 +1,7 @@
+import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/report/write-csv.js';
+import { csvHeader, csvRows, toCsv } from '../../src/report/write-csv.js';
+import { seededRandom } from '../../src/sampling/seeded-random.js';
 
 describe('toCsv', () => {
   const columns = ['id', 'text', 'n'] as const;
@@ -27,5 +29,34 @@ describe('toCsv', () => {
 
   it('adds a BOM and semicolons for spreadsheets set to French', () => {
     expect(toCsv(columns, [{ id: 'x', text: 'a;b', n: 1 }], { spreadsheet: true })).toBe('\ufeffid;text;n\nx;"a;b";1\n');
+  });
+
+  it('writes the bytes csv-stringify wrote with the report options, cell for cell', () => {
+    // The reports were written with csv-stringify; the writer must not change a byte of them.
+    const random = seededRandom(7);
+    const pieces = ['a', 'é', ' ', ',', ';', '"', '""', '\n', '\r', '\r\n', '\t', '=', '+', '-', '@', "'", '\uff1d', '\uff0b', '\uff0d', '\uff20', '\u2028', '\ufeff', '1', 'x y'];
+    const cell = (): string | number | undefined => {
+      const r = random();
+      if (r < 0.1) return undefined;
+      if (r < 0.2) return [0, -1, 2.5, -0.125, 1e21, -3e-7, Number.NaN, -Infinity, 42][Math.floor(random() * 9)];
+      if (r < 0.25) return '';
+      let text = '';
+      for (let n = Math.floor(random() * 5) + 1; n > 0; n -= 1) text += pieces[Math.floor(random() * pieces.length)]!;
+      return text;
+    };
+    const columns = ['a', 'b', 'c', 'd'] as const;
+    const rows = Array.from({ length: 3000 }, () => ({ a: cell(), b: cell(), c: cell(), d: cell() }));
+    for (const spreadsheet of [false, true]) {
+      const options = { columns: [...columns], delimiter: spreadsheet ? ';' : ',', record_delimiter: 'unix' as const, escape_formulas: true, cast: { number: (n: number) => String(n) } };
+      const expected = stringify(rows, options);
+      expect(csvRows(columns, rows, { spreadsheet })).toBe(expected);
+      expect(toCsv(columns, rows, { spreadsheet })).toBe((spreadsheet ? '\ufeff' : '') + stringify([], { ...options, header: true }) + expected);
+      expect(csvHeader(columns, { spreadsheet })).toBe((spreadsheet ? '\ufeff' : '') + stringify([], { ...options, header: true }));
+    }
+  });
+
+  it('leaves cells of other types to csv-stringify', () => {
+    const row = { id: 'x', text: true, n: 12n } as unknown as { id: string };
+    expect(csvRows(columns, [row], { spreadsheet: false })).toBe('x,1,12\n');
   });
 });

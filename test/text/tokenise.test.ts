@@ -26,6 +26,16 @@ describe('tokenise', () => {
   it('keeps hyphenated words and drops punctuation', () => {
     expect(norms('Gaia-X, peut-être ???')).toEqual(['gaia-x', 'peut-etre']);
   });
+
+  it('reads words as the regex [\\p{L}\\p{N}]+(?:[-\'’‘ʼ][\\p{L}\\p{N}]+)* would', () => {
+    // Trailing and doubled joiners end the word; numbers of every kind are word characters.
+    expect(norms("l'- -x a--b c'' 3½ Ⅻe ²")).toEqual(['l', 'x', 'a', 'b', 'c', '3½', 'ⅻe', '²']);
+    // "ʼ" (U+02BC) is a letter itself: "Jʼa" is one run, still split as an elision.
+    expect(norms('JʼJQu ʼa')).toEqual(["j'", 'jqu', "'a"]);
+    // Letters outside the BMP are one code point of two code units; a lone surrogate is nothing.
+    const text = 'x\u{1D400}y \uD835z';
+    expect(tokenise(text).map((t) => [t.surface, t.span.start, t.span.end])).toEqual([['x\u{1D400}y', 0, 4], ['z', 6, 7]]);
+  });
 });
 
 describe('tokenise with a WordFolder', () => {

@@ -1,4 +1,4 @@
-import { cutGluedConsent, isEndMarker, matchBoilerplate } from '../boilerplate.js';
+import { cutGluedConsent, matchBoilerplate } from '../boilerplate.js';
 import { cleanScrapedText } from '../clean-text.js';
 import { parseDateLine } from '../french-date.js';
 import { looksLikePersonName, wordCount } from './text-lines.js';
@@ -92,8 +92,9 @@ export function parseArticlePart(lines: readonly string[]): ArticlePart {
     seenProse ||= line !== '' && isProse(line);
     const { kept, cut } = cutGluedConsent(lines[i]!);
     if (cut && kept.trim() !== '') { body.push(kept); bodyEnd = i + 1; break; }
-    if (line !== '' && (isEndMarker(line) || parseCommentHeading(line, i) !== undefined)) { bodyEnd = i; break; }
-    if (line !== '' && matchBoilerplate(line) !== undefined) continue;
+    const furniture = line === '' ? undefined : matchBoilerplate(line);
+    if (line !== '' && (furniture?.kind === 'end' || parseCommentHeading(line, i) !== undefined)) { bodyEnd = i; break; }
+    if (furniture !== undefined) continue;
     if (line !== '' && line === title) continue;
     body.push(lines[i]!);
   }

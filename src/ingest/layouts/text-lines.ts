@@ -2,7 +2,8 @@
 
 /** The page split into lines (LF, CRLF or CR ends). */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/u);
+  // Most pages end lines with LF only: a plain split, without the regex.
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/u) : text.split('\n');
 }
 
 /** True for a line with nothing visible on it (no-break spaces count as nothing). */

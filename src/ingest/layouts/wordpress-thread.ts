@@ -1,4 +1,4 @@
-import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
+import { matchBoilerplate } from '../boilerplate.js';
 import { parseDateLine } from '../french-date.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
@@ -14,16 +14,36 @@ const HEADER = /^(?:[•·◦▪*–-]\s*)?(\S.{0,60}?)\s+(?:Répondre|dit\s*:|a
  */
 function parseHeader(lines: readonly string[], i: number): string | undefined {
   const line = lines[i]!.trim();
+  // Every header ends with "Répondre" or ":": other lines are spared the regex.
+  if (!line.endsWith(':') && !line.endsWith('Répondre')) return undefined;
   const author = HEADER.exec(line)?.[1];
   if (author === undefined || /Répondre$/u.test(line)) return author;
   const next = lines.slice(i + 1, i + 4).find((l) => !isBlank(l));
   return next !== undefined && parseDateLine(next) !== undefined ? author : undefined;
 }
 
-function headerIndexes(lines: readonly string[]): number[] {
-  const out: number[] = [];
-  lines.forEach((_, i) => { if (parseHeader(lines, i) !== undefined) out.push(i); });
-  return out;
+/** A page's lines and its comment headers (line index → author), in line order. */
+interface Thread {
+  readonly text: string;
+  readonly lines: readonly string[];
+  readonly authors: ReadonlyMap<number, string>;
+  readonly headers: readonly number[];
+}
+
+// The last page read: parse reads the page that recognise has just read, and finds its headers again.
+let lastThread: Thread | undefined;
+
+function threadOf(text: string): Thread {
+  if (lastThread?.text !== text) {
+    const lines = splitLines(text);
+    const authors = new Map<number, string>();
+    lines.forEach((_, i) => {
+      const author = parseHeader(lines, i);
+      if (author !== undefined) authors.set(i, author);
+    });
+    lastThread = { text, lines, authors, headers: [...authors.keys()] };
+  }
+  return lastThread;
 }
 
 /**
@@ -34,15 +54,13 @@ function headerIndexes(lines: readonly string[]): number[] {
 export const wordpressThreadLayout: PageLayout = {
   name: 'wordpress-thread',
   recognise(text) {
-    const lines = splitLines(text);
-    const headers = headerIndexes(lines);
+    const { lines, headers } = threadOf(text);
     // Most comments carry a date line before the next header: one stray "X dit :" in an article does not make a thread.
     const dated = headers.filter((h, k) => lines.slice(h + 1, headers[k + 1] ?? lines.length).some((l) => parseDateLine(l) !== undefined));
     return headers.length > 0 && dated.length * 2 >= headers.length;
   },
   parse(text) {
-    const lines = splitLines(text);
-    const headers = headerIndexes(lines);
+    const { lines, headers, authors } = threadOf(text);
     const firstHeader = headers[0] ?? lines.length;
     const heading = headingBefore(lines, firstHeader);
     const article = parseArticlePart(lines.slice(0, heading?.index ?? firstHeader));
@@ -54,7 +72,7 @@ export const wordpressThreadLayout: PageLayout = {
     const topIndent = headers.length > 0 ? Math.min(...headers.map((i) => indentOf(lines[i]!))) : 0;
     for (let i = firstHeader; i < lines.length; i += 1) {
       const line = lines[i]!;
-      const author = parseHeader(lines, i);
+      const author = authors.get(i);
       if (author !== undefined) {
         const indent = indentOf(line);
         while (stack.length > 0 && stack.at(-1)!.indent >= indent) stack.pop();
@@ -65,10 +83,11 @@ export const wordpressThreadLayout: PageLayout = {
       }
       if (current === undefined || isBlank(line)) { current?.lines.push(''); continue; }
       // The thread is over at the comment form, or at a line back at the page margin.
-      if (isEndMarker(line) || (topIndent > 0 && indentOf(line) === 0)) break;
+      const furniture = matchBoilerplate(line);
+      if (furniture?.kind === 'end' || (topIndent > 0 && indentOf(line) === 0)) break;
       const date = parseDateLine(line);
       if (date !== undefined && current.published === undefined) { current.published = date; continue; }
-      if (matchBoilerplate(line) !== undefined) continue;
+      if (furniture !== undefined) continue;
       current.lines.push(line.trim());
     }
     const { comments, diagnostics } = withQuotesAttributed(drafts.map((d) => ({ ...d, paragraphs: d.lines.join('\n').split(/\n[ \t]*\n/u) })), article, false);
