@@ -10,7 +10,7 @@ export interface CsvDialect {
 /** Rows stringified per batch, so a large report is never one string in memory. */
 const BATCH = 1000;
 
-/** The csv-stringify options the reports were first written with, and whose bytes csvRecord reproduces. */
+/** The csv-stringify options of every report (formula injection neutralised, LF records). */
 function stringifyOptions(columns: readonly string[], dialect: CsvDialect): Parameters<typeof stringify>[1] {
   return {
     columns: [...columns],
@@ -21,43 +21,9 @@ function stringifyOptions(columns: readonly string[], dialect: CsvDialect): Para
   };
 }
 
-// First characters a spreadsheet reads as the start of a formula (ASCII and full-width = + - @,
-// tab, CR): such a cell gets a leading apostrophe. A number's minus sign is left alone.
-const FORMULA_STARTS = new Set(['=', '+', '-', '@', '\t', '\r', '\uff1d', '\uff0b', '\uff0d', '\uff20']);
-
-/**
- * One cell as csv-stringify writes it with stringifyOptions: formula starts neutralised, the
- * cell quoted when it holds the delimiter, a quote or a line feed (not a lone CR: with
- * `record_delimiter: 'unix'` csv-stringify does not quote those), quotes doubled.
- */
-function csvCell(cell: string | number, delimiter: string): string {
-  let value = typeof cell === 'number' ? String(cell) : cell;
-  if (value === '') return '';
-  const quote = value.includes('"');
-  const shouldQuote = quote || value.includes(delimiter) || value.includes('\n');
-  if (FORMULA_STARTS.has(value[0]!) && !(typeof cell === 'number' && value[0] === '-')) value = `'${value}`;
-  if (quote) value = value.replaceAll('"', '""');
-  return shouldQuote ? `"${value}"` : value;
-}
-
-/** One record with its line feed, as csv-stringify writes it; undefined for a cell type only csv-stringify knows. */
-function csvRecord(columns: readonly string[], row: Readonly<Record<string, unknown>>, delimiter: string): string | undefined {
-  let line = '';
-  for (let i = 0; i < columns.length; i += 1) {
-    if (i > 0) line += delimiter;
-    const cell = row[columns[i]!];
-    if (typeof cell === 'string' || typeof cell === 'number') line += csvCell(cell, delimiter);
-    else if (cell !== undefined && cell !== null) return undefined;
-  }
-  return `${line}\n`;
-}
-
-/** The rows as CSV records, without the header: the bytes csv-stringify gives, without its per-call set-up. */
+/** The rows as CSV records, without the header (csv-stringify writes one only when asked). */
 export function csvRows<C extends readonly string[]>(columns: C, rows: Iterable<Row<C>>, dialect: CsvDialect): string {
-  const delimiter = dialect.spreadsheet ? ';' : ',';
-  let out = '';
-  for (const row of rows) out += csvRecord(columns, row, delimiter) ?? stringify([row], stringifyOptions(columns, dialect));
-  return out;
+  return stringify([...rows], stringifyOptions(columns, dialect));
 }
 
 const headers = new Map<string, string>();
