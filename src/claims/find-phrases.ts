@@ -384,11 +384,14 @@ export function countPhrasePartitions(
     let tokens: readonly Token[] = [];
     const visit: SegmentVisitor = (start, end, content, length, h1, h2) => {
       const part = mine[partitionOf(h1)];
-      if (part === undefined || part.sketch.estimate(h1, h2) < part.floor) return;
+      if (part === undefined) return;
       const { tallies, sketch } = part;
       const key = tallyKey(h1, h2);
       let t = tallies.get(key);
       if (t === undefined) {
+        // Not tallied yet: admitted when its estimate reaches the floor (a tallied phrase always
+        // does, since the floor only rises by dropping those below it).
+        if (sketch.estimate(h1, h2) < part.floor) return;
         t = { voices: 0, units: 0, documents: 0, lastDocument: -1, authors: 0, variants: [], variantsSeen: 0, example: u.unitId, stems: content.slice(0, length) };
         tallies.set(key, t);
         if (tallies.size > memory.maxTracked / PHRASE_PARTITIONS) {
