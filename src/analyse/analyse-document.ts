@@ -1,6 +1,7 @@
 import { findClaims } from '../claims/find-claims.js';
 import { UNDETERMINED, type LanguageDetector } from '../language/detect-language.js';
 import { detectDocumentLanguages } from '../language/detect-document-languages.js';
+import { readAsFrench } from '../language/lexicon-language.js';
 import type { LexiconSet } from '../lexicon/load-lexicon.js';
 import { STANCES, type AnalysedDocument, type AnalysedUnit, type Document, type StanceVerdict } from '../model.js';
 import { scoreStances } from '../stance/score-stances.js';
@@ -16,8 +17,6 @@ export interface AnalysisContext {
   readonly folder?: WordFolder;
 }
 
-/** The language the French lexicons are written for; other units get label 0 and say why. */
-export const LEXICON_LANGUAGE = 'fra';
 
 function notAnalysed(lang: string): StanceVerdict[] {
   return STANCES.map((stance) => ({ stance, score: 0, label: 0, hits: 0, evidence: `not tagged: language ${lang}, lexicons are French` }));
@@ -29,7 +28,7 @@ export function analyseDocument(document: Document, context: AnalysisContext): A
   const units: AnalysedUnit[] = document.units.map((unit, i) => {
     const tokens = tokenise(unit.text, context.folder);
     const lang = languages.units[i] ?? UNDETERMINED;
-    const french = lang.code === LEXICON_LANGUAGE || lang.code === 'und';
+    const french = readAsFrench(lang.code);
     const stances = french ? scoreStances(unit.text, tagStances(unit, tokens, { lexicon: context.lexicons.stances })) : notAnalysed(lang.code);
     const claims = french ? findClaims(unit, tokens, context.lexicons.claims) : [];
     return { unit, lang, nTokens: tokens.length, stances, claims };

@@ -1,3 +1,4 @@
+import { readAsFrench } from '../language/lexicon-language.js';
 import type { AnalysedDocument, Token, UnitId } from '../model.js';
 import { WordFolder } from '../text/normalise.js';
 import { tokenise } from '../text/tokenise.js';
@@ -493,5 +494,10 @@ export function findPhrases(units: () => Iterable<PhraseUnit>, options: FindPhra
 
 /** The units of analysed documents, in report order, as phrase discovery reads them. */
 export function* phraseUnitsOf(docs: Iterable<AnalysedDocument>): Generator<PhraseUnit> {
-  for (const d of docs) for (const { unit } of d.units) yield { unitId: unit.id, docId: d.document.id, author: unit.author, text: unit.text };
+  for (const d of docs) {
+    for (const { unit, lang } of d.units) {
+      // The function words and the stemmer are French: other languages' phrases would be noise.
+      if (readAsFrench(lang.code)) yield { unitId: unit.id, docId: d.document.id, author: unit.author, text: unit.text };
+    }
+  }
 }

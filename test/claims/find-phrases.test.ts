@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countPhrases, findPhrases, type PhraseUnit } from '../../src/claims/find-phrases.js';
+import { countPhrases, findPhrases, phraseUnitsOf, type PhraseUnit } from '../../src/claims/find-phrases.js';
+import type { AnalysedDocument } from '../../src/model.js';
 import { loadPhraseWords } from '../../src/claims/load-phrase-words.js';
 import { tokenise } from '../../src/text/tokenise.js';
 
@@ -108,5 +109,21 @@ describe('findPhrases', () => {
     expect(cramped).toMatchObject({ nDocuments: 300, nUnits: 900 });
     expect(cramped.nAuthors).toBeLessThan(301);
     expect(cramped.frequency - cramped.nAuthors).toBe(300);
+  });
+});
+
+describe('phraseUnitsOf', () => {
+  it('gives phrase discovery the French and undetermined units only: its word lists and stemmer are French', () => {
+    const docs: AnalysedDocument[] = ['a', 'b', 'c'].map((id) => ({
+      document: { id, file: `${id}.txt`, sha256: '' } as AnalysedDocument['document'],
+      lang: { code: 'fra', score: 1 },
+      units: (['fra', 'eng', 'und'] as const).map((code, position) => ({
+        unit: { id: `${id}#${position}`, docId: id, position, kind: position === 0 ? 'article' : 'comment', depth: 0, author: `${code}-${id}`, text: code === 'eng' ? 'Total waste of public money again.' : 'Quel gaspillage monumental.' },
+        lang: { code, score: 0.9 }, nTokens: 5, stances: [], claims: [],
+      })) as AnalysedDocument['units'],
+    }));
+    expect([...phraseUnitsOf(docs)].map((u) => u.unitId)).toEqual(['a#0', 'a#2', 'b#0', 'b#2', 'c#0', 'c#2']);
+    const found = findPhrases(() => phraseUnitsOf(docs), { words });
+    expect(found.map((p) => p.phrase)).toEqual(['gaspillage monumental']);
   });
 });
