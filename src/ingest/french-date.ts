@@ -53,13 +53,18 @@ function toIso(year: number, month: number, day: number, hour?: string, minute?:
   return `${date}T${pad(h)}:${pad(m)}`;
 }
 
-function monthNumber(name: string): number | undefined {
-  // Most names are written without accents: lower-cased, they are a key already (no other letter
-  // lower-cases to the ASCII letters of a month name, so the full fold would give the same key).
-  const lower = name.toLowerCase();
-  if (Object.hasOwn(MONTHS, lower)) return MONTHS[lower];
+function foldMonth(name: string): number | undefined {
   const folded = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   return MONTHS[folded];
+}
+
+// The month of every spelling SPELT matches, lower-cased: a name lower-cased to one of them folds
+// as that spelling does (the letters that lower-case to these are their capitals, which fold alike).
+const MONTH_OF_SPELLING = new Map(MONTH_NAMES.split('|').map((spelling) => [spelling, foldMonth(spelling)]));
+
+function monthNumber(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  return MONTH_OF_SPELLING.has(lower) ? MONTH_OF_SPELLING.get(lower) : foldMonth(name);
 }
 
 function hasFourDigits(text: string): boolean {

@@ -20,8 +20,19 @@ function threadEnd(lines: readonly string[], from: number): number {
   return lines.length;
 }
 
+type Thread = { heading: CommentHeading; end: number } | undefined;
+
+// The thread of the last page looked at: parse looks again at the page recognise has just looked at
+// (splitLines gives the same lines for the same page).
+let lastThread: { readonly lines: readonly string[]; readonly thread: Thread } | undefined;
+
 /** The heading that opens an author-line thread: followed by a user name alone, then text. */
-function findThread(lines: readonly string[]): { heading: CommentHeading; end: number } | undefined {
+function findThread(lines: readonly string[]): Thread {
+  if (lastThread?.lines !== lines) lastThread = { lines, thread: searchThread(lines) };
+  return lastThread.thread;
+}
+
+function searchThread(lines: readonly string[]): Thread {
   for (const heading of findCommentHeadings(lines).reverse()) {
     const end = threadEnd(lines, heading.index + 1);
     const paragraphs = paragraphsOf(lines, heading.index + 1, end);

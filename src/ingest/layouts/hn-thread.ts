@@ -16,7 +16,10 @@ interface Header { readonly index: number; readonly author: string; readonly ind
 function headers(lines: readonly string[]): Header[] {
   const out: Header[] = [];
   lines.forEach((line, index) => {
-    const m = HEADER.exec(line.trim());
+    const t = line.trim();
+    // Every header ends with "[–]" or "[-]": other lines are spared the regex.
+    if (!t.endsWith('[-]') && !t.endsWith('[–]')) return;
+    const m = HEADER.exec(t);
     if (m !== null) out.push({ index, author: m[1]!, indent: indentOf(line) });
   });
   return out;

@@ -30,7 +30,8 @@ function commentHeaders(lines: readonly string[]): CommentHeader[] {
   const out: CommentHeader[] = [];
   for (let i = 0; i < lines.length; i += 1) {
     const t = lines[i]!.trim();
-    if (!ACCOUNT.test(t)) continue;
+    // An account has an "@": other lines are spared the regex.
+    if (!t.includes('@') || !ACCOUNT.test(t)) continue;
     let j = i + 1;
     let published: string | undefined;
     let dated = false;

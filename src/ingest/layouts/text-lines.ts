@@ -1,9 +1,15 @@
 /** Line-level helpers shared by the page layouts. */
 
-/** The page split into lines (LF, CRLF or CR ends). */
-export function splitLines(text: string): string[] {
-  // Most pages end lines with LF only: a plain split, without the regex.
-  return text.includes('\r') ? text.split(/\r\n|\r|\n/u) : text.split('\n');
+// The last page split: every layout tries the same page in turn, then one parses it.
+let lastSplit: { readonly text: string; readonly lines: readonly string[] } | undefined;
+
+/** The page split into lines (LF, CRLF or CR ends). Shared between callers: never changed in place. */
+export function splitLines(text: string): readonly string[] {
+  if (lastSplit?.text !== text) {
+    // Most pages end lines with LF only: a plain split, without the regex.
+    lastSplit = { text, lines: text.includes('\r') ? text.split(/\r\n|\r|\n/u) : text.split('\n') };
+  }
+  return lastSplit.lines;
 }
 
 /** True for a line with nothing visible on it (no-break spaces count as nothing). */
