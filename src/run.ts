@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { analyseDocument, type AnalysisContext } from './analyse/analyse-document.js';
-import { combinePartitions, PHRASE_PARTITIONS, type PartitionCount } from './claims/find-phrases.js';
+import { combinePartitions, PHRASE_PARTITIONS, PhraseSketch, sumSketchTables, type PartitionCount } from './claims/find-phrases.js';
 import { loadPhraseWords, type PhraseWords } from './claims/load-phrase-words.js';
 import type { PhrasesJob } from './workers/phrases-worker.js';
 import { ingestFile } from './ingest/ingest-file.js';
@@ -71,9 +71,15 @@ export interface RunSummary {
 /** The report files of the output contract, in the order they are written. */
 export const REPORT_FILES = ['documents.csv', 'units.csv', 'stances.csv', 'claims.csv', 'claim_mentions.csv', 'phrases.csv', 'diagnostics.csv', 'report.html', 'manifest.json'] as const;
 
-/** What the per-document stages need: loaded once per run, and once in every worker thread. */
-export function createAnalysisContext(options: Pick<RunOptions, 'lexiconDir' | 'langDetector'>): AnalysisContext {
-  return { detector: createDetector(options.langDetector), lexicons: loadLexicons(options.lexiconDir), folder: new WordFolder() };
+/**
+ * What the per-document stages need: loaded once per run, and once in every worker thread. With
+ * `sketchPhrases`, the units' phrase segments are counted as they are analysed (pass 1 of phrase discovery).
+ */
+export function createAnalysisContext(options: Pick<RunOptions, 'lexiconDir' | 'langDetector'>, sketchPhrases = false): AnalysisContext {
+  return {
+    detector: createDetector(options.langDetector), lexicons: loadLexicons(options.lexiconDir), folder: new WordFolder(),
+    ...(sketchPhrases ? { phrases: new PhraseSketch(loadPhraseWords(options.lexiconDir)) } : {}),
+  };
 }
 
 /** Read and analyse one corpus file. Bad input comes back as diagnostics; only bugs throw. */
@@ -96,11 +102,11 @@ export interface PhrasesOutcome {
  * Find the recurring phrases of the store's documents and write phrases.csv. The phrase partitions
  * are counted on `threads` worker threads side by side (each reads every unit, counts its share).
  */
-async function writePhrasesReport(file: string, storeFile: string, lexiconDir: string, threads: number, dialect: CsvDialect): Promise<PhrasesOutcome> {
+async function writePhrasesReport(file: string, job: Omit<PhrasesJob, 'partitions'>, threads: number, dialect: CsvDialect): Promise<PhrasesOutcome> {
   const count = Math.max(1, Math.min(threads, PHRASE_PARTITIONS));
   const shares = Array.from({ length: count }, (_, t) => Array.from({ length: PHRASE_PARTITIONS }, (_p, i) => i).filter((i) => i % count === t));
   const counted = await Promise.all(shares.map((partitions) =>
-    runOnWorker<PartitionCount>('phrases-worker', { storeFile, lexiconDir, partitions } satisfies PhrasesJob)));
+    runOnWorker<PartitionCount>('phrases-worker', { ...job, partitions } satisfies PhrasesJob)));
   const phrases = combinePartitions(counted.flatMap((c) => c.kept));
   writeCsv(file, PHRASE_COLUMNS, phraseRows(phrases), dialect);
   return { count: phrases.length, top: [...phraseRows(phrases.slice(0, PHRASES_SHOWN))] };
@@ -125,7 +131,7 @@ function parsed(json: Iterable<string>): Iterable<AnalysedDocument> {
 /** Bring the store up to date with the corpus: analyse what is new or changed, forget what is gone. */
 async function updateStore(
   store: Store, files: readonly CorpusFile[], key: string, options: RunOptions, onProgress?: (p: RunProgress) => void,
-): Promise<RunChanges> {
+): Promise<{ changes: RunChanges; phraseSketch?: readonly Uint16Array[] }> {
   const full = options.full === true;
   const stored = store.files();
   const current = new Set(files.map((f) => f.relative));
@@ -170,7 +176,7 @@ async function updateStore(
   };
   let done = 0;
   let bytes = 0;
-  await analyseOnWorkers(options.workers ?? os.availableParallelism(), options, tasks.values(), (reply) => {
+  const sketches = await analyseOnWorkers(options.workers ?? os.availableParallelism(), options, tasks.values(), (reply) => {
     const task = tasks[reply.id]!;
     const before: StoredFile | undefined = stored.get(task.path);
     // An unreadable file is stored with an impossible stat, so the next run tries it again.
@@ -191,7 +197,9 @@ async function updateStore(
     onProgress?.({ done, total: tasks.length, bytes, totalBytes, reused, file: task.path });
   });
   flush();
-  return { full, added: added.sort(), changed: changed.sort(), removed, reanalysed, reused };
+  const changes = { full, added: added.sort(), changed: changed.sort(), removed, reanalysed, reused };
+  // Pass 1 of phrase discovery came with the analysis: it covers the corpus when every file was analysed now.
+  return { changes, phraseSketch: reused === 0 ? sumSketchTables(sketches) : undefined };
 }
 
 // Identifies a set of reports: the analyses they come from and the CSV dialect. Equal keys mean the
@@ -236,6 +244,8 @@ export interface ReportContext {
   readonly changes: RunChanges;
   /** Seconds spent bringing the store up to date, for the manifest. */
   readonly analysisSeconds: number;
+  /** Pass 1 of phrase discovery over every unit of the store, when the analysis made it (see sumSketchTables). */
+  readonly phraseSketch?: readonly Uint16Array[];
 }
 
 /**
@@ -283,7 +293,7 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   const out = (name: string): string => path.join(staging, name);
   // Phrase discovery reads every unit again: it runs on threads of its own meanwhile.
   let phrasesSeconds = 0;
-  const phrasesDone = writePhrasesReport(out('phrases.csv'), store.file, options.lexiconDir, options.workers ?? os.availableParallelism(), dialect)
+  const phrasesDone = writePhrasesReport(out('phrases.csv'), { storeFile: store.file, lexiconDir: options.lexiconDir, sketch: ctx.phraseSketch }, options.workers ?? os.availableParallelism(), dialect)
     .then((outcome) => ((phrasesSeconds = (Date.now() - reportsStarted) / 1000), outcome));
   phrasesDone.catch(() => undefined); // awaited below; this keeps an early failure from being reported as unhandled
   writeDocumentCsvs(store, staging, dialect);
@@ -346,13 +356,13 @@ export async function run(options: RunOptions, onProgress?: (p: RunProgress) => 
   try {
     const { store } = output;
     const analysisStarted = Date.now();
-    const changes = await updateStore(store, files, key, options, onProgress);
+    const { changes, phraseSketch } = await updateStore(store, files, key, options, onProgress);
     const analysisSeconds = (Date.now() - analysisStarted) / 1000;
     store.setMeta('analysis_key', key);
     store.setMeta('corpus', JSON.stringify(options.inputs));
     if (options.shard === undefined) store.deleteMeta('shard');
     else store.setMeta('shard', `${options.shard.index}/${options.shard.count}`);
-    return await writeReports(store, { lexicons, options, started, analysisKey: key, changes, analysisSeconds });
+    return await writeReports(store, { lexicons, options, started, analysisKey: key, changes, analysisSeconds, phraseSketch });
   } finally {
     output.close();
   }

@@ -1,4 +1,5 @@
 import { findClaims } from '../claims/find-claims.js';
+import type { PhraseSketch } from '../claims/find-phrases.js';
 import { UNDETERMINED, type LanguageDetector } from '../language/detect-language.js';
 import { detectDocumentLanguages } from '../language/detect-document-languages.js';
 import { readAsFrench } from '../language/lexicon-language.js';
@@ -15,8 +16,9 @@ export interface AnalysisContext {
   readonly lexicons: LexiconSet;
   /** Folds the words of every unit analysed with this context (a cache: the norms are the same without it). */
   readonly folder?: WordFolder;
+  /** When set, every French (or undetermined) unit's phrase segments are counted in it: pass 1 of phrase discovery. */
+  readonly phrases?: PhraseSketch;
 }
-
 
 function notAnalysed(lang: string): StanceVerdict[] {
   return STANCES.map((stance) => ({ stance, score: 0, label: 0, hits: 0, evidence: `not tagged: language ${lang}, lexicons are French` }));
@@ -31,6 +33,7 @@ export function analyseDocument(document: Document, context: AnalysisContext): A
     const french = readAsFrench(lang.code);
     const stances = french ? scoreStances(unit.text, tagStances(unit, tokens, { lexicon: context.lexicons.stances })) : notAnalysed(lang.code);
     const claims = french ? findClaims(unit, tokens, context.lexicons.claims) : [];
+    if (french) context.phrases?.add({ unitId: unit.id, docId: unit.docId, author: unit.author, text: unit.text, tokens }, context.folder);
     return { unit, lang, nTokens: tokens.length, stances, claims };
   });
   return { document, lang: languages.document, units };

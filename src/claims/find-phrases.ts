@@ -104,13 +104,19 @@ interface Tally {
   readonly stems: readonly number[];
 }
 
-/** Per-run state shared by both passes: the vocabulary of content stems and their counts. */
+/**
+ * The vocabulary of content stems: ids local to one pass over the corpus (they index the counts),
+ * and for each id two 32-bit hashes of the stem, the same in every thread and run: phrase keys are
+ * made of those, so counters filled by different threads add up.
+ */
 class Vocabulary {
   /** Stem (or group) → id. */
   readonly ids = new Map<string, number>();
   /** Folded word → id, -1 for a word that is not content: one lookup per token. */
   private readonly byNorm = new Map<string, number>();
   counts = new Uint32Array(1 << 16);
+  keys1 = new Uint32Array(1 << 16);
+  keys2 = new Uint32Array(1 << 16);
   total = 0;
   private readonly stem: (word: string) => string;
   constructor(private readonly words: PhraseWords) {
@@ -124,17 +130,26 @@ class Vocabulary {
     if (!this.words.functionWords.has(norm) && norm.length >= 2 && !/^\d/u.test(norm)) {
       const key = this.words.groups.get(norm) ?? this.stem(norm);
       id = this.ids.get(key) ?? this.ids.size;
-      if (id === this.ids.size) this.ids.set(key, id);
-      if (id >= this.counts.length) {
-        const grown = new Uint32Array(this.counts.length * 2);
-        grown.set(this.counts);
-        this.counts = grown;
+      if (id === this.ids.size) {
+        this.ids.set(key, id);
+        if (id >= this.counts.length) this.grow();
+        [this.keys1[id], this.keys2[id]] = hashString(key);
       }
     }
     // Bounded like the stem cache: a corpus has far fewer distinct words, misspellings included.
     if (this.byNorm.size >= WORD_CACHE_SIZE) this.byNorm.clear();
     this.byNorm.set(norm, id);
     return id;
+  }
+  private grow(): void {
+    const grown = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
+      const b = new Uint32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.counts = grown(this.counts);
+    this.keys1 = grown(this.keys1);
+    this.keys2 = grown(this.keys2);
   }
 }
 
@@ -153,14 +168,25 @@ function nextH2(h: number, id: number): number {
 }
 
 /** Two 32-bit hashes of a sequence of content-word ids: the phrase key for the counters. */
-function hashOfIds(ids: readonly number[]): [number, number] {
+function hashOfIds(ids: readonly number[], vocab: Vocabulary): [number, number] {
   let h1 = H1_SEED;
   let h2 = H2_SEED;
   for (const c of ids) {
-    h1 = nextH1(h1, c);
-    h2 = nextH2(h2, c);
+    h1 = nextH1(h1, vocab.keys1[c]!);
+    h2 = nextH2(h2, vocab.keys2[c]!);
   }
   return [h1, h2];
+}
+
+/** The phrase key of a sequence of stem keys (the tally key of hashOfIds, from a kept phrase's stems). */
+function tallyKeyOfStems(stems: readonly (readonly [number, number])[]): number {
+  let h1 = H1_SEED;
+  let h2 = H2_SEED;
+  for (const [k1, k2] of stems) {
+    h1 = nextH1(h1, k1);
+    h2 = nextH2(h2, k2);
+  }
+  return tallyKey(h1, h2);
 }
 
 function hashNorms(tokens: readonly Token[], from: number, to: number): [number, number] {
@@ -212,14 +238,15 @@ interface TextStats {
 
 /**
  * Visit the segments of one unit worth counting, each phrase once per unit, and return the
- * tokens. Repeated text (a whole unit, or a long sentence, seen before anywhere in the corpus) is
- * skipped; `seenText` remembers it. `countWords` adds the content words to the vocabulary counts.
+ * tokens. With `seenText`, repeated text (a whole unit, or a long sentence, seen before anywhere
+ * in the corpus) is skipped and remembered there; without it, every segment is visited (counting
+ * an upper bound, in any order). `countWords` adds the content words to the vocabulary counts.
  */
-function forEachSegment(u: PhraseUnit, vocab: Vocabulary, seenText: BloomFilter, stats: TextStats, countWords: boolean, visit: SegmentVisitor, folder?: WordFolder): readonly Token[] {
+function forEachSegment(u: PhraseUnit, vocab: Vocabulary, seenText: BloomFilter | undefined, stats: TextStats, countWords: boolean, visit: SegmentVisitor, folder?: WordFolder): readonly Token[] {
   const tokens = u.tokens ?? tokenise(u.text, folder);
   const n = tokens.length;
   stats.tokens += n;
-  if (n >= REPEATED_SENTENCE_MIN_WORDS) {
+  if (seenText !== undefined && n >= REPEATED_SENTENCE_MIN_WORDS) {
     const h = hashNorms(tokens, 0, n);
     if (!seenText.addIfNew(h[0], h[1] ^ 0x5bd1e995)) {
       stats.duplicateUnits += 1;
@@ -241,7 +268,7 @@ function forEachSegment(u: PhraseUnit, vocab: Vocabulary, seenText: BloomFilter,
       if (!gapMatches(u.text, from, to, SENTENCE_END)) continue;
     }
     // A sentence ends before token k: skip it if the same long sentence was seen before.
-    if (k - sentenceStart >= REPEATED_SENTENCE_MIN_WORDS) {
+    if (seenText !== undefined && k - sentenceStart >= REPEATED_SENTENCE_MIN_WORDS) {
       const h = hashNorms(tokens, sentenceStart, k);
       if (!seenText.addIfNew(h[0], h[1])) {
         stats.repeatedSentences += 1;
@@ -261,16 +288,16 @@ function forEachSegment(u: PhraseUnit, vocab: Vocabulary, seenText: BloomFilter,
     }
     content[0] = first;
     let length = 1;
-    let h1 = nextH1(H1_SEED, first);
-    let h2 = nextH2(H2_SEED, first);
+    let h1 = nextH1(H1_SEED, vocab.keys1[first]!);
+    let h2 = nextH2(H2_SEED, vocab.keys2[first]!);
     for (let j = i + 1; j < n && j - i + 1 <= PHRASE_MAX_WORDS; j += 1) {
       if (breakBefore[j] === 1 || skip[j] === 1) break;
       const id = ids[j]!;
       if (id < 0) continue;
       content[length] = id;
       length += 1;
-      h1 = nextH1(h1, id);
-      h2 = nextH2(h2, id);
+      h1 = nextH1(h1, vocab.keys1[id]!);
+      h2 = nextH2(h2, vocab.keys2[id]!);
       if (seenHere.has(h1)) continue;
       seenHere.add(h1);
       visit(i, j, content, length, h1, h2);
@@ -312,8 +339,8 @@ export interface KeptPhrase {
   /** Surface forms, most frequent first. */
   readonly variants: readonly string[];
   readonly example: UnitId;
-  /** Content-word ids (the same in every partition: every partition reads every unit in the same order). */
-  readonly stems: readonly number[];
+  /** Its content words' stem keys, for finding the phrases it holds. */
+  readonly stems: readonly (readonly [number, number])[];
   readonly score: number;
 }
 
@@ -323,17 +350,48 @@ export interface PartitionCount {
   readonly stats: PhraseStats;
 }
 
+/**
+ * Pass 1's counters: one count-min sketch per partition, of every segment of the units added (no
+ * repeated text skipped: an upper bound). Counts add up, so threads that each sketch part of the
+ * corpus give, summed, exactly the sketch of one thread reading it all, in any order. Analysis
+ * workers fill one as they go, which spares phrase discovery its first pass over the corpus.
+ */
+export class PhraseSketch {
+  readonly partitions: CountMinSketch[];
+  private readonly vocab: Vocabulary;
+  private readonly stats = { tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
+  constructor(words: PhraseWords, memory: Partial<PhraseMemory> = {}, tables?: readonly Uint16Array[]) {
+    const bits = (memory.sketchBits ?? DEFAULT_PHRASE_MEMORY.sketchBits) - Math.log2(PHRASE_PARTITIONS);
+    this.partitions = Array.from({ length: PHRASE_PARTITIONS }, (_, i) => new CountMinSketch(bits, tables?.[i]));
+    this.vocab = new Vocabulary(words);
+  }
+  /** Count the segments of one unit (French or undetermined: see phraseUnitsOf). */
+  add(u: PhraseUnit, folder?: WordFolder): void {
+    forEachSegment(u, this.vocab, undefined, this.stats, false, (_s, _e, _ids, _length, h1, h2) => {
+      this.partitions[partitionOf(h1)]!.add(h1, h2);
+    }, folder);
+  }
+}
+
+/**
+ * The sum of PhraseSketch tables (one list per thread that filled one), in memory threads share:
+ * the sketch of everything those threads read, for countPhrasePartitions.
+ */
+export function sumSketchTables(lists: readonly (readonly Uint16Array[])[], memory: Partial<PhraseMemory> = {}): Uint16Array[] {
+  const bits = (memory.sketchBits ?? DEFAULT_PHRASE_MEMORY.sketchBits) - Math.log2(PHRASE_PARTITIONS);
+  const sums = Array.from({ length: PHRASE_PARTITIONS }, () => new CountMinSketch(bits, CountMinSketch.sharedCounters(bits)));
+  for (const tables of lists) sums.forEach((s, i) => s.addAll(tables[i] ?? new Uint16Array(s.counters.length)));
+  return sums.map((s) => s.counters);
+}
+
 /** Counters of one partition: each holds 1/PHRASE_PARTITIONS of the memory budget. */
 class PartitionCounters {
-  readonly sketch: CountMinSketch;
   readonly pairs: BloomFilter;
   readonly tallies = new Map<number, Tally>();
   floor: number;
   trackedPeak = 0;
-  constructor(memory: PhraseMemory, minVoices: number) {
-    const shrink = Math.log2(PHRASE_PARTITIONS);
-    this.sketch = new CountMinSketch(memory.sketchBits - shrink);
-    this.pairs = new BloomFilter(memory.bloomBits - shrink, true);
+  constructor(memory: PhraseMemory, minVoices: number, readonly sketch: CountMinSketch) {
+    this.pairs = new BloomFilter(memory.bloomBits - Math.log2(PHRASE_PARTITIONS), true);
     this.floor = minVoices;
   }
 }
@@ -342,7 +400,8 @@ class PartitionCounters {
  * Count the phrases of some partitions (all of them by default; see countPhrases), in two passes
  * over the units:
  * 1. a count-min sketch counts, for every segment of 2–6 words (by its content-word stems), the
- *    units holding it — an upper bound of its voices, in fixed memory;
+ *    units holding it — an upper bound of its voices, in fixed memory (a PhraseSketch; when one
+ *    filled by the analysis workers is given, this pass is skipped);
  * 2. segments whose bound reaches `minVoices` are tallied exactly: voices (a named author counts
  *    once however often they post it, an unsigned unit once), units, documents, authors, variants.
  * Repeated text (the same unit, or the same long sentence, anywhere) is counted once. A phrase
@@ -352,27 +411,21 @@ class PartitionCounters {
 export function countPhrasePartitions(
   units: () => Iterable<PhraseUnit>, options: FindPhrasesOptions,
   partitions: readonly number[] = Array.from({ length: PHRASE_PARTITIONS }, (_, i) => i),
+  sketched?: readonly Uint16Array[],
 ): PartitionCount {
   const memory = { ...DEFAULT_PHRASE_MEMORY, ...options.memory };
   const minVoices = options.minVoices ?? DEFAULT_MIN_VOICES;
   const vocab = new Vocabulary(options.words);
-  const mine: (PartitionCounters | undefined)[] = Array.from({ length: PHRASE_PARTITIONS }, (_, i) => (partitions.includes(i) ? new PartitionCounters(memory, minVoices) : undefined));
+  // Both passes tokenise every unit: the words are folded once for the run.
+  const folder = new WordFolder();
+  const sketch = new PhraseSketch(options.words, memory, sketched);
+  if (sketched === undefined) for (const u of units()) sketch.add(u, folder);
+  const mine: (PartitionCounters | undefined)[] = sketch.partitions.map((s, i) => (partitions.includes(i) ? new PartitionCounters(memory, minVoices, s) : undefined));
   const seenText = new BloomFilter(Math.max(16, memory.bloomBits - 4));
   const segmentsOfLength = new Array<number>(PHRASE_MAX_WORDS + 1).fill(0);
   const stats = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
-  // Both passes tokenise every unit: the words are folded once for the run.
-  const folder = new WordFolder();
-
-  for (const u of units()) {
-    stats.units += 1;
-    forEachSegment(u, vocab, seenText, stats, true, (_s, _e, _ids, length, h1, h2) => {
-      mine[partitionOf(h1)]?.sketch.add(h1, h2);
-      segmentsOfLength[length]! += 1;
-    }, folder);
-  }
 
   seenText.clear();
-  const pass2 = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
   let docIndex = -1;
   let lastDocId: string | undefined;
   for (const u of units()) {
@@ -384,6 +437,7 @@ export function countPhrasePartitions(
     const authorHash = author === undefined ? undefined : hashString(`a:${author}`);
     let tokens: readonly Token[] = [];
     const visit: SegmentVisitor = (start, end, content, length, h1, h2) => {
+      segmentsOfLength[length]! += 1;
       const part = mine[partitionOf(h1)];
       if (part === undefined) return;
       const { tallies, sketch } = part;
@@ -398,7 +452,7 @@ export function countPhrasePartitions(
         if (tallies.size > memory.maxTracked / PHRASE_PARTITIONS) {
           // Too many candidates for the budget: raise the floor and drop those below it.
           part.floor += Math.max(1, Math.ceil(part.floor / 2));
-          for (const [k, other] of tallies) if (sketch.estimate(...hashOfIds(other.stems)) < part.floor) tallies.delete(k);
+          for (const [k, other] of tallies) if (sketch.estimate(...hashOfIds(other.stems, vocab)) < part.floor) tallies.delete(k);
           if (!tallies.has(key)) return;
         }
         part.trackedPeak = Math.max(part.trackedPeak, tallies.size);
@@ -423,8 +477,9 @@ export function countPhrasePartitions(
       if (at >= 0) t.variants[at + 1] = (t.variants[at + 1] as number) + 1;
       else if (t.variants.length < 2 * MAX_VARIANTS) t.variants.push(surface, 1);
     };
+    stats.units += 1;
     tokens = u.tokens ?? tokenise(u.text, folder);
-    forEachSegment({ ...u, tokens }, vocab, seenText, pass2, false, visit);
+    forEachSegment({ ...u, tokens }, vocab, seenText, stats, true, visit);
   }
 
   const kept: KeptPhrase[] = [];
@@ -434,7 +489,8 @@ export function countPhrasePartitions(
       const counted: [string, number][] = [];
       for (let k = 0; k < t.variants.length; k += 2) counted.push([t.variants[k] as string, t.variants[k + 1] as number]);
       kept.push({
-        key, voices: t.voices, units: t.units, documents: t.documents, authors: t.authors, example: t.example, stems: t.stems,
+        key, voices: t.voices, units: t.units, documents: t.documents, authors: t.authors, example: t.example,
+        stems: t.stems.map((id) => [vocab.keys1[id]!, vocab.keys2[id]!] as const),
         variants: counted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([v]) => v),
         score: Math.round(logLikelihood(t.voices, t.stems, vocab, segmentsOfLength) * 1000) / 1000,
       });
@@ -447,7 +503,7 @@ export function countPhrasePartitions(
       ...stats,
       floor: Math.max(minVoices, ...counters.map((m) => m.floor)),
       trackedPeak: counters.reduce((n, m) => n + m.trackedPeak, 0),
-      counterBytes: seenText.bytes + counters.reduce((n, m) => n + m.sketch.bytes + m.pairs.bytes, 0),
+      counterBytes: seenText.bytes + sketch.partitions.reduce((n, s) => n + s.bytes, 0) + counters.reduce((n, m) => n + m.pairs.bytes, 0),
     },
   };
 }
@@ -464,7 +520,7 @@ export function combinePartitions(kept: Iterable<KeptPhrase>, limit: number = DE
   for (const t of byKey.values()) {
     for (let len = 2; len < t.stems.length; len += 1) {
       for (let from = 0; from + len <= t.stems.length; from += 1) {
-        const sub = tallyKey(...hashOfIds(t.stems.slice(from, from + len)));
+        const sub = tallyKeyOfStems(t.stems.slice(from, from + len));
         if (byKey.get(sub)?.voices === t.voices) subsumed.add(sub);
       }
     }

@@ -32,36 +32,51 @@ export function hashPair(h1: number, h2: number, other: readonly [number, number
 /** Rows of the count-min sketch: the estimate is the least of 4 counters. */
 const SKETCH_DEPTH = 4;
 
+/** Largest count a counter holds: counts stop there (an admission floor is far below it). */
+const COUNTER_MAX = 0xffff;
+
 /**
- * Count-min sketch with conservative update: `estimate` never undercounts, and overcounts only
- * where hashes collide. 4 × 2^bits 32-bit counters (bits 22 → 64 MB).
+ * Count-min sketch: `estimate` never undercounts, and overcounts only where hashes collide.
+ * 4 × 2^bits 16-bit counters (bits 21 → 16 MB), saturating. Plain updates (every row +1), so
+ * sketches add up: the sum of sketches of parts of a corpus is the sketch of the whole, whatever
+ * the order.
  */
 export class CountMinSketch {
-  private readonly table: Uint32Array;
+  readonly counters: Uint16Array;
   private readonly mask: number;
   private readonly width: number;
-  constructor(bits: number) {
+  constructor(bits: number, counters?: Uint16Array) {
     this.width = 2 ** bits;
     this.mask = this.width - 1;
-    this.table = new Uint32Array(this.width * SKETCH_DEPTH);
+    if (counters !== undefined && counters.length !== this.width * SKETCH_DEPTH) throw new Error(`a sketch of 2^${bits} counters per row cannot take ${counters.length} counters`);
+    this.counters = counters ?? new Uint16Array(this.width * SKETCH_DEPTH);
+  }
+  /** Counters for a sketch of 2^bits per row, in memory that worker threads can share. */
+  static sharedCounters(bits: number): Uint16Array {
+    const length = 2 ** bits * SKETCH_DEPTH;
+    return new Uint16Array(new SharedArrayBuffer(length * Uint16Array.BYTES_PER_ELEMENT));
   }
   get bytes(): number {
-    return this.table.byteLength;
+    return this.counters.byteLength;
   }
   private slot(h1: number, h2: number, row: number): number {
     return row * this.width + ((h1 + Math.imul(row, h2 | 1)) & this.mask);
   }
   estimate(h1: number, h2: number): number {
-    let min = 0xffffffff;
-    for (let r = 0; r < SKETCH_DEPTH; r += 1) min = Math.min(min, this.table[this.slot(h1, h2, r)]!);
+    let min = COUNTER_MAX;
+    for (let r = 0; r < SKETCH_DEPTH; r += 1) min = Math.min(min, this.counters[this.slot(h1, h2, r)]!);
     return min;
   }
   add(h1: number, h2: number): void {
-    const next = this.estimate(h1, h2) + 1;
     for (let r = 0; r < SKETCH_DEPTH; r += 1) {
       const s = this.slot(h1, h2, r);
-      if (this.table[s]! < next) this.table[s] = next;
+      if (this.counters[s]! < COUNTER_MAX) this.counters[s] = this.counters[s]! + 1;
     }
+  }
+  /** Add the counts of a sketch of the same size. */
+  addAll(other: Uint16Array): void {
+    if (other.length !== this.counters.length) throw new Error(`cannot add a sketch of ${other.length} counters to one of ${this.counters.length}`);
+    for (let i = 0; i < other.length; i += 1) this.counters[i] = Math.min(COUNTER_MAX, this.counters[i]! + other[i]!);
   }
 }
 

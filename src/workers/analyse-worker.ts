@@ -4,12 +4,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RunOptions } from '../options.js';
 import { analyseFile, createAnalysisContext } from '../run.js';
 import { toStoredDocument } from '../store/stored-document.js';
-import type { AnalysisReply, AnalysisTask } from './analysis-pool.js';
+import type { AnalysisReply, AnalysisTask, SketchReply } from './analysis-pool.js';
 
 // Worker thread: analyses the corpus files the pool sends, one at a time, and answers with what the
 // store keeps. The lexicons and the detector are loaded once per worker.
 const options = workerData as RunOptions;
-const context = createAnalysisContext(options);
+const context = createAnalysisContext(options, true);
 const dialect = { spreadsheet: options.spreadsheet };
 
 function analyse(task: AnalysisTask): AnalysisReply {
@@ -34,7 +34,13 @@ function analyse(task: AnalysisTask): AnalysisReply {
   };
 }
 
-parentPort?.on('message', (task: AnalysisTask) => {
+parentPort?.on('message', (task: AnalysisTask | { readonly kind: 'finish' }) => {
+  if ('kind' in task) {
+    // Every task is done: hand over the phrase counts of the units analysed here.
+    const tables = context.phrases?.partitions.map((p) => p.counters) ?? [];
+    parentPort?.postMessage({ kind: 'sketch', tables } satisfies SketchReply, tables.map((t) => t.buffer as ArrayBuffer));
+    return;
+  }
   try {
     parentPort?.postMessage(analyse(task));
   } catch (error) {

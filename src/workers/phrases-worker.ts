@@ -10,6 +10,8 @@ export interface PhrasesJob {
   /** Where function-words.fr.yaml is (already validated by the main thread). */
   readonly lexiconDir: string;
   readonly partitions: readonly number[];
+  /** Pass 1 made by the analysis workers (tables in shared memory), or undefined: this thread makes it. */
+  readonly sketch?: readonly Uint16Array[];
 }
 
 // Worker thread: phrase discovery reads every unit of the corpus (twice), so it runs beside the main
@@ -23,7 +25,7 @@ function* documents(): Generator<AnalysedDocument> {
 }
 
 try {
-  const counted: PartitionCount = countPhrasePartitions(() => phraseUnitsOf(documents()), { words: loadPhraseWords(job.lexiconDir) }, job.partitions);
+  const counted: PartitionCount = countPhrasePartitions(() => phraseUnitsOf(documents()), { words: loadPhraseWords(job.lexiconDir) }, job.partitions, job.sketch);
   parentPort?.postMessage({ ok: true, value: counted });
 } catch (error) {
   const e = error as Error;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { countPhrases, findPhrases, phraseUnitsOf, type PhraseUnit } from '../../src/claims/find-phrases.js';
+import { combinePartitions, countPhrasePartitions, countPhrases, findPhrases, PhraseSketch, phraseUnitsOf, sumSketchTables, type PhraseUnit } from '../../src/claims/find-phrases.js';
 import type { AnalysedDocument } from '../../src/model.js';
 import { loadPhraseWords } from '../../src/claims/load-phrase-words.js';
 import { tokenise } from '../../src/text/tokenise.js';
@@ -125,5 +125,39 @@ describe('phraseUnitsOf', () => {
     expect([...phraseUnitsOf(docs)].map((u) => u.unitId)).toEqual(['a#0', 'a#2', 'b#0', 'b#2', 'c#0', 'c#2']);
     const found = findPhrases(() => phraseUnitsOf(docs), { words });
     expect(found.map((p) => p.phrase)).toEqual(['gaspillage monumental']);
+  });
+});
+
+describe('PhraseSketch', () => {
+  const texts = [
+    "Encore des milliards dilapidés pour rien, c'est de l'argent public.",
+    "Des millions dilapidés, comme toujours, avec l'argent du public.",
+    'Le cloud souverain est une fumisterie intégrale.',
+    'Fumisterie intégrale que ce cloud souverain !',
+    "Quel gaspillage d'argent public, encore des milliards dilapidés.",
+  ];
+  const units = texts.map((text, i) => unit(`s${i % 3}`, text, i % 2 === 0 ? `auteur${i}` : undefined));
+  const tables = (sketch: PhraseSketch): Uint16Array[] => sketch.partitions.map((p) => p.counters);
+
+  it('gives, summed over threads that each read part of the units in any order, the sketch of one thread reading all', () => {
+    const whole = new PhraseSketch(words);
+    for (const u of units) whole.add(u);
+    const a = new PhraseSketch(words);
+    const b = new PhraseSketch(words);
+    for (const u of [...units].reverse()) (u.text.length % 2 === 0 ? a : b).add(u);
+    const summed = sumSketchTables([tables(a), tables(b)]);
+    expect(summed.map((t) => [...t])).toEqual(tables(whole).map((t) => [...t]));
+    expect(tables(whole).some((t) => t.some((c) => c > 1))).toBe(true);
+  });
+
+  it('spares phrase discovery its first pass with the same phrases', () => {
+    const sketch = new PhraseSketch(words);
+    for (const u of units) sketch.add(u);
+    let reads = 0;
+    const source = (): PhraseUnit[] => ((reads += 1), units);
+    const given = countPhrasePartitions(source, { words }, undefined, sumSketchTables([tables(sketch)]));
+    expect(reads).toBe(1);
+    expect(combinePartitions(given.kept)).toEqual(findPhrases(() => units, { words }));
+    expect(findPhrases(() => units, { words }).length).toBeGreaterThan(0);
   });
 });
