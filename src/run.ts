@@ -92,10 +92,11 @@ export function analyseFile(file: string, bytes: Uint8Array, context: AnalysisCo
   };
 }
 
-/** What phrase discovery gives the rest of the run: how many phrases, and the top rows for the HTML report. */
+/** What phrase discovery gives the rest of the run: how many phrases, the top rows for the HTML report, and pass 1 when it made it. */
 export interface PhrasesOutcome {
   readonly count: number;
   readonly top: readonly Row<typeof PHRASE_COLUMNS>[];
+  readonly sketch?: readonly Uint16Array[];
 }
 
 /**
@@ -109,7 +110,7 @@ async function writePhrasesReport(file: string, job: Omit<PhrasesJob, 'partition
     runOnWorker<PartitionCount>('phrases-worker', { ...job, partitions } satisfies PhrasesJob)));
   const phrases = combinePartitions(counted.flatMap((c) => c.kept));
   writeCsv(file, PHRASE_COLUMNS, phraseRows(phrases), dialect);
-  return { count: phrases.length, top: [...phraseRows(phrases.slice(0, PHRASES_SHOWN))] };
+  return { count: phrases.length, top: [...phraseRows(phrases.slice(0, PHRASES_SHOWN))], sketch: counted[0]?.sketch };
 }
 
 /** The partition (1..count) a corpus file belongs to: from its path only, so every shard agrees. */
@@ -131,7 +132,7 @@ function parsed(json: Iterable<string>): Iterable<AnalysedDocument> {
 /** Bring the store up to date with the corpus: analyse what is new or changed, forget what is gone. */
 async function updateStore(
   store: Store, files: readonly CorpusFile[], key: string, options: RunOptions, onProgress?: (p: RunProgress) => void,
-): Promise<{ changes: RunChanges; phraseSketch?: readonly Uint16Array[] }> {
+): Promise<{ changes: RunChanges; phraseSketch: () => readonly Uint16Array[] | undefined }> {
   const full = options.full === true;
   const stored = store.files();
   const current = new Set(files.map((f) => f.relative));
@@ -164,6 +165,7 @@ async function updateStore(
   const added: string[] = [];
   const changed: string[] = [];
   let reanalysed = 0;
+  const analysedNow = new Set<string>();
   let records: FileRecord[] = [];
   let recordChars = 0;
   let touches: { path: string; size: number; mtimeMs: number; hashedAt: number }[] = [];
@@ -188,6 +190,7 @@ async function updateStore(
       if (before === undefined) added.push(task.path);
       else if (before.sha256 !== reply.sha256) changed.push(task.path);
       else reanalysed += 1;
+      analysedNow.add(task.path);
       records.push({ path: task.path, sha256: reply.sha256, bytes: reply.bytes, ...stat, hashedAt: reply.hashedAt, analysisKey: key, diagnostics: reply.diagnostics, documents: reply.documents });
       recordChars += reply.documents.reduce((n, d) => n + d.analysis.length + d.csv.units.length, 0);
     }
@@ -198,8 +201,33 @@ async function updateStore(
   });
   flush();
   const changes = { full, added: added.sort(), changed: changed.sort(), removed, reanalysed, reused };
-  // Pass 1 of phrase discovery came with the analysis: it covers the corpus when every file was analysed now.
-  return { changes, phraseSketch: reused === 0 ? sumSketchTables(sketches) : undefined };
+  return { changes, phraseSketch: phraseSketchOf(store, key, analysedNow, sketches) };
+}
+
+/**
+ * What identifies the set of files a phrase sketch counts: their paths and contents, and the
+ * analysis key (words and stems depend on the lexicons), leaving out the files of `except`.
+ */
+function sketchCovers(store: Store, key: string, except: ReadonlySet<string> = new Set()): string {
+  const hash = createHash('sha256').update(`${key}\0`);
+  for (const [file, s] of [...store.files()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (!except.has(file)) hash.update(`${file}\0${s.sha256}\0`);
+  return hash.digest('hex');
+}
+
+/**
+ * Pass 1 of phrase discovery over every file of the store, when it can be had without reading
+ * them: the analysis workers counted the files analysed now; the files kept from earlier runs are
+ * covered by the sketch stored then, if it counts exactly them (a file removed or changed since
+ * cannot be taken out of it: the phrase threads then count everything again). Read only when the
+ * reports are rewritten; stored again when files were analysed.
+ */
+function phraseSketchOf(store: Store, key: string, analysedNow: ReadonlySet<string>, sketches: (readonly Uint16Array[])[]): () => Uint16Array[] | undefined {
+  const earlier = store.files().size === analysedNow.size ? [] : store.phraseSketch(sketchCovers(store, key, analysedNow));
+  if (earlier === undefined) return () => undefined;
+  if (analysedNow.size === 0) return () => earlier;
+  const sketch = sumSketchTables(earlier.length === 0 ? sketches : [earlier, ...sketches]);
+  store.setPhraseSketch(sketchCovers(store, key), sketch);
+  return () => sketch;
 }
 
 // Identifies a set of reports: the analyses they come from and the CSV dialect. Equal keys mean the
@@ -244,8 +272,8 @@ export interface ReportContext {
   readonly changes: RunChanges;
   /** Seconds spent bringing the store up to date, for the manifest. */
   readonly analysisSeconds: number;
-  /** Pass 1 of phrase discovery over every unit of the store, when the analysis made it (see sumSketchTables). */
-  readonly phraseSketch?: readonly Uint16Array[];
+  /** Pass 1 of phrase discovery over every unit of the store, when it is known without reading them (see phraseSketchOf). */
+  readonly phraseSketch?: () => readonly Uint16Array[] | undefined;
 }
 
 /**
@@ -293,7 +321,7 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   const out = (name: string): string => path.join(staging, name);
   // Phrase discovery reads every unit again: it runs on threads of its own meanwhile.
   let phrasesSeconds = 0;
-  const phrasesDone = writePhrasesReport(out('phrases.csv'), { storeFile: store.file, lexiconDir: options.lexiconDir, sketch: ctx.phraseSketch }, options.workers ?? os.availableParallelism(), dialect)
+  const phrasesDone = writePhrasesReport(out('phrases.csv'), { storeFile: store.file, lexiconDir: options.lexiconDir, sketch: ctx.phraseSketch?.() }, options.workers ?? os.availableParallelism(), dialect)
     .then((outcome) => ((phrasesSeconds = (Date.now() - reportsStarted) / 1000), outcome));
   phrasesDone.catch(() => undefined); // awaited below; this keeps an early failure from being reported as unhandled
   writeDocumentCsvs(store, staging, dialect);
@@ -303,6 +331,8 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   writeCsv(out('diagnostics.csv'), DIAGNOSTIC_COLUMNS, diagnosticRows(diagnostics), dialect);
   const phrasesOutcome = await phrasesDone;
   const phrases = phrasesOutcome.count;
+  // The phrase threads had to count pass 1 themselves: keep it, so the next run adding files need not.
+  if (phrasesOutcome.sketch !== undefined) store.setPhraseSketch(sketchCovers(store, ctx.analysisKey), phrasesOutcome.sketch);
   writeHtmlReport(out('report.html'), {
     documents: parsed(store.analyses()), toolVersion: TOOL_VERSION, lexicons: lexicons.files, diagnostics, claims,
     phrases: phrasesOutcome.top, files: REPORT_FILES.filter((f) => f !== 'report.html'),

@@ -348,6 +348,8 @@ export interface KeptPhrase {
 export interface PartitionCount {
   readonly kept: KeptPhrase[];
   readonly stats: PhraseStats;
+  /** Pass 1's sketch tables, when this count made them (no sketch was given). */
+  readonly sketch?: readonly Uint16Array[];
 }
 
 /**
@@ -499,6 +501,7 @@ export function countPhrasePartitions(
   const counters = mine.filter((m) => m !== undefined);
   return {
     kept,
+    ...(sketched === undefined ? { sketch: sketch.partitions.map((p) => p.counters) } : {}),
     stats: {
       ...stats,
       floor: Math.max(minVoices, ...counters.map((m) => m.floor)),

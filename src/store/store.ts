@@ -85,6 +85,7 @@ CREATE TABLE IF NOT EXISTS documents (
   PRIMARY KEY (path, ord)
 );
 CREATE INDEX IF NOT EXISTS documents_in_report_order ON documents (doc_key, path_key, ord);
+CREATE TABLE IF NOT EXISTS phrase_sketch (covers TEXT NOT NULL, part INTEGER NOT NULL, counters BLOB NOT NULL, PRIMARY KEY (covers, part));
 `;
 
 /**
@@ -238,7 +239,30 @@ export class Store {
 
   /** Empty the store (before a merge rebuilds it from the shards). */
   clear(): void {
-    this.db.exec('DELETE FROM documents; DELETE FROM files;');
+    this.db.exec('DELETE FROM documents; DELETE FROM files; DELETE FROM phrase_sketch;');
+  }
+
+  /**
+   * The phrase sketch tables (pass 1 of phrase discovery) stored for exactly the files `covers`
+   * identifies, or undefined. Each table is a copy, free to be added to.
+   */
+  phraseSketch(covers: string): Uint16Array[] | undefined {
+    const rows = this.db.prepare('SELECT counters FROM phrase_sketch WHERE covers = ? ORDER BY part').all(covers) as { counters: Buffer }[];
+    if (rows.length === 0) return undefined;
+    return rows.map(({ counters }) => {
+      const table = new Uint16Array(counters.length / Uint16Array.BYTES_PER_ELEMENT);
+      new Uint8Array(table.buffer).set(counters);
+      return table;
+    });
+  }
+
+  /** Keep the phrase sketch of the files `covers` identifies, in place of any other. */
+  setPhraseSketch(covers: string, tables: readonly Uint16Array[]): void {
+    const insert = this.db.prepare('INSERT INTO phrase_sketch (covers, part, counters) VALUES (?, ?, ?)');
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM phrase_sketch');
+      tables.forEach((t, part) => insert.run(covers, part, Buffer.from(t.buffer, t.byteOffset, t.byteLength)));
+    })();
   }
 
   close(): void {

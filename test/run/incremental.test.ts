@@ -1,6 +1,7 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
 import { run } from '../../src/run.js';
 import { copyCorpus, optionsFor, readCsvs, tempDir } from './run-helpers.js';
 
@@ -36,6 +37,28 @@ describe('reruns on the same output folder', () => {
     const fullOut = tempDir('out-full');
     await run(optionsFor(corpus, fullOut));
     expect(csvs).toEqual(readCsvs(fullOut));
+  });
+
+  it('adds the phrase counts of new files to the stored ones, giving what a full run counts and writes', async () => {
+    const corpus = copyCorpus();
+    const out = tempDir('out');
+    await run(optionsFor(corpus, out));
+    cpSync(path.join(corpus, 'pages', '001_f0eed57cc5c25b8c.txt'), path.join(corpus, 'pages', 'another-001.txt'));
+    const second = await run(optionsFor(corpus, out));
+    expect(second.changes).toMatchObject({ added: ['pages/another-001.txt'], reused: 9 });
+    const fullOut = tempDir('out-full');
+    await run(optionsFor(corpus, fullOut));
+    expect(readCsvs(out)).toEqual(readCsvs(fullOut));
+    const sketchOf = (dir: string): unknown[] => {
+      const db = new Database(path.join(dir, 'controverse.sqlite'), { readonly: true });
+      try {
+        return db.prepare('SELECT covers, part, hex(counters) AS counters FROM phrase_sketch ORDER BY part').all();
+      } finally {
+        db.close();
+      }
+    };
+    expect(sketchOf(out)).toHaveLength(2);
+    expect(sketchOf(out)).toEqual(sketchOf(fullOut));
   });
 
   it('keeps the reports in place and reuses every file when nothing is new', async () => {
