@@ -205,13 +205,19 @@ async function updateStore(
 }
 
 /**
- * What identifies the set of files a phrase sketch counts: their paths and contents, and the
- * analysis key (words and stems depend on the lexicons), leaving out the files of `except`.
+ * A digest of the store's files (paths and contents) after `prefix`, leaving out those of
+ * `except`: what identifies the reports in place (prefix: analysis key and CSV dialect) or the
+ * files a phrase sketch counts (prefix: analysis key, since words and stems depend on the lexicons).
  */
-function sketchCovers(store: Store, key: string, except: ReadonlySet<string> = new Set()): string {
-  const hash = createHash('sha256').update(`${key}\0`);
+function filesDigest(store: Store, prefix: string, except: ReadonlySet<string> = new Set()): string {
+  const hash = createHash('sha256').update(prefix);
   for (const [file, s] of [...store.files()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (!except.has(file)) hash.update(`${file}\0${s.sha256}\0`);
   return hash.digest('hex');
+}
+
+/** What identifies the set of files a phrase sketch counts: the store's files but `except`. */
+function sketchCovers(store: Store, key: string, except?: ReadonlySet<string>): string {
+  return filesDigest(store, `${key}\0`, except);
 }
 
 /**
@@ -233,9 +239,7 @@ function phraseSketchOf(store: Store, key: string, analysedNow: ReadonlySet<stri
 // Identifies a set of reports: the analyses they come from and the CSV dialect. Equal keys mean the
 // reports in place are the ones this run would write.
 function reportsKey(store: Store, key: string, dialect: CsvDialect): string {
-  const hash = createHash('sha256').update(`${key}\0${dialectName(dialect)}\0`);
-  for (const [file, s] of [...store.files()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) hash.update(`${file}\0${s.sha256}\0`);
-  return hash.digest('hex');
+  return filesDigest(store, `${key}\0${dialectName(dialect)}\0`);
 }
 
 interface ReportCounts {

@@ -141,6 +141,10 @@ class Vocabulary {
     this.byNorm.set(norm, id);
     return id;
   }
+  /** The stem keys of a content word's id: the same in every thread and run. */
+  stemKey(id: number): readonly [number, number] {
+    return [this.keys1[id]!, this.keys2[id]!];
+  }
   private grow(): void {
     const grown = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
       const b = new Uint32Array(a.length * 2);
@@ -167,26 +171,15 @@ function nextH2(h: number, id: number): number {
   return (x ^ (x >>> 13)) >>> 0;
 }
 
-/** Two 32-bit hashes of a sequence of content-word ids: the phrase key for the counters. */
-function hashOfIds(ids: readonly number[], vocab: Vocabulary): [number, number] {
-  let h1 = H1_SEED;
-  let h2 = H2_SEED;
-  for (const c of ids) {
-    h1 = nextH1(h1, vocab.keys1[c]!);
-    h2 = nextH2(h2, vocab.keys2[c]!);
-  }
-  return [h1, h2];
-}
-
-/** The phrase key of a sequence of stem keys (the tally key of hashOfIds, from a kept phrase's stems). */
-function tallyKeyOfStems(stems: readonly (readonly [number, number])[]): number {
+/** Two 32-bit hashes of a sequence of content words, given by their stem keys: the phrase key for the counters. */
+function hashOfStems(stems: Iterable<readonly [number, number]>): [number, number] {
   let h1 = H1_SEED;
   let h2 = H2_SEED;
   for (const [k1, k2] of stems) {
     h1 = nextH1(h1, k1);
     h2 = nextH2(h2, k2);
   }
-  return tallyKey(h1, h2);
+  return [h1, h2];
 }
 
 function hashNorms(tokens: readonly Token[], from: number, to: number): [number, number] {
@@ -329,6 +322,11 @@ function partitionOf(h1: number): number {
   return h1 % PHRASE_PARTITIONS;
 }
 
+/** log2 of one partition's share of a counter budget of 2^bits. */
+function perPartition(bits: number): number {
+  return bits - Math.log2(PHRASE_PARTITIONS);
+}
+
 /** A phrase that passed the thresholds in its partition, before phrases found inside longer ones are dropped. */
 export interface KeptPhrase {
   readonly key: number;
@@ -363,7 +361,7 @@ export class PhraseSketch {
   private readonly vocab: Vocabulary;
   private readonly stats = { tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
   constructor(words: PhraseWords, memory: Partial<PhraseMemory> = {}, tables?: readonly Uint16Array[]) {
-    const bits = (memory.sketchBits ?? DEFAULT_PHRASE_MEMORY.sketchBits) - Math.log2(PHRASE_PARTITIONS);
+    const bits = perPartition(memory.sketchBits ?? DEFAULT_PHRASE_MEMORY.sketchBits);
     this.partitions = Array.from({ length: PHRASE_PARTITIONS }, (_, i) => new CountMinSketch(bits, tables?.[i]));
     this.vocab = new Vocabulary(words);
   }
@@ -380,9 +378,9 @@ export class PhraseSketch {
  * the sketch of everything those threads read, for countPhrasePartitions.
  */
 export function sumSketchTables(lists: readonly (readonly Uint16Array[])[], memory: Partial<PhraseMemory> = {}): Uint16Array[] {
-  const bits = (memory.sketchBits ?? DEFAULT_PHRASE_MEMORY.sketchBits) - Math.log2(PHRASE_PARTITIONS);
+  const bits = perPartition(memory.sketchBits ?? DEFAULT_PHRASE_MEMORY.sketchBits);
   const sums = Array.from({ length: PHRASE_PARTITIONS }, () => new CountMinSketch(bits, CountMinSketch.sharedCounters(bits)));
-  for (const tables of lists) sums.forEach((s, i) => s.addAll(tables[i] ?? new Uint16Array(s.counters.length)));
+  for (const tables of lists) tables.forEach((t, i) => sums[i]?.addAll(t));
   return sums.map((s) => s.counters);
 }
 
@@ -393,7 +391,7 @@ class PartitionCounters {
   floor: number;
   trackedPeak = 0;
   constructor(memory: PhraseMemory, minVoices: number, readonly sketch: CountMinSketch) {
-    this.pairs = new BloomFilter(memory.bloomBits - Math.log2(PHRASE_PARTITIONS), true);
+    this.pairs = new BloomFilter(perPartition(memory.bloomBits), true);
     this.floor = minVoices;
   }
 }
@@ -454,7 +452,7 @@ export function countPhrasePartitions(
         if (tallies.size > memory.maxTracked / PHRASE_PARTITIONS) {
           // Too many candidates for the budget: raise the floor and drop those below it.
           part.floor += Math.max(1, Math.ceil(part.floor / 2));
-          for (const [k, other] of tallies) if (sketch.estimate(...hashOfIds(other.stems, vocab)) < part.floor) tallies.delete(k);
+          for (const [k, other] of tallies) if (sketch.estimate(...hashOfStems(other.stems.map((id) => vocab.stemKey(id)))) < part.floor) tallies.delete(k);
           if (!tallies.has(key)) return;
         }
         part.trackedPeak = Math.max(part.trackedPeak, tallies.size);
@@ -492,7 +490,7 @@ export function countPhrasePartitions(
       for (let k = 0; k < t.variants.length; k += 2) counted.push([t.variants[k] as string, t.variants[k + 1] as number]);
       kept.push({
         key, voices: t.voices, units: t.units, documents: t.documents, authors: t.authors, example: t.example,
-        stems: t.stems.map((id) => [vocab.keys1[id]!, vocab.keys2[id]!] as const),
+        stems: t.stems.map((id) => vocab.stemKey(id)),
         variants: counted.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([v]) => v),
         score: Math.round(logLikelihood(t.voices, t.stems, vocab, segmentsOfLength) * 1000) / 1000,
       });
@@ -523,7 +521,7 @@ export function combinePartitions(kept: Iterable<KeptPhrase>, limit: number = DE
   for (const t of byKey.values()) {
     for (let len = 2; len < t.stems.length; len += 1) {
       for (let from = 0; from + len <= t.stems.length; from += 1) {
-        const sub = tallyKeyOfStems(t.stems.slice(from, from + len));
+        const sub = tallyKey(...hashOfStems(t.stems.slice(from, from + len)));
         if (byKey.get(sub)?.voices === t.voices) subsumed.add(sub);
       }
     }
