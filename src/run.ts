@@ -228,10 +228,11 @@ function sketchCovers(store: Store, key: string, except?: ReadonlySet<string>): 
  * reports are rewritten; stored again when files were analysed.
  */
 function phraseSketchOf(store: Store, key: string, analysedNow: ReadonlySet<string>, sketches: (readonly Uint16Array[])[]): () => Uint16Array[] | undefined {
-  const earlier = store.files().size === analysedNow.size ? [] : store.phraseSketch(sketchCovers(store, key, analysedNow));
+  if (analysedNow.size === 0) return () => store.phraseSketch(sketchCovers(store, key));
+  const all = store.files().size === analysedNow.size;
+  const earlier = all ? [] : store.phraseSketch(sketchCovers(store, key, analysedNow));
   if (earlier === undefined) return () => undefined;
-  if (analysedNow.size === 0) return () => earlier;
-  const sketch = sumSketchTables(earlier.length === 0 ? sketches : [earlier, ...sketches]);
+  const sketch = sumSketchTables(all ? sketches : [earlier, ...sketches]);
   store.setPhraseSketch(sketchCovers(store, key), sketch);
   return () => sketch;
 }
