@@ -3,6 +3,7 @@ import type { AnalysedDocument, Token, UnitId } from '../model.js';
 import { WordFolder } from '../text/normalise.js';
 import { tokenise } from '../text/tokenise.js';
 import type { PhraseWords } from './load-phrase-words.js';
+import { GenerationSet, KeyedTable } from './hash-tables.js';
 import { BloomFilter, CountMinSketch, hashPair, hashString } from './sketch.js';
 import { createStemmer } from './stem-fr.js';
 
@@ -100,6 +101,8 @@ interface Tally {
   authors: number;
   /** Surface form → count, as flat pairs: a Map per phrase would cost more than the phrase. */
   readonly variants: (string | number)[];
+  /** Two 30-bit hashes of each surface form in `variants`, which stand for it (see hashOfSurface). */
+  readonly variantHashes: number[];
   readonly example: UnitId;
   readonly stems: readonly number[];
 }
@@ -118,6 +121,8 @@ class Vocabulary {
   keys1 = new Uint32Array(1 << 16);
   keys2 = new Uint32Array(1 << 16);
   total = 0;
+  /** The phrase keys already visited in the current unit (forEachSegment's, reused from unit to unit). */
+  readonly seenHere = new GenerationSet();
   private readonly stem: (word: string) => string;
   constructor(private readonly words: PhraseWords) {
     this.stem = createStemmer();
@@ -212,6 +217,24 @@ function surfaceOf(text: string): string {
   return plain.toLowerCase();
 }
 
+/**
+ * Two hashes of a surface form, 30 bits each so that V8 keeps them unboxed. A phrase's variants are
+ * told apart by them rather than by comparing strings (a phrase has at most MAX_VARIANTS, so two
+ * forms of one phrase collide about once in 2^56 comparisons).
+ */
+function hashOfSurface(surface: string): [number, number] {
+  const [a, b] = hashString(surface);
+  return [a & 0x3fffffff, b & 0x3fffffff];
+}
+
+/**
+ * A copy of a string that holds only its own characters: a slice of a unit's text would otherwise
+ * keep the whole text (and its unit) alive for as long as the phrase is tallied.
+ */
+function detached(s: string): string {
+  return (` ${s}`).slice(1);
+}
+
 /** Whether the text between two tokens matches `re`; a single space (the common case) never does. */
 function gapMatches(text: string, from: number, to: number, re: RegExp): boolean {
   if (to - from === 1 && text.charCodeAt(from) === 32) return false;
@@ -271,7 +294,8 @@ function forEachSegment(u: PhraseUnit, vocab: Vocabulary, seenText: BloomFilter 
     sentenceStart = k;
   }
   const content = new Array<number>(PHRASE_MAX_WORDS);
-  const seenHere = new Set<number>();
+  const seenHere = vocab.seenHere;
+  seenHere.clear(n * (PHRASE_MAX_WORDS - 1));
   for (let i = 0; i < n; i += 1) {
     const first = ids[i]!;
     if (first < 0 || skip[i] === 1) continue;
@@ -291,8 +315,7 @@ function forEachSegment(u: PhraseUnit, vocab: Vocabulary, seenText: BloomFilter 
       length += 1;
       h1 = nextH1(h1, vocab.keys1[id]!);
       h2 = nextH2(h2, vocab.keys2[id]!);
-      if (seenHere.has(h1)) continue;
-      seenHere.add(h1);
+      if (!seenHere.addIfNew(h1)) continue;
       visit(i, j, content, length, h1, h2);
     }
   }
@@ -387,7 +410,7 @@ export function sumSketchTables(lists: readonly (readonly Uint16Array[])[], memo
 /** Counters of one partition: each holds 1/PHRASE_PARTITIONS of the memory budget. */
 class PartitionCounters {
   readonly pairs: BloomFilter;
-  readonly tallies = new Map<number, Tally>();
+  readonly tallies = new KeyedTable<Tally>();
   floor: number;
   trackedPeak = 0;
   constructor(memory: PhraseMemory, minVoices: number, readonly sketch: CountMinSketch) {
@@ -441,19 +464,19 @@ export function countPhrasePartitions(
       const part = mine[partitionOf(h1)];
       if (part === undefined) return;
       const { tallies, sketch } = part;
-      const key = tallyKey(h1, h2);
-      let t = tallies.get(key);
+      // Below the floor: not tallied, and not admitted (a tallied phrase is always at or above it,
+      // since the floor only rises by dropping those below it). Most segments stop here, before the
+      // tally lookup.
+      if (sketch.estimate(h1, h2) < part.floor) return;
+      let t = tallies.get(h1, h2);
       if (t === undefined) {
-        // Not tallied yet: admitted when its estimate reaches the floor (a tallied phrase always
-        // does, since the floor only rises by dropping those below it).
-        if (sketch.estimate(h1, h2) < part.floor) return;
-        t = { voices: 0, units: 0, documents: 0, lastDocument: -1, authors: 0, variants: [], variantsSeen: 0, example: u.unitId, stems: content.slice(0, length) };
-        tallies.set(key, t);
+        t = { voices: 0, units: 0, documents: 0, lastDocument: -1, authors: 0, variants: [], variantHashes: [], variantsSeen: 0, example: u.unitId, stems: content.slice(0, length) };
+        tallies.add(h1, h2, t);
         if (tallies.size > memory.maxTracked / PHRASE_PARTITIONS) {
           // Too many candidates for the budget: raise the floor and drop those below it.
           part.floor += Math.max(1, Math.ceil(part.floor / 2));
-          for (const [k, other] of tallies) if (sketch.estimate(...hashOfStems(other.stems.map((id) => vocab.stemKey(id)))) < part.floor) tallies.delete(k);
-          if (!tallies.has(key)) return;
+          tallies.retain((k1, k2) => sketch.estimate(k1, k2) >= part.floor);
+          if (tallies.get(h1, h2) === undefined) return;
         }
         part.trackedPeak = Math.max(part.trackedPeak, tallies.size);
       }
@@ -473,9 +496,18 @@ export function countPhrasePartitions(
       if (t.variantsSeen >= VARIANT_SAMPLE) return;
       t.variantsSeen += 1;
       const surface = surfaceOf(u.text.slice(tokens[start]!.span.start, tokens[end]!.span.end));
-      const at = t.variants.indexOf(surface);
-      if (at >= 0) t.variants[at + 1] = (t.variants[at + 1] as number) + 1;
-      else if (t.variants.length < 2 * MAX_VARIANTS) t.variants.push(surface, 1);
+      const [a, b] = hashOfSurface(surface);
+      const { variants, variantHashes } = t;
+      for (let k = 0; k < variantHashes.length; k += 2) {
+        if (variantHashes[k] === a && variantHashes[k + 1] === b) {
+          variants[k + 1] = (variants[k + 1] as number) + 1;
+          return;
+        }
+      }
+      if (variants.length < 2 * MAX_VARIANTS) {
+        variants.push(detached(surface), 1);
+        variantHashes.push(a, b);
+      }
     };
     stats.units += 1;
     tokens = u.tokens ?? tokenise(u.text, folder);
@@ -484,7 +516,8 @@ export function countPhrasePartitions(
 
   const kept: KeptPhrase[] = [];
   for (const part of mine) {
-    for (const [key, t] of part?.tallies ?? []) {
+    for (const [h1, h2, t] of part?.tallies ?? []) {
+      const key = tallyKey(h1, h2);
       if (t.voices < minVoices || (t.documents < 2 && t.authors < 2)) continue;
       const counted: [string, number][] = [];
       for (let k = 0; k < t.variants.length; k += 2) counted.push([t.variants[k] as string, t.variants[k + 1] as number]);
@@ -551,10 +584,28 @@ export function findPhrases(units: () => Iterable<PhraseUnit>, options: FindPhra
 
 /** The units of analysed documents, in report order, as phrase discovery reads them. */
 export function* phraseUnitsOf(docs: Iterable<AnalysedDocument>): Generator<PhraseUnit> {
-  for (const d of docs) {
-    for (const { unit, lang } of d.units) {
-      // The function words and the stemmer are French: other languages' phrases would be noise.
-      if (readAsFrench(lang.code)) yield { unitId: unit.id, docId: d.document.id, author: unit.author, text: unit.text };
-    }
+  for (const d of docs) yield* phraseUnitsOfDocument(d);
+}
+
+/** The units of one analysed document that phrase discovery reads, in order. */
+export function phraseUnitsOfDocument(d: AnalysedDocument): PhraseUnit[] {
+  // The function words and the stemmer are French: other languages' phrases would be noise.
+  return d.units.filter(({ lang }) => readAsFrench(lang.code)).map(({ unit }) => ({ unitId: unit.id, docId: d.document.id, author: unit.author, text: unit.text }));
+}
+
+/** A document's phrase units as the store keeps them: [unit id, author or null, text] each, as JSON. */
+type StoredPhraseUnit = [UnitId, string | null, string];
+
+/** The JSON a store keeps of a document's phrase units (a fifth of its whole analysis, to read fast), or null for none. */
+export function storedPhraseUnits(d: AnalysedDocument): string | null {
+  const units = phraseUnitsOfDocument(d);
+  if (units.length === 0) return null;
+  return JSON.stringify(units.map((u): StoredPhraseUnit => [u.unitId, u.author ?? null, u.text]));
+}
+
+/** The phrase units of stored documents (docId and the JSON of storedPhraseUnits each), in their order. */
+export function* phraseUnitsOfStored(rows: Iterable<{ readonly docId: string; readonly json: string }>): Generator<PhraseUnit> {
+  for (const { docId, json } of rows) {
+    for (const [unitId, author, text] of JSON.parse(json) as StoredPhraseUnit[]) yield author === null ? { unitId, docId, text } : { unitId, docId, author, text };
   }
 }

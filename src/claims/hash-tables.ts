@@ -1,0 +1,111 @@
+/**
+ * Hash tables for phrase discovery's hot loop, keyed by the two 32-bit hashes of a phrase. A
+ * JavaScript Map keyed by numbers above 2^31 hashes heap numbers on every lookup, and a Set per
+ * unit allocates; these probe typed arrays (open addressing, linear probing) instead.
+ */
+
+/** Slot to start probing at for a key: its bits mixed, since h1's low bits already pick the partition and the sketch block. */
+function startOf(key: number, mask: number): number {
+  const x = Math.imul(key ^ (key >>> 16), 0x45d9f3b);
+  return (x ^ (x >>> 16)) & mask;
+}
+
+/**
+ * A map from a key of two 32-bit hashes to values, in insertion order. Entries are removed only
+ * all at once, by `retain`, which is what a rising admission floor needs.
+ */
+export class KeyedTable<T> {
+  private keys1: Uint32Array;
+  private keys2: Uint32Array;
+  /** Index in `entries` + 1 of the value in each slot; 0 for an empty slot. */
+  private slots: Int32Array;
+  private mask: number;
+  private entries: { readonly h1: number; readonly h2: number; readonly value: T }[] = [];
+  constructor(expected = 1024) {
+    const size = KeyedTable.sizeFor(expected);
+    this.keys1 = new Uint32Array(size);
+    this.keys2 = new Uint32Array(size);
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+  }
+  /** Slots for n entries: a power of two at most half full. */
+  private static sizeFor(n: number): number {
+    return 2 ** Math.max(4, Math.ceil(Math.log2(Math.max(1, n) * 2)));
+  }
+  get size(): number {
+    return this.entries.length;
+  }
+  get(h1: number, h2: number): T | undefined {
+    for (let s = startOf(h2, this.mask); ; s = (s + 1) & this.mask) {
+      const at = this.slots[s]!;
+      if (at === 0) return undefined;
+      if (this.keys1[s] === h1 && this.keys2[s] === h2) return this.entries[at - 1]!.value;
+    }
+  }
+  /** Add a key that is not in the table. */
+  add(h1: number, h2: number, value: T): void {
+    if ((this.entries.length + 1) * 2 > this.slots.length) this.rebuild(this.entries, KeyedTable.sizeFor(this.entries.length + 1));
+    this.entries.push({ h1, h2, value });
+    this.place(h1 >>> 0, h2 >>> 0, this.entries.length);
+  }
+  /** Keep only the entries `keep` accepts, in their order. */
+  retain(keep: (h1: number, h2: number, value: T) => boolean): void {
+    this.rebuild(this.entries.filter((e) => keep(e.h1, e.h2, e.value)), this.slots.length);
+  }
+  *[Symbol.iterator](): Generator<[number, number, T]> {
+    for (const e of this.entries) yield [e.h1, e.h2, e.value];
+  }
+  private place(h1: number, h2: number, index: number): void {
+    let s = startOf(h2, this.mask);
+    while (this.slots[s] !== 0) s = (s + 1) & this.mask;
+    this.keys1[s] = h1;
+    this.keys2[s] = h2;
+    this.slots[s] = index;
+  }
+  private rebuild(entries: KeyedTable<T>['entries'], size: number): void {
+    this.keys1 = new Uint32Array(size);
+    this.keys2 = new Uint32Array(size);
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    this.entries = entries;
+    entries.forEach((e, i) => this.place(e.h1 >>> 0, e.h2 >>> 0, i + 1));
+  }
+}
+
+/**
+ * A set of 32-bit keys emptied in constant time: each `clear` starts a new generation, and a slot
+ * of an older generation counts as empty. Grows to at least twice the keys it is told to expect.
+ */
+export class GenerationSet {
+  private keys = new Uint32Array(64);
+  private generations = new Uint32Array(64);
+  private generation = 1;
+  private mask = 63;
+  /** Empty the set, with room for `expected` keys. */
+  clear(expected: number): void {
+    if (expected * 2 > this.keys.length) {
+      const size = 2 ** Math.ceil(Math.log2(expected * 2));
+      this.keys = new Uint32Array(size);
+      this.generations = new Uint32Array(size);
+      this.mask = size - 1;
+      this.generation = 0;
+    }
+    this.generation += 1;
+    if (this.generation === 0xffffffff) {
+      this.generations.fill(0);
+      this.generation = 1;
+    }
+  }
+  /** Add the key; true when it was not there. At most the `expected` keys of the last clear. */
+  addIfNew(key: number): boolean {
+    const k = key >>> 0;
+    for (let s = startOf(k, this.mask); ; s = (s + 1) & this.mask) {
+      if (this.generations[s] !== this.generation) {
+        this.generations[s] = this.generation;
+        this.keys[s] = k;
+        return true;
+      }
+      if (this.keys[s] === k) return false;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { GenerationSet, KeyedTable } from '../../src/claims/hash-tables.js';
+import { hashString } from '../../src/claims/sketch.js';
+
+const keys = (n: number, prefix: string): [number, number][] => Array.from({ length: n }, (_, i) => hashString(`${prefix}${i}`));
+
+describe('KeyedTable', () => {
+  it('finds every key added, as it grows far past its first size, and no other', () => {
+    const table = new KeyedTable<number>(4);
+    const added = keys(20_000, 'in-');
+    added.forEach(([h1, h2], i) => table.add(h1, h2, i));
+    expect(table.size).toBe(20_000);
+    expect(added.every(([h1, h2], i) => table.get(h1, h2) === i)).toBe(true);
+    expect(keys(20_000, 'out-').filter(([h1, h2]) => table.get(h1, h2) !== undefined)).toEqual([]);
+  });
+
+  it('tells apart keys that share either half', () => {
+    const table = new KeyedTable<string>();
+    table.add(1, 2, 'a');
+    table.add(1, 3, 'b');
+    table.add(4, 2, 'c');
+    expect([table.get(1, 2), table.get(1, 3), table.get(4, 2), table.get(4, 3)]).toEqual(['a', 'b', 'c', undefined]);
+  });
+
+  it('keeps the insertion order, through retain, which drops exactly the refused keys', () => {
+    const table = new KeyedTable<number>();
+    const added = keys(1000, 'r-');
+    added.forEach(([h1, h2], i) => table.add(h1, h2, i));
+    table.retain((_h1, _h2, value) => value % 3 === 0);
+    expect([...table].map(([, , v]) => v)).toEqual(added.map((_, i) => i).filter((i) => i % 3 === 0));
+    expect(added.filter(([h1, h2], i) => (table.get(h1, h2) !== undefined) !== (i % 3 === 0))).toEqual([]);
+    const [h1, h2] = hashString('after');
+    table.add(h1, h2, -1);
+    expect([...table].at(-1)).toEqual([h1, h2, -1]);
+  });
+});
+
+describe('GenerationSet', () => {
+  it('says "new" once per key between two clears, and forgets everything on clear', () => {
+    const set = new GenerationSet();
+    set.clear(3);
+    expect([set.addIfNew(7), set.addIfNew(7), set.addIfNew(0xffffffff), set.addIfNew(-1)]).toEqual([true, false, true, false]);
+    set.clear(3);
+    expect(set.addIfNew(7)).toBe(true);
+  });
+
+  it('grows to the keys it is told to expect', () => {
+    const set = new GenerationSet();
+    const many = keys(5000, 'g-').map(([h1]) => h1);
+    set.clear(many.length);
+    expect(many.filter((k) => !set.addIfNew(k))).toEqual([]);
+    expect(many.filter((k) => set.addIfNew(k))).toEqual([]);
+  });
+});
