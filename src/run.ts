@@ -14,7 +14,7 @@ import type { AnalysedDocument, FileAnalysis } from './model.js';
 import type { RunOptions, Shard } from './options.js';
 import { claimRows, diagnosticRows, phraseRows } from './report/build-rows.js';
 import { CLAIM_COLUMNS, DIAGNOSTIC_COLUMNS, PHRASE_COLUMNS, type Row } from './report/columns.js';
-import { gatherDocuments, PHRASES_SHOWN, writeHtmlReport } from './report/html/write-html-report.js';
+import { PHRASES_SHOWN, writeHtmlReport } from './report/html/write-html-report.js';
 import { writeCsv, type CsvDialect } from './report/write-csv.js';
 import { writeManifest, type Manifest } from './report/write-manifest.js';
 import { analysisKey, pipelineHash } from './store/analysis-key.js';
@@ -334,14 +334,12 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   writeCsv(out('claims.csv'), CLAIM_COLUMNS, claims, dialect);
   const diagnostics = store.diagnostics();
   writeCsv(out('diagnostics.csv'), DIAGNOSTIC_COLUMNS, diagnosticRows(diagnostics), dialect);
-  // The HTML report's pass over every analysis needs no phrase: made while the phrase threads count.
-  const documents = gatherDocuments(parsed(store.analyses()));
   const phrasesOutcome = await phrasesDone;
   const phrases = phrasesOutcome.count;
   // The phrase threads had to count pass 1 themselves: keep it, so the next run adding files need not.
   if (phrasesOutcome.sketch !== undefined) store.setPhraseSketch(sketchCovers(store, ctx.analysisKey), phrasesOutcome.sketch);
   writeHtmlReport(out('report.html'), {
-    documents, toolVersion: TOOL_VERSION, lexicons: lexicons.files, diagnostics, claims,
+    documents: parsed(store.analyses()), toolVersion: TOOL_VERSION, lexicons: lexicons.files, diagnostics, claims,
     phrases: phrasesOutcome.top, files: REPORT_FILES.filter((f) => f !== 'report.html'),
   });
 

@@ -10,8 +10,7 @@ import { esc, stanceClass, stanceCss } from './html-text.js';
 
 /** What the HTML report is built from. `documents` is traversed exactly once, so it may be a stream. */
 export interface HtmlReportInput {
-  /** The documents, or what gatherDocuments took from them (a run gathers them while phrases are counted). */
-  readonly documents: Iterable<AnalysedDocument> | GatheredDocuments;
+  readonly documents: Iterable<AnalysedDocument>;
   readonly toolVersion: string;
   /** The lexicon files of the run, as in the manifest (LexiconSet.files). */
   readonly lexicons: readonly LexiconFile[];
@@ -144,22 +143,16 @@ ${input.lexicons.map((l) => `<tr><td>${esc(l.path)}</td><td class="n">${esc(l.ve
 </section>`;
 }
 
-/** What the report shows of the documents: the corpus figures and the threads shown in full. */
-export interface GatheredDocuments {
-  readonly kind: 'gathered';
-  readonly figures: CorpusFigures;
-  readonly threads: readonly string[];
-  /** Ranks of the pages whose thread is shown. */
-  readonly threadIndexes: ReadonlySet<number>;
-}
-
-/** Everything the report needs from the documents, in one pass over them (a stream is fine). */
-export function gatherDocuments(documents: Iterable<AnalysedDocument>): GatheredDocuments {
+/**
+ * The report as HTML chunks: one self-contained page (inline CSS, static SVG charts, no script;
+ * the Content-Security-Policy forbids scripts and network requests). Every corpus text is escaped.
+ */
+export function renderHtmlReport(input: HtmlReportInput): string[] {
   const figures = createCorpusFigures();
   const threads: string[] = [];
   const threadIndexes = new Set<number>();
   let threadUnits = 0;
-  for (const doc of documents) {
+  for (const doc of input.documents) {
     addDocument(figures, doc);
     const index = figures.pages - 1;
     if (threads.length < THREADS_SHOWN && (threads.length === 0 || threadUnits + doc.units.length <= THREAD_UNITS_SHOWN)) {
@@ -168,15 +161,6 @@ export function gatherDocuments(documents: Iterable<AnalysedDocument>): Gathered
       threadUnits += doc.units.length;
     }
   }
-  return { kind: 'gathered', figures, threads, threadIndexes };
-}
-
-/**
- * The report as HTML chunks: one self-contained page (inline CSS, static SVG charts, no script;
- * the Content-Security-Policy forbids scripts and network requests). Every corpus text is escaped.
- */
-export function renderHtmlReport(input: HtmlReportInput): string[] {
-  const { figures, threads, threadIndexes } = 'kind' in input.documents ? input.documents : gatherDocuments(input.documents);
   const skipped = { byLevel: new Map<string, number>(), byCode: new Map<string, number>() };
   for (const d of input.diagnostics) {
     skipped.byLevel.set(d.level, (skipped.byLevel.get(d.level) ?? 0) + 1);
