@@ -584,28 +584,10 @@ export function findPhrases(units: () => Iterable<PhraseUnit>, options: FindPhra
 
 /** The units of analysed documents, in report order, as phrase discovery reads them. */
 export function* phraseUnitsOf(docs: Iterable<AnalysedDocument>): Generator<PhraseUnit> {
-  for (const d of docs) yield* phraseUnitsOfDocument(d);
-}
-
-/** The units of one analysed document that phrase discovery reads, in order. */
-export function phraseUnitsOfDocument(d: AnalysedDocument): PhraseUnit[] {
-  // The function words and the stemmer are French: other languages' phrases would be noise.
-  return d.units.filter(({ lang }) => readAsFrench(lang.code)).map(({ unit }) => ({ unitId: unit.id, docId: d.document.id, author: unit.author, text: unit.text }));
-}
-
-/** A document's phrase units as the store keeps them: [unit id, author or null, text] each, as JSON. */
-type StoredPhraseUnit = [UnitId, string | null, string];
-
-/** The JSON a store keeps of a document's phrase units (a fifth of its whole analysis, to read fast), or null for none. */
-export function storedPhraseUnits(d: AnalysedDocument): string | null {
-  const units = phraseUnitsOfDocument(d);
-  if (units.length === 0) return null;
-  return JSON.stringify(units.map((u): StoredPhraseUnit => [u.unitId, u.author ?? null, u.text]));
-}
-
-/** The phrase units of stored documents (docId and the JSON of storedPhraseUnits each), in their order. */
-export function* phraseUnitsOfStored(rows: Iterable<{ readonly docId: string; readonly json: string }>): Generator<PhraseUnit> {
-  for (const { docId, json } of rows) {
-    for (const [unitId, author, text] of JSON.parse(json) as StoredPhraseUnit[]) yield author === null ? { unitId, docId, text } : { unitId, docId, author, text };
+  for (const d of docs) {
+    for (const { unit, lang } of d.units) {
+      // The function words and the stemmer are French: other languages' phrases would be noise.
+      if (readAsFrench(lang.code)) yield { unitId: unit.id, docId: d.document.id, author: unit.author, text: unit.text };
+    }
   }
 }

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../model.js';
 export const STORE_FILE = 'controverse.sqlite';
 
 /** Bump when the tables change: an older store is then rebuilt from scratch. */
-const SCHEMA_VERSION = 2;
+const SCHEMA_VERSION = 1;
 
 /** One document of an analysed file, as kept in the store: the analysis and its pre-rendered CSV rows. */
 export interface StoredDocument {
@@ -19,8 +19,6 @@ export interface StoredDocument {
   readonly analysis: string;
   /** JSON of the AnalysedDocument cut down to the units that carry claim mentions, or null when none do. */
   readonly claims: string | null;
-  /** JSON of the units phrase discovery reads (see storedPhraseUnits), or null when none. */
-  readonly phraseUnits: string | null;
   /** CSV rows of documents.csv, units.csv, stances.csv and claim_mentions.csv for this document (no header). */
   readonly csv: StoredCsv;
 }
@@ -84,7 +82,6 @@ CREATE TABLE IF NOT EXISTS documents (
   path TEXT NOT NULL, ord INTEGER NOT NULL, doc_key BLOB NOT NULL, path_key BLOB NOT NULL, doc_id TEXT NOT NULL,
   n_units INTEGER NOT NULL, n_claims INTEGER NOT NULL, analysis TEXT NOT NULL, claims TEXT, dialect TEXT NOT NULL,
   csv_documents TEXT NOT NULL, csv_units TEXT NOT NULL, csv_stances TEXT NOT NULL, csv_mentions TEXT NOT NULL,
-  phrase_units TEXT,
   PRIMARY KEY (path, ord)
 );
 CREATE INDEX IF NOT EXISTS documents_in_report_order ON documents (doc_key, path_key, ord);
@@ -155,7 +152,7 @@ export class Store {
       'INSERT OR REPLACE INTO files (path, sha256, bytes, size, mtime_ms, hashed_at, analysis_key, diagnostics) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const putDoc = this.db.prepare(
-      'INSERT INTO documents (path, ord, doc_key, path_key, doc_id, n_units, n_claims, analysis, claims, dialect, csv_documents, csv_units, csv_stances, csv_mentions, phrase_units) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO documents (path, ord, doc_key, path_key, doc_id, n_units, n_claims, analysis, claims, dialect, csv_documents, csv_units, csv_stances, csv_mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.db.transaction(() => {
       for (const r of records) {
@@ -163,7 +160,7 @@ export class Store {
         putFile.run(r.path, r.sha256, r.bytes, r.size, r.mtimeMs, r.hashedAt, r.analysisKey, JSON.stringify(r.diagnostics));
         const pathKey = sortKey(r.path);
         r.documents.forEach((d, ord) => {
-          putDoc.run(r.path, ord, sortKey(d.docId), pathKey, d.docId, d.nUnits, d.nClaims, d.analysis, d.claims, d.csv.dialect, d.csv.documents, d.csv.units, d.csv.stances, d.csv.mentions, d.phraseUnits);
+          putDoc.run(r.path, ord, sortKey(d.docId), pathKey, d.docId, d.nUnits, d.nClaims, d.analysis, d.claims, d.csv.dialect, d.csv.documents, d.csv.units, d.csv.stances, d.csv.mentions);
         });
       }
     })();
@@ -207,12 +204,6 @@ export class Store {
   *analyses(): Generator<string> {
     const stmt = this.db.prepare('SELECT analysis FROM documents ORDER BY doc_key, path_key, ord').pluck();
     yield* stmt.iterate() as IterableIterator<string>;
-  }
-
-  /** Each document's phrase units (JSON, see storedPhraseUnits) with its id, in report order, streamed; documents without any left out. */
-  *phraseUnits(): Generator<{ docId: string; json: string }> {
-    const stmt = this.db.prepare('SELECT doc_id AS docId, phrase_units AS json FROM documents WHERE phrase_units IS NOT NULL ORDER BY doc_key, path_key, ord');
-    yield* stmt.iterate() as IterableIterator<{ docId: string; json: string }>;
   }
 
   /** The claim-carrying part of each document that has any, in report order, streamed. */

@@ -1,4 +1,3 @@
-import { storedPhraseUnits } from '../claims/find-phrases.js';
 import type { AnalysedDocument } from '../model.js';
 import { claimMentionRows, documentRows, stanceRows, unitRows } from '../report/build-rows.js';
 import { CLAIM_MENTION_COLUMNS, DOCUMENT_COLUMNS, STANCE_COLUMNS, UNIT_COLUMNS } from '../report/columns.js';
@@ -35,7 +34,6 @@ export function toStoredDocument(doc: AnalysedDocument, dialect: CsvDialect): St
     analysis: JSON.stringify(doc),
     // claims.csv is built from mentions only: the units without any are left out of this copy.
     claims: withClaims.length === 0 ? null : JSON.stringify({ ...doc, units: withClaims }),
-    phraseUnits: storedPhraseUnits(doc),
     csv: renderDocumentCsv(doc, dialect),
   };
 }

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { countPhrasePartitions, phraseUnitsOfStored, type PartitionCount } from '../claims/find-phrases.js';
+import { countPhrasePartitions, phraseUnitsOf, type PartitionCount } from '../claims/find-phrases.js';
 import { loadPhraseWords } from '../claims/load-phrase-words.js';
+import type { AnalysedDocument } from '../model.js';
 import { Store } from '../store/store.js';
 
 /** What a phrases worker needs: the store to read and the phrase partitions to count. */
@@ -19,8 +20,12 @@ export interface PhrasesJob {
 const job = workerData as PhrasesJob;
 const store = Store.openReadonly(job.storeFile);
 
+function* documents(): Generator<AnalysedDocument> {
+  for (const json of store.analyses()) yield JSON.parse(json) as AnalysedDocument;
+}
+
 try {
-  const counted: PartitionCount = countPhrasePartitions(() => phraseUnitsOfStored(store.phraseUnits()), { words: loadPhraseWords(job.lexiconDir) }, job.partitions, job.sketch);
+  const counted: PartitionCount = countPhrasePartitions(() => phraseUnitsOf(documents()), { words: loadPhraseWords(job.lexiconDir) }, job.partitions, job.sketch);
   parentPort?.postMessage({ ok: true, value: counted });
 } catch (error) {
   const e = error as Error;

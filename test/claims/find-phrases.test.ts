@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { combinePartitions, countPhrasePartitions, countPhrases, findPhrases, PhraseSketch, phraseUnitsOf, phraseUnitsOfStored, storedPhraseUnits, sumSketchTables, type PhraseUnit } from '../../src/claims/find-phrases.js';
+import { combinePartitions, countPhrasePartitions, countPhrases, findPhrases, PhraseSketch, phraseUnitsOf, sumSketchTables, type PhraseUnit } from '../../src/claims/find-phrases.js';
 import type { AnalysedDocument } from '../../src/model.js';
 import { loadPhraseWords } from '../../src/claims/load-phrase-words.js';
 import { tokenise } from '../../src/text/tokenise.js';
@@ -125,22 +125,6 @@ describe('phraseUnitsOf', () => {
     expect([...phraseUnitsOf(docs)].map((u) => u.unitId)).toEqual(['a#0', 'a#2', 'b#0', 'b#2', 'c#0', 'c#2']);
     const found = findPhrases(() => phraseUnitsOf(docs), { words });
     expect(found.map((p) => p.phrase)).toEqual(['gaspillage monumental']);
-  });
-
-  it('reads the same units back from what a store keeps of each document (id, author, text only), unsigned units included', () => {
-    const doc: AnalysedDocument = {
-      document: { id: 'd', file: 'd.txt', sha256: '' } as AnalysedDocument['document'],
-      lang: { code: 'fra', score: 1 },
-      units: [
-        { unit: { id: 'd#0', docId: 'd', position: 0, kind: 'article', depth: 0, text: 'Un article « cité », sur deux\nlignes.' }, lang: { code: 'fra', score: 1 }, nTokens: 7, stances: [], claims: [] },
-        { unit: { id: 'd#1', docId: 'd', position: 1, kind: 'comment', depth: 1, author: 'Zoé', text: 'Quel gaspillage monumental.' }, lang: { code: 'und', score: 0 }, nTokens: 3, stances: [], claims: [] },
-        { unit: { id: 'd#2', docId: 'd', position: 2, kind: 'comment', depth: 1, author: 'Al', text: 'What a waste.' }, lang: { code: 'eng', score: 1 }, nTokens: 3, stances: [], claims: [] },
-      ] as AnalysedDocument['units'],
-    };
-    const json = storedPhraseUnits(doc);
-    expect(json).not.toBeNull();
-    expect([...phraseUnitsOfStored([{ docId: 'd', json: json! }])]).toEqual([...phraseUnitsOf([doc])]);
-    expect(storedPhraseUnits({ ...doc, units: doc.units.slice(2) })).toBeNull();
   });
 });
 
