@@ -99,6 +99,9 @@ export interface PhrasesOutcome {
   readonly sketch?: readonly Uint16Array[];
 }
 
+/** Old-generation cap of a phrase thread (see runOnWorker): ten times what one keeps on 200 MB. */
+const PHRASE_THREAD_HEAP_MB = 512;
+
 /**
  * Find the recurring phrases of the store's documents and write phrases.csv. The phrase partitions
  * are counted on `threads` worker threads side by side (each reads every unit, counts its share).
@@ -107,7 +110,7 @@ async function writePhrasesReport(file: string, job: Omit<PhrasesJob, 'partition
   const count = Math.max(1, Math.min(threads, PHRASE_PARTITIONS));
   const shares = Array.from({ length: count }, (_, t) => Array.from({ length: PHRASE_PARTITIONS }, (_p, i) => i).filter((i) => i % count === t));
   const counted = await Promise.all(shares.map((partitions) =>
-    runOnWorker<PartitionCount>('phrases-worker', { ...job, partitions } satisfies PhrasesJob)));
+    runOnWorker<PartitionCount>('phrases-worker', { ...job, partitions } satisfies PhrasesJob, PHRASE_THREAD_HEAP_MB)));
   const phrases = combinePartitions(counted.flatMap((c) => c.kept));
   writeCsv(file, PHRASE_COLUMNS, phraseRows(phrases), dialect);
   return { count: phrases.length, top: [...phraseRows(phrases.slice(0, PHRASES_SHOWN))], sketch: counted[0]?.sketch };
