@@ -95,6 +95,8 @@ export function analyseFile(file: string, bytes: Uint8Array, context: AnalysisCo
 /** What phrase discovery gives the rest of the run: how many phrases, the top rows for the HTML report, and pass 1 when it made it. */
 export interface PhrasesOutcome {
   readonly count: number;
+  /** Units a phrase needed to be tallied (see PhraseStats.floor): above the minimum when memory forced it up. */
+  readonly floor: number;
   readonly top: readonly Row<typeof PHRASE_COLUMNS>[];
   readonly sketch?: readonly Uint16Array[];
 }
@@ -113,7 +115,10 @@ async function writePhrasesReport(file: string, job: Omit<PhrasesJob, 'partition
     runOnWorker<PartitionCount>('phrases-worker', { ...job, partitions } satisfies PhrasesJob, PHRASE_THREAD_HEAP_MB)));
   const phrases = combinePartitions(counted.flatMap((c) => c.kept));
   writeCsv(file, PHRASE_COLUMNS, phraseRows(phrases), dialect);
-  return { count: phrases.length, top: [...phraseRows(phrases.slice(0, PHRASES_SHOWN))], sketch: counted[0]?.sketch };
+  return {
+    count: phrases.length, floor: Math.max(...counted.map((c) => c.stats.floor)),
+    top: [...phraseRows(phrases.slice(0, PHRASES_SHOWN))], sketch: counted[0]?.sketch,
+  };
 }
 
 /** The partition (1..count) a corpus file belongs to: from its path only, so every shard agrees. */
@@ -251,6 +256,8 @@ interface ReportCounts {
   readonly units: number;
   readonly claimMentions: number;
   readonly phrases: number;
+  /** PhrasesOutcome.floor. */
+  readonly phraseFloor: number;
   readonly diagnostics: number;
   readonly errors: number;
   readonly warnings: number;
@@ -306,7 +313,7 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
     lexicons: lexicons.files,
     counts: {
       files: files.size, documents: counts.documents, units: counts.units, comments: counts.units - counts.documents,
-      claim_mentions: counts.claimMentions, phrases: counts.phrases,
+      claim_mentions: counts.claimMentions, phrases: counts.phrases, phrase_admission_floor: counts.phraseFloor,
     },
     diagnostics: { total: counts.diagnostics, errors: counts.errors, warnings: counts.warnings },
     changes: { ...ctx.changes, reports_rewritten: !inPlace },
@@ -348,7 +355,7 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
 
   const stored = store.counts();
   const counts: ReportCounts = {
-    documents: stored.documents, units: stored.units, claimMentions: stored.claims, phrases,
+    documents: stored.documents, units: stored.units, claimMentions: stored.claims, phrases, phraseFloor: phrasesOutcome.floor,
     diagnostics: diagnostics.length, errors: diagnostics.filter((d) => d.level === 'error').length,
     warnings: diagnostics.filter((d) => d.level === 'warning').length,
   };

@@ -55,8 +55,12 @@ describe('the basic corpus', () => {
   });
 
   it('records inputs and lexicon versions in the manifest', () => {
-    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as { inputs: { file: string }[]; lexicons: { path: string; version: number }[] };
+    const manifest = JSON.parse(readFileSync(path.join(out, 'manifest.json'), 'utf8')) as {
+      inputs: { file: string }[]; lexicons: { path: string; version: number }[]; counts: Record<string, number>;
+    };
     expect(manifest.inputs.map((i) => i.file)).toEqual(['article.txt', 'empty.txt', 'image.png', 'sub/latin1.txt']);
+    // A small corpus never fills the phrase tables: the floor stays at the default two voices.
+    expect(manifest.counts.phrase_admission_floor).toBe(2);
     expect(manifest.lexicons.length).toBe(7); // negation, three stances, intensifiers, claims, function words
   });
 });
