@@ -46,7 +46,7 @@ const MAX_VARIANTS = 12;
 /** Occurrences of a phrase whose surface form is read: enough to rank its variants, cheap on frequent ones. */
 const VARIANT_SAMPLE = 500;
 
-/** A phrase's key in the exact tally: 53 bits of its two hashes (collisions ~1 in 10^9 at a million phrases). */
+/** A kept phrase's key (KeptPhrase.key, and subphrase lookups): 53 bits of its two hashes (collisions ~1 in 10^9 at a million phrases). */
 function tallyKey(h1: number, h2: number): number {
   return h1 * 0x200000 + (h2 & 0x1fffff);
 }

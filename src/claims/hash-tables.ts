@@ -36,10 +36,12 @@ export class KeyedTable<T> {
     return this.entries.length;
   }
   get(h1: number, h2: number): T | undefined {
-    for (let s = startOf(h2, this.mask); ; s = (s + 1) & this.mask) {
+    const k1 = h1 >>> 0;
+    const k2 = h2 >>> 0;
+    for (let s = startOf(k2, this.mask); ; s = (s + 1) & this.mask) {
       const at = this.slots[s]!;
       if (at === 0) return undefined;
-      if (this.keys1[s] === h1 && this.keys2[s] === h2) return this.entries[at - 1]!.value;
+      if (this.keys1[s] === k1 && this.keys2[s] === k2) return this.entries[at - 1]!.value;
     }
   }
   /** Add a key that is not in the table. */

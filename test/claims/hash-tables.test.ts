@@ -20,6 +20,9 @@ describe('KeyedTable', () => {
     table.add(1, 3, 'b');
     table.add(4, 2, 'c');
     expect([table.get(1, 2), table.get(1, 3), table.get(4, 2), table.get(4, 3)]).toEqual(['a', 'b', 'c', undefined]);
+    // A key given as a signed 32-bit integer is the same key as its unsigned value.
+    table.add(-1, -2, 'd');
+    expect(table.get(0xffffffff, 0xfffffffe)).toBe('d');
   });
 
   it('keeps the insertion order, through retain, which drops exactly the refused keys', () => {
