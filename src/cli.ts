@@ -10,23 +10,11 @@ import { registerMergeCommand } from './commands/merge.js';
 import { createProgressDisplay } from './commands/progress.js';
 import { registerSampleCommand } from './commands/sample.js';
 import { printSummary } from './commands/summary.js';
-import { CorpusPathError } from './ingest/list-corpus.js';
 import { DETECTORS, type DetectorName } from './language/detect-language.js';
-import { LexiconError } from './lexicon/load-lexicon.js';
+import { EXIT, UserError } from './errors.js';
 import { DEFAULTS, type RunOptions, type Shard } from './options.js';
-import { MergeError, run } from './run.js';
-import { LockedError } from './store/run-lock.js';
+import { run } from './run.js';
 import { TOOL_VERSION } from './version.js';
-
-/** Exit codes: 0 done, 1 done with skipped input, 2 bad usage or configuration. */
-export const EXIT = { ok: 0, skipped: 1, usage: 2 } as const;
-
-class UsageError extends Error {}
-
-function usageFail(message: string): never {
-  process.stderr.write(`controverse: ${message}\nRun "controverse --help" for usage.\n`);
-  process.exit(EXIT.usage);
-}
 
 function parseWorkers(value: string): number {
   if (!/^[1-9]\d*$/u.test(value)) throw new InvalidArgumentError('expected a whole number of worker threads, at least 1.');
@@ -105,8 +93,10 @@ export async function main(argv: readonly string[]): Promise<void> {
       process.stderr.write('Run "controverse --help" for usage.\n');
       process.exit(EXIT.usage);
     }
-    if (error instanceof LexiconError || error instanceof CorpusPathError || error instanceof UsageError || error instanceof LockedError || error instanceof MergeError) {
-      usageFail(error.message);
+    if (error instanceof UserError) {
+      const hint = error.hint ?? (error.exitCode === EXIT.usage ? 'Run "controverse --help" for usage.' : undefined);
+      process.stderr.write(`controverse: ${error.message}\n${hint === undefined ? '' : `${hint}\n`}`);
+      process.exit(error.exitCode);
     }
     throw error;
   }

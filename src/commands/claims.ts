@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import type { Command } from 'commander';
 import { CONCORDANCE_CONTEXT, formatConcordance, type ConcordanceRow } from '../claims/concordance.js';
 import { DEFAULTS } from '../options.js';
+import { UserError } from '../errors.js';
 
 /** `controverse claims --claim public_money_wasted`: the concordance of one claim, from out/claim_mentions.csv. */
 export function registerClaimsCommand(program: Command): void {
@@ -16,9 +17,9 @@ export function registerClaimsCommand(program: Command): void {
     .exitOverride()
     .action(function (this: Command, flags: { claim: string; out: string; width: string }) {
       const width = Number(flags.width);
-      if (!Number.isInteger(width) || width < 5) this.error(`controverse: --width must be a whole number ≥ 5, got "${flags.width}"`, { exitCode: 2 });
+      if (!Number.isInteger(width) || width < 5) throw new UserError(`--width must be a whole number ≥ 5, got "${flags.width}"`);
       const file = path.resolve(flags.out, 'claim_mentions.csv');
-      if (!existsSync(file)) this.error(`controverse: ${file} not found: run "controverse run" first (or give --out)`, { exitCode: 2 });
+      if (!existsSync(file)) throw new UserError(`${file} not found`, 'Run "controverse run" first, or give --out.');
       const text = readFileSync(file, 'utf8');
       // A run with --spreadsheet writes a BOM and ";" separators.
       const rows = parse(text, { columns: true, bom: true, delimiter: text.replace(/^\ufeff/u, '').startsWith('claim_id;') ? ';' : ',', skip_empty_lines: true }) as ConcordanceRow[];

@@ -1,15 +1,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { LexiconError, loadLexicons } from '../lexicon/load-lexicon.js';
+import { loadLexicons } from '../lexicon/load-lexicon.js';
 import { alignUnits, docIdOfFile, evaluateStances, type Evaluation, type PredictedUnit } from '../stance/evaluate-stances.js';
 import { plainCountLabels, plainCountLexicon } from '../stance/plain-count.js';
-import { readDocumentFiles, readGold, readPredictions, RunOutputError } from '../stance/read-run-output.js';
+import { readDocumentFiles, readGold, readPredictions } from '../stance/read-run-output.js';
 import { DEFAULTS } from '../options.js';
 
-function fail(message: string): never {
-  process.stderr.write(`controverse: ${message}\n`);
-  process.exit(2);
-}
 
 const f2 = (x: number): string => x.toFixed(2);
 
@@ -34,15 +30,8 @@ export function registerEvaluateCommand(program: Command): void {
     .option('--no-confusions', 'do not list the disagreements')
     .action((flags: { gold: string; out: string; lexicons: string; baseline: boolean; confusions: boolean }) => {
       const outDir = path.resolve(flags.out);
-      let predicted: PredictedUnit[];
-      let gold;
-      try {
-        gold = readGold(path.resolve(flags.gold));
-        predicted = readPredictions(outDir);
-      } catch (error) {
-        if (error instanceof RunOutputError) fail(error.message);
-        throw error;
-      }
+      const gold = readGold(path.resolve(flags.gold));
+      const predicted: PredictedUnit[] = readPredictions(outDir);
       const files = readDocumentFiles(outDir);
       const docIdOf = (file: string): string => files.get(file) ?? docIdOfFile(file);
       const aligned = alignUnits(gold, predicted, docIdOf);
@@ -53,13 +42,7 @@ export function registerEvaluateCommand(program: Command): void {
         ...table(`lexicons (${path.join(flags.out, 'stances.csv')})`, result),
       ];
       if (flags.baseline) {
-        let plain;
-        try {
-          plain = plainCountLexicon(loadLexicons(path.resolve(flags.lexicons)).stances);
-        } catch (error) {
-          if (error instanceof LexiconError) fail(error.message);
-          throw error;
-        }
+        const plain = plainCountLexicon(loadLexicons(path.resolve(flags.lexicons)).stances);
         const baseline = evaluateStances(alignUnits(gold, predicted.map((p) => ({ ...p, ...plainCountLabels(p.text, plain) })), docIdOf));
         lines.push('', ...table('plain dictionary count (baseline)', baseline));
       }

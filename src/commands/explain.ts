@@ -1,17 +1,14 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { LexiconError, loadLexicons } from '../lexicon/load-lexicon.js';
+import { loadLexicons } from '../lexicon/load-lexicon.js';
 import { STANCES, type StanceTag, type Unit } from '../model.js';
 import { DEFAULTS } from '../options.js';
-import { readUnits, RunOutputError } from '../stance/read-run-output.js';
+import { readUnits } from '../stance/read-run-output.js';
 import { contribution, describeTag, LABEL_THRESHOLD, scoreStances } from '../stance/score-stances.js';
 import { counts, tagStances } from '../stance/tag-stances.js';
 import { tokenise } from '../text/tokenise.js';
+import { UserError } from '../errors.js';
 
-function fail(message: string): never {
-  process.stderr.write(`controverse: ${message}\n`);
-  process.exit(2);
-}
 
 /** `controverse explain UNIT_ID` or `--text "…"`: how the stances of one unit were decided. */
 export function registerExplainCommand(program: Command): void {
@@ -23,28 +20,16 @@ export function registerExplainCommand(program: Command): void {
     .option('-o, --out <dir>', 'output folder of the run holding units.csv', DEFAULTS.outDir)
     .option('-l, --lexicons <dir>', 'lexicon folder', DEFAULTS.lexiconDir)
     .action((unitId: string | undefined, flags: { text?: string; out: string; lexicons: string }) => {
-      let lexicons;
-      try {
-        lexicons = loadLexicons(path.resolve(flags.lexicons));
-      } catch (error) {
-        if (error instanceof LexiconError) fail(error.message);
-        throw error;
-      }
+      const lexicons = loadLexicons(path.resolve(flags.lexicons));
       let unit: Unit;
       let lang = '';
       if (flags.text !== undefined) {
         unit = { id: 'text#0', docId: 'text', position: 0, kind: 'comment', depth: 0, text: flags.text };
       } else {
-        if (unitId === undefined) fail('give a UNIT_ID or --text "…"');
-        let rows;
-        try {
-          rows = readUnits(path.resolve(flags.out));
-        } catch (error) {
-          if (error instanceof RunOutputError) fail(error.message);
-          throw error;
-        }
+        if (unitId === undefined) throw new UserError('give a UNIT_ID or --text "…"');
+        const rows = readUnits(path.resolve(flags.out));
         const row = rows.find((r) => r.unitId === unitId);
-        if (row === undefined) fail(`unit "${unitId}" is not in ${path.join(flags.out, 'units.csv')}`);
+        if (row === undefined) throw new UserError(`unit "${unitId}" is not in ${path.join(flags.out, 'units.csv')}`);
         unit = { id: row.unitId, docId: row.docId, position: row.position, kind: row.kind as Unit['kind'], depth: Number(row.depth) || 0, text: row.text };
         lang = row.lang;
       }

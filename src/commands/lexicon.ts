@@ -2,15 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { checkExamples } from '../lexicon/check-examples.js';
-import { DICTIONARY_FORMATS, DictionaryError, importDictionary, type DictionaryFormat } from '../lexicon/import-dictionary.js';
-import { LexiconError, loadLexicons } from '../lexicon/load-lexicon.js';
+import { DICTIONARY_FORMATS, importDictionary, type DictionaryFormat } from '../lexicon/import-dictionary.js';
+import { loadLexicons } from '../lexicon/load-lexicon.js';
 import { STANCES, type Stance } from '../model.js';
 import { DEFAULTS } from '../options.js';
+import { UserError } from '../errors.js';
 
-function fail(message: string): never {
-  process.stderr.write(`controverse: ${message}\n`);
-  process.exit(2);
-}
 
 /** `controverse lexicon check [DIR]` and `controverse lexicon import FILE`. */
 export function registerLexiconCommand(program: Command): void {
@@ -21,13 +18,7 @@ export function registerLexiconCommand(program: Command): void {
     .description('validate the lexicon files and run every example (must be tagged) and counter-example (must not); exit 2 on an error')
     .argument('[dir]', 'lexicon folder', DEFAULTS.lexiconDir)
     .action((dir: string) => {
-      let set;
-      try {
-        set = loadLexicons(path.resolve(dir));
-      } catch (error) {
-        if (error instanceof LexiconError) fail(error.message);
-        throw error;
-      }
+      const set = loadLexicons(path.resolve(dir));
       const { failures, examples, counters } = checkExamples(set);
       for (const f of failures) {
         const want = f.which === 'example' ? 'is not tagged with its entry' : 'is tagged with its entry';
@@ -39,7 +30,7 @@ export function registerLexiconCommand(program: Command): void {
         `${set.files.length} files; entries: ${perStance}, intensifiers ${intensifiers}, claims ${set.claims.entries.length}; ` +
           `${examples} examples and ${counters} counter-examples run, ${failures.length} failed\n`,
       );
-      if (failures.length > 0) process.exit(2);
+      if (failures.length > 0) throw new UserError(`${failures.length} lexicon examples failed (listed above)`);
     });
 
   lexicon
@@ -55,17 +46,11 @@ export function registerLexiconCommand(program: Command): void {
       try {
         text = readFileSync(file, 'utf8');
       } catch (error) {
-        fail(`${file}: cannot read the dictionary: ${(error as Error).message}`);
+        throw new UserError(`${file}: cannot read the dictionary: ${(error as Error).message}`);
       }
-      let result;
-      try {
-        result = importDictionary(text, flags.format, path.basename(file), flags.stance, flags.category);
-      } catch (error) {
-        if (error instanceof DictionaryError) fail(error.message);
-        throw error;
-      }
+      const result = importDictionary(text, flags.format, path.basename(file), flags.stance, flags.category);
       for (const s of result.skipped) process.stderr.write(`controverse: skipped: ${s}\n`);
-      if (result.entries === 0) fail(`${file}: no pattern could be imported`);
+      if (result.entries === 0) throw new UserError(`${file}: no pattern could be imported`);
       if (flags.output === undefined) process.stdout.write(result.yaml);
       else writeFileSync(flags.output, result.yaml);
       process.stderr.write(`controverse: ${result.entries} entries, ${result.patterns} patterns imported, ${result.skipped.length} skipped${flags.output === undefined ? '' : ` → ${flags.output}`}\n`);

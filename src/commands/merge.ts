@@ -2,8 +2,9 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { DETECTORS, type DetectorName } from '../language/detect-language.js';
 import { DEFAULTS } from '../options.js';
-import { mergeShards } from '../run.js';
+import { mergeShards } from '../pipeline/merge-shards.js';
 import { printSummary } from './summary.js';
+import { EXIT } from '../errors.js';
 
 /** `controverse merge <shard-dirs…> --out DIR`: combine the stores of a sharded run and write the reports. */
 export function registerMergeCommand(program: Command): void {
@@ -27,6 +28,6 @@ export function registerMergeCommand(program: Command): void {
         commandLine: ['controverse', ...process.argv.slice(2)],
       });
       if (!flags.quiet) printSummary(summary);
-      process.exitCode = summary.errors > 0 ? 1 : 0;
+      process.exitCode = summary.errors > 0 ? EXIT.skipped : EXIT.ok;
     });
 }

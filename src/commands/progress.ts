@@ -1,5 +1,5 @@
 import { SingleBar } from 'cli-progress';
-import type { RunProgress } from '../run.js';
+import type { RunProgress } from '../pipeline/run-summary.js';
 
 /** Shows a run's progress on stderr: a bar on a terminal, a line every few seconds otherwise, nothing when quiet. */
 export interface ProgressDisplay {

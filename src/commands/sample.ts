@@ -4,13 +4,10 @@ import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { STANCES } from '../model.js';
 import { DEFAULTS } from '../options.js';
-import { GOLD_COLUMNS, readCsv, readDocumentFiles, readUnits, RunOutputError, type UnitRow } from '../stance/read-run-output.js';
+import { GOLD_COLUMNS, readCsv, readDocumentFiles, readUnits, type UnitRow } from '../stance/read-run-output.js';
 import { sampleUnits } from '../stance/sample-units.js';
+import { UserError } from '../errors.js';
 
-function fail(message: string): never {
-  process.stderr.write(`controverse: ${message}\n`);
-  process.exit(2);
-}
 
 /** Words kept at each end of a unit in the template, as in the gold file. */
 const EDGE_WORDS = 8;
@@ -29,19 +26,13 @@ export function registerSampleCommand(program: Command): void {
     .action((flags: { n: string; seed: string; out: string; output?: string }) => {
       const n = Number(flags.n);
       const seed = Number(flags.seed);
-      if (!Number.isInteger(n) || n < 1) fail(`--n "${flags.n}" is not a positive whole number`);
-      if (!Number.isInteger(seed)) fail(`--seed "${flags.seed}" is not a whole number`);
+      if (!Number.isInteger(n) || n < 1) throw new UserError(`--n "${flags.n}" is not a positive whole number`);
+      if (!Number.isInteger(seed)) throw new UserError(`--seed "${flags.seed}" is not a whole number`);
       const outDir = path.resolve(flags.out);
-      let units: UnitRow[];
+      const units: UnitRow[] = readUnits(outDir);
       const predicted = new Map<string, string[]>();
-      try {
-        units = readUnits(outDir);
-        for (const r of readCsv(path.join(outDir, 'stances.csv'), ['unit_id', 'stance', 'label'])) {
-          if (r.label === '1') predicted.set(r.unit_id ?? '', [...(predicted.get(r.unit_id ?? '') ?? []), r.stance ?? '']);
-        }
-      } catch (error) {
-        if (error instanceof RunOutputError) fail(error.message);
-        throw error;
+      for (const r of readCsv(path.join(outDir, 'stances.csv'), ['unit_id', 'stance', 'label'])) {
+        if (r.label === '1') predicted.set(r.unit_id ?? '', [...(predicted.get(r.unit_id ?? '') ?? []), r.stance ?? '']);
       }
       const files = new Map([...readDocumentFiles(outDir)].map(([file, doc]) => [doc, file]));
       const stratum = (u: UnitRow): string => `${u.kind}|${(predicted.get(u.unitId) ?? []).sort().join('+') || 'none'}`;

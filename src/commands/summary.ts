@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { RunSummary } from '../run.js';
+import type { RunSummary } from '../pipeline/run-summary.js';
 
 /** The closing line of `run` and `merge` on stderr: what was done, what changed, where the reports are. */
 export function printSummary(summary: RunSummary): void {

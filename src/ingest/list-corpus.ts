@@ -1,5 +1,6 @@
 import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { UserError } from '../errors.js';
 
 /** A corpus file: where it is on disk and its id-forming path relative to the corpus root. */
 export interface CorpusFile {
@@ -9,7 +10,7 @@ export interface CorpusFile {
 }
 
 /** A path given on the command line that does not exist: a usage error, raised before any work. */
-export class CorpusPathError extends Error {
+export class CorpusPathError extends UserError {
   override readonly name = 'CorpusPathError';
 }
 

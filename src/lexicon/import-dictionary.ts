@@ -2,6 +2,7 @@ import { parse as parseYaml, stringify } from 'yaml';
 import { type Stance } from '../model.js';
 import { foldForMatching } from '../text/normalise.js';
 import { neverMatches } from './load-lexicon.js';
+import { UserError } from '../errors.js';
 
 /** Dictionary formats researchers already have. */
 export const DICTIONARY_FORMATS = ['liwc', 'quanteda'] as const;
@@ -15,7 +16,7 @@ export interface ForeignDictionary {
 }
 
 /** A problem with the dictionary file itself: the import stops. */
-export class DictionaryError extends Error {
+export class DictionaryError extends UserError {
   override readonly name = 'DictionaryError';
 }
 

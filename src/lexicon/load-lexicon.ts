@@ -6,9 +6,10 @@ import { STANCES, type Stance } from '../model.js';
 import { foldForMatching } from '../text/normalise.js';
 import { tokenise } from '../text/tokenise.js';
 import { Lexicon, type EntryKind, type LexiconEntry, type NegationRules, type PatternToken, type WhenNegated } from './lexicon.js';
+import { UserError } from '../errors.js';
 
 /** A configuration problem: names file, line and entry, and stops the run before any work. */
-export class LexiconError extends Error {
+export class LexiconError extends UserError {
   override readonly name = 'LexiconError';
 }
 

@@ -3,9 +3,10 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { STANCES, type Stance } from '../model.js';
 import type { GoldUnit, PredictedUnit } from './evaluate-stances.js';
+import { UserError } from '../errors.js';
 
 /** A report or gold file that is missing or not in the expected shape. */
-export class RunOutputError extends Error {
+export class RunOutputError extends UserError {
   override readonly name = 'RunOutputError';
 }
 

@@ -1,12 +1,13 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { UserError } from '../errors.js';
 
 /** The lock file's name inside the output folder. */
 export const LOCK_FILE = '.controverse.lock';
 
 /** Another run holds the output folder: a usage error (exit 2), raised before any work. */
-export class LockedError extends Error {
+export class LockedError extends UserError {
   override readonly name = 'LockedError';
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RunOptions } from '../options.js';
-import { analyseFile, createAnalysisContext } from '../run.js';
+import { analyseFile, createAnalysisContext } from '../pipeline/analyse-file.js';
 import { toStoredDocument } from '../store/stored-document.js';
 import type { AnalysisReply, AnalysisTask, SketchReply } from './analysis-pool.js';
 

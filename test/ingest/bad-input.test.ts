@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS, type RunOptions } from '../../src/options.js';
-import { run, type RunSummary } from '../../src/run.js';
+import { run } from '../../src/run.js';
+import type { RunSummary } from '../../src/pipeline/run-summary.js';
 
 /** A generated corpus of bad input next to one good page; the 50 MB files are made here, never committed. */
 function badCorpus(): string {

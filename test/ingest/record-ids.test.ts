@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS, type RunOptions } from '../../src/options.js';
-import { REPORT_FILES, run } from '../../src/run.js';
+import { run } from '../../src/run.js';
+import { REPORT_FILES } from '../../src/report/outputs.js';
 import { STORE_FILE } from '../../src/store/store.js';
 
 const HOSTILE_IDS = ['../../escape', '/etc/passwd', '..\\..\\win', 'a/../../b', '<script>alert(1)</script>', '=cmd|calc', '.'];

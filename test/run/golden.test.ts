@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS, type RunOptions } from '../../src/options.js';
-import { REPORT_FILES, run, type RunSummary } from '../../src/run.js';
+import { run } from '../../src/run.js';
+import type { RunSummary } from '../../src/pipeline/run-summary.js';
+import { REPORT_FILES } from '../../src/report/outputs.js';
 import { STORE_FILE } from '../../src/store/store.js';
 
 const CSVS = REPORT_FILES.filter((f) => f.endsWith('.csv'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProgressDisplay } from '../../src/commands/progress.js';
-import type { RunProgress } from '../../src/run.js';
+import type { RunProgress } from '../../src/pipeline/run-summary.js';
 
 function fakeStream(isTTY: boolean): { stream: NodeJS.WriteStream; written: string[] } {
   const written: string[] = [];

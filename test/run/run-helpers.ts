@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEFAULTS, type RunOptions } from '../../src/options.js';
-import { REPORT_FILES } from '../../src/run.js';
+import { REPORT_FILES } from '../../src/report/outputs.js';
 
 /** The CSV reports of the contract. */
 export const CSVS = REPORT_FILES.filter((f) => f.endsWith('.csv'));

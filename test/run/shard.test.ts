@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listCorpus } from '../../src/ingest/list-corpus.js';
-import { MergeError, mergeShards, run, shardOf } from '../../src/run.js';
+import { run } from '../../src/run.js';
+import { MergeError, mergeShards } from '../../src/pipeline/merge-shards.js';
+import { shardOf } from '../../src/ingest/shard-of.js';
 import { copyCorpus, optionsFor, readCsvs, tempDir } from './run-helpers.js';
 
 describe('sharded runs and merge', () => {

@@ -1,0 +1,17 @@
+import { loadPhraseWords, type PhraseWords } from '../claims/load-phrase-words.js';
+import { loadLexicons, type LexiconFile, type LexiconSet } from './load-lexicon.js';
+
+/** Every lexicon a run reads: stances, claims, negation (LexiconSet) and phrase discovery's word lists. */
+export interface RunLexicons {
+  readonly set: LexiconSet;
+  readonly phraseWords: PhraseWords;
+  /** Every file, as the manifest and the cache keys record them. */
+  readonly files: readonly LexiconFile[];
+}
+
+/** Load and validate every lexicon of the folder, before any work (LexiconError on a problem). */
+export function loadRunLexicons(dir: string): RunLexicons {
+  const set = loadLexicons(dir);
+  const phraseWords = loadPhraseWords(dir);
+  return { set, phraseWords, files: [...set.files, phraseWords.file] };
+}

@@ -1,0 +1,162 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { combinePartitions, PHRASE_PARTITIONS, type PartitionCount } from '../claims/find-phrases.js';
+import type { RunLexicons } from '../lexicon/run-lexicons.js';
+import type { AnalysedDocument } from '../model.js';
+import type { RunOptions } from '../options.js';
+import type { RunChanges, RunSummary } from '../pipeline/run-summary.js';
+import { commitReports, prepareStaging } from '../store/commit-reports.js';
+import { filesDigest, sketchCovers } from '../store/files-digest.js';
+import type { Store } from '../store/store.js';
+import { writeDocumentCsvs } from '../store/write-document-csvs.js';
+import { TOOL_VERSION } from '../version.js';
+import type { PhrasesJob } from '../workers/phrases-worker.js';
+import { runOnWorker } from '../workers/analysis-pool.js';
+import { claimRows, diagnosticRows, phraseRows } from './build-rows.js';
+import { CLAIM_COLUMNS, DIAGNOSTIC_COLUMNS, PHRASE_COLUMNS, type Row } from './columns.js';
+import { PHRASES_SHOWN, writeHtmlReport } from './html/write-html-report.js';
+import { REPORT_FILES } from './outputs.js';
+import { writeCsv, type CsvDialect } from './write-csv.js';
+import { writeManifest, type Manifest } from './write-manifest.js';
+import { dialectName } from '../store/stored-document.js';
+
+/** What phrase discovery gives the rest of the run: how many phrases, the top rows for the HTML report, and pass 1 when it made it. */
+export interface PhrasesOutcome {
+  readonly count: number;
+  /** Units a phrase needed to be tallied (see PhraseStats.floor): above the minimum when memory forced it up. */
+  readonly floor: number;
+  readonly top: readonly Row<typeof PHRASE_COLUMNS>[];
+  readonly sketch?: readonly Uint16Array[];
+}
+
+/** Old-generation cap of a phrase thread (see runOnWorker): ten times what one keeps on 200 MB. */
+const PHRASE_THREAD_HEAP_MB = 512;
+
+/**
+ * Find the recurring phrases of the store's documents and write phrases.csv. The phrase partitions
+ * are counted on `threads` worker threads side by side (each reads every unit, counts its share).
+ */
+async function writePhrasesReport(file: string, job: Omit<PhrasesJob, 'partitions'>, threads: number, dialect: CsvDialect): Promise<PhrasesOutcome> {
+  const count = Math.max(1, Math.min(threads, PHRASE_PARTITIONS));
+  const shares = Array.from({ length: count }, (_, t) => Array.from({ length: PHRASE_PARTITIONS }, (_p, i) => i).filter((i) => i % count === t));
+  const counted = await Promise.all(shares.map((partitions) =>
+    runOnWorker<PartitionCount>('phrases-worker', { ...job, partitions } satisfies PhrasesJob, PHRASE_THREAD_HEAP_MB)));
+  const phrases = combinePartitions(counted.flatMap((c) => c.kept));
+  writeCsv(file, PHRASE_COLUMNS, phraseRows(phrases), dialect);
+  return {
+    count: phrases.length, floor: Math.max(...counted.map((c) => c.stats.floor)),
+    top: [...phraseRows(phrases.slice(0, PHRASES_SHOWN))], sketch: counted[0]?.sketch,
+  };
+}
+
+function parsed(json: Iterable<string>): Iterable<AnalysedDocument> {
+  return { *[Symbol.iterator]() { for (const j of json) yield JSON.parse(j) as AnalysedDocument; } };
+}
+
+// Identifies a set of reports: the analyses they come from and the CSV dialect. Equal keys mean the
+// reports in place are the ones this run would write.
+function reportsKey(store: Store, key: string, dialect: CsvDialect): string {
+  return filesDigest(store, `${key}\0${dialectName(dialect)}\0`);
+}
+
+interface ReportCounts {
+  readonly documents: number;
+  readonly units: number;
+  readonly claimMentions: number;
+  readonly phrases: number;
+  /** PhrasesOutcome.floor. */
+  readonly phraseFloor: number;
+  readonly diagnostics: number;
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+/** What writeReports needs besides the store. */
+export interface ReportContext {
+  readonly lexicons: RunLexicons;
+  readonly options: RunOptions;
+  readonly started: Date;
+  readonly analysisKey: string;
+  readonly changes: RunChanges;
+  /** Seconds spent bringing the store up to date, for the manifest. */
+  readonly analysisSeconds: number;
+  /** Pass 1 of phrase discovery over every unit of the store, when it is known without reading them (see phraseSketchOf). */
+  readonly phraseSketch?: () => readonly Uint16Array[] | undefined;
+}
+
+/**
+ * Write every report of the contract from the store, streaming: the new reports go to a staging
+ * folder and replace the old ones only once all are complete. When the analyses and the dialect
+ * are those of the reports in place, only the manifest is written again.
+ */
+export async function writeReports(store: Store, ctx: ReportContext): Promise<RunSummary> {
+  const { options, lexicons } = ctx;
+  const dialect = { spreadsheet: options.spreadsheet };
+  const reportsStarted = Date.now();
+  const files = store.files();
+  const key = reportsKey(store, ctx.analysisKey, dialect);
+  const inPlace = options.full !== true && store.getMeta('reports_key') === key && store.getMeta('report_counts') !== undefined
+    && REPORT_FILES.every((f) => existsSync(path.join(options.outDir, f)));
+  const manifest = (counts: ReportCounts, phrasesSeconds?: number): Manifest => ({
+    tool: { name: 'controverse', version: TOOL_VERSION },
+    node: process.version,
+    command: options.commandLine,
+    corpus: options.inputs,
+    inputs: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => ({ file: f.path, sha256: f.sha256, bytes: f.bytes })),
+    lexicons: lexicons.files,
+    counts: {
+      files: files.size, documents: counts.documents, units: counts.units, comments: counts.units - counts.documents,
+      claim_mentions: counts.claimMentions, phrases: counts.phrases, phrase_admission_floor: counts.phraseFloor,
+    },
+    diagnostics: { total: counts.diagnostics, errors: counts.errors, warnings: counts.warnings },
+    changes: { ...ctx.changes, reports_rewritten: !inPlace },
+    seconds: { analysis: ctx.analysisSeconds, reports: (Date.now() - reportsStarted) / 1000, ...(phrasesSeconds === undefined ? {} : { phrases: phrasesSeconds }) },
+    started: ctx.started.toISOString(),
+    finished: new Date().toISOString(),
+  });
+  const summary = (counts: ReportCounts): RunSummary => ({
+    files: files.size, documents: counts.documents, units: counts.units, diagnostics: counts.diagnostics, errors: counts.errors,
+    outDir: options.outDir, changes: ctx.changes, reportsWritten: !inPlace,
+  });
+
+  if (inPlace) {
+    const counts = JSON.parse(store.getMeta('report_counts')!) as ReportCounts;
+    writeManifest(path.join(options.outDir, 'manifest.json'), manifest(counts));
+    return summary(counts);
+  }
+
+  const staging = prepareStaging(options.outDir);
+  const out = (name: string): string => path.join(staging, name);
+  // Phrase discovery reads every unit again: it runs on threads of its own meanwhile.
+  let phrasesSeconds = 0;
+  const phrasesDone = writePhrasesReport(out('phrases.csv'), { storeFile: store.file, lexiconDir: options.lexiconDir, sketch: ctx.phraseSketch?.() }, options.workers ?? os.availableParallelism(), dialect)
+    .then((outcome) => ((phrasesSeconds = (Date.now() - reportsStarted) / 1000), outcome));
+  phrasesDone.catch(() => undefined); // awaited below; this keeps an early failure from being reported as unhandled
+  writeDocumentCsvs(store, staging, dialect);
+  const claims = claimRows(parsed(store.claimAnalyses()), lexicons.set.claims.entries);
+  writeCsv(out('claims.csv'), CLAIM_COLUMNS, claims, dialect);
+  const diagnostics = store.diagnostics();
+  writeCsv(out('diagnostics.csv'), DIAGNOSTIC_COLUMNS, diagnosticRows(diagnostics), dialect);
+  const phrasesOutcome = await phrasesDone;
+  const phrases = phrasesOutcome.count;
+  // The phrase threads had to count pass 1 themselves: keep it, so the next run adding files need not.
+  if (phrasesOutcome.sketch !== undefined) store.setPhraseSketch(sketchCovers(store, ctx.analysisKey), phrasesOutcome.sketch);
+  writeHtmlReport(out('report.html'), {
+    documents: parsed(store.analyses()), toolVersion: TOOL_VERSION, lexicons: lexicons.files, diagnostics, claims,
+    phrases: phrasesOutcome.top, files: REPORT_FILES.filter((f) => f !== 'report.html'),
+  });
+
+  const stored = store.counts();
+  const counts: ReportCounts = {
+    documents: stored.documents, units: stored.units, claimMentions: stored.claims, phrases, phraseFloor: phrasesOutcome.floor,
+    diagnostics: diagnostics.length, errors: diagnostics.filter((d) => d.level === 'error').length,
+    warnings: diagnostics.filter((d) => d.level === 'warning').length,
+  };
+  writeManifest(out('manifest.json'), manifest(counts, phrasesSeconds));
+  commitReports(options.outDir, REPORT_FILES, key);
+  store.setMeta('reports_key', key);
+  store.setMeta('report_counts', JSON.stringify(counts));
+  return summary(counts);
+}
+

@@ -1,0 +1,110 @@
+import { statSync } from 'node:fs';
+import os from 'node:os';
+import { sumSketchTables } from '../claims/find-phrases.js';
+import type { CorpusFile } from '../ingest/list-corpus.js';
+import type { RunOptions } from '../options.js';
+import type { RunChanges, RunProgress } from '../pipeline/run-summary.js';
+import { analyseOnWorkers, type AnalysisTask } from '../workers/analysis-pool.js';
+import { sketchCovers } from './files-digest.js';
+import type { FileRecord, Store, StoredFile } from './store.js';
+
+// A file modified within this long before it was hashed may change again within the same mtime
+// tick (coarse file-system clocks): its stored hash is not trusted on stat alone ("racy git").
+const RACY_MS = 2_000;
+// Analysed files are stored in transactions of this many, or sooner past this much JSON.
+const STORE_BATCH_FILES = 256;
+const STORE_BATCH_CHARS = 32 << 20;
+
+/** Bring the store up to date with the corpus: analyse what is new or changed, forget what is gone. */
+export async function updateStore(
+  store: Store, files: readonly CorpusFile[], key: string, options: RunOptions, onProgress?: (p: RunProgress) => void,
+): Promise<{ changes: RunChanges; phraseSketch: () => readonly Uint16Array[] | undefined }> {
+  const full = options.full === true;
+  const stored = store.files();
+  const current = new Set(files.map((f) => f.relative));
+  const removed = [...stored.keys()].filter((p) => !current.has(p)).sort();
+  store.removeFiles(removed);
+
+  const tasks: (AnalysisTask & { size: number; mtimeMs: number })[] = [];
+  let reused = 0;
+  let totalBytes = 0;
+  for (const f of files) {
+    let size = -1;
+    let mtimeMs = -1;
+    try {
+      const st = statSync(f.absolute);
+      size = st.size;
+      mtimeMs = st.mtimeMs;
+    } catch {
+      // unreadable: the worker's read fails too and says why in diagnostics
+    }
+    const s = stored.get(f.relative);
+    const valid = !full && s !== undefined && s.analysisKey === key && s.sha256 !== '';
+    if (valid && size >= 0 && s.size === size && s.mtimeMs === mtimeMs && mtimeMs < s.hashedAt - RACY_MS) {
+      reused += 1;
+      continue;
+    }
+    totalBytes += Math.max(0, size);
+    tasks.push({ id: tasks.length, path: f.relative, absolute: f.absolute, knownSha256: valid ? s.sha256 : undefined, size, mtimeMs });
+  }
+
+  const added: string[] = [];
+  const changed: string[] = [];
+  let reanalysed = 0;
+  const analysedNow = new Set<string>();
+  let records: FileRecord[] = [];
+  let recordChars = 0;
+  let touches: { path: string; size: number; mtimeMs: number; hashedAt: number }[] = [];
+  const flush = (): void => {
+    store.putFiles(records);
+    store.touchFiles(touches);
+    records = [];
+    touches = [];
+    recordChars = 0;
+  };
+  let done = 0;
+  let bytes = 0;
+  const sketches = await analyseOnWorkers(options.workers ?? os.availableParallelism(), options, tasks.values(), (reply) => {
+    const task = tasks[reply.id]!;
+    const before: StoredFile | undefined = stored.get(task.path);
+    // An unreadable file is stored with an impossible stat, so the next run tries it again.
+    const stat = reply.sha256 === '' ? { size: -1, mtimeMs: -1 } : { size: task.size, mtimeMs: task.mtimeMs };
+    if (reply.kind === 'unchanged') {
+      reused += 1;
+      touches.push({ path: task.path, ...stat, hashedAt: reply.hashedAt });
+    } else {
+      if (before === undefined) added.push(task.path);
+      else if (before.sha256 !== reply.sha256) changed.push(task.path);
+      else reanalysed += 1;
+      analysedNow.add(task.path);
+      records.push({ path: task.path, sha256: reply.sha256, bytes: reply.bytes, ...stat, hashedAt: reply.hashedAt, analysisKey: key, diagnostics: reply.diagnostics, documents: reply.documents });
+      recordChars += reply.documents.reduce((n, d) => n + d.analysis.length + d.csv.units.length, 0);
+    }
+    if (records.length >= STORE_BATCH_FILES || touches.length >= STORE_BATCH_FILES || recordChars >= STORE_BATCH_CHARS) flush();
+    done += 1;
+    bytes += Math.max(0, task.size);
+    onProgress?.({ done, total: tasks.length, bytes, totalBytes, reused, file: task.path });
+  });
+  flush();
+  const changes = { full, added: added.sort(), changed: changed.sort(), removed, reanalysed, reused };
+  return { changes, phraseSketch: phraseSketchOf(store, key, analysedNow, sketches) };
+}
+
+
+/**
+ * Pass 1 of phrase discovery over every file of the store, when it can be had without reading
+ * them: the analysis workers counted the files analysed now; the files kept from earlier runs are
+ * covered by the sketch stored then, if it counts exactly them (a file removed or changed since
+ * cannot be taken out of it: the phrase threads then count everything again). Read only when the
+ * reports are rewritten; stored again when files were analysed.
+ */
+function phraseSketchOf(store: Store, key: string, analysedNow: ReadonlySet<string>, sketches: (readonly Uint16Array[])[]): () => Uint16Array[] | undefined {
+  if (analysedNow.size === 0) return () => store.phraseSketch(sketchCovers(store, key));
+  const all = store.files().size === analysedNow.size;
+  const earlier = all ? [] : store.phraseSketch(sketchCovers(store, key, analysedNow));
+  if (earlier === undefined) return () => undefined;
+  const sketch = sumSketchTables(all ? sketches : [earlier, ...sketches]);
+  store.setPhraseSketch(sketchCovers(store, key), sketch);
+  return () => sketch;
+}
+
