@@ -9,12 +9,15 @@ import { registerLexiconCommand } from './commands/lexicon.js';
 import { registerMergeCommand } from './commands/merge.js';
 import { createProgressDisplay } from './commands/progress.js';
 import { registerSampleCommand } from './commands/sample.js';
+import { registerInitCommand } from './commands/init.js';
+import { registerVerifyCommand } from './commands/verify.js';
 import { printSummary } from './commands/summary.js';
 import { DETECTORS, type DetectorName } from './language/detect-language.js';
 import { EXIT, UserError } from './errors.js';
 import { DEFAULTS, type RunOptions, type Shard } from './options.js';
 import { run } from './run.js';
 import { TOOL_VERSION } from './version.js';
+import { chooseLexiconDir, LEXICONS_OPTION_HELP, lexiconOptions } from './lexicon/lexicon-folder.js';
 
 function parseWorkers(value: string): number {
   if (!/^[1-9]\d*$/u.test(value)) throw new InvalidArgumentError('expected a whole number of worker threads, at least 1.');
@@ -42,7 +45,7 @@ function buildProgram(): Command {
     .description('analyse a corpus (folders searched recursively, or files) and write the reports into the output folder')
     .argument('[paths...]', 'corpus folders or files', [...DEFAULTS.inputs])
     .option('-o, --out <dir>', 'output folder', DEFAULTS.outDir)
-    .option('-l, --lexicons <dir>', 'lexicon folder', DEFAULTS.lexiconDir)
+    .option('-l, --lexicons <dir>', LEXICONS_OPTION_HELP)
     .addOption(new Option('--lang-detector <name>', 'language detector').choices([...DETECTORS]).default(DEFAULTS.langDetector))
     .option('--spreadsheet', 'CSVs with a BOM and ";" separators, for spreadsheets set to French', false)
     .option('-q, --quiet', 'no progress output', false)
@@ -50,11 +53,11 @@ function buildProgram(): Command {
     .option('--full', 're-analyse every file, ignoring what the store in the output folder already knows', false)
     .option('--shard <K/N>', 'process only the K-th of N deterministic partitions of the corpus into this output folder (then "controverse merge")', parseShard)
     .exitOverride()
-    .action(async (paths: string[], flags: { out: string; lexicons: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean; workers?: number; full: boolean; shard?: Shard }) => {
+    .action(async (paths: string[], flags: { out: string; lexicons?: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean; workers?: number; full: boolean; shard?: Shard }) => {
       const options: RunOptions = {
         inputs: paths.map((p) => path.resolve(p)),
         outDir: path.resolve(flags.out),
-        lexiconDir: path.resolve(flags.lexicons),
+        ...lexiconOptions(chooseLexiconDir(flags.lexicons, process.cwd())),
         langDetector: flags.langDetector,
         spreadsheet: flags.spreadsheet,
         commandLine: ['controverse', ...process.argv.slice(2)],
@@ -78,6 +81,8 @@ function buildProgram(): Command {
   registerExplainCommand(program);
   registerEvaluateCommand(program);
   registerSampleCommand(program);
+  registerInitCommand(program);
+  registerVerifyCommand(program, (options) => run(options));
   return program;
 }
 

@@ -1,3 +1,4 @@
+import type { LexiconSource } from './lexicon/lexicon-folder.js';
 import type { DetectorName } from './language/detect-language.js';
 
 /** Everything a run needs to know, built once by the CLI and passed down. Stages never read argv, env or cwd. */
@@ -6,6 +7,8 @@ export interface RunOptions {
   readonly inputs: readonly string[];
   readonly outDir: string;
   readonly lexiconDir: string;
+  /** How lexiconDir was chosen (see chooseLexiconDir): recorded in the manifest. */
+  readonly lexiconSource?: LexiconSource;
   readonly langDetector: DetectorName;
   /** Add a BOM and use `;` in CSVs, for spreadsheets set to French. */
   readonly spreadsheet: boolean;
@@ -29,6 +32,5 @@ export interface Shard {
 export const DEFAULTS = {
   inputs: ['corpus'],
   outDir: 'out',
-  lexiconDir: 'lexicons',
   langDetector: 'eld' as DetectorName,
 } as const;

@@ -5,6 +5,7 @@ import { alignUnits, docIdOfFile, evaluateStances, type Evaluation, type Predict
 import { plainCountLabels, plainCountLexicon } from '../stance/plain-count.js';
 import { readDocumentFiles, readGold, readPredictions } from '../stance/read-run-output.js';
 import { DEFAULTS } from '../options.js';
+import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folder.js';
 
 
 const f2 = (x: number): string => x.toFixed(2);
@@ -25,10 +26,10 @@ export function registerEvaluateCommand(program: Command): void {
     .description('compare stances.csv with a hand-coded TSV (format of shared/gold/seeds-units.tsv): precision, recall, F1 per stance, macro-F1, confusions')
     .requiredOption('--gold <file>', 'hand-coded TSV: file, unit, first_words, trust_state, sceptical, sovereigntist, note')
     .option('-o, --out <dir>', 'output folder of the run', DEFAULTS.outDir)
-    .option('-l, --lexicons <dir>', 'lexicon folder (for --baseline)', DEFAULTS.lexiconDir)
+    .option('-l, --lexicons <dir>', `${LEXICONS_OPTION_HELP}; for --baseline`)
     .option('--baseline', 'also score a plain dictionary count (one-word patterns, any hit sets the label, no negation, no weights), side by side', false)
     .option('--no-confusions', 'do not list the disagreements')
-    .action((flags: { gold: string; out: string; lexicons: string; baseline: boolean; confusions: boolean }) => {
+    .action((flags: { gold: string; out: string; lexicons?: string; baseline: boolean; confusions: boolean }) => {
       const outDir = path.resolve(flags.out);
       const gold = readGold(path.resolve(flags.gold));
       const predicted: PredictedUnit[] = readPredictions(outDir);
@@ -42,7 +43,7 @@ export function registerEvaluateCommand(program: Command): void {
         ...table(`lexicons (${path.join(flags.out, 'stances.csv')})`, result),
       ];
       if (flags.baseline) {
-        const plain = plainCountLexicon(loadLexicons(path.resolve(flags.lexicons)).stances);
+        const plain = plainCountLexicon(loadLexicons(chooseLexiconDir(flags.lexicons, process.cwd()).dir).stances);
         const baseline = evaluateStances(alignUnits(gold, predicted.map((p) => ({ ...p, ...plainCountLabels(p.text, plain) })), docIdOf));
         lines.push('', ...table('plain dictionary count (baseline)', baseline));
       }

@@ -8,6 +8,7 @@ import { contribution, describeTag, LABEL_THRESHOLD, scoreStances } from '../sta
 import { counts, tagStances } from '../stance/tag-stances.js';
 import { tokenise } from '../text/tokenise.js';
 import { UserError } from '../errors.js';
+import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folder.js';
 
 
 /** `controverse explain UNIT_ID` or `--text "…"`: how the stances of one unit were decided. */
@@ -18,9 +19,9 @@ export function registerExplainCommand(program: Command): void {
     .argument('[unit_id]', 'a unit_id of units.csv ("000_de8b060ac039dc55#2")')
     .option('--text <text>', 'explain this text instead of a unit of a run')
     .option('-o, --out <dir>', 'output folder of the run holding units.csv', DEFAULTS.outDir)
-    .option('-l, --lexicons <dir>', 'lexicon folder', DEFAULTS.lexiconDir)
-    .action((unitId: string | undefined, flags: { text?: string; out: string; lexicons: string }) => {
-      const lexicons = loadLexicons(path.resolve(flags.lexicons));
+    .option('-l, --lexicons <dir>', LEXICONS_OPTION_HELP)
+    .action((unitId: string | undefined, flags: { text?: string; out: string; lexicons?: string }) => {
+      const lexicons = loadLexicons(chooseLexiconDir(flags.lexicons, process.cwd()).dir);
       let unit: Unit;
       let lang = '';
       if (flags.text !== undefined) {

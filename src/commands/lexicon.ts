@@ -5,8 +5,8 @@ import { checkExamples } from '../lexicon/check-examples.js';
 import { DICTIONARY_FORMATS, importDictionary, type DictionaryFormat } from '../lexicon/import-dictionary.js';
 import { loadLexicons } from '../lexicon/load-lexicon.js';
 import { STANCES, type Stance } from '../model.js';
-import { DEFAULTS } from '../options.js';
 import { UserError } from '../errors.js';
+import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folder.js';
 
 
 /** `controverse lexicon check [DIR]` and `controverse lexicon import FILE`. */
@@ -16,13 +16,14 @@ export function registerLexiconCommand(program: Command): void {
   lexicon
     .command('check')
     .description('validate the lexicon files and run every example (must be tagged) and counter-example (must not); exit 2 on an error')
-    .argument('[dir]', 'lexicon folder', DEFAULTS.lexiconDir)
-    .action((dir: string) => {
-      const set = loadLexicons(path.resolve(dir));
+    .argument('[dir]', LEXICONS_OPTION_HELP)
+    .action((given: string | undefined) => {
+      const dir = chooseLexiconDir(given, process.cwd()).dir;
+      const set = loadLexicons(dir);
       const { failures, examples, counters } = checkExamples(set);
       for (const f of failures) {
         const want = f.which === 'example' ? 'is not tagged with its entry' : 'is tagged with its entry';
-        process.stderr.write(`${path.join(dir, f.source)}: entry "${f.entryId}": ${f.which} "${f.text}" ${want} (found: ${f.found})\n`);
+        process.stderr.write(`${path.relative(process.cwd(), path.join(dir, f.source))}: entry "${f.entryId}": ${f.which} "${f.text}" ${want} (found: ${f.found})\n`);
       }
       const perStance = STANCES.map((s) => `${s} ${set.stances.entries.filter((e) => e.stance === s).length}`).join(', ');
       const intensifiers = set.stances.entries.filter((e) => e.kind === 'intensifier').length;

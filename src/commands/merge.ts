@@ -5,6 +5,7 @@ import { DEFAULTS } from '../options.js';
 import { mergeShards } from '../pipeline/merge-shards.js';
 import { printSummary } from './summary.js';
 import { EXIT } from '../errors.js';
+import { chooseLexiconDir, LEXICONS_OPTION_HELP, lexiconOptions } from '../lexicon/lexicon-folder.js';
 
 /** `controverse merge <shard-dirs…> --out DIR`: combine the stores of a sharded run and write the reports. */
 export function registerMergeCommand(program: Command): void {
@@ -13,16 +14,16 @@ export function registerMergeCommand(program: Command): void {
     .description('combine the output folders of "run --shard K/N" (every shard of the job) into one store and write the reports')
     .argument('<shard-dirs...>', 'output folders of the shards')
     .option('-o, --out <dir>', 'output folder of the merged reports', DEFAULTS.outDir)
-    .option('-l, --lexicons <dir>', 'lexicon folder (must be the one the shards used)', DEFAULTS.lexiconDir)
+    .option('-l, --lexicons <dir>', `${LEXICONS_OPTION_HELP}; must be the one the shards used`)
     .addOption(new Option('--lang-detector <name>', 'language detector the shards used').choices([...DETECTORS]).default(DEFAULTS.langDetector))
     .option('--spreadsheet', 'CSVs with a BOM and ";" separators, for spreadsheets set to French', false)
     .option('-q, --quiet', 'no summary on stderr', false)
     .exitOverride()
-    .action(async (dirs: string[], flags: { out: string; lexicons: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean }) => {
+    .action(async (dirs: string[], flags: { out: string; lexicons?: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean }) => {
       const summary = await mergeShards({
         shardDirs: dirs.map((d) => path.resolve(d)),
         outDir: path.resolve(flags.out),
-        lexiconDir: path.resolve(flags.lexicons),
+        ...lexiconOptions(chooseLexiconDir(flags.lexicons, process.cwd())),
         langDetector: flags.langDetector,
         spreadsheet: flags.spreadsheet,
         commandLine: ['controverse', ...process.argv.slice(2)],

@@ -8,6 +8,6 @@ export function printSummary(summary: RunSummary): void {
   process.stderr.write(
     `controverse: ${summary.files} files (${changes}), ${summary.documents} documents, ${summary.units} units; ` +
       `${summary.diagnostics} diagnostics (${summary.errors} errors) → ${path.relative(process.cwd(), summary.outDir) || '.'}/` +
-      `${summary.reportsWritten ? '' : ' (reports unchanged)'}\n`,
+      `${summary.reportsWritten ? '' : ' (reports unchanged)'}; lexicons: ${summary.lexicons.source === 'shipped' ? 'shipped' : path.relative(process.cwd(), summary.lexicons.dir) || '.'}\n`,
   );
 }

@@ -36,6 +36,8 @@ export interface RunSummary {
   readonly diagnostics: number;
   readonly errors: number;
   readonly outDir: string;
+  /** The lexicon folder used and how it was chosen. */
+  readonly lexicons: { readonly dir: string; readonly source: string };
   readonly changes: RunChanges;
   /** False when nothing changed and the reports in place were kept. */
   readonly reportsWritten: boolean;

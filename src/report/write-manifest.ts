@@ -1,14 +1,21 @@
 import type { LexiconFile } from '../lexicon/load-lexicon.js';
+import type { OutputHash } from './output-hashes.js';
 import { writeFileAtomic } from './write-atomic.js';
 
 /** manifest.json: how the reports were made. The only output that holds times. */
 export interface Manifest {
-  readonly tool: { readonly name: string; readonly version: string };
+  /** `code_sha256`: the hash of the pipeline's code, part of every cache key. */
+  readonly tool: { readonly name: string; readonly version: string; readonly code_sha256: string };
   readonly node: string;
   readonly command: readonly string[];
+  /** Every option of the run, defaults included. */
+  readonly options: Readonly<Record<string, string | number | boolean | null>>;
+  readonly detector: { readonly name: string; readonly package: string; readonly version: string };
   readonly corpus: readonly string[];
   readonly inputs: readonly { readonly file: string; readonly sha256: string; readonly bytes: number }[];
   readonly lexicons: readonly LexiconFile[];
+  /** Every report written beside the manifest, with its sha256: what `controverse verify` checks. */
+  readonly outputs: readonly OutputHash[];
   readonly counts: Readonly<Record<string, number>>;
   readonly diagnostics: { readonly total: number; readonly errors: number; readonly warnings: number };
   /** What this run added, changed, removed and reused, compared with the store of the previous run. */

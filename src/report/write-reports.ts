@@ -10,12 +10,15 @@ import { commitReports, prepareStaging } from '../store/commit-reports.js';
 import { filesDigest, sketchCovers } from '../store/files-digest.js';
 import type { Store } from '../store/store.js';
 import { writeDocumentCsvs } from '../store/write-document-csvs.js';
+import { detectorVersion } from '../language/detector-version.js';
+import { pipelineHash } from '../store/analysis-key.js';
 import { TOOL_VERSION } from '../version.js';
 import type { PhrasesJob } from '../workers/phrases-worker.js';
 import { runOnWorker } from '../workers/analysis-pool.js';
 import { claimRows, diagnosticRows, phraseRows } from './build-rows.js';
 import { CLAIM_COLUMNS, DIAGNOSTIC_COLUMNS, PHRASE_COLUMNS, type Row } from './columns.js';
 import { PHRASES_SHOWN, writeHtmlReport } from './html/write-html-report.js';
+import { hashOutputs, type OutputHash } from './output-hashes.js';
 import { REPORT_FILES } from './outputs.js';
 import { writeCsv, type CsvDialect } from './write-csv.js';
 import { writeManifest, type Manifest } from './write-manifest.js';
@@ -70,7 +73,12 @@ interface ReportCounts {
   readonly diagnostics: number;
   readonly errors: number;
   readonly warnings: number;
+  /** Every report but the manifest, hashed once written (absent in stores of earlier versions). */
+  readonly outputs?: readonly OutputHash[];
 }
+
+/** The reports manifest.json hashes: all but itself. */
+const HASHED_OUTPUTS = REPORT_FILES.filter((f) => f !== 'manifest.json');
 
 /** What writeReports needs besides the store. */
 export interface ReportContext {
@@ -99,12 +107,19 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   const inPlace = options.full !== true && store.getMeta('reports_key') === key && store.getMeta('report_counts') !== undefined
     && REPORT_FILES.every((f) => existsSync(path.join(options.outDir, f)));
   const manifest = (counts: ReportCounts, phrasesSeconds?: number): Manifest => ({
-    tool: { name: 'controverse', version: TOOL_VERSION },
+    tool: { name: 'controverse', version: TOOL_VERSION, code_sha256: pipelineHash() },
     node: process.version,
     command: options.commandLine,
+    options: {
+      lexicon_dir: options.lexiconDir, lexicon_source: options.lexiconSource ?? 'option', lang_detector: options.langDetector,
+      spreadsheet: options.spreadsheet, workers: options.workers ?? null, full: options.full === true,
+      shard: options.shard === undefined ? null : `${options.shard.index}/${options.shard.count}`,
+    },
+    detector: detectorVersion(options.langDetector),
     corpus: options.inputs,
     inputs: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => ({ file: f.path, sha256: f.sha256, bytes: f.bytes })),
     lexicons: lexicons.files,
+    outputs: counts.outputs ?? hashOutputs(options.outDir, HASHED_OUTPUTS),
     counts: {
       files: files.size, documents: counts.documents, units: counts.units, comments: counts.units - counts.documents,
       claim_mentions: counts.claimMentions, phrases: counts.phrases, phrase_admission_floor: counts.phraseFloor,
@@ -118,6 +133,7 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   const summary = (counts: ReportCounts): RunSummary => ({
     files: files.size, documents: counts.documents, units: counts.units, diagnostics: counts.diagnostics, errors: counts.errors,
     outDir: options.outDir, changes: ctx.changes, reportsWritten: !inPlace,
+    lexicons: { dir: options.lexiconDir, source: options.lexiconSource ?? 'option' },
   });
 
   if (inPlace) {
@@ -152,6 +168,7 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
     documents: stored.documents, units: stored.units, claimMentions: stored.claims, phrases, phraseFloor: phrasesOutcome.floor,
     diagnostics: diagnostics.length, errors: diagnostics.filter((d) => d.level === 'error').length,
     warnings: diagnostics.filter((d) => d.level === 'warning').length,
+    outputs: hashOutputs(staging, HASHED_OUTPUTS),
   };
   writeManifest(out('manifest.json'), manifest(counts, phrasesSeconds));
   commitReports(options.outDir, REPORT_FILES, key);

@@ -6,7 +6,7 @@ import { DEFAULTS } from '../../src/options.js';
 import { run } from '../../src/run.js';
 
 /** The gold annotation of the sample pages, relative to the repository root. */
-export const GOLD_FILE = '../shared/gold/seeds-units.tsv';
+export const GOLD_FILE = 'eval/samples/seeds-units.tsv';
 
 /** How the claims of a run compare with the gold claims of the sample pages. */
 export interface ClaimsGoldFigures {

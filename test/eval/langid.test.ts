@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDetector } from '../../src/language/detect-language.js';
 import { readLangidBenchmark, scoreBucket, type BucketScore } from '../../src/language/langid-benchmark.js';
 import { DEFAULTS } from '../../src/options.js';
+import { langidBenchmark } from '../external-data.js';
 
-const BENCHMARK = path.resolve('../shared/benchmarks/langid/langid-ud.tsv');
+const LANGID = langidBenchmark();
+const BENCHMARK = LANGID.file;
 
 // Acceptance floors of issue 4 for the default detector, in percent.
 const FLOORS = {
@@ -15,7 +16,7 @@ const FLOORS = {
   paragraph: { precision: 99.8, recall: 99.8 },
 } as const;
 
-describe('the default language detector on the langid benchmark', () => {
+describe.skipIf(LANGID.skip)('the default language detector on the langid benchmark', () => {
   it('finds the benchmark', () => {
     expect(existsSync(BENCHMARK)).toBe(true);
   });

@@ -21,7 +21,7 @@ describe('stances against the hand-coded gold (shared/gold/seeds-units.tsv)', ()
     inputs: [path.resolve('corpus')], outDir: out, lexiconDir: path.resolve('lexicons'),
     langDetector: DEFAULTS.langDetector, spreadsheet: false, commandLine: ['test'],
   };
-  const gold = readGold(path.resolve('../shared/gold/seeds-units.tsv'));
+  const gold = readGold(path.resolve('eval/samples/seeds-units.tsv'));
   let predicted: ReturnType<typeof readPredictions> = [];
   let result: ReturnType<typeof evaluateStances>;
   beforeAll(async () => {

@@ -4,7 +4,7 @@ import { readGoldUnits, scoreAgainstGold } from './gold-units.js';
 const gold = readGoldUnits();
 const score = scoreAgainstGold(gold);
 
-describe('segmentation of the sample pages against the gold (../shared/gold/seeds-units.tsv)', () => {
+describe('segmentation of the sample pages against the gold (eval/samples/seeds-units.tsv)', () => {
   it('reads all 30 gold units', () => {
     expect(gold.length).toBe(30);
   });

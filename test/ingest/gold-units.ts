@@ -6,7 +6,7 @@ import type { Document } from '../../src/model.js';
 import { foldWhiteSpace } from '../../src/text/normalise.js';
 
 /** The gold segmentation of the sample pages, shared with the stance and claim annotations. */
-export const GOLD_UNITS_PATH = '../shared/gold/seeds-units.tsv';
+export const GOLD_UNITS_PATH = 'eval/samples/seeds-units.tsv';
 
 export interface GoldUnit {
   readonly file: string;

@@ -1,13 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findNgram, parseEldDatabase, readEldDatabase, type EldDatabase, type EldSize } from '../../src/language/eld-database.js';
 import { eldFile } from '../../src/language/eld-package.js';
 import { createEldScorer, type EldVerdict } from '../../src/language/eld-scoring.js';
 import { readLangidBenchmark } from '../../src/language/langid-benchmark.js';
 import { referenceEld, referenceNgramsData } from './eld-reference.js';
+import { langidBenchmark } from '../external-data.js';
 
-const BENCHMARK = path.resolve('../shared/benchmarks/langid/langid-ud.tsv');
+const LANGID = langidBenchmark();
+const BENCHMARK = LANGID.file;
 
 /** Texts that reach the corners of eld's text processing. */
 const EDGE_TEXTS: readonly string[] = [
@@ -52,7 +53,7 @@ describe.each(['large', 'small'] as const)('the compact eld %s database', (size:
     expect(findNgram(db, 'not an n-gram')).toBe(-1);
   });
 
-  it('gives eld\'s language and exactly its two best scores on every benchmark item', () => {
+  it.skipIf(LANGID.skip)('gives eld\'s language and exactly its two best scores on every benchmark item', () => {
     expect(existsSync(BENCHMARK)).toBe(true);
     const items = readLangidBenchmark(BENCHMARK);
     // The benchmark's items, and the same lower-cased without accents (as informal comments are).
