@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../src/options.js';
+import { claimColumns } from '../../src/report/columns.js';
+import { stanceCss } from '../../src/report/html/html-text.js';
 import { run } from '../../src/run.js';
+import { shippedCategories } from '../builders/shipped-categories.js';
 
 // A fourth category, pro_europe, added beside the shipped three: every output that depends on
 // stances must follow the lexicon folder.
@@ -27,6 +30,23 @@ const PAGE = {
     { id: 'c3', author: 'lea', text: "Vive l'Europe ! Je suis fière d'être européenne et heureuse de voir enfin ce plan commun." },
   ],
 };
+
+describe('the shipped categories', () => {
+  it('give claims.csv the columns it had when they were written in the code', () => {
+    expect(claimColumns(shippedCategories())).toEqual([
+      'claim_id', 'label', 'n_mentions', 'n_units', 'n_documents', 'n_authors', 'first_published', 'last_published', 'top_variant', 'example_unit_id', 'example',
+      'n_units_trust_state', 'n_units_sceptical', 'n_units_sovereigntist', 'n_units_no_stance', 'n_negated',
+    ]);
+  });
+
+  it('give the report the CSS it had, rule for rule', () => {
+    expect(stanceCss(shippedCategories()).split('\n').map((r) => r.slice(0, r.indexOf('{')))).toEqual([
+      '.s-none', '.s-trust_state', '.s-sceptical', '.unit.s-trust_state-sceptical', '.s-sovereigntist',
+      '.unit.s-trust_state-sovereigntist', '.unit.s-sceptical-sovereigntist', '.unit.s-trust_state-sceptical-sovereigntist',
+    ]);
+    expect(stanceCss(shippedCategories())).toContain('.s-trust_state{border-left-color:#0072B2}.chip.s-trust_state{background:#0072B2}');
+  });
+});
 
 describe('a fourth stance category (pro_europe) in the lexicon folder', () => {
   const lexicons = lexiconsWithProEurope();
