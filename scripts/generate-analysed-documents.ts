@@ -1,5 +1,4 @@
 import type { AnalysedDocument, AnalysedUnit, ClaimMention, Stance, StanceVerdict, Unit } from '../src/model.js';
-import { STANCES } from '../src/model.js';
 import { seededRandom } from '../src/sampling/seeded-random.js';
 
 /** Comment openings and cues the generated threads are made of (general French, no real page). */
@@ -24,6 +23,8 @@ export interface GenerateOptions {
   readonly seed?: number;
   /** Text to put in the first comment of the first page (e.g. an injection attempt). */
   readonly firstComment?: string;
+  /** The stance categories' names, in order (LexiconSet.categories). */
+  readonly stances: readonly Stance[];
 }
 
 /**
@@ -54,7 +55,7 @@ export function* generateAnalysedDocuments(options: GenerateOptions): Generator<
         parentId: parent === undefined ? undefined : `${docId}#${parent}`,
         depth, text,
       };
-      const stances: StanceVerdict[] = STANCES.map((s: Stance) => {
+      const stances: StanceVerdict[] = options.stances.map((s) => {
         const hits = rand() < 0.35 ? 1 + Math.floor(rand() * 3) : 0;
         return { stance: s, score: hits, label: hits >= 1 ? 1 : 0, hits, evidence: hits ? `"${text.slice(0, 20)}" [${s}.generated]` : '' };
       });

@@ -45,8 +45,12 @@ export interface Document {
   readonly units: readonly Unit[];
 }
 
-export type Stance = 'trust_state' | 'sceptical' | 'sovereigntist';
-export const STANCES: readonly Stance[] = ['trust_state', 'sceptical', 'sovereigntist'];
+/**
+ * A stance category's name: the `stance:` of a file of the lexicon folder's `stances/`
+ * ("trust_state", "sceptical", "sovereigntist" as shipped). The categories of a run travel with
+ * its loaded lexicons (LexiconSet.categories), in their order.
+ */
+export type Stance = string;
 
 /** ISO 639-3 code or 'und', with the detector's confidence in [0,1]. */
 export interface LanguageGuess {

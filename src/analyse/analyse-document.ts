@@ -4,7 +4,8 @@ import { UNDETERMINED, type LanguageDetector } from '../language/detect-language
 import { detectDocumentLanguages } from '../language/detect-document-languages.js';
 import { readAsFrench } from '../language/lexicon-language.js';
 import type { LexiconSet } from '../lexicon/load-lexicon.js';
-import { STANCES, type AnalysedDocument, type AnalysedUnit, type Document, type StanceVerdict } from '../model.js';
+import type { StanceCategory } from '../lexicon/stance-category.js';
+import type { AnalysedDocument, AnalysedUnit, Document, StanceVerdict } from '../model.js';
 import { scoreStances } from '../stance/score-stances.js';
 import { tagStances } from '../stance/tag-stances.js';
 import type { WordFolder } from '../text/normalise.js';
@@ -20,8 +21,8 @@ export interface AnalysisContext {
   readonly phrases?: PhraseSketch;
 }
 
-function notAnalysed(lang: string): StanceVerdict[] {
-  return STANCES.map((stance) => ({ stance, score: 0, label: 0, hits: 0, evidence: `not tagged: language ${lang}, lexicons are French` }));
+function notAnalysed(lang: string, categories: readonly StanceCategory[]): StanceVerdict[] {
+  return categories.map(({ name: stance }) => ({ stance, score: 0, label: 0, hits: 0, evidence: `not tagged: language ${lang}, lexicons are French` }));
 }
 
 /** Language, stances and claims of every unit of one document. Pure: same document + context → same result. */
@@ -31,7 +32,7 @@ export function analyseDocument(document: Document, context: AnalysisContext): A
     const tokens = tokenise(unit.text, context.folder);
     const lang = languages.units[i] ?? UNDETERMINED;
     const french = readAsFrench(lang.code);
-    const stances = french ? scoreStances(unit.text, tagStances(unit, tokens, { lexicon: context.lexicons.stances })) : notAnalysed(lang.code);
+    const stances = french ? scoreStances(unit.text, tagStances(unit, tokens, { lexicon: context.lexicons.stances }), context.lexicons.categories) : notAnalysed(lang.code, context.lexicons.categories);
     const claims = french ? findClaims(unit, tokens, context.lexicons.claims) : [];
     if (french) context.phrases?.add({ unitId: unit.id, docId: unit.docId, author: unit.author, text: unit.text, tokens }, context.folder);
     return { unit, lang, nTokens: tokens.length, stances, claims };

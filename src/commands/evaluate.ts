@@ -23,20 +23,20 @@ function table(title: string, e: Evaluation): string[] {
 export function registerEvaluateCommand(program: Command): void {
   program
     .command('evaluate')
-    .description('compare stances.csv with a hand-coded TSV (format of shared/gold/seeds-units.tsv): precision, recall, F1 per stance, macro-F1, confusions')
-    .requiredOption('--gold <file>', 'hand-coded TSV: file, unit, first_words, trust_state, sceptical, sovereigntist, note')
+    .description('compare stances.csv with a hand-coded TSV (format of eval/samples/seeds-units.tsv): precision, recall, F1 per stance category, macro-F1, confusions')
+    .requiredOption('--gold <file>', 'hand-coded TSV: file, unit, first_words, one 0/1 column per stance category of the run (trust_state, sceptical, sovereigntist as shipped), note')
     .option('-o, --out <dir>', 'output folder of the run', DEFAULTS.outDir)
     .option('-l, --lexicons <dir>', `${LEXICONS_OPTION_HELP}; for --baseline`)
     .option('--baseline', 'also score a plain dictionary count (one-word patterns, any hit sets the label, no negation, no weights), side by side', false)
     .option('--no-confusions', 'do not list the disagreements')
     .action((flags: { gold: string; out: string; lexicons?: string; baseline: boolean; confusions: boolean }) => {
       const outDir = path.resolve(flags.out);
-      const gold = readGold(path.resolve(flags.gold));
-      const predicted: PredictedUnit[] = readPredictions(outDir);
+      const { stances, units: predicted } = readPredictions(outDir);
+      const gold = readGold(path.resolve(flags.gold), stances);
       const files = readDocumentFiles(outDir);
       const docIdOf = (file: string): string => files.get(file) ?? docIdOfFile(file);
       const aligned = alignUnits(gold, predicted, docIdOf);
-      const result = evaluateStances(aligned);
+      const result = evaluateStances(aligned, stances);
       const lines = [
         `gold: ${flags.gold} (${result.units} units: ${result.aligned.position} aligned by position, ${result.aligned['first-words']} by first words, ${result.aligned.missing} not found in the output)`,
         '',
@@ -44,7 +44,7 @@ export function registerEvaluateCommand(program: Command): void {
       ];
       if (flags.baseline) {
         const plain = plainCountLexicon(loadLexicons(chooseLexiconDir(flags.lexicons, process.cwd()).dir).stances);
-        const baseline = evaluateStances(alignUnits(gold, predicted.map((p) => ({ ...p, ...plainCountLabels(p.text, plain) })), docIdOf));
+        const baseline = evaluateStances(alignUnits(gold, predicted.map((p): PredictedUnit => ({ ...p, ...plainCountLabels(p.text, plain, stances) })), docIdOf), stances);
         lines.push('', ...table('plain dictionary count (baseline)', baseline));
       }
       if (flags.confusions && result.confusions.length > 0) {

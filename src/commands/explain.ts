@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadLexicons } from '../lexicon/load-lexicon.js';
-import { STANCES, type StanceTag, type Unit } from '../model.js';
+import type { StanceTag, Unit } from '../model.js';
 import { DEFAULTS } from '../options.js';
 import { readUnits } from '../stance/read-run-output.js';
 import { contribution, describeTag, LABEL_THRESHOLD, scoreStances } from '../stance/score-stances.js';
@@ -67,9 +67,9 @@ export function registerExplainCommand(program: Command): void {
         if (tag?.discount === 'ironic') out.push('    praise in a unit with a sarcasm cue: read as irony, not counted');
         if (tag?.intensifierSpan !== undefined) out.push(`    intensified ×${tag.intensity ?? 1} by "${text.slice(tag.intensifierSpan.start, tag.intensifierSpan.end)}"`);
       }
-      const verdicts = scoreStances(text, tags);
+      const verdicts = scoreStances(text, tags, lexicons.categories);
       out.push('', `scores (label 1 at score ≥ ${LABEL_THRESHOLD}):`);
-      for (const s of STANCES) {
+      for (const { name: s } of lexicons.categories) {
         const v = verdicts.find((x) => x.stance === s)!;
         const mine = tags.filter((t) => t.stance === s);
         // An entry counts once per unit, with its strongest tag (as in stanceScore).

@@ -2,9 +2,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'csv-stringify/sync';
-import { STANCES } from '../model.js';
 import { DEFAULTS } from '../options.js';
-import { GOLD_COLUMNS, readCsv, readDocumentFiles, readUnits, type UnitRow } from '../stance/read-run-output.js';
+import { goldColumns, readCsv, stancesOf, readDocumentFiles, readUnits, type UnitRow } from '../stance/read-run-output.js';
 import { sampleUnits } from '../stance/sample-units.js';
 import { UserError } from '../errors.js';
 
@@ -31,7 +30,9 @@ export function registerSampleCommand(program: Command): void {
       const outDir = path.resolve(flags.out);
       const units: UnitRow[] = readUnits(outDir);
       const predicted = new Map<string, string[]>();
-      for (const r of readCsv(path.join(outDir, 'stances.csv'), ['unit_id', 'stance', 'label'])) {
+      const stanceRows = readCsv(path.join(outDir, 'stances.csv'), ['unit_id', 'stance', 'label']);
+      const stances = stancesOf(stanceRows);
+      for (const r of stanceRows) {
         if (r.label === '1') predicted.set(r.unit_id ?? '', [...(predicted.get(r.unit_id ?? '') ?? []), r.stance ?? '']);
       }
       const files = new Map([...readDocumentFiles(outDir)].map(([file, doc]) => [doc, file]));
@@ -43,10 +44,10 @@ export function registerSampleCommand(program: Command): void {
           file: files.get(u.docId) ?? u.docId, unit: u.position, kind: u.kind, author: u.author, published: u.published,
           parent: u.parentId === '' ? '' : positionOf(u.parentId), depth: u.depth, quotes: u.quotesId === '' ? '' : positionOf(u.quotesId),
           first_words: words.slice(0, EDGE_WORDS).join(' '), last_words: words.slice(-EDGE_WORDS).join(' '), lang: u.lang,
-          ...Object.fromEntries(STANCES.map((s) => [s, ''])), claims: '', note: '',
+          ...Object.fromEntries(stances.map((s) => [s, ''])), claims: '', note: '',
         };
       });
-      const tsv = stringify(rows, { header: true, columns: [...GOLD_COLUMNS], delimiter: '\t', record_delimiter: '\n' });
+      const tsv = stringify(rows, { header: true, columns: goldColumns(stances), delimiter: '\t', record_delimiter: '\n' });
       if (flags.output === undefined) process.stdout.write(tsv);
       else writeFileSync(flags.output, tsv);
       const strata = new Set(sample.map((s) => s.stratum)).size;

@@ -1,5 +1,5 @@
 import { parse as parseYaml, stringify } from 'yaml';
-import { type Stance } from '../model.js';
+import type { StanceCategory } from './stance-category.js';
 import { foldForMatching } from '../text/normalise.js';
 import { neverMatches } from './load-lexicon.js';
 import { UserError } from '../errors.js';
@@ -121,12 +121,13 @@ export interface ImportResult {
 }
 
 /**
- * Turn a foreign dictionary into a stance lexicon file of ours: one entry per category, id
- * `stance.category`, weight 1. Patterns our matcher cannot honour (a leading `*`, `?`) and
+ * Turn a foreign dictionary into a stance lexicon file of ours for one stance category (the file
+ * gets the category's header): one entry per dictionary category, id `stance.category`, weight 1. Patterns our matcher cannot honour (a leading `*`, `?`) and
  * patterns already taken by an earlier category are skipped and listed. Each pattern gets a
  * generated example (the pattern itself), flagged in the note for the researcher to replace.
  */
-export function toStanceLexicon(dict: ForeignDictionary, stance: Stance, sourceName: string, only?: readonly string[]): ImportResult {
+export function toStanceLexicon(dict: ForeignDictionary, category: StanceCategory, sourceName: string, only?: readonly string[]): ImportResult {
+  const stance = category.name;
   const skipped = [...dict.skipped];
   const seen = new Set<string>();
   const entries: Record<string, unknown>[] = [];
@@ -168,12 +169,13 @@ export function toStanceLexicon(dict: ForeignDictionary, stance: Stance, sourceN
     e.id = id;
   }
   const header = `# Imported from ${sourceName} by "controverse lexicon import". Review the entries, write real examples, then run "controverse lexicon check".\n`;
-  const yaml = header + stringify({ version: 1, stance, entries }, { lineWidth: 0, flowCollectionPadding: false });
+  const { label, colour, description, order } = category;
+  const yaml = header + stringify({ version: 1, stance, label, colour, description, ...(order === undefined ? {} : { order }), entries }, { lineWidth: 0, flowCollectionPadding: false });
   return { yaml, entries: entries.length, patterns, skipped };
 }
 
 /** Read a dictionary of the given format and turn it into our YAML. */
-export function importDictionary(text: string, format: DictionaryFormat, file: string, stance: Stance, only?: readonly string[]): ImportResult {
+export function importDictionary(text: string, format: DictionaryFormat, file: string, stance: StanceCategory, only?: readonly string[]): ImportResult {
   const dict = format === 'liwc' ? parseLiwc(text, file) : parseQuanteda(text, file);
   return toStanceLexicon(dict, stance, file, only);
 }

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
-import { STANCES, type Stance } from '../model.js';
+import type { Stance } from '../model.js';
 import { foldForMatching } from '../text/normalise.js';
 import { tokenise } from '../text/tokenise.js';
 import { Lexicon, type EntryKind, type LexiconEntry, type NegationRules, type PatternToken, type WhenNegated } from './lexicon.js';
 import { UserError } from '../errors.js';
+import { CATEGORY_COLOUR, CATEGORY_NAME, orderCategories, type StanceCategory } from './stance-category.js';
 
 /** A configuration problem: names file, line and entry, and stops the run before any work. */
 export class LexiconError extends UserError {
@@ -23,6 +24,8 @@ export interface LexiconFile {
 
 /** Everything loaded from a lexicon folder, once per run. */
 export interface LexiconSet {
+  /** The stance categories, one per file of `stances/`, in their order: stances.csv, claims.csv and the report follow it. */
+  readonly categories: readonly StanceCategory[];
   readonly stances: Lexicon;
   readonly claims: Lexicon;
   readonly files: readonly LexiconFile[];
@@ -35,7 +38,7 @@ export const GAP_MAX_WORDS = 4;
 export const MIN_PREFIX_LETTERS = 3;
 
 const ENTRY_KEYS = new Set(['id', 'match', 'weight', 'note', 'examples', 'counter', 'label', 'definition', 'kind', 'also', 'when_negated', 'cancels']);
-const STANCE_FILE_KEYS = new Set(['version', 'stance', 'description', 'entries']);
+const STANCE_FILE_KEYS = new Set(['version', 'stance', 'label', 'colour', 'description', 'order', 'entries']);
 const CLAIMS_FILE_KEYS = new Set(['version', 'description', 'entries']);
 const INTENSIFIER_FILE_KEYS = new Set(['version', 'description', 'entries']);
 const NEGATION_FILE_KEYS = new Set(['version', 'description', 'cues', 'with_ne', 'ne', 'not_negating', 'window', 'barriers']);
@@ -114,10 +117,10 @@ function stringList(f: YamlFile, node: unknown, where: string, key: string, requ
   return stringListWithLines(f, node, where, key, required).values;
 }
 
-function stanceList(f: YamlFile, node: unknown, where: string, key: string): Stance[] {
+function stanceList(f: YamlFile, node: unknown, where: string, key: string, names: readonly Stance[]): Stance[] {
   return stringList(f, node, where, key, false).map((s) => {
-    if (!(STANCES as readonly string[]).includes(s)) throw new LexiconError(`${where}: "${key}" holds "${s}" (expected one of ${STANCES.join(', ')})`);
-    return s as Stance;
+    if (!names.includes(s)) throw new LexiconError(`${where}: "${key}" holds "${s}" (expected one of ${names.join(', ')})`);
+    return s;
   });
 }
 
@@ -159,7 +162,7 @@ function patternKey(p: readonly PatternToken[]): string {
   return p.map((t) => (t.kind === 'gap' ? '…' : t.kind === 'prefix' ? `${t.norm}*` : t.norm)).join(' ');
 }
 
-function readEntries(f: YamlFile, role: FileRole, stance: Stance | undefined, negationCues: ReadonlySet<string>, seen: Map<string, string>): LexiconEntry[] {
+function readEntries(f: YamlFile, role: FileRole, stance: Stance | undefined, names: readonly Stance[], negationCues: ReadonlySet<string>, seen: Map<string, string>): LexiconEntry[] {
   const list = f.root.get('entries', true);
   if (!isSeq(list)) throw new LexiconError(`${f.rel}:${lineOf(f, list ?? f.root)}: "entries" must be a list`);
   const entries: LexiconEntry[] = [];
@@ -191,16 +194,16 @@ function readEntries(f: YamlFile, role: FileRole, stance: Stance | undefined, ne
     if (role === 'intensifiers' && kind !== 'intensifier') throw new LexiconError(`${where}: the intensifiers file holds only kind "intensifier"`);
     if (role === 'stance' && kind === 'intensifier') throw new LexiconError(`${where}: intensifiers belong in intensifiers.fr.yaml (they serve every stance)`);
     if (role === 'claims' && kind !== 'cue') throw new LexiconError(`${where}: a claim has no "kind"`);
-    const also = stanceList(f, item.get('also', true), where, 'also');
+    const also = stanceList(f, item.get('also', true), where, 'also', names);
     if (stance !== undefined && also.includes(stance)) throw new LexiconError(`${where}: "also" repeats the file's own stance "${stance}"`);
-    const cancels = stanceList(f, item.get('cancels', true), where, 'cancels');
+    const cancels = stanceList(f, item.get('cancels', true), where, 'cancels', names);
     if (cancels.length > 0 && kind !== 'sarcasm') throw new LexiconError(`${where}: only kind "sarcasm" can cancel other stances`);
     const wnNode = item.get('when_negated', true);
     let whenNegated: WhenNegated | undefined;
     if (wnNode !== undefined) {
       const w = isScalar(wnNode) ? String(wnNode.value) : '?';
-      if (w !== 'drop' && w !== 'keep' && !(STANCES as readonly string[]).includes(w)) {
-        throw new LexiconError(`${where}: when_negated "${w}" (expected drop, keep or a stance: ${STANCES.join(', ')})`);
+      if (w !== 'drop' && w !== 'keep' && !names.includes(w)) {
+        throw new LexiconError(`${where}: when_negated "${w}" (expected drop, keep or a stance: ${names.join(', ')})`);
       }
       whenNegated = w as WhenNegated;
     }
@@ -277,41 +280,88 @@ function loadNegation(dir: string): { rules: NegationRules; file: LexiconFile } 
   };
 }
 
+function headerText(f: YamlFile, key: string, what: string): { value: string; line: number } {
+  const node = f.root.get(key, true);
+  const line = lineOf(f, node ?? f.root);
+  if (node === undefined) throw new LexiconError(`${f.rel}:${line}: a stance file needs "${key}" (${what})`);
+  if (!isScalar(node) || typeof node.value !== 'string' || node.value.trim() === '') {
+    throw new LexiconError(`${f.rel}:${line}: "${key}" must be a non-empty string (${what})`);
+  }
+  return { value: node.value.trim(), line };
+}
+
+/** The header of a stance file: the category's name, label, colour, description and order. */
+function readCategory(f: YamlFile): StanceCategory {
+  const name = headerText(f, 'stance', 'the category\'s name, such as "pro_europe"');
+  if (!CATEGORY_NAME.test(name.value)) {
+    throw new LexiconError(`${f.rel}:${name.line}: stance "${name.value}" must be lower-case letters, digits and "_", starting with a letter ("pro_europe")`);
+  }
+  const label = headerText(f, 'label', 'a short human name');
+  const description = headerText(f, 'description', 'what the category covers');
+  // Unquoted, "colour: #0072B2" is a YAML comment and reads as nothing.
+  const colourNode = f.root.get('colour', true);
+  if (isScalar(colourNode) && colourNode.value === null) {
+    throw new LexiconError(`${f.rel}:${lineOf(f, colourNode)}: "colour" is empty: quote it, since YAML reads # as a comment (colour: "#0072B2")`);
+  }
+  const colour = headerText(f, 'colour', 'the report\'s colour, "#RRGGBB" in quotes');
+  if (!CATEGORY_COLOUR.test(colour.value)) throw new LexiconError(`${f.rel}:${colour.line}: colour "${colour.value}" is not "#RRGGBB" (six hexadecimal digits: "#0072B2")`);
+  const orderNode = f.root.get('order', true);
+  let order: number | undefined;
+  if (orderNode !== undefined) {
+    if (!isScalar(orderNode) || typeof orderNode.value !== 'number' || !Number.isInteger(orderNode.value) || orderNode.value < 1) {
+      throw new LexiconError(`${f.rel}:${lineOf(f, orderNode)}: "order" must be a positive integer (1 comes first)`);
+    }
+    order = orderNode.value;
+  }
+  return { name: name.value, label: label.value, colour: colour.value, description: description.value, ...(order === undefined ? {} : { order }), source: `${f.rel}:${name.line}` };
+}
+
+/** Every `stances/*.yaml` file of the folder, by file name; at least one. */
+function stanceFiles(dir: string): string[] {
+  const folder = path.join(dir, 'stances');
+  const names = existsSync(folder) ? readdirSync(folder).filter((n) => /\.ya?ml$/u.test(n)).sort() : [];
+  if (names.length === 0) throw new LexiconError(`stances/: no stance file (expected one .yaml file per stance category in ${folder})`);
+  return names.map((n) => `stances/${n}`);
+}
+
 /**
- * Load and validate every lexicon of a folder: `stances/{trust_state,sceptical,sovereigntist}.fr.yaml`,
- * `intensifiers.fr.yaml`, `claims.fr.yaml` and `negation.fr.yaml`. Throws LexiconError naming file,
- * line and entry. Intensifiers join the stance lexicon (they modify stance cues), with no stance.
+ * Load and validate every lexicon of a folder: each `stances/*.yaml` file (one stance category
+ * each: see readCategory), `intensifiers.fr.yaml`, `claims.fr.yaml` and `negation.fr.yaml`.
+ * Throws LexiconError naming file, line and entry. Intensifiers join the stance lexicon (they
+ * modify stance cues), with no stance.
  */
 export function loadLexicons(dir: string): LexiconSet {
   if (!existsSync(dir)) throw new LexiconError(`${dir}: lexicon folder not found`);
   const negation = loadNegation(dir);
   const files: LexiconFile[] = [negation.file];
+  const stanceYaml = stanceFiles(dir).map((rel) => readYaml(dir, rel));
+  const read = stanceYaml.map((f) => {
+    checkKeys(f, f.root, STANCE_FILE_KEYS, 'stance file');
+    return { f, category: readCategory(f) };
+  });
+  const categories = orderCategories(read.map((r) => r.category), (message) => new LexiconError(message));
+  const names = categories.map((c) => c.name);
   const stanceEntries: LexiconEntry[] = [];
   const seen = new Map<string, string>();
-  for (const stance of STANCES) {
-    const f = readYaml(dir, `stances/${stance}.fr.yaml`);
-    checkKeys(f, f.root, STANCE_FILE_KEYS, 'stance file');
-    const declared = f.root.get('stance');
-    if (declared !== undefined && declared !== stance) {
-      throw new LexiconError(`${f.rel}:1: "stance" says "${String(declared)}" but the file is for "${stance}"`);
-    }
-    const entries = readEntries(f, 'stance', stance, negation.rules.cues, seen);
+  for (const { f, category } of [...read].sort((a, b) => names.indexOf(a.category.name) - names.indexOf(b.category.name))) {
+    const entries = readEntries(f, 'stance', category.name, names, negation.rules.cues, seen);
     files.push(fileInfo(f, entries.length));
     stanceEntries.push(...entries);
   }
   const intensifiers = readYaml(dir, 'intensifiers.fr.yaml');
   checkKeys(intensifiers, intensifiers.root, INTENSIFIER_FILE_KEYS, 'intensifiers file');
-  const intensifierEntries = readEntries(intensifiers, 'intensifiers', undefined, negation.rules.cues, seen);
+  const intensifierEntries = readEntries(intensifiers, 'intensifiers', undefined, names, negation.rules.cues, seen);
   files.push(fileInfo(intensifiers, intensifierEntries.length));
   stanceEntries.push(...intensifierEntries);
   const claimsFile = readYaml(dir, 'claims.fr.yaml');
   checkKeys(claimsFile, claimsFile.root, CLAIMS_FILE_KEYS, 'claims file');
-  const claimEntries = readEntries(claimsFile, 'claims', undefined, negation.rules.cues, new Map());
+  const claimEntries = readEntries(claimsFile, 'claims', undefined, names, negation.rules.cues, new Map());
   for (const e of claimEntries) {
     if (e.label === undefined) throw new LexiconError(`${e.source}: entry "${e.id}": a claim needs a "label"`);
   }
   files.push(fileInfo(claimsFile, claimEntries.length));
   return {
+    categories,
     stances: new Lexicon(stanceEntries, negation.rules),
     claims: new Lexicon(claimEntries, negation.rules),
     files,

@@ -1,7 +1,8 @@
 import type { Phrase } from '../claims/find-phrases.js';
 import type { LexiconEntry } from '../lexicon/lexicon.js';
 import type { AnalysedDocument, ClaimMention, Diagnostic, Stance } from '../model.js';
-import type { CLAIM_COLUMNS, CLAIM_MENTION_COLUMNS, DIAGNOSTIC_COLUMNS, DOCUMENT_COLUMNS, PHRASE_COLUMNS, Row, STANCE_COLUMNS, UNIT_COLUMNS } from './columns.js';
+import type { StanceCategory } from '../lexicon/stance-category.js';
+import { stanceCountColumn, type CLAIM_MENTION_COLUMNS, type ClaimRow, type DIAGNOSTIC_COLUMNS, type DOCUMENT_COLUMNS, type PHRASE_COLUMNS, type Row, type STANCE_COLUMNS, type UNIT_COLUMNS } from './columns.js';
 
 /** Characters of context on each side of a claim mention in the concordance. */
 export const CONTEXT_CHARS = 60;
@@ -30,7 +31,7 @@ export function* unitRows(docs: Iterable<AnalysedDocument>): Generator<Row<typeo
   }
 }
 
-/** stances.csv rows: three per unit, in the order of STANCES. */
+/** stances.csv rows: one per unit and stance category, in the categories' order (as analysed). */
 export function* stanceRows(docs: Iterable<AnalysedDocument>): Generator<Row<typeof STANCE_COLUMNS>> {
   for (const d of docs) {
     for (const { unit, stances } of d.units) {
@@ -88,7 +89,7 @@ export function* claimMentionRows(docs: Iterable<AnalysedDocument>): Generator<R
  * (a unit may carry several, so the columns can add up to more than n_units); `n_units_no_stance`
  * counts those that carry none.
  */
-export function claimRows(docs: Iterable<AnalysedDocument>, claims: readonly LexiconEntry[]): Row<typeof CLAIM_COLUMNS>[] {
+export function claimRows(docs: Iterable<AnalysedDocument>, claims: readonly LexiconEntry[], categories: readonly StanceCategory[]): ClaimRow[] {
   const labels = new Map(claims.map((c) => [c.id, c.label]));
   const byClaim = new Map<string, MentionInContext[]>();
   const negated = new Map<string, number>();
@@ -113,19 +114,20 @@ export function claimRows(docs: Iterable<AnalysedDocument>, claims: readonly Lex
     const c = context(example.text, example.mention.span.start, example.mention.span.end);
     const unitStances = new Map<string, readonly Stance[]>(list.map((m) => [m.mention.unitId, m.stances]));
     const withStance = (s: Stance): number => [...unitStances.values()].filter((st) => st.includes(s)).length;
-    return {
+    const row: ClaimRow = {
       claim_id: claimId, label: labels.get(claimId), n_mentions: list.length,
       n_units: unitStances.size,
       n_documents: new Set(list.map((m) => m.docId)).size,
       n_authors: new Set(list.flatMap((m) => (m.author ? [m.author] : []))).size,
       first_published: dates[0], last_published: dates[dates.length - 1], top_variant: top,
       example_unit_id: example.mention.unitId, example: `${c.left}[${example.mention.match}]${c.right}`,
-      n_units_trust_state: withStance('trust_state'), n_units_sceptical: withStance('sceptical'), n_units_sovereigntist: withStance('sovereigntist'),
+      ...Object.fromEntries(categories.map((c) => [stanceCountColumn(c.name), withStance(c.name)])),
       n_units_no_stance: [...unitStances.values()].filter((st) => st.length === 0).length,
       n_negated: negated.get(claimId) ?? 0,
     };
+    return { claimId, mentions: list.length, row };
   });
-  return rows.sort((a, b) => b.n_mentions - a.n_mentions || byString(a.claim_id, b.claim_id));
+  return rows.sort((a, b) => b.mentions - a.mentions || byString(a.claimId, b.claimId)).map((r) => r.row);
 }
 
 /** phrases.csv rows, already sorted by score by findPhrases. */

@@ -16,7 +16,7 @@ import { TOOL_VERSION } from '../version.js';
 import type { PhrasesJob } from '../workers/phrases-worker.js';
 import { runOnWorker } from '../workers/analysis-pool.js';
 import { claimRows, diagnosticRows, phraseRows } from './build-rows.js';
-import { CLAIM_COLUMNS, DIAGNOSTIC_COLUMNS, PHRASE_COLUMNS, type Row } from './columns.js';
+import { claimColumns, DIAGNOSTIC_COLUMNS, PHRASE_COLUMNS, type Row } from './columns.js';
 import { PHRASES_SHOWN, writeHtmlReport } from './html/write-html-report.js';
 import { hashOutputs, type OutputHash } from './output-hashes.js';
 import { REPORT_FILES } from './outputs.js';
@@ -150,8 +150,8 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
     .then((outcome) => ((phrasesSeconds = (Date.now() - reportsStarted) / 1000), outcome));
   phrasesDone.catch(() => undefined); // awaited below; this keeps an early failure from being reported as unhandled
   writeDocumentCsvs(store, staging, dialect);
-  const claims = claimRows(parsed(store.claimAnalyses()), lexicons.set.claims.entries);
-  writeCsv(out('claims.csv'), CLAIM_COLUMNS, claims, dialect);
+  const claims = claimRows(parsed(store.claimAnalyses()), lexicons.set.claims.entries, lexicons.set.categories);
+  writeCsv(out('claims.csv'), claimColumns(lexicons.set.categories), claims, dialect);
   const diagnostics = store.diagnostics();
   writeCsv(out('diagnostics.csv'), DIAGNOSTIC_COLUMNS, diagnosticRows(diagnostics), dialect);
   const phrasesOutcome = await phrasesDone;
@@ -159,7 +159,7 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   // The phrase threads had to count pass 1 themselves: keep it, so the next run adding files need not.
   if (phrasesOutcome.sketch !== undefined) store.setPhraseSketch(sketchCovers(store, ctx.analysisKey), phrasesOutcome.sketch);
   writeHtmlReport(out('report.html'), {
-    documents: parsed(store.analyses()), toolVersion: TOOL_VERSION, lexicons: lexicons.files, diagnostics, claims,
+    documents: parsed(store.analyses()), toolVersion: TOOL_VERSION, lexicons: lexicons.files, categories: lexicons.set.categories, diagnostics, claims,
     phrases: phrasesOutcome.top, files: REPORT_FILES.filter((f) => f !== 'report.html'),
   });
 

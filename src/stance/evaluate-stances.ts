@@ -1,13 +1,14 @@
-import { STANCES, type Stance } from '../model.js';
+import type { Stance } from '../model.js';
 import { tokenise } from '../text/tokenise.js';
 
-/** One hand-coded unit of a gold file (the format of shared/gold/seeds-units.tsv). */
+/** One hand-coded unit of a gold file (the format of eval/samples/seeds-units.tsv). */
 export interface GoldUnit {
   /** Corpus file name as written in the gold file ("000_de8b060ac039dc55.txt"). */
   readonly file: string;
   /** Position in the page (0 = article body); undefined when the gold file gives none. */
   readonly position?: number;
   readonly firstWords: string;
+  /** One label per stance category of the run (a gold file has a column for each). */
   readonly labels: Readonly<Record<Stance, 0 | 1>>;
   readonly note: string;
   /** 1-based line in the gold file, for messages. */
@@ -111,16 +112,16 @@ function ratio(a: number, b: number, empty: number): number {
   return b === 0 ? empty : a / b;
 }
 
-/** Precision, recall and F1 per stance, macro-F1, and every disagreement with its evidence. */
-export function evaluateStances(aligned: readonly AlignedUnit[]): Evaluation {
+/** Precision, recall and F1 per stance (in the order given), macro-F1, and every disagreement with its evidence. */
+export function evaluateStances(aligned: readonly AlignedUnit[], stances: readonly Stance[]): Evaluation {
   const confusions: Confusion[] = [];
-  const scores = STANCES.map((stance): StanceScores => {
+  const scores = stances.map((stance): StanceScores => {
     let tp = 0;
     let fp = 0;
     let fn = 0;
     let tn = 0;
     for (const a of aligned) {
-      const want = a.gold.labels[stance];
+      const want = a.gold.labels[stance] ?? 0;
       const got = a.predicted?.labels[stance] ?? 0;
       if (want === 1 && got === 1) tp += 1;
       else if (want === 0 && got === 0) tn += 1;

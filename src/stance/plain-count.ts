@@ -1,5 +1,5 @@
 import { Lexicon, type LexiconEntry } from '../lexicon/lexicon.js';
-import { STANCES, type Stance } from '../model.js';
+import type { Stance } from '../model.js';
 import { tokenise } from '../text/tokenise.js';
 
 /**
@@ -16,16 +16,16 @@ export function plainCountLexicon(stances: Lexicon): Lexicon {
   return new Lexicon(entries, { ...stances.negation, cues: new Set(), withNe: new Set() });
 }
 
-/** Labels and evidence of the plain count for one text. */
-export function plainCountLabels(text: string, plain: Lexicon): { labels: Record<Stance, 0 | 1>; evidence: Record<Stance, string> } {
+/** Labels and evidence of the plain count for one text, for each of `stances`. */
+export function plainCountLabels(text: string, plain: Lexicon, stances: readonly Stance[]): { labels: Record<Stance, 0 | 1>; evidence: Record<Stance, string> } {
   const tokens = tokenise(text);
-  const labels = Object.fromEntries(STANCES.map((s) => [s, 0])) as Record<Stance, 0 | 1>;
-  const evidence = Object.fromEntries(STANCES.map((s) => [s, ''])) as Record<Stance, string>;
+  const labels: Record<Stance, 0 | 1> = Object.fromEntries(stances.map((s) => [s, 0]));
+  const evidence: Record<Stance, string> = Object.fromEntries(stances.map((s) => [s, '']));
   for (const m of plain.findAll(tokens)) {
     const s = m.entry.stance!;
     labels[s] = 1;
     const passage = `"${text.slice(tokens[m.start]!.span.start, tokens[m.end - 1]!.span.end)}" [${m.entry.id}]`;
-    evidence[s] = evidence[s] === '' ? passage : `${evidence[s]}; ${passage}`;
+    evidence[s] = evidence[s] ? `${evidence[s]}; ${passage}` : passage;
   }
   return { labels, evidence };
 }

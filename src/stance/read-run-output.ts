@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { STANCES, type Stance } from '../model.js';
+import type { Stance } from '../model.js';
 import type { GoldUnit, PredictedUnit } from './evaluate-stances.js';
 import { UserError } from '../errors.js';
 
@@ -54,37 +54,63 @@ export function readDocumentFiles(outDir: string): Map<string, string> {
   return new Map(readCsv(file, ['doc_id', 'file']).map((r) => [r.file ?? '', r.doc_id ?? '']));
 }
 
-/** Units with their predicted labels and evidence from stances.csv. */
-export function readPredictions(outDir: string): PredictedUnit[] {
+/**
+ * The stance categories of a run, in their order: stances.csv holds one row per unit and category,
+ * so the first unit's rows name them all.
+ */
+export function stancesOf(rows: readonly Record_[]): Stance[] {
+  const stances: Stance[] = [];
+  for (const r of rows) {
+    const s = r.stance ?? '';
+    if (stances.includes(s)) break;
+    stances.push(s);
+  }
+  return stances;
+}
+
+/** Units with their predicted labels and evidence from stances.csv, and the run's stance categories. */
+export function readPredictions(outDir: string): { stances: Stance[]; units: PredictedUnit[] } {
   const units = readUnits(outDir);
-  const rows = readCsv(path.join(outDir, 'stances.csv'), ['unit_id', 'stance', 'label', 'evidence']);
+  const file = path.join(outDir, 'stances.csv');
+  const rows = readCsv(file, ['unit_id', 'stance', 'label', 'evidence']);
+  const stances = stancesOf(rows);
+  if (stances.length === 0) throw new RunOutputError(`${file}: no row, so no stance category to evaluate`);
   const byUnit = new Map<string, { labels: Record<Stance, 0 | 1>; evidence: Record<Stance, string> }>();
   for (const r of rows) {
-    const stance = r.stance as Stance;
-    if (!STANCES.includes(stance)) continue;
+    const stance = r.stance ?? '';
     const id = r.unit_id ?? '';
-    const v = byUnit.get(id) ?? { labels: { trust_state: 0, sceptical: 0, sovereigntist: 0 }, evidence: { trust_state: '', sceptical: '', sovereigntist: '' } };
+    const v = byUnit.get(id) ?? { labels: {}, evidence: {} };
     v.labels[stance] = r.label === '1' ? 1 : 0;
     v.evidence[stance] = r.evidence ?? '';
     byUnit.set(id, v);
   }
-  return units.map((u) => {
-    const v = byUnit.get(u.unitId);
-    return {
-      unitId: u.unitId, docId: u.docId, position: u.position, text: u.text,
-      labels: v?.labels ?? { trust_state: 0, sceptical: 0, sovereigntist: 0 },
-      evidence: v?.evidence ?? { trust_state: '', sceptical: '', sovereigntist: '' },
-    };
-  });
+  return {
+    stances,
+    units: units.map((u) => {
+      const v = byUnit.get(u.unitId);
+      return { unitId: u.unitId, docId: u.docId, position: u.position, text: u.text, labels: v?.labels ?? {}, evidence: v?.evidence ?? {} };
+    }),
+  };
 }
 
-/** The columns of a hand-coding file, as in shared/gold/seeds-units.tsv. */
-export const GOLD_COLUMNS = ['file', 'unit', 'kind', 'author', 'published', 'parent', 'depth', 'quotes', 'first_words', 'last_words', 'lang', 'trust_state', 'sceptical', 'sovereigntist', 'claims', 'note'] as const;
+/** The columns of a hand-coding file (as in eval/samples/seeds-units.tsv): one 0/1 column per stance category, in their order. */
+export function goldColumns(stances: readonly Stance[]): string[] {
+  return ['file', 'unit', 'kind', 'author', 'published', 'parent', 'depth', 'quotes', 'first_words', 'last_words', 'lang', ...stances, 'claims', 'note'];
+}
 
-/** Read a hand-coded TSV: `file`, the three stance columns (0/1), and `unit` and/or `first_words` to align on. */
-export function readGold(file: string): GoldUnit[] {
+/**
+ * Read a hand-coded TSV: `file`, a 0/1 column per stance of `stances` (the run's categories), and
+ * `unit` and/or `first_words` to align on. A category without its column is an error.
+ */
+export function readGold(file: string, stances: readonly Stance[]): GoldUnit[] {
   if (!existsSync(file)) throw new RunOutputError(`${file}: gold file not found`);
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/u, '');
+  const header = (text.split('\n', 1)[0] ?? '').replace(/\r$/u, '').split('\t').map((c) => c.trim().replace(/^"(.*)"$/u, '$1'));
+  for (const s of stances) {
+    if (!header.includes(s)) {
+      throw new RunOutputError(`${file}:1: column "${s}" is missing: a gold file has a 0/1 column for each stance category of the run (${stances.join(', ')})`);
+    }
+  }
   let rows: Record_[];
   try {
     rows = parse(text, { columns: true, delimiter: '\t', skip_empty_lines: true, relax_quotes: true }) as Record_[];
@@ -94,8 +120,8 @@ export function readGold(file: string): GoldUnit[] {
   return rows.map((r, k) => {
     const line = k + 2;
     if (r.file === undefined || r.file === '') throw new RunOutputError(`${file}:${line}: column "file" is missing or empty`);
-    const labels = {} as Record<Stance, 0 | 1>;
-    for (const s of STANCES) {
+    const labels: Record<Stance, 0 | 1> = {};
+    for (const s of stances) {
       const v = (r[s] ?? '').trim();
       if (v !== '0' && v !== '1') throw new RunOutputError(`${file}:${line}: column "${s}" must be 0 or 1, got "${v}"`);
       labels[s] = v === '1' ? 1 : 0;

@@ -1,4 +1,5 @@
-import { STANCES, type StanceTag, type StanceVerdict } from '../model.js';
+import type { StanceTag, StanceVerdict } from '../model.js';
+import type { StanceCategory } from '../lexicon/stance-category.js';
 import { counts } from './tag-stances.js';
 
 /**
@@ -40,13 +41,14 @@ export function stanceScore(tags: readonly StanceTag[]): number {
 }
 
 /**
- * Turn a unit's tags into one verdict per stance. A negated, quoted or ironic cue does not count
- * and is shown in the evidence with its reason (NOT, QUOTED, IRONIC); nothing is silently flipped.
+ * Turn a unit's tags into one verdict per stance category, in the categories' order. A negated,
+ * quoted or ironic cue does not count and is shown in the evidence with its reason (NOT, QUOTED,
+ * IRONIC); nothing is silently flipped.
  */
-export function scoreStances(text: string, tags: readonly StanceTag[]): StanceVerdict[] {
+export function scoreStances(text: string, tags: readonly StanceTag[], categories: readonly StanceCategory[]): StanceVerdict[] {
   // Most units hold no cue: their verdicts are all zero, without filtering and scoring nothing.
-  if (tags.length === 0) return STANCES.map((stance) => ({ stance, score: 0, label: 0, hits: 0, evidence: '' }));
-  return STANCES.map((stance) => {
+  if (tags.length === 0) return categories.map(({ name: stance }) => ({ stance, score: 0, label: 0, hits: 0, evidence: '' }));
+  return categories.map(({ name: stance }) => {
     const mine = tags.filter((t) => t.stance === stance);
     const score = stanceScore(mine);
     return {

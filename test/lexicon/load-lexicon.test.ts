@@ -1,4 +1,4 @@
-import { mkdtempSync, cpSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, cpSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -125,5 +125,67 @@ describe('Lexicon.negationBefore', () => {
     const tokens = tokenise(text);
     expect(stances.negationBefore(tokens, 2)).toBe(0);
     expect(stances.negationBefore(tokens, 2, undefined, text)).toBe(-1);
+  });
+});
+
+describe('loadLexicons: stance categories from the headers of stances/*.yaml', () => {
+  const header = (name: string, more = ''): string =>
+    `version: 1\nstance: ${name}\nlabel: Pro-Europe\ncolour: "#CC79A7"\ndescription: Support for the European Union.\n${more}entries:\n  - id: ${name}.vive\n    match: ["vive l'europe"]\n    examples: ["Vive l'Europe !"]\n`;
+  /** A copy of the shipped lexicons with one more stance file. */
+  function plus(file: string, yaml: string): string {
+    const dir = brokenCopy('negation.fr.yaml', (t) => t);
+    writeFileSync(path.join(dir, 'stances', file), yaml);
+    return dir;
+  }
+
+  it('returns the shipped categories in their order, with label, colour and description', () => {
+    const { categories } = loadLexicons(LEXICONS);
+    expect(categories.map((c) => [c.name, c.colour, c.order])).toEqual([['trust_state', '#0072B2', 1], ['sceptical', '#D55E00', 2], ['sovereigntist', '#009E73', 3]]);
+    expect(categories.map((c) => c.label)).toEqual(['Trust in the state', 'Sceptical', 'Sovereigntist']);
+    for (const c of categories) expect(c.description.length).toBeGreaterThan(20);
+  });
+
+  it('adds a file as a category, after the ordered ones and by file name, usable in also and when_negated', () => {
+    const dir = plus('pro_europe.fr.yaml', header('pro_europe'));
+    writeFileSync(path.join(dir, 'stances', 'animal_welfare.fr.yaml'), header('animal_welfare').replace("vive l'europe", 'bien-être animal').replace("Vive l'Europe !", 'Le bien-être animal compte.'));
+    const set = loadLexicons(dir);
+    expect(set.categories.map((c) => c.name)).toEqual(['trust_state', 'sceptical', 'sovereigntist', 'animal_welfare', 'pro_europe']);
+    expect(set.files.map((f) => f.path).filter((p) => p.startsWith('stances/')).slice(3)).toEqual(['stances/animal_welfare.fr.yaml', 'stances/pro_europe.fr.yaml']);
+    const also = brokenCopy('stances/sceptical.fr.yaml', (t) => t.replace('    weight: 2\n', '    weight: 2\n    also: [pro_europe]\n'));
+    writeFileSync(path.join(also, 'stances', 'pro_europe.fr.yaml'), header('pro_europe'));
+    expect(loadLexicons(also).stances.entries.find((e) => e.id === 'sceptical.milliards-dilapides')!.also).toEqual(['pro_europe']);
+  });
+
+  it('places a category by its "order"', () => {
+    const dir = plus('pro_europe.fr.yaml', header('pro_europe', 'order: 0\n'));
+    expect(() => loadLexicons(dir)).toThrow(/stances\/pro_europe\.fr\.yaml:\d+: "order" must be a positive integer/);
+    writeFileSync(path.join(dir, 'stances', 'pro_europe.fr.yaml'), header('pro_europe', 'order: 2\n'));
+    expect(() => loadLexicons(dir)).toThrow(/stances\/sceptical\.fr\.yaml:3: order 2 is already that of "pro_europe" \(stances\/pro_europe\.fr\.yaml:2\)/);
+    writeFileSync(path.join(dir, 'stances', 'pro_europe.fr.yaml'), header('pro_europe', 'order: 0.5\n'));
+    expect(() => loadLexicons(dir)).toThrow(/"order" must be a positive integer/);
+  });
+
+  it.each([
+    ['a missing label', (t: string) => t.replace('label: Pro-Europe\n', ''), /pro_europe\.fr\.yaml:1: a stance file needs "label"/],
+    ['an empty description', (t: string) => t.replace('description: Support for the European Union.', 'description: ""'), /pro_europe\.fr\.yaml:5: "description" must be a non-empty string/],
+    ['a colour that is not #RRGGBB', (t: string) => t.replace('"#CC79A7"', 'pink'), /pro_europe\.fr\.yaml:4: colour "pink" is not "#RRGGBB"/],
+    ['a colour that tries to break out of CSS', (t: string) => t.replace('"#CC79A7"', '"#CC79A7;}body{display:none"'), /pro_europe\.fr\.yaml:4: colour "#CC79A7;}body\{display:none" is not "#RRGGBB"/],
+    ['an unquoted colour (a YAML comment)', (t: string) => t.replace('"#CC79A7"', '#CC79A7'), /pro_europe\.fr\.yaml:4: "colour" is empty: quote it/],
+    ['a missing stance name', (t: string) => t.replace('stance: pro_europe\n', ''), /pro_europe\.fr\.yaml:1: a stance file needs "stance"/],
+    ['a name that cannot be a column', (t: string) => t.replace('stance: pro_europe', 'stance: Pro-Europe'), /pro_europe\.fr\.yaml:2: stance "Pro-Europe" must be lower-case letters, digits and "_"/],
+    ['an unknown header key', (t: string) => t.replace('label:', 'titre: x\nlabel:'), /pro_europe\.fr\.yaml:3: stance file: unknown key "titre"/],
+  ])('rejects %s, naming file and line', (_what, edit, message) => {
+    expect(() => loadLexicons(plus('pro_europe.fr.yaml', edit(header('pro_europe'))))).toThrow(message);
+  });
+
+  it('rejects a second file for the same category, naming both', () => {
+    const dir = plus('sceptical-more.fr.yaml', header('sceptical').replace('sceptical.vive', 'sceptical.encore'));
+    expect(() => loadLexicons(dir)).toThrow(/stances\/sceptical\.fr\.yaml:3: stance "sceptical" is already the category of stances\/sceptical-more\.fr\.yaml:2/);
+  });
+
+  it('stops when the stances folder holds no file', () => {
+    const dir = brokenCopy('negation.fr.yaml', (t) => t);
+    for (const s of ['trust_state', 'sceptical', 'sovereigntist']) rmSync(path.join(dir, 'stances', `${s}.fr.yaml`));
+    expect(() => loadLexicons(dir)).toThrow(/stances\/: no stance file/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateAnalysedDocuments } from '../../scripts/generate-analysed-documents.js';
 import type { AnalysedDocument, AnalysedUnit, Stance, Unit } from '../../src/model.js';
-import { STANCES } from '../../src/model.js';
+import { SHIPPED_STANCES, shippedCategories } from '../builders/shipped-categories.js';
 import { PAGES_IN_TABLE, monthOf } from '../../src/report/html/aggregate-report.js';
 import { renderThread } from '../../src/report/html/render-thread.js';
 import { renderHtmlReport, THREADS_SHOWN, type HtmlReportInput } from '../../src/report/html/write-html-report.js';
@@ -12,7 +12,7 @@ function unit(docId: string, position: number, text: string, stances: Stance[], 
   return {
     unit: { id: `${docId}#${position}`, docId, position, kind: position === 0 ? 'article' : 'comment', depth: 0, text, ...extra },
     lang: { code: 'fra', score: 0.9 }, nTokens: text.split(' ').length,
-    stances: STANCES.map((s) => ({ stance: s, score: stances.includes(s) ? 2 : 0, label: stances.includes(s) ? 1 : 0, hits: stances.includes(s) ? 1 : 0, evidence: stances.includes(s) ? `"${text.slice(0, 12)}" [${s}.cue]` : '' })),
+    stances: SHIPPED_STANCES.map((s) => ({ stance: s, score: stances.includes(s) ? 2 : 0, label: stances.includes(s) ? 1 : 0, hits: stances.includes(s) ? 1 : 0, evidence: stances.includes(s) ? `"${text.slice(0, 12)}" [${s}.cue]` : '' })),
     claims: [],
   };
 }
@@ -23,7 +23,7 @@ function doc(id: string, units: AnalysedUnit[], extra: { title?: string; publish
 
 function input(documents: Iterable<AnalysedDocument>, extra: Partial<HtmlReportInput> = {}): HtmlReportInput {
   return {
-    documents, toolVersion: '9.9.9', lexicons: [{ path: 'stances/sceptical.fr.yaml', sha256: 'cd'.repeat(32), version: 3, entries: 12 }],
+    documents, toolVersion: '9.9.9', categories: shippedCategories(), lexicons: [{ path: 'stances/sceptical.fr.yaml', sha256: 'cd'.repeat(32), version: 3, entries: 12 }],
     diagnostics: [{ level: 'error', code: 'binary-file' }, { level: 'warning', code: 'comment-count-mismatch' }, { level: 'warning', code: 'comment-count-mismatch' }],
     claims: [], phrases: [], files: ['documents.csv', 'units.csv', 'stances.csv', 'claims.csv', 'manifest.json'], ...extra,
   };
@@ -122,7 +122,7 @@ describe('renderHtmlReport', () => {
 
   it('summarises a corpus of thousands of pages instead of showing every thread', () => {
     const pages = 3000;
-    const html = renderHtmlReport(input(generateAnalysedDocuments({ pages, commentsPerPage: 5 }))).join('');
+    const html = renderHtmlReport(input(generateAnalysedDocuments({ pages, commentsPerPage: 5, stances: SHIPPED_STANCES }))).join('');
     expect((html.match(/<details class="thread"/g) ?? []).length).toBe(THREADS_SHOWN);
     expect((html.match(/<tr><td class="n">\d+<\/td><td>/g) ?? []).length).toBe(PAGES_IN_TABLE);
     expect(html).toContain(`Pages 1,001 to 3,000 are not listed here`);

@@ -35,8 +35,14 @@ describe('controverse lexicon import', () => {
     const target = path.join(mkdtempSync(path.join(tmpdir(), 'controverse-imp-')), 'imported.yaml');
     const r = cli('lexicon', 'import', 'test/lexicon/fixtures/small.dic', '--format', 'liwc', '--stance', 'sceptical', '-o', target);
     expect(r.status).toBe(0);
-    expect(readFileSync(target, 'utf8')).toMatch(/stance: sceptical\nentries:\n {2}- id: sceptical\.gaspillage/);
+    expect(readFileSync(target, 'utf8')).toMatch(/stance: sceptical\nlabel: Sceptical\ncolour: "#D55E00"\ndescription: .*\norder: 2\nentries:\n {2}- id: sceptical\.gaspillage/);
     expect(r.stderr).toMatch(/2 entries, \d+ patterns imported/);
+  });
+
+  it('accepts only a stance category of the lexicon folder, naming them', () => {
+    const r = cli('lexicon', 'import', 'test/lexicon/fixtures/small.dic', '--format', 'liwc', '--stance', 'pro_europe');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--stance "pro_europe" is not a stance category of lexicons \(trust_state, sceptical, sovereigntist\)/);
   });
 
   it('exits 2 on a malformed dictionary', () => {

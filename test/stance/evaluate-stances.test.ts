@@ -3,6 +3,7 @@ import { alignUnits, evaluateStances, startsWithWords, type GoldUnit, type Predi
 import { seededRandom } from '../../src/sampling/seeded-random.js';
 import { sampleUnits } from '../../src/stance/sample-units.js';
 import type { UnitRow } from '../../src/stance/read-run-output.js';
+import { SHIPPED_STANCES } from '../builders/shipped-categories.js';
 
 const L = (t: 0 | 1, s: 0 | 1, v: 0 | 1) => ({ trust_state: t, sceptical: s, sovereigntist: v });
 const gold = (position: number | undefined, firstWords: string, labels = L(0, 1, 0)): GoldUnit => ({ file: 'page.txt', ...(position === undefined ? {} : { position }), firstWords, labels, note: '', line: 2 });
@@ -28,7 +29,7 @@ describe('alignUnits', () => {
 describe('evaluateStances', () => {
   it('computes precision, recall, F1 and macro-F1, and lists each confusion with its evidence', () => {
     const units = [pred(0, 'a', L(0, 1, 0)), pred(1, 'b', L(0, 1, 1)), pred(2, 'c', L(0, 0, 0))];
-    const r = evaluateStances(alignUnits([gold(0, 'a', L(0, 1, 0)), gold(1, 'b', L(0, 0, 1)), gold(2, 'c', L(0, 1, 0))], units));
+    const r = evaluateStances(alignUnits([gold(0, 'a', L(0, 1, 0)), gold(1, 'b', L(0, 0, 1)), gold(2, 'c', L(0, 1, 0))], units), SHIPPED_STANCES);
     const s = r.scores.find((x) => x.stance === 'sceptical')!;
     expect(s).toMatchObject({ tp: 1, fp: 1, fn: 1, tn: 0, precision: 0.5, recall: 0.5, f1: 0.5 });
     expect(r.scores.find((x) => x.stance === 'trust_state')!.f1).toBe(1);
@@ -37,7 +38,7 @@ describe('evaluateStances', () => {
   });
 
   it('counts a gold unit missing from the output as predicted 0', () => {
-    const r = evaluateStances(alignUnits([gold(3, 'Absent', L(0, 1, 0))], []));
+    const r = evaluateStances(alignUnits([gold(3, 'Absent', L(0, 1, 0))], []), SHIPPED_STANCES);
     expect(r.scores.find((x) => x.stance === 'sceptical')).toMatchObject({ fn: 1, recall: 0 });
   });
 });

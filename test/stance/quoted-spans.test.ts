@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadLexicons } from '../../src/lexicon/load-lexicon.js';
 import { plainCountLabels, plainCountLexicon } from '../../src/stance/plain-count.js';
+import { SHIPPED_STANCES } from '../builders/shipped-categories.js';
 import { isInside, quotedSpans } from '../../src/stance/quoted-spans.js';
 
 const quoted = (text: string): string[] => quotedSpans(text).map((s) => text.slice(s.start, s.end));
@@ -39,8 +40,8 @@ describe('the plain dictionary count (baseline)', () => {
   });
 
   it('sets a label on any hit, negated or weak', () => {
-    expect(plainCountLabels("Ce n'est pas un gâchis.", plain).labels.sceptical).toBe(1);
-    expect(plainCountLabels('Un touriste américain.', plain).labels.sovereigntist).toBe(1);
-    expect(plainCountLabels("Quel gaspillage d'argent public", plain).evidence.sceptical).toBe('"gaspillage" [sceptical.gaspillage]');
+    expect(plainCountLabels("Ce n'est pas un gâchis.", plain, SHIPPED_STANCES).labels.sceptical).toBe(1);
+    expect(plainCountLabels('Un touriste américain.', plain, SHIPPED_STANCES).labels.sovereigntist).toBe(1);
+    expect(plainCountLabels("Quel gaspillage d'argent public", plain, SHIPPED_STANCES).evidence.sceptical).toBe('"gaspillage" [sceptical.gaspillage]');
   });
 });

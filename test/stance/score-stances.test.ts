@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { StanceTag } from '../../src/model.js';
 import { LABEL_THRESHOLD, scoreStances } from '../../src/stance/score-stances.js';
+import { shippedCategories } from '../builders/shipped-categories.js';
+
+const categories = shippedCategories();
 
 const text = 'abc def ghi jkl';
 const tag = (entryId: string, weight: number, more: Partial<StanceTag> = {}): StanceTag => ({
   unitId: 'u', stance: 'sceptical', entryId, span: { start: 0, end: 3 }, weight, negated: false, ...more,
 });
-const sceptical = (tags: StanceTag[]) => scoreStances(text, tags).find((v) => v.stance === 'sceptical')!;
+const sceptical = (tags: StanceTag[]) => scoreStances(text, tags, categories).find((v) => v.stance === 'sceptical')!;
 
 describe('scoreStances', () => {
   it('sets the label at the threshold: one ordinary cue is enough, one weak cue is not', () => {
@@ -35,6 +38,6 @@ describe('scoreStances', () => {
   });
 
   it('gives every label 1 some evidence', () => {
-    for (const v of scoreStances(text, [tag('a', 1)])) if (v.label === 1) expect(v.evidence).not.toBe('');
+    for (const v of scoreStances(text, [tag('a', 1)], categories)) if (v.label === 1) expect(v.evidence).not.toBe('');
   });
 });

@@ -6,7 +6,7 @@ import { scoreStances } from '../../src/stance/score-stances.js';
 import { counts, tagStances } from '../../src/stance/tag-stances.js';
 import { tokenise } from '../../src/text/tokenise.js';
 
-const { stances } = loadLexicons(path.resolve('lexicons'));
+const { stances, categories } = loadLexicons(path.resolve('lexicons'));
 
 function tag(text: string, kind: UnitKind = 'comment'): StanceTag[] {
   const unit: Unit = { id: 'd#1', docId: 'd', position: 1, kind, depth: 0, text };
@@ -15,7 +15,7 @@ function tag(text: string, kind: UnitKind = 'comment'): StanceTag[] {
 
 const counted = (text: string, kind: UnitKind = 'comment'): string[] => tag(text, kind).filter(counts).map((t) => t.entryId);
 const labels = (text: string, kind: UnitKind = 'comment'): Record<string, number> =>
-  Object.fromEntries(scoreStances(text, tag(text, kind)).map((v) => [v.stance, v.label]));
+  Object.fromEntries(scoreStances(text, tag(text, kind), categories).map((v) => [v.stance, v.label]));
 
 describe('tagStances: negation', () => {
   it('negates a cue after "ne … pas" and reports it rather than dropping it', () => {

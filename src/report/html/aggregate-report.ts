@@ -1,11 +1,11 @@
 import type { AnalysedDocument, AnalysedUnit, Stance } from '../../model.js';
-import { STANCES } from '../../model.js';
 
 /** Units counted, and how many of them carry each stance (a unit may carry several, or none). */
 export interface StanceCounts {
   units: number;
   none: number;
-  readonly byStance: Record<Stance, number>;
+  /** Units per stance category; a category no unit carries is absent (read it with `?? 0`). */
+  readonly byStance: Map<Stance, number>;
 }
 
 /** One page as the report's tables and per-page chart show it. */
@@ -57,18 +57,18 @@ export interface CorpusFigures {
 
 /** Empty stance counts. */
 export function emptyStanceCounts(): StanceCounts {
-  return { units: 0, none: 0, byStance: { trust_state: 0, sceptical: 0, sovereigntist: 0 } };
+  return { units: 0, none: 0, byStance: new Map() };
 }
 
-/** Stances a unit is tagged with (label 1), in the order of STANCES. */
+/** Stances a unit is tagged with (label 1), in the categories' order (that of its verdicts). */
 export function unitStances(u: AnalysedUnit): Stance[] {
-  return STANCES.filter((s) => u.stances.some((v) => v.stance === s && v.label === 1));
+  return u.stances.flatMap((v) => (v.label === 1 ? [v.stance] : []));
 }
 
 function count(counts: StanceCounts, stances: readonly Stance[]): void {
   counts.units += 1;
   if (stances.length === 0) counts.none += 1;
-  for (const s of stances) counts.byStance[s] += 1;
+  for (const s of stances) counts.byStance.set(s, (counts.byStance.get(s) ?? 0) + 1);
 }
 
 // "2021-12-25T08:12" and "2021-12" both give "2021-12"; anything else is not a date we can place.

@@ -2,10 +2,9 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent } from 'echarts/components';
 import { init, use, type EChartsCoreOption } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import type { Stance } from '../../model.js';
-import { STANCES } from '../../model.js';
+import type { StanceCategory } from '../../lexicon/stance-category.js';
 import type { ClaimFigures, PageFigures, StanceCounts } from './aggregate-report.js';
-import { NO_STANCE_COLOUR, STANCE_COLOURS } from './html-text.js';
+import { NO_STANCE_COLOUR } from './html-text.js';
 
 /** Width of every chart, in CSS pixels; the page is laid out for it. */
 export const CHART_WIDTH = 900;
@@ -33,15 +32,16 @@ const shorten = (s: string): string => (s.length <= AXIS_LABEL_CHARS ? s : `${s.
 const percentAxis = { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } };
 // Text widths are estimated on the server: a wide gap keeps legend entries apart in any browser font.
 const LEGEND_GAP = 34;
-const legend = { top: 0, itemGap: LEGEND_GAP, data: [...STANCES] };
+const legend = (categories: readonly StanceCategory[]): object => ({ top: 0, itemGap: LEGEND_GAP, data: categories.map((c) => c.name) });
+const count = (c: StanceCounts | undefined, s: StanceCategory): number => c?.byStance.get(s.name) ?? 0;
 
-function stanceSeries(values: (s: Stance) => number[], extra: Record<string, unknown> = {}): object[] {
-  return STANCES.map((s) => ({ name: s, type: 'bar', data: values(s), itemStyle: { color: STANCE_COLOURS[s] }, ...extra }));
+function stanceSeries(categories: readonly StanceCategory[], values: (s: StanceCategory) => number[], extra: Record<string, unknown> = {}): object[] {
+  return categories.map((s) => ({ name: s.name, type: 'bar', data: values(s), itemStyle: { color: s.colour }, ...extra }));
 }
 
 /** Share of all units carrying each stance, and of units carrying none. */
-export function overallChart(c: StanceCounts): string {
-  const rows = [...STANCES.map((s) => ({ name: s, n: c.byStance[s], colour: STANCE_COLOURS[s] })), { name: 'no stance', n: c.none, colour: NO_STANCE_COLOUR }];
+export function overallChart(c: StanceCounts, categories: readonly StanceCategory[]): string {
+  const rows = [...categories.map((s) => ({ name: s.name, n: count(c, s), colour: s.colour })), { name: 'no stance', n: c.none, colour: NO_STANCE_COLOUR }];
   return renderChart({
     grid: { left: 110, right: 90, top: 10, bottom: 30 },
     xAxis: percentAxis,
@@ -54,28 +54,28 @@ export function overallChart(c: StanceCounts): string {
 }
 
 /** Share of units per stance on the pages with the most units. */
-export function pagesChart(pages: readonly PageFigures[]): string {
+export function pagesChart(pages: readonly PageFigures[], categories: readonly StanceCategory[]): string {
   const labels = pages.map((p) => shorten(`(${p.stances.units.toLocaleString('en-US')}) ${p.title ?? p.id}`));
   return renderChart({
-    legend, grid: { left: 330, right: 30, top: 30, bottom: 30 },
+    legend: legend(categories), grid: { left: 330, right: 30, top: 30, bottom: 30 },
     xAxis: percentAxis,
     yAxis: { type: 'category', inverse: true, data: labels, axisLabel: { width: 310, overflow: 'truncate' } },
-    series: stanceSeries((s) => pages.map((p) => share(p.stances.byStance[s], p.stances.units)), { barGap: '0%', barMaxWidth: 10 }),
+    series: stanceSeries(categories, (s) => pages.map((p) => share(count(p.stances, s), p.stances.units)), { barGap: '0%', barMaxWidth: 10 }),
   }, CHART_WIDTH, 70 + pages.length * 34);
 }
 
 /** Units per month (grey bars, right axis) and the share of them carrying each stance (lines). */
-export function monthsChart(months: ReadonlyMap<string, StanceCounts>): string {
+export function monthsChart(months: ReadonlyMap<string, StanceCounts>, categories: readonly StanceCategory[]): string {
   const keys = [...months.keys()].sort();
   const get = (k: string): StanceCounts => months.get(k)!;
   return renderChart({
-    legend: { top: 0, itemGap: LEGEND_GAP, data: [...STANCES, 'units'] },
+    legend: { top: 0, itemGap: LEGEND_GAP, data: [...categories.map((c) => c.name), 'units'] },
     grid: { left: 60, right: 70, top: 40, bottom: 40 },
     xAxis: { type: 'category', data: keys },
     yAxis: [{ ...percentAxis, name: 'share of units' }, { type: 'value', name: 'units', splitLine: { show: false } }],
     series: [
       { name: 'units', type: 'bar', yAxisIndex: 1, data: keys.map((k) => get(k).units), itemStyle: { color: '#d5d8dc' }, barMaxWidth: 40 },
-      ...STANCES.map((s) => ({ name: s, type: 'line', data: keys.map((k) => share(get(k).byStance[s], get(k).units)), itemStyle: { color: STANCE_COLOURS[s] }, lineStyle: { width: 2 }, symbolSize: 6 })),
+      ...categories.map((s) => ({ name: s.name, type: 'line', data: keys.map((k) => share(count(get(k), s), get(k).units)), itemStyle: { color: s.colour }, lineStyle: { width: 2 }, symbolSize: 6 })),
     ],
   }, CHART_WIDTH, 320);
 }
@@ -118,12 +118,12 @@ export function claimTimelineChart(claims: readonly ClaimSummary[]): string {
 }
 
 /** Share of the units carrying each claim that carry each stance. */
-export function claimStanceChart(claims: readonly ClaimSummary[]): string {
+export function claimStanceChart(claims: readonly ClaimSummary[], categories: readonly StanceCategory[]): string {
   const units = (c: ClaimSummary): StanceCounts | undefined => c.figures?.stances;
   return renderChart({
-    legend, grid: { left: 330, right: 30, top: 30, bottom: 30 },
+    legend: legend(categories), grid: { left: 330, right: 30, top: 30, bottom: 30 },
     xAxis: percentAxis,
     yAxis: { type: 'category', inverse: true, data: claims.map((c) => `${claimName(c)} (${(units(c)?.units ?? 0).toLocaleString('en-US')})`), axisLabel: { width: 310, overflow: 'truncate' } },
-    series: stanceSeries((s) => claims.map((c) => share(units(c)?.byStance[s] ?? 0, units(c)?.units ?? 0)), { barGap: '0%', barMaxWidth: 10 }),
+    series: stanceSeries(categories, (s) => claims.map((c) => share(count(units(c), s), units(c)?.units ?? 0)), { barGap: '0%', barMaxWidth: 10 }),
   }, CHART_WIDTH, 70 + claims.length * 34);
 }

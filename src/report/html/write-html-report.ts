@@ -1,7 +1,7 @@
 import type { LexiconFile } from '../../lexicon/load-lexicon.js';
+import type { StanceCategory } from '../../lexicon/stance-category.js';
 import type { AnalysedDocument, Diagnostic } from '../../model.js';
-import { STANCES } from '../../model.js';
-import type { CLAIM_COLUMNS, PHRASE_COLUMNS, Row } from '../columns.js';
+import type { ClaimRow, PHRASE_COLUMNS, Row } from '../columns.js';
 import { writeFileAtomic } from '../write-atomic.js';
 import { addDocument, createCorpusFigures, PAGES_IN_TABLE, type CorpusFigures, type PageFigures, type StanceCounts } from './aggregate-report.js';
 import { CHART_WIDTH, claimsChart, claimStanceChart, claimTimelineChart, monthsChart, overallChart, pagesChart, type ClaimSummary } from './render-charts.js';
@@ -14,10 +14,12 @@ export interface HtmlReportInput {
   readonly toolVersion: string;
   /** The lexicon files of the run, as in the manifest (LexiconSet.files). */
   readonly lexicons: readonly LexiconFile[];
+  /** The stance categories (LexiconSet.categories): the report's series, colours and columns, in order. */
+  readonly categories: readonly StanceCategory[];
   /** The run's diagnostics (only level and code are read), to say what input was skipped. */
   readonly diagnostics: Iterable<Pick<Diagnostic, 'level' | 'code'>>;
   /** claims.csv rows (claimRows), by n_mentions descending. */
-  readonly claims: Iterable<Row<typeof CLAIM_COLUMNS>>;
+  readonly claims: Iterable<ClaimRow>;
   /** phrases.csv rows (phraseRows), by score descending; only the first PHRASES_SHOWN are read. */
   readonly phrases: Iterable<Row<typeof PHRASE_COLUMNS>>;
   /** The other files of the run, linked from the report ("documents.csv", "manifest.json"…). */
@@ -66,12 +68,12 @@ function card(value: string, label: string, wide = false): string {
   return `<div class="card${wide ? ' wide' : ''}"><b>${value}</b><span>${esc(label)}</span></div>`;
 }
 
-function legendHtml(): string {
-  return `<p class="legend">${STANCES.map((s) => `<span><i class="${stanceClass([s])} chip"></i>${esc(s)}</span>`).join('')}<span><i class="s-none chip" style="background:#9aa0a6"></i>no stance</span></p>`;
+function legendHtml(categories: readonly StanceCategory[]): string {
+  return `<p class="legend">${categories.map(({ name: s }) => `<span><i class="${stanceClass([s])} chip"></i>${esc(s)}</span>`).join('')}<span><i class="s-none chip" style="background:#9aa0a6"></i>no stance</span></p>`;
 }
 
-function stanceCells(c: StanceCounts): string {
-  return STANCES.map((s) => `<td class="n">${pct(c.byStance[s], c.units)}</td>`).join('');
+function stanceCells(c: StanceCounts, categories: readonly StanceCategory[]): string {
+  return categories.map((s) => `<td class="n">${pct(c.byStance.get(s.name) ?? 0, c.units)}</td>`).join('');
 }
 
 function glance(f: CorpusFigures, skipped: { byLevel: Map<string, number>; byCode: Map<string, number> }): string {
@@ -94,16 +96,16 @@ ${codes.slice(0, 15).map(([code, n]) => `<tr><td>${esc(code)}</td><td class="n">
 </section>`;
 }
 
-function pageTable(f: CorpusFigures, threadIndexes: ReadonlySet<number>): string {
-  const row = (p: PageFigures): string => `<tr><td class="n">${p.index + 1}</td><td>${threadIndexes.has(p.index) ? `<a href="#page-${p.index}">${esc(p.title ?? p.id)}</a>` : esc(p.title ?? p.id)}<br><span class="muted">${esc(p.id)}</span></td><td>${esc(p.published?.slice(0, 10))}</td><td class="n">${num(p.comments)}</td>${stanceCells(p.stances)}</tr>`;
-  return `<table><thead><tr><th class="n">#</th><th>page</th><th>published</th><th class="n">comments</th>${STANCES.map((s) => `<th class="n">${esc(s)}</th>`).join('')}</tr></thead><tbody>
+function pageTable(f: CorpusFigures, threadIndexes: ReadonlySet<number>, categories: readonly StanceCategory[]): string {
+  const row = (p: PageFigures): string => `<tr><td class="n">${p.index + 1}</td><td>${threadIndexes.has(p.index) ? `<a href="#page-${p.index}">${esc(p.title ?? p.id)}</a>` : esc(p.title ?? p.id)}<br><span class="muted">${esc(p.id)}</span></td><td>${esc(p.published?.slice(0, 10))}</td><td class="n">${num(p.comments)}</td>${stanceCells(p.stances, categories)}</tr>`;
+  return `<table><thead><tr><th class="n">#</th><th>page</th><th>published</th><th class="n">comments</th>${categories.map((s) => `<th class="n">${esc(s.name)}</th>`).join('')}</tr></thead><tbody>
 ${f.pageRows.map(row).join('\n')}
 </tbody></table>
 ${f.pages > PAGES_IN_TABLE ? `<p class="muted">Pages ${num(PAGES_IN_TABLE + 1)} to ${num(f.pages)} are not listed here: see <a href="documents.csv">documents.csv</a> and <a href="stances.csv">stances.csv</a>.</p>` : ''}`;
 }
 
-function claimTableHtml(rows: readonly Row<typeof CLAIM_COLUMNS>[]): string {
-  const cells = (r: Row<typeof CLAIM_COLUMNS>): string => [
+function claimTableHtml(rows: readonly ClaimRow[]): string {
+  const cells = (r: ClaimRow): string => [
     `<td>${esc(r.label || r.claim_id)}<br><span class="muted">${esc(r.claim_id)}</span></td>`,
     ...[r.n_mentions, r.n_units, r.n_documents, r.n_authors].map((n) => `<td class="n">${esc(n)}</td>`),
     `<td>${esc(String(r.first_published ?? '').slice(0, 10))} → ${esc(String(r.last_published ?? '').slice(0, 10))}</td>`,
@@ -114,7 +116,7 @@ ${rows.map((r) => `<tr>${cells(r)}</tr>`).join('\n')}
 </tbody></table>`;
 }
 
-function claimSection(claims: readonly ClaimSummary[], rows: readonly Row<typeof CLAIM_COLUMNS>[], phrases: readonly Row<typeof PHRASE_COLUMNS>[]): string {
+function claimSection(claims: readonly ClaimSummary[], rows: readonly ClaimRow[], phrases: readonly Row<typeof PHRASE_COLUMNS>[], categories: readonly StanceCategory[]): string {
   const totalClaims = claims.length;
   const shown = claims.slice(0, CLAIMS_SHOWN);
   const claimPart = shown.length === 0
@@ -123,7 +125,7 @@ function claimSection(claims: readonly ClaimSummary[], rows: readonly Row<typeof
 ${shown.some((c) => (c.figures?.months.size ?? 0) > 0)
     ? `<figure>${claimTimelineChart(shown.slice(0, CLAIMS_IN_TIMELINE))}<figcaption>Mentions per month, by the date of the comment (or of its page when the comment has none).</figcaption></figure>`
     : '<p>No mention of a claim carries a date: no timeline.</p>'}
-<figure>${claimStanceChart(shown)}<figcaption>Stances of the units that carry each claim: share of those units tagged with each stance (number of units in brackets).</figcaption></figure>
+<figure>${claimStanceChart(shown, categories)}<figcaption>Stances of the units that carry each claim: share of those units tagged with each stance (number of units in brackets).</figcaption></figure>
 ${claimTableHtml(rows)}`;
   const phrasePart = phrases.length === 0
     ? '<p>No phrase recurs across pages or authors.</p>'
@@ -185,27 +187,27 @@ export function renderHtmlReport(input: HtmlReportInput): string[] {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>controverse report: ${num(f.pages)} pages</title>
 <style>${CSS}
-${stanceCss()}</style></head>
+${stanceCss(input.categories)}</style></head>
 <body>
 <h1>controverse report</h1>
 <p class="muted">${num(f.pages)} pages · ${num(f.units)} units · controverse ${esc(input.toolVersion)}</p>
 <nav><a href="#glance">At a glance</a><a href="#stances">Stances</a><a href="#claims">Claims</a><a href="#threads">Threads</a><a href="#pages">Pages</a><a href="#method">Method</a></nav>
 `,
     glance(f, skipped),
-    `<section id="stances"><h2>Stances</h2>${legendHtml()}
-<figure>${overallChart(f.overall)}<figcaption>Share of all ${num(f.overall.units)} units carrying each stance (number of units in brackets).</figcaption></figure>
-${f.largestPages.length === 0 ? '' : `<figure>${pagesChart(f.largestPages)}<figcaption>Share of units carrying each stance, per page${f.pages > f.largestPages.length ? `: the ${f.largestPages.length} pages with the most units (units in brackets); every page is in the table below` : ' (units in brackets)'}.</figcaption></figure>`}
-${f.months.size === 0 ? '<p>No unit carries a date: no timeline.</p>' : `<figure>${monthsChart(f.months)}<figcaption>Units per month (grey bars, right axis) and the share of them carrying each stance (lines).</figcaption></figure>`}
+    `<section id="stances"><h2>Stances</h2>${legendHtml(input.categories)}
+<figure>${overallChart(f.overall, input.categories)}<figcaption>Share of all ${num(f.overall.units)} units carrying each stance (number of units in brackets).</figcaption></figure>
+${f.largestPages.length === 0 ? '' : `<figure>${pagesChart(f.largestPages, input.categories)}<figcaption>Share of units carrying each stance, per page${f.pages > f.largestPages.length ? `: the ${f.largestPages.length} pages with the most units (units in brackets); every page is in the table below` : ' (units in brackets)'}.</figcaption></figure>`}
+${f.months.size === 0 ? '<p>No unit carries a date: no timeline.</p>' : `<figure>${monthsChart(f.months, input.categories)}<figcaption>Units per month (grey bars, right axis) and the share of them carrying each stance (lines).</figcaption></figure>`}
 </section>`,
-    claimSection(claims, claimTable, phrases),
+    claimSection(claims, claimTable, phrases, input.categories),
     `<section id="threads"><h2>Threads</h2>
 <p class="muted">Each unit is coloured by its stances (left border; striped when it carries several). Hover a unit for its evidence, or open "evidence".${hidden > 0 ? ` The first ${num(threads.length)} pages are shown in full; the other ${num(hidden)} are summarised in the table below and complete in units.csv and stances.csv.` : ''}</p>
-${legendHtml()}
+${legendHtml(input.categories)}
 `,
     ...threads.map((t) => `${t}\n`),
     `</section>
 <section id="pages"><h2>Pages</h2>
-${pageTable(f, threadIndexes)}
+${pageTable(f, threadIndexes, input.categories)}
 </section>
 `,
     method(input),
