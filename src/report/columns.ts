@@ -1,4 +1,4 @@
-/** The columns of every CSV report, in order: the public output contract (docs: ../shared/docs/contracts.md, v1). */
+/** The columns of every CSV report, in order: the public output contract (docs/contract.md, v1). */
 
 import type { StanceCategory } from '../lexicon/stance-category.js';
 
