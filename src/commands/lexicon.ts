@@ -44,10 +44,11 @@ export function registerLexiconCommand(program: Command): void {
     .option('--category <name...>', 'import only these categories (default: all)')
     .option('-o, --output <file>', 'write the YAML here (default: standard output)')
     .action((file: string, flags: { format: DictionaryFormat; stance: string; lexicons?: string; category?: string[]; output?: string }) => {
-      const { categories } = loadLexicons(chooseLexiconDir(flags.lexicons, process.cwd()).dir);
+      const lexiconDir = chooseLexiconDir(flags.lexicons, process.cwd()).dir;
+      const { categories } = loadLexicons(lexiconDir);
       const category = categories.find((c) => c.name === flags.stance);
       if (category === undefined) {
-        throw new UserError(`--stance "${flags.stance}" is not a stance category of ${flags.lexicons ?? 'the lexicons'} (${categories.map((c) => c.name).join(', ')}); to add one, write its file first (lexicons/README.md)`);
+        throw new UserError(`--stance "${flags.stance}" is not a stance category of ${path.relative(process.cwd(), lexiconDir) || '.'} (${categories.map((c) => c.name).join(', ')}); to add one, write its file first (lexicons/README.md)`);
       }
       let text: string;
       try {
