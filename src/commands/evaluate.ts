@@ -6,6 +6,8 @@ import { plainCountLabels, plainCountLexicon } from '../stance/plain-count.js';
 import { readDocumentFiles, readGold, readPredictions } from '../stance/read-run-output.js';
 import { DEFAULTS } from '../options.js';
 import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folder.js';
+import { evaluateCoded, formatCodedEvaluation, hasTextColumn } from '../evaluate/evaluate-coded.js';
+import { UserError } from '../errors.js';
 
 
 const f2 = (x: number): string => x.toFixed(2);
@@ -23,13 +25,23 @@ function table(title: string, e: Evaluation): string[] {
 export function registerEvaluateCommand(program: Command): void {
   program
     .command('evaluate')
-    .description('compare stances.csv with a hand-coded TSV (format of eval/samples/seeds-units.tsv): precision, recall, F1 per stance category, macro-F1, confusions')
-    .requiredOption('--gold <file>', 'hand-coded TSV: file, unit, first_words, one 0/1 column per stance category of the run (trust_state, sceptical, sovereigntist as shipped), note')
+    .description('compare stances with hand-coding: a gold with a "text" column (eval/stances/pages/*.tsv) is tagged directly, with the plain count, claims and bootstrap intervals; otherwise stances.csv of a run is compared (format of eval/samples/seeds-units.tsv)')
+    .requiredOption('--gold <file>', 'hand-coded TSV or folder of TSVs: with a "text" column (doc_id, unit, kind, text, one 0/1 column per stance category, claims, note), or without (file, unit, first_words, the 0/1 columns, note) to compare a run')
+    .option('--split-file <file>', 'with a "text" gold: a TSV doc_id → split (eval/stances/split.tsv)')
+    .option('--split <name>', 'with --split-file: the split to score (dev, test)')
     .option('-o, --out <dir>', 'output folder of the run', DEFAULTS.outDir)
     .option('-l, --lexicons <dir>', `${LEXICONS_OPTION_HELP}; for --baseline`)
     .option('--baseline', 'also score a plain dictionary count (one-word patterns, any hit sets the label, no negation, no weights), side by side', false)
     .option('--no-confusions', 'do not list the disagreements')
-    .action((flags: { gold: string; out: string; lexicons?: string; baseline: boolean; confusions: boolean }) => {
+    .action((flags: { gold: string; out: string; lexicons?: string; baseline: boolean; confusions: boolean; splitFile?: string; split?: string }) => {
+      if (hasTextColumn(path.resolve(flags.gold))) {
+        if ((flags.splitFile === undefined) !== (flags.split === undefined)) throw new UserError('--split-file and --split go together', 'e.g. --split-file eval/stances/split.tsv --split dev');
+        const lexicons = loadLexicons(chooseLexiconDir(flags.lexicons, process.cwd()).dir);
+        const split = flags.splitFile === undefined ? undefined : { file: path.resolve(flags.splitFile), name: flags.split! };
+        const { evaluation } = evaluateCoded(path.resolve(flags.gold), lexicons, split);
+        process.stdout.write(`${formatCodedEvaluation(`${flags.gold}${split === undefined ? '' : ` (split ${split.name})`}`, evaluation).join('\n')}\n`);
+        return;
+      }
       const outDir = path.resolve(flags.out);
       const { stances, units: predicted } = readPredictions(outDir);
       const gold = readGold(path.resolve(flags.gold), stances);
