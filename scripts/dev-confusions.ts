@@ -1,0 +1,28 @@
+// Disagreements on the DEV split only (never the test split): what to read when growing the lexicons.
+// `npx tsx scripts/dev-confusions.ts [stance|claims] [fn|fp]`
+import path from 'node:path';
+import { evaluateCoded } from '../src/evaluate/evaluate-coded.js';
+import { loadLexicons } from '../src/lexicon/load-lexicon.js';
+
+const [only, kind] = process.argv.slice(2);
+const lexicons = loadLexicons(path.resolve('lexicons'));
+const { units, predictions } = evaluateCoded(path.resolve('eval/stances/pages'), lexicons, { file: path.resolve('eval/stances/split.tsv'), name: 'dev' });
+units.forEach((u, i) => {
+  const p = predictions[i]!;
+  const lines: string[] = [];
+  for (const s of lexicons.categories.map((c) => c.name)) {
+    if (only !== undefined && only !== s) continue;
+    const want = u.labels[s];
+    const got = p.labels[s];
+    if (want === got) continue;
+    const k = got === 1 ? 'fp' : 'fn';
+    if (kind === undefined || kind === k) lines.push(`  ${k.toUpperCase()} ${s}: ${p.evidence[s] || '(none)'}`);
+  }
+  if (only === undefined || only === 'claims') {
+    const fn = u.claims.filter((c) => !p.claims.includes(c));
+    const fp = p.claims.filter((c) => !u.claims.includes(c));
+    if (fn.length > 0 && kind !== 'fp') lines.push(`  FN claims: ${fn.join(' ')}`);
+    if (fp.length > 0 && kind !== 'fn') lines.push(`  FP claims: ${fp.join(' ')}`);
+  }
+  if (lines.length > 0) console.log(`${u.docId}#${u.position} [${u.note}] ${u.text}\n${lines.join('\n')}`);
+});
