@@ -1,16 +1,38 @@
-/** Segmentation figures against the gold units: `npm run eval:units`. */
-import { readGoldUnits, scoreAgainstGold } from '../test/ingest/gold-units.js';
+/** Segmentation figures against the gold units, the sample pages then the thread set: `npm run eval:units`. */
+import { type ThreadFigures, type UnitCheck, readGoldUnits, scoreAgainstGold, scoreThreadSet } from '../test/ingest/gold-units.js';
 
-const score = scoreAgainstGold(readGoldUnits());
-for (const c of score.checks) {
-  const problems = [
+const verbose = process.argv.includes('--verbose');
+
+function problemsOf(c: UnitCheck): string[] {
+  return [
     ...(c.found ? [] : ['not found']),
     ...(c.found && !c.startsRight ? ['wrong start'] : []),
     ...(c.found && !c.endsRight ? ['wrong end'] : []),
     ...Object.entries(c.wrong).map(([f, [want, got]]) => `${f}: want "${want}", got "${got}"`),
   ];
+}
+
+const pct = (x: number): string => x.toFixed(3);
+const row = (name: string, f: ThreadFigures): string =>
+  `${name.padEnd(20)} ${String(f.found).padStart(4)}/${String(f.units).padEnd(4)} produced ${String(f.produced).padStart(4)}  P ${pct(f.precision)}  R ${pct(f.recall)}  F1 ${pct(f.f1)}  author ${pct(f.author)}  date ${pct(f.published)}  parent ${pct(f.parent)}`;
+
+console.log('# Sample pages (eval/samples/seeds-units.tsv)');
+const score = scoreAgainstGold(readGoldUnits());
+for (const c of score.checks) {
+  const problems = problemsOf(c);
   if (problems.length > 0) console.log(`${c.gold.file}#${c.gold.unit}: ${problems.join('; ')}`);
 }
 console.log(`units matched: ${score.unitsMatched} / ${score.unitsTotal}`);
 console.log(`metadata accuracy: ${score.metadataCorrect} / ${score.metadataTotal} = ${(score.metadataCorrect / score.metadataTotal).toFixed(3)}`);
 console.log(`units found beyond the gold: ${score.extraUnits}`);
+
+console.log('\n# Thread set (eval/threads), per site kind');
+const threads = scoreThreadSet();
+if (verbose) {
+  for (const c of threads.checks) {
+    const problems = problemsOf(c);
+    if (problems.length > 0) console.log(`${c.gold.file}${c.gold.doc ? `#${c.gold.doc}` : ''}#${c.gold.unit}: ${problems.join('; ')}`);
+  }
+}
+for (const [kind, f] of threads.perKind) console.log(row(kind, f));
+console.log(row('ALL', threads.overall));

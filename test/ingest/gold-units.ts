@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ingestFile } from '../../src/ingest/ingest-file.js';
@@ -7,9 +7,13 @@ import { foldWhiteSpace } from '../../src/text/normalise.js';
 
 /** The gold segmentation of the sample pages, shared with the stance and claim annotations. */
 export const GOLD_UNITS_PATH = 'eval/samples/seeds-units.tsv';
+/** The thread-reader development set: pages under `pages/`, one gold TSV per site kind under `gold/`. */
+export const THREAD_SET_DIR = 'eval/threads';
 
 export interface GoldUnit {
   readonly file: string;
+  /** Record id inside an export holding several documents; empty or absent for a one-page file. */
+  readonly doc?: string;
   readonly unit: string;
   readonly kind: string;
   readonly author: string;
@@ -43,7 +47,12 @@ export interface GoldScore {
   readonly metadataTotal: number;
   /** Units the pipeline found that the gold does not have, per file. */
   readonly extraUnits: number;
+  /** Units the reader produced in the gold files. */
+  readonly unitsProduced: number;
 }
+
+/** Reads one file into documents: `ingestFile`, or a variant of it (leave-one-kind-out). */
+export type Ingest = (file: string, bytes: Uint8Array) => { readonly documents: readonly Document[] };
 
 /** Read the gold TSV (tab-separated, CSV-style quoting). */
 export function readGoldUnits(file = GOLD_UNITS_PATH): GoldUnit[] {
@@ -52,16 +61,33 @@ export function readGoldUnits(file = GOLD_UNITS_PATH): GoldUnit[] {
 
 const fold = (s: string): string => foldWhiteSpace(s);
 
+/** The gold of every site kind of the thread set (`eval/threads/gold/*.tsv`), in file-name order. */
+export function readThreadGold(dir = THREAD_SET_DIR): GoldUnit[] {
+  const goldDir = path.join(dir, 'gold');
+  return readdirSync(goldDir).filter((f) => f.endsWith('.tsv')).sort().flatMap((f) => readGoldUnits(path.join(goldDir, f)));
+}
+
+/** The site kind of a thread-set gold row: the folder of its page (`reddit/reddit-1.txt` → `reddit`). */
+export const siteKindOf = (g: GoldUnit): string => g.file.split('/')[0] ?? g.file;
+
+const documentKey = (file: string, doc: string | undefined): string => `${file}\u0000${doc ?? ''}`;
+
 /** Ingest every gold file from the corpus folder and compare its units with the gold. */
-export function scoreAgainstGold(gold: readonly GoldUnit[], corpusDir = 'corpus'): GoldScore {
+export function scoreAgainstGold(gold: readonly GoldUnit[], corpusDir = 'corpus', ingest: Ingest = ingestFile): GoldScore {
   const documents = new Map<string, Document>();
+  const producedPerFile = new Map<string, number>();
   for (const file of new Set(gold.map((g) => g.file))) {
-    const result = ingestFile(file, readFileSync(path.join(corpusDir, file)));
-    const doc = result.documents[0];
-    if (doc !== undefined) documents.set(file, doc);
+    const result = ingest(file, readFileSync(path.join(corpusDir, file)));
+    const first = result.documents[0];
+    if (first !== undefined) documents.set(documentKey(file, undefined), first);
+    for (const d of result.documents) {
+      const hash = d.id.indexOf('#');
+      if (hash !== -1) documents.set(documentKey(file, d.id.slice(hash + 1)), d);
+    }
+    producedPerFile.set(file, result.documents.reduce((n, d) => n + d.units.length, 0));
   }
   const checks = gold.map((g): UnitCheck => {
-    const doc = documents.get(g.file);
+    const doc = documents.get(documentKey(g.file, g.doc === '' ? undefined : g.doc));
     const unit = doc?.units.find((u) => u.position === Number(g.unit));
     if (doc === undefined || unit === undefined) {
       return { gold: g, found: false, startsRight: false, endsRight: false, wrong: Object.fromEntries(METADATA_FIELDS.map((f) => [f, [g[f], '(missing)']])) };
@@ -79,7 +105,7 @@ export function scoreAgainstGold(gold: readonly GoldUnit[], corpusDir = 'corpus'
   const goldPerFile = new Map<string, number>();
   for (const g of gold) goldPerFile.set(g.file, (goldPerFile.get(g.file) ?? 0) + 1);
   let extraUnits = 0;
-  for (const [file, n] of goldPerFile) extraUnits += Math.max(0, (documents.get(file)?.units.length ?? 0) - n);
+  for (const [file, n] of goldPerFile) extraUnits += Math.max(0, (producedPerFile.get(file) ?? 0) - n);
   const metadataCorrect = checks.reduce((sum, c) => sum + METADATA_FIELDS.length - Object.keys(c.wrong).length, 0);
   return {
     checks,
@@ -88,5 +114,54 @@ export function scoreAgainstGold(gold: readonly GoldUnit[], corpusDir = 'corpus'
     metadataCorrect,
     metadataTotal: checks.length * METADATA_FIELDS.length,
     extraUnits,
+    unitsProduced: [...producedPerFile.values()].reduce((a, b) => a + b, 0),
   };
+}
+
+/** The figures of one set of gold units: unit F1 and the accuracy of author, date and parent. */
+export interface ThreadFigures {
+  readonly units: number;
+  readonly found: number;
+  readonly produced: number;
+  readonly precision: number;
+  readonly recall: number;
+  readonly f1: number;
+  /** Share of gold units whose field is right (a unit not found counts as wrong). */
+  readonly author: number;
+  readonly published: number;
+  readonly parent: number;
+}
+
+/** Unit F1 (a gold unit is found when the unit at its position has its first and last words) and metadata accuracy. */
+export function figuresOf(score: GoldScore): ThreadFigures {
+  const found = score.unitsMatched;
+  const precision = score.unitsProduced === 0 ? 0 : found / score.unitsProduced;
+  const recall = score.unitsTotal === 0 ? 0 : found / score.unitsTotal;
+  const right = (f: MetadataField): number => (score.checks.length === 0 ? 0 : score.checks.filter((c) => c.found && c.wrong[f] === undefined).length / score.checks.length);
+  return {
+    units: score.unitsTotal, found, produced: score.unitsProduced, precision, recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+    author: right('author'), published: right('published'), parent: right('parent'),
+  };
+}
+
+/** Score the thread set: overall and per site kind. `ingestFor(kind)` reads that kind's pages (leave-one-kind-out). */
+export function scoreThreadSet(dir = THREAD_SET_DIR, ingestFor: (kind: string) => Ingest = () => ingestFile): { overall: ThreadFigures; perKind: Map<string, ThreadFigures>; checks: UnitCheck[] } {
+  const gold = readThreadGold(dir);
+  const kinds = [...new Set(gold.map(siteKindOf))];
+  const perKind = new Map<string, ThreadFigures>();
+  const checks: UnitCheck[] = [];
+  let total: GoldScore | undefined;
+  for (const kind of kinds) {
+    const score = scoreAgainstGold(gold.filter((g) => siteKindOf(g) === kind), path.join(dir, 'pages'), ingestFor(kind));
+    perKind.set(kind, figuresOf(score));
+    checks.push(...score.checks);
+    total = total === undefined ? score : {
+      checks: [...total.checks, ...score.checks], unitsMatched: total.unitsMatched + score.unitsMatched, unitsTotal: total.unitsTotal + score.unitsTotal,
+      metadataCorrect: total.metadataCorrect + score.metadataCorrect, metadataTotal: total.metadataTotal + score.metadataTotal,
+      extraUnits: total.extraUnits + score.extraUnits, unitsProduced: total.unitsProduced + score.unitsProduced,
+    };
+  }
+  if (total === undefined) throw new Error(`no gold units under ${dir}/gold`);
+  return { overall: figuresOf(total), perKind, checks };
 }
