@@ -18,6 +18,7 @@ import { DEFAULTS, type RunOptions, type Shard } from './options.js';
 import { run } from './run.js';
 import { TOOL_VERSION } from './version.js';
 import { chooseLexiconDir, LEXICONS_OPTION_HELP, lexiconOptions } from './lexicon/lexicon-folder.js';
+import { parseFieldsOption } from './ingest/formats/flat-records.js';
 
 function parseWorkers(value: string): number {
   if (!/^[1-9]\d*$/u.test(value)) throw new InvalidArgumentError('expected a whole number of worker threads, at least 1.');
@@ -30,6 +31,14 @@ function parseShard(value: string): Shard {
   const count = Number(m?.[2]);
   if (m === null || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected K/N with 1 ≤ K ≤ N, e.g. 3/8.');
   return { index, count };
+}
+
+function parseFields(value: string): Record<string, string> {
+  try {
+    return parseFieldsOption(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 }
 
 function buildProgram(): Command {
@@ -51,9 +60,10 @@ function buildProgram(): Command {
     .option('-q, --quiet', 'no progress output', false)
     .option('--workers <n>', 'worker threads analysing files (default: available cores)', parseWorkers)
     .option('--full', 're-analyse every file, ignoring what the store in the output folder already knows', false)
+    .option('--fields <map>', 'export field names beyond the usual aliases, field=name,… (e.g. text=corps,author=pseudo)', parseFields)
     .option('--shard <K/N>', 'process only the K-th of N deterministic partitions of the corpus into this output folder (then "controverse merge")', parseShard)
     .exitOverride()
-    .action(async (paths: string[], flags: { out: string; lexicons?: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean; workers?: number; full: boolean; shard?: Shard }) => {
+    .action(async (paths: string[], flags: { out: string; lexicons?: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean; workers?: number; full: boolean; shard?: Shard; fields?: Record<string, string> }) => {
       const options: RunOptions = {
         inputs: paths.map((p) => path.resolve(p)),
         outDir: path.resolve(flags.out),
@@ -64,6 +74,7 @@ function buildProgram(): Command {
         workers: flags.workers ?? os.availableParallelism(),
         full: flags.full,
         shard: flags.shard,
+        fields: flags.fields,
       };
       const progress = createProgressDisplay(process.stderr, flags.quiet);
       let summary;

@@ -18,6 +18,8 @@ export interface RunOptions {
   readonly workers?: number;
   /** Re-analyse every file, ignoring what the store already knows. */
   readonly full?: boolean;
+  /** Export field names beyond the aliases (`--fields text=corps`): this tool's field → the export's name. */
+  readonly fields?: Readonly<Record<string, string>>;
   /** Process only the `index`-th (1-based) of `count` deterministic partitions of the corpus, into this folder's own store. */
   readonly shard?: Shard;
 }

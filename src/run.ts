@@ -16,7 +16,7 @@ export async function run(options: RunOptions, onProgress?: (p: RunProgress) => 
   const started = new Date();
   const lexicons = loadRunLexicons(options.lexiconDir);
   const files = filesOfRun(options.inputs, options.shard);
-  const key = analysisKey({ pipeline: pipelineHash(), lexicons: lexicons.files, langDetector: options.langDetector });
+  const key = analysisKey({ pipeline: pipelineHash(), lexicons: lexicons.files, langDetector: options.langDetector, fields: options.fields });
   const output = openOutput(options.outDir);
   try {
     const { store } = output;

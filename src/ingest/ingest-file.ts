@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic, Document } from '../model.js';
 import { decodeBytes, looksBinary } from './decode.js';
+import { DEFAULT_FIELD_MAP, type FieldMap } from './formats/flat-records.js';
 import { type FormatResult, sizeLabel } from './formats/format.js';
 import { readCsv } from './formats/read-csv.js';
 import { readHtml, sniffHtmlCharset } from './formats/read-html.js';
@@ -89,8 +90,14 @@ function buildRecords(file: string, sha256: string, read: FormatResult): IngestR
   return { sha256, documents, diagnostics };
 }
 
+/** How files are read: the export field names (aliases plus `--fields`). */
+export interface IngestOptions {
+  readonly fieldMap?: FieldMap;
+}
+
 /** Read one corpus file's bytes into documents. Never throws on bad input: problems come back as diagnostics. */
-export function ingestFile(file: string, bytes: Uint8Array): IngestResult {
+export function ingestFile(file: string, bytes: Uint8Array, options: IngestOptions = {}): IngestResult {
+  const fieldMap = options.fieldMap ?? DEFAULT_FIELD_MAP;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const docId = docIdFor(file);
   const fail = (code: string, message: string): IngestResult => ({
@@ -113,9 +120,9 @@ export function ingestFile(file: string, bytes: Uint8Array): IngestResult {
   if (text.trim() === '') return fail('empty-file', 'the file holds only white space');
   const fileName = file.slice(file.lastIndexOf('/') + 1);
   switch (extension) {
-    case '.jsonl': return buildRecords(file, sha256, readJsonLines(text, fileName));
-    case '.json': return buildRecords(file, sha256, readJson(text, fileName));
-    case '.csv': return buildRecords(file, sha256, readCsv(text));
+    case '.jsonl': return buildRecords(file, sha256, readJsonLines(text, fileName, fieldMap));
+    case '.json': return buildRecords(file, sha256, readJson(text, fileName, fieldMap));
+    case '.csv': return buildRecords(file, sha256, readCsv(text, fieldMap));
     case '.html':
     case '.htm': return buildRecords(file, sha256, readHtml(text));
     case '.txt': {

@@ -32,10 +32,12 @@ export interface AnalysisKeyParts {
   readonly pipeline: string;
   readonly lexicons: readonly LexiconFile[];
   readonly langDetector: string;
+  /** `--fields`: the same file may read into other documents. */
+  readonly fields?: Readonly<Record<string, string>>;
 }
 
 /** The key every stored file analysis carries; a stored analysis with another key is redone. */
 export function analysisKey(parts: AnalysisKeyParts): string {
   const lexicons = parts.lexicons.map((l) => ({ path: l.path, sha256: l.sha256, version: l.version }));
-  return createHash('sha256').update(JSON.stringify({ pipeline: parts.pipeline, lexicons, langDetector: parts.langDetector })).digest('hex');
+  return createHash('sha256').update(JSON.stringify({ pipeline: parts.pipeline, lexicons, langDetector: parts.langDetector, ...(parts.fields === undefined ? {} : { fields: parts.fields }) })).digest('hex');
 }

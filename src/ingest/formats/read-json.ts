@@ -1,4 +1,5 @@
 import { type FormatDiagnostic, type FormatResult, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
+import { DEFAULT_FIELD_MAP, type FieldMap, flatRowOfObject, groupFlatRows, isFlatRecord } from './flat-records.js';
 import { readJsonRecord, type UnknownFields, unknownFieldsDiagnostic } from './json-record.js';
 import { readJsonLines } from './read-jsonl.js';
 
@@ -21,18 +22,31 @@ function lineAt(text: string, offset: number): number {
   return line;
 }
 
+/** An array of flat records (one per comment, naming its document): grouped by document. */
+function readFlatItems(items: readonly unknown[], fileName: string, map: FieldMap): FormatResult {
+  const unknown: UnknownFields = new Map();
+  const diagnostics: FormatDiagnostic[] = [];
+  const rows = items.flatMap((item, i) => {
+    if (typeof item === 'object' && item !== null && !Array.isArray(item)) return [flatRowOfObject(item as Record<string, unknown>, map, undefined, unknown)];
+    diagnostics.push({ level: 'warning', code: 'invalid-record', message: `record ${i + 1}: expected an object; skipped` });
+    return [];
+  });
+  const grouped = groupFlatRows(rows, fileName);
+  return { records: grouped.records, diagnostics: [...diagnostics, ...grouped.diagnostics, ...unknownFieldsDiagnostic(unknown)] };
+}
+
 /**
- * JSON: one document object, or an array of them. A syntax error skips the file (with the line
+ * JSON: an array of flat records (see readFlatItems), or one document object, or an array of them. A syntax error skips the file (with the line
  * where the parser stopped); a bad element of an array skips that element only. Default ids are
  * the file name plus the element's number (1-based).
  */
-export function readJson(text: string, fileName: string): FormatResult {
+export function readJson(text: string, fileName: string, map: FieldMap = DEFAULT_FIELD_MAP): FormatResult {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     if (looksLikeJsonLines(text)) {
-      const lines = readJsonLines(text, fileName);
+      const lines = readJsonLines(text, fileName, map);
       return { records: lines.records, diagnostics: [{ level: 'info', code: 'json-lines-in-json', message: 'the file holds one JSON document per line; read as JSON Lines' }, ...lines.diagnostics] };
     }
     const message = (error as Error).message;
@@ -42,6 +56,7 @@ export function readJson(text: string, fileName: string): FormatResult {
     return { records: [], diagnostics: [{ level: 'error', code: 'invalid-json', line, message: `not valid JSON (${message}); file skipped` }] };
   }
   const items = Array.isArray(value) ? value : [value];
+  if (isFlatRecord(items[0], map)) return readFlatItems(items, fileName, map);
   const records: ParsedRecord[] = [];
   const diagnostics: FormatDiagnostic[] = [];
   const unknown: UnknownFields = new Map();

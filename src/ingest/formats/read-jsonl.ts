@@ -1,14 +1,18 @@
 import { type FormatDiagnostic, type FormatResult, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
+import { DEFAULT_FIELD_MAP, type FieldMap, type FlatRow, flatRowOfObject, groupFlatRows, isFlatRecord } from './flat-records.js';
 import { readJsonRecord, type UnknownFields, unknownFieldsDiagnostic } from './json-record.js';
 
 /**
- * JSON Lines: one document object per line. A line that is not valid JSON, or too large, is a
- * diagnostics row with its line number; the other lines are still read. Blank lines are skipped.
+ * JSON Lines: one document object per line, or one flat record per line (a comment naming its
+ * document, see groupFlatRows) when the first line is one. A line that is not valid JSON, or too
+ * large, is a diagnostics row with its line number; the other lines are still read. Blank lines are skipped.
  */
-export function readJsonLines(text: string, fileName: string): FormatResult {
+export function readJsonLines(text: string, fileName: string, map: FieldMap = DEFAULT_FIELD_MAP): FormatResult {
   const records: ParsedRecord[] = [];
   const diagnostics: FormatDiagnostic[] = [];
   const unknown: UnknownFields = new Map();
+  const flat: FlatRow[] = [];
+  let isFlat: boolean | undefined;
   let start = 0;
   let line = 0;
   while (start <= text.length) {
@@ -28,7 +32,10 @@ export function readJsonLines(text: string, fileName: string): FormatResult {
           diagnostics.push({ level: 'error', code: 'invalid-json', line, message: `not valid JSON (${(error as Error).message}); line skipped` });
           value = undefined;
         }
-        if (value !== undefined) {
+        isFlat ??= value === undefined ? undefined : isFlatRecord(value, map);
+        if (value !== undefined && isFlat === true && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+          flat.push(flatRowOfObject(value as Record<string, unknown>, map, line, unknown));
+        } else if (value !== undefined) {
           const read = readJsonRecord(value, { defaultId: `${fileName}:${line}`, line }, unknown);
           if (read.record !== undefined) records.push(read.record);
           diagnostics.push(...read.diagnostics);
@@ -37,6 +44,10 @@ export function readJsonLines(text: string, fileName: string): FormatResult {
     }
     if (end === -1) break;
     start = end + 1;
+  }
+  if (isFlat === true) {
+    const grouped = groupFlatRows(flat, fileName);
+    return { records: grouped.records, diagnostics: [...diagnostics, ...grouped.diagnostics, ...unknownFieldsDiagnostic(unknown)] };
   }
   return { records, diagnostics: [...diagnostics, ...unknownFieldsDiagnostic(unknown)] };
 }

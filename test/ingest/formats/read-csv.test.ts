@@ -42,7 +42,7 @@ describe('readCsv', () => {
   });
 
   it('skips a file without the required columns, naming them', () => {
-    const { records, diagnostics } = readCsv('id,body\n1,Bonjour\n');
+    const { records, diagnostics } = readCsv('id,note\n1,Bonjour\n');
     expect(records).toEqual([]);
     expect(diagnostics).toEqual([{ level: 'error', code: 'missing-columns', line: 1, message: expect.stringContaining('"doc_id", "text"') as string }]);
   });

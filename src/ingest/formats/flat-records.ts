@@ -1,0 +1,234 @@
+import type { ParsedComment, ParsedPage } from '../page.js';
+import { type FormatDiagnostic, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
+import { langHint } from './lang-hint.js';
+import { plainTextOf } from './markup.js';
+import { parseDate } from './parse-date.js';
+
+/** The fields of a flat export (one record per comment, grouped by document), as this tool names them. */
+export const FLAT_FIELDS = ['doc_id', 'id', 'parent_id', 'text', 'author', 'published', 'kind', 'title', 'site', 'url', 'lang'] as const;
+export type FlatField = (typeof FLAT_FIELDS)[number];
+
+/**
+ * Names exporters and scrapers write for each field, first preferred when a record holds several.
+ * `id` means the comment's id here; in a nested document record it is the document's id.
+ */
+export const FIELD_ALIASES: Readonly<Record<FlatField, readonly string[]>> = {
+  doc_id: ['doc_id', 'thread_id', 'article_id', 'post_id', 'story_id', 'topic_id', 'link_id', 'document_id', 'conversation_id', 'page_id'],
+  id: ['comment_id', 'id', 'cid', 'message_id', 'reply_id'],
+  parent_id: ['parent_id', 'parent', 'in_reply_to', 'reply_to', 'in_reply_to_id', 'parent_comment_id', 'in_reply_to_status_id'],
+  text: ['text', 'body', 'content', 'message', 'comment', 'comment_text', 'selftext'],
+  author: ['author', 'user', 'username', 'author_name', 'user_name', 'screen_name', 'pseudo', 'name'],
+  published: ['published', 'date', 'created_at', 'timestamp', 'published_at', 'created_utc', 'created', 'datetime', 'time'],
+  kind: ['kind', 'type', 'record_type'],
+  title: ['title', 'headline'],
+  site: ['site', 'source'],
+  url: ['url', 'link', 'permalink'],
+  lang: ['lang', 'language'],
+};
+
+/** Source field name (lower case) → the field it fills, and the order in which names are preferred. */
+export interface FieldMap {
+  readonly fieldOf: ReadonlyMap<string, FlatField>;
+  readonly rank: ReadonlyMap<string, number>;
+}
+
+/**
+ * The aliases plus the user's own names (`--fields text=corps,author=pseudo`: field = name in the
+ * export); a user's name wins over an alias.
+ */
+export function fieldMapOf(extra: Readonly<Record<string, string>> = {}): FieldMap {
+  const fieldOf = new Map<string, FlatField>();
+  const rank = new Map<string, number>();
+  for (const [field, name] of Object.entries(extra)) {
+    fieldOf.set(name.toLowerCase(), field as FlatField);
+    rank.set(name.toLowerCase(), -1);
+  }
+  for (const field of FLAT_FIELDS) {
+    FIELD_ALIASES[field].forEach((alias, i) => {
+      if (fieldOf.has(alias)) return;
+      fieldOf.set(alias, field);
+      rank.set(alias, i);
+    });
+  }
+  return { fieldOf, rank };
+}
+
+/** The default map, aliases only. */
+export const DEFAULT_FIELD_MAP = fieldMapOf();
+
+/**
+ * Parse `--fields text=corps,author=pseudo`. Throws on a field this tool does not know, naming it:
+ * configuration problems stop the run before any text is read.
+ */
+export function parseFieldsOption(value: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of value.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const [field, name, ...rest] = pair.split('=').map((s) => s.trim());
+    if (field === undefined || name === undefined || name === '' || rest.length > 0) throw new Error(`--fields: "${pair}" should be field=name`);
+    if (!(FLAT_FIELDS as readonly string[]).includes(field)) throw new Error(`--fields: unknown field "${field}" (expected one of ${FLAT_FIELDS.join(', ')})`);
+    out[field] = name;
+  }
+  return out;
+}
+
+/** One flat record with its fields under this tool's names; values as written, numbers as text. */
+export interface FlatRow {
+  readonly line?: number;
+  readonly cells: Readonly<Partial<Record<FlatField, string>>>;
+  /** Characters the record holds, for the per-document size limit. */
+  readonly size: number;
+}
+
+const cellOf = (v: unknown): string | undefined => {
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v === 'string' && v.trim() !== '') return v;
+  return undefined;
+};
+
+/** Map a record's own names (object keys or CSV header) to fields: name → field, preferring the best-ranked name. */
+export function columnsOf(names: readonly string[], map: FieldMap): { readonly pick: ReadonlyMap<FlatField, string>; readonly unknown: readonly string[] } {
+  const pick = new Map<FlatField, string>();
+  const unknown: string[] = [];
+  for (const name of names) {
+    const key = name.trim().toLowerCase();
+    const field = map.fieldOf.get(key);
+    if (field === undefined) { unknown.push(name); continue; }
+    const held = pick.get(field);
+    if (held === undefined || (map.rank.get(key) ?? 0) < (map.rank.get(held.trim().toLowerCase()) ?? 0)) {
+      if (held !== undefined) unknown.push(held);
+      pick.set(field, name);
+    } else unknown.push(name);
+  }
+  return { pick, unknown };
+}
+
+/** True when a JSON object is one flat record: it names its document (`doc_id`, `thread_id`…) or its parent, and holds no nested comments. */
+export function isFlatRecord(value: unknown, map: FieldMap): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || 'comments' in value) return false;
+  const { pick } = columnsOf(Object.keys(value), map);
+  return pick.has('doc_id') || pick.has('parent_id');
+}
+
+/** One JSON object → a flat row. Unknown keys are counted in `unknown`. */
+export function flatRowOfObject(value: Record<string, unknown>, map: FieldMap, line: number | undefined, unknown: Map<string, number>): FlatRow {
+  const { pick, unknown: others } = columnsOf(Object.keys(value), map);
+  for (const k of others) unknown.set(k, (unknown.get(k) ?? 0) + 1);
+  const cells: Partial<Record<FlatField, string>> = {};
+  let size = 0;
+  for (const [field, name] of pick) {
+    const v = cellOf(value[name]);
+    if (v === undefined) continue;
+    cells[field] = field === 'text' ? v : v.trim();
+    size += v.length;
+  }
+  return { line, cells, size };
+}
+
+/** A date of an export: what `parseDate` reads, or Unix time in seconds or milliseconds (UTC, as exporters write it). */
+export function parseFlatDate(raw: string): string | undefined {
+  const unix = /^(\d{9,13})(?:\.\d+)?$/u.exec(raw.trim());
+  if (unix !== null) {
+    const n = Number(unix[1]);
+    const ms = (unix[1]?.length ?? 0) >= 12 ? n : n * 1000;
+    const iso = new Date(ms).toISOString();
+    return iso.endsWith(':00.000Z') ? iso.slice(0, 16) : iso.slice(0, 19);
+  }
+  return parseDate(raw);
+}
+
+/** `kind` values that mark the row holding the article body. */
+const ARTICLE_KINDS = new Set(['article', 'post', 'story', 'submission', 'question', 'status', 'root']);
+
+interface FlatDocument {
+  readonly docId: string;
+  readonly rows: FlatRow[];
+  size: number;
+}
+
+/** The row holding the article body, if any (index in `rows`). */
+function articleRowOf(doc: FlatDocument, diagnostics: FormatDiagnostic[]): number | undefined {
+  const kinded = doc.rows.some((r) => r.cells.kind !== undefined);
+  if (kinded) {
+    const found = doc.rows.findIndex((r) => ARTICLE_KINDS.has(r.cells.kind?.toLowerCase() ?? ''));
+    doc.rows.forEach((r, i) => {
+      if (i !== found && found !== -1 && ARTICLE_KINDS.has(r.cells.kind?.toLowerCase() ?? '')) {
+        diagnostics.push({ level: 'warning', code: 'duplicate-article', line: r.line, recordId: doc.docId, message: `a second "article" row for this doc_id (the first is on line ${doc.rows[found]?.line}); kept as a comment` });
+      }
+    });
+    return found === -1 ? undefined : found;
+  }
+  // Without a `kind`, the first row is the article when it answers nobody and looks like one: it has
+  // a title, or no id while the comments have one, or the document's id, or it is the only root the
+  // other rows hang from. Rows without ids or parents at all are all comments.
+  const [first, ...others] = doc.rows;
+  if (first === undefined || first.cells.parent_id !== undefined || others.length === 0) return undefined;
+  const id = first.cells.id;
+  if (first.cells.title !== undefined || id === doc.docId) return 0;
+  if (id === undefined) return others.some((r) => r.cells.id !== undefined) ? 0 : undefined;
+  return others.every((r) => r.cells.parent_id !== undefined) ? 0 : undefined;
+}
+
+/**
+ * Flat rows (one per comment, and one for the article) → one document per `doc_id`, in the order
+ * of their first row; comments keep file order. A parent naming the article or the document is a
+ * top-level comment. Rows without a document id form one document under `defaultDocId`.
+ */
+export function groupFlatRows(rows: readonly FlatRow[], defaultDocId?: string): { records: ParsedRecord[]; diagnostics: FormatDiagnostic[] } {
+  const diagnostics: FormatDiagnostic[] = [];
+  const documents = new Map<string, FlatDocument>();
+  for (const row of rows) {
+    const docId = row.cells.doc_id ?? defaultDocId;
+    if (docId === undefined) {
+      diagnostics.push({ level: 'error', code: 'missing-doc-id', line: row.line, message: 'row without a doc_id; skipped' });
+      continue;
+    }
+    let doc = documents.get(docId);
+    if (doc === undefined) {
+      doc = { docId, rows: [], size: 0 };
+      documents.set(docId, doc);
+    }
+    doc.rows.push(row);
+    doc.size += row.size;
+  }
+  const records = [...documents.values()].flatMap((doc): ParsedRecord[] => {
+    const firstLine = doc.rows[0]?.line;
+    if (doc.size > MAX_RECORD_CHARS) {
+      diagnostics.push({ level: 'error', code: 'record-too-large', line: firstLine, recordId: doc.docId, message: `document of ${sizeLabel(doc.size)} characters, over the ${sizeLabel(MAX_RECORD_CHARS)} limit for one document; skipped` });
+      return [];
+    }
+    const date = (row: FlatRow): string | undefined => {
+      const raw = row.cells.published;
+      if (raw === undefined) return undefined;
+      const iso = parseFlatDate(raw);
+      if (iso === undefined) diagnostics.push({ level: 'warning', code: 'invalid-field', line: row.line, recordId: doc.docId, message: `"published" is not a date this tool reads: "${raw}"; left empty` });
+      return iso;
+    };
+    const articleIndex = articleRowOf(doc, diagnostics);
+    const article = articleIndex === undefined ? undefined : doc.rows[articleIndex];
+    const roots = new Set([doc.docId, ...(article?.cells.id === undefined ? [] : [article.cells.id])]);
+    const indexOfId = new Map<string, number>();
+    const comments: ParsedComment[] = [];
+    doc.rows.forEach((row, i) => {
+      if (i === articleIndex) return;
+      const { cells, line } = row;
+      let parentIndex: number | undefined;
+      if (cells.parent_id !== undefined && !roots.has(cells.parent_id)) {
+        parentIndex = indexOfId.get(cells.parent_id);
+        if (parentIndex === undefined) diagnostics.push({ level: 'warning', code: 'missing-parent', line, recordId: doc.docId, message: `parent_id "${cells.parent_id}" names no earlier comment of this document; kept as a top-level comment` });
+      }
+      if (cells.id !== undefined && !indexOfId.has(cells.id)) indexOfId.set(cells.id, comments.length);
+      else if (cells.id !== undefined) diagnostics.push({ level: 'warning', code: 'duplicate-comment-id', line, recordId: doc.docId, message: `comment_id "${cells.id}" is used twice; replies go to the first` });
+      comments.push({ author: cells.author === undefined ? undefined : plainTextOf(cells.author).trim(), published: date(row), text: plainTextOf(cells.text ?? ''), parentIndex });
+    });
+    const meta = article?.cells ?? {};
+    const firstOf = (f: FlatField): string | undefined => meta[f] ?? doc.rows.find((r) => r.cells[f] !== undefined)?.cells[f];
+    const text = (s: string | undefined): string | undefined => (s === undefined ? undefined : plainTextOf(s).trim() || undefined);
+    const page: ParsedPage = {
+      site: text(firstOf('site')), url: text(firstOf('url')), title: text(firstOf('title')),
+      author: text(meta.author), published: article === undefined ? undefined : date(article),
+      langHint: langHint(firstOf('lang')), body: plainTextOf(meta.text ?? ''), comments,
+    };
+    return [{ id: doc.docId, line: firstLine, page }];
+  });
+  return { records, diagnostics };
+}
