@@ -13,18 +13,23 @@ import { blankLineThreadLayout } from './layouts/blank-line-thread.js';
 import { fediverseThreadLayout } from './layouts/fediverse-thread.js';
 import { forumLikesThreadLayout } from './layouts/forum-likes-thread.js';
 import { hnThreadLayout } from './layouts/hn-thread.js';
+import { inferredThreadLayout } from './layouts/inferred-thread.js';
 import { lemmyThreadLayout } from './layouts/lemmy-thread.js';
 import { plainTextLayout } from './layouts/plain-text.js';
 import { wordpressThreadLayout } from './layouts/wordpress-thread.js';
 import { buildDocument } from './page.js';
 
-/** Scraped-page layouts, most specific first; the last one always recognises. */
+/**
+ * Scraped-page layouts, most specific first; the last one always recognises. The layouts written
+ * for one site family are fast paths; the inferred reader reads any other page with dated headers.
+ */
 export const TEXT_LAYOUTS: readonly PageLayout[] = [
   wordpressThreadLayout,
   hnThreadLayout,
   fediverseThreadLayout,
   lemmyThreadLayout,
   forumLikesThreadLayout,
+  inferredThreadLayout,
   authorLineThreadLayout,
   blankLineThreadLayout,
   plainTextLayout,

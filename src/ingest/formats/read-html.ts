@@ -2,6 +2,7 @@ import { type HTMLElement, parse } from 'node-html-parser';
 import type { ParsedComment, ParsedPage } from '../page.js';
 import type { FormatDiagnostic, FormatResult } from './format.js';
 import { langHint } from './lang-hint.js';
+import { inferComments } from './html-comments.js';
 import { parseDate } from './parse-date.js';
 
 /** Never text: code, styling and embedded media. */
@@ -44,6 +45,49 @@ const THREAD_STYLES: readonly ThreadStyle[] = [
   { name: 'Hacker News', item: 'tr.comtr', text: '.commtext', author: '.hnuser', date: '.age', noise: '.reply', indent: { selector: 'td.ind', attribute: 'indent' } },
   { name: 'generic .comment', item: '.comment', text: '.comment-content, .comment-text, .comment-body, .comment-message, .comment__content, .field--name-comment-body', author: '.comment-author, .comment__author, .author, .username, [rel="author"]', date: 'time', noise: '.reply, .comment-reply-link, .comment-meta, .comment-author, .author, time, .links' },
 ];
+
+/** The style name of comments found by inference rather than by a known markup. */
+const INFERRED = 'inferred from repeated dated blocks';
+
+/** Fewest characters of paragraph text that make an article outside the comments; a forum topic's header has less. */
+const MIN_ARTICLE_CHARS = 200;
+
+/** Boxes inside an article body that are not its words: "Lire aussi", related links, share bars. */
+const INLINE_BOILERPLATE = ['read-also', 'lire-aussi', 'related', 'share', 'social', 'newsletter', 'promo', 'ad-'].map((c) => `[class*="${c}"]`).join(', ');
+
+/**
+ * The block of `main` holding most of its paragraph text (`.article-body`, `.story-text`, whatever
+ * the class), so the headline, lead, byline and share bar above it stay out; `main` itself when
+ * its paragraphs are spread over several blocks.
+ */
+function articleBodyOf(main: HTMLElement): HTMLElement {
+  for (const el of main.querySelectorAll(INLINE_BOILERPLATE)) el.remove();
+  const credit = new Map<HTMLElement, number>();
+  let total = 0;
+  for (const p of main.querySelectorAll('p')) {
+    const n = p.text.trim().length;
+    total += n;
+    const parent = p.parentNode as HTMLElement | null;
+    if (parent !== null) credit.set(parent, (credit.get(parent) ?? 0) + n);
+  }
+  const [best, n] = [...credit.entries()].reduce<[HTMLElement | undefined, number]>((b, c) => (c[1] > b[1] ? c : b), [undefined, 0]);
+  return best !== undefined && n >= 0.6 * total ? best : main;
+}
+
+/**
+ * The article's author from its byline, when no metadata names one: the words beside the first
+ * `<time>` ("Par Aurélie Chassagne · <time>…"), without "Par"/"By" and separators.
+ */
+function bylineAuthor(root: HTMLElement): string | undefined {
+  const time = root.querySelector('time');
+  let block = time?.parentNode as HTMLElement | null | undefined;
+  for (let i = 0; i < 2 && block !== null && block !== undefined; i += 1, block = block.parentNode as HTMLElement | null) {
+    const words = block.text.replace(time?.text ?? '', ' ').replace(/\s+/gu, ' ').replace(/^\s*(?:par|by|de)\s+/iu, '').replace(/[\s·|•,–-]+$/u, '').replace(/^[\s·|•,–-]+/u, '').trim();
+    if (words === '') continue;
+    return words.length <= 60 && words.split(' ').length <= 6 ? words : undefined;
+  }
+  return undefined;
+}
 
 /** The text a reader sees: blocks on their own lines, entities decoded. */
 const textOf = (el: HTMLElement): string => el.structuredText.trim();
@@ -115,7 +159,8 @@ function readComments(root: HTMLElement): { style?: string; items: HTMLElement[]
     });
     return { style: style.name, items, comments };
   }
-  return { items: [], comments: [] };
+  const inferred = inferComments(root);
+  return inferred.items.length === 0 ? { items: [], comments: [] } : { style: INFERRED, ...inferred };
 }
 
 /** "12 commentaires", "3 réponses à « … »", "Comments (7)" in a comment area's heading. */
@@ -151,17 +196,31 @@ export function readHtml(html: string): FormatResult {
   const published = parseDate(attr(root, 'meta[property="article:published_time"]', 'content') ?? '')
     ?? dateOf(root.querySelector('[itemprop="datePublished"]') ?? undefined)
     ?? dateOf(root.querySelector('article time[datetime]') ?? root.querySelector('time[datetime]') ?? undefined);
+  const byline = author === undefined ? bylineAuthor(root) : undefined;
   for (const el of root.querySelectorAll(`${FURNITURE}, ${BOILERPLATE}`)) el.remove();
 
   const main = MAIN_TEXT.map((s) => root.querySelector(s)).find((el) => el !== null && textOf(el) !== '');
   let body: string;
-  if (main !== undefined && main !== null) body = textOf(main);
+  if (main !== undefined && main !== null) body = textOf(articleBodyOf(main));
   else {
     body = textOf(root.querySelector('body') ?? root);
     if (style === undefined) diagnostics.push({ level: 'info', code: 'no-thread-recognised', message: 'no article element and no comment list recognised in the HTML; the whole body text is one article unit' });
   }
+  // A forum topic has no article outside its posts: the first post is the article.
+  const first = comments[0];
+  const paragraphs = root.querySelectorAll('p').reduce((n, p) => n + p.text.trim().length, 0);
+  if (first !== undefined && style === INFERRED && paragraphs < MIN_ARTICLE_CHARS) {
+    diagnostics.push({ level: 'info', code: 'first-post-as-article', message: `no article text outside the ${comments.length} posts; the first post is read as the article` });
+    const shift = (i: number | undefined): number | undefined => (i === undefined || i === 0 ? undefined : i - 1);
+    const rest = comments.slice(1).map((c) => ({ ...c, parentIndex: shift(c.parentIndex) }));
+    const page: ParsedPage = {
+      site, url, title: title === '' ? undefined : title, author: first.author, published: first.published,
+      langHint: langHint(root.querySelector('html')?.getAttribute('lang')), nCommentsDeclared, body: first.text, comments: rest,
+    };
+    return { records: [{ page }], diagnostics };
+  }
   const page: ParsedPage = {
-    site, url, title: title === '' ? undefined : title, author, published,
+    site, url, title: title === '' ? undefined : title, author: author ?? byline, published,
     langHint: langHint(root.querySelector('html')?.getAttribute('lang')), nCommentsDeclared, body, comments,
   };
   return { records: [{ page }], diagnostics };

@@ -1,0 +1,212 @@
+import type { Diagnostic } from '../../model.js';
+import type { ParsedComment, ParsedPage } from '../page.js';
+import type { PageLayout } from './layout.js';
+import { authorOf, dateCueOf, isInterfaceLine, replyCueOf, type ReplyCue, segmentsOf, shapeOf } from './line-cues.js';
+import { indentOf, isBlank, splitLines, wordCount } from './text-lines.js';
+
+/**
+ * A thread read from a copied page of a site no layout was written for. Each line is classified by
+ * generic cues (line-cues.ts); a comment starts at a header: a short line holding a date, with the
+ * name, reply marker and counter lines around it. The header shapes that repeat on the page (names,
+ * numbers and dates masked) are the page's template: a dated line of another shape inside a comment
+ * stays text. The first post is the article when no longer text stands before it.
+ */
+
+/** Longest header line, in words: "Message par Goulven29 » lun. 26 sept. 2022 10:14" has 9. */
+const MAX_HEADER_WORDS = 14;
+/** Lines before a dated line that may still belong to its header (name, handle, badge, level). */
+const MAX_HEADER_LEAD = 4;
+/** Words of a paragraph that make it article text rather than furniture. */
+const MIN_PROSE_WORDS = 12;
+
+/** Boilerplate blocks of an article, in any site: "Lire aussi", newsletter, cookies, paywall, ads. */
+const BOILERPLATE = /^(?:lire aussi|à lire aussi|a lire aussi|read more|related|sur le même sujet|newsletter|recevez|abonnez-vous|inscrivez-vous|publicité|advertisement|nous utilisons des cookies|cet article est réservé|il vous reste|déjà abonné|subscribe|sign up|partager|share|commentaires?\s*\(|réactions?\s*\(|\d+\s+(?:commentaires|réactions|comments))/iu;
+
+interface LineInfo {
+  readonly date?: { readonly iso?: string };
+  readonly header: boolean;
+  readonly iface: boolean;
+  readonly reply?: ReplyCue;
+  readonly author?: string;
+}
+
+function classify(line: string): LineInfo {
+  const t = line.trim();
+  if (t === '') return { header: false, iface: false };
+  const reply = replyCueOf(t);
+  if (reply !== undefined) return { header: false, iface: false, reply };
+  const words = wordCount(t, MAX_HEADER_WORDS + 1);
+  if (words <= MAX_HEADER_WORDS) {
+    const segments = segmentsOf(t);
+    let date: { iso?: string } | undefined;
+    let author: string | undefined;
+    let others = 0;
+    for (const s of segments) {
+      const cue = date === undefined ? dateCueOf(s) : undefined;
+      if (cue !== undefined) { date = cue; continue; }
+      const name = /^(?:épinglé|pinned)\b/iu.test(s) ? undefined : authorOf(s);
+      if (name !== undefined) { author ??= name; continue; }
+      if (!isInterfaceLine(s)) others += wordCount(s);
+    }
+    // "Message par X » date": the name and the date in one segment each; the rest interface or short.
+    if (date !== undefined && others <= 3) return { date, header: true, iface: false, author };
+  }
+  if (isInterfaceLine(t)) return { header: false, iface: true };
+  return { header: false, iface: false, author: words <= 6 && !/^(?:épinglé|pinned)\b/iu.test(t) ? authorOf(t) : undefined };
+}
+
+interface Block {
+  /** First and last line of the header; the text runs to the next block. */
+  readonly start: number;
+  end: number;
+  readonly anchor: number;
+}
+
+/** The comment headers of a page: dated lines with the name and marker lines around them. */
+function findBlocks(lines: readonly string[], info: readonly LineInfo[]): Block[] {
+  const shapes = new Map<string, number>();
+  for (let i = 0; i < lines.length; i += 1) if (info[i]?.header === true) { const s = shapeOf(lines[i]!); shapes.set(s, (shapes.get(s) ?? 0) + 1); }
+  const blocks: Block[] = [];
+  for (let i = 0; i < lines.length; i += 1) {
+    if (info[i]?.header !== true) continue;
+    const last = blocks[blocks.length - 1];
+    // Another dated line right under a header ("Modifié le …") belongs to it.
+    if (last !== undefined && i - last.end <= 1) { last.end = i; continue; }
+    let start = i;
+    while (start > (last?.end ?? -1) + 1 && i - start < MAX_HEADER_LEAD) {
+      const prev = info[start - 1];
+      const line = lines[start - 1]!;
+      if (isBlank(line) || prev === undefined) break;
+      if (prev.author === undefined && !prev.iface && (prev.reply === undefined || prev.reply.quote !== undefined) && !/^\d+$|^#\d/u.test(line.trim())) break;
+      start -= 1;
+    }
+    let end = i;
+    while (end + 1 < lines.length && (info[end + 1]?.iface === true || (info[end + 1]?.reply !== undefined && info[end + 1]?.reply?.quote === undefined))) end += 1;
+    blocks.push({ start, end, anchor: i });
+  }
+  return blocks;
+}
+
+/** The text lines of a unit without leading and trailing interface lines, blanks and a "--" signature. */
+function textOf(lines: readonly string[], info: readonly LineInfo[], from: number, to: number): string {
+  let a = from;
+  let b = to;
+  while (a < b && (isBlank(lines[a]!) || info[a]?.iface === true)) a += 1;
+  while (b > a && (isBlank(lines[b - 1]!) || info[b - 1]?.iface === true || BOILERPLATE.test(lines[b - 1]!.trim()))) b -= 1;
+  const kept: string[] = [];
+  for (let i = a; i < b; i += 1) {
+    const line = lines[i]!;
+    if (/^\s*--\s*$|^\s*_{3,}\s*$/u.test(line)) break;
+    if (info[i]?.iface === true) continue;
+    kept.push(line.trim());
+  }
+  return kept.join('\n');
+}
+
+/** An article's text: its prose paragraphs, without furniture, boilerplate or short nav/tag lines. */
+function articleText(lines: readonly string[], info: readonly LineInfo[], from: number, to: number): string {
+  const paragraphs: string[][] = [];
+  let current: string[] = [];
+  for (let i = from; i < to; i += 1) {
+    const line = lines[i]!;
+    if (isBlank(line)) { if (current.length > 0) paragraphs.push(current); current = []; continue; }
+    if (info[i]?.iface === true || info[i]?.header === true) continue;
+    current.push(line.trim());
+  }
+  if (current.length > 0) paragraphs.push(current);
+  const prose = paragraphs.filter((p) => !BOILERPLATE.test(p[0] ?? '') && (wordCount(p.join(' ')) >= MIN_PROSE_WORDS || /[.!?…:»"]$/u.test(p[p.length - 1] ?? '')));
+  // The article runs from its first prose paragraph to its last: short lines between stay (a subheading).
+  const first = paragraphs.indexOf(prose[0] ?? []);
+  const last = paragraphs.indexOf(prose[prose.length - 1] ?? []);
+  if (first === -1) return '';
+  return paragraphs.slice(first, last + 1).filter((p) => !BOILERPLATE.test(p[0] ?? '')).map((p) => p.join('\n')).join('\n\n');
+}
+
+const proseWords = (lines: readonly string[], from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i += 1) { const w = wordCount(lines[i]!); if (w >= MIN_PROSE_WORDS) n += w; }
+  return n;
+};
+
+const sameName = (a: string | undefined, b: string | undefined): boolean =>
+  a !== undefined && b !== undefined && a.replace(/^@/u, '').toLowerCase().split('@')[0] === b.replace(/^@/u, '').toLowerCase().split('@')[0];
+
+interface Unit { author?: string; published?: string; text: string; parent?: number; depth: number; indent: number }
+
+/** Read a page's lines into a thread, or undefined when fewer than two comment headers are found. */
+export function readInferredThread(lines: readonly string[]): { page: ParsedPage; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] } | undefined {
+  const info = lines.map(classify);
+  const blocks = findBlocks(lines, info);
+  if (blocks.length < 2) return undefined;
+  const units: Unit[] = blocks.map((b, k) => {
+    const next = blocks[k + 1]?.start ?? lines.length;
+    let author: string | undefined;
+    let published: string | undefined;
+    for (let i = b.start; i <= b.end; i += 1) {
+      author ??= info[i]?.author;
+      published ??= info[i]?.date?.iso;
+    }
+    return { author, published, text: textOf(lines, info, b.end + 1, next), depth: 0, indent: indentOf(lines[b.start]!) };
+  });
+  const named = units.filter((u) => u.author !== undefined).length;
+  if (named < 2 || named < units.length / 2) return undefined;
+
+  // The article: prose before the first header, else the first post itself.
+  const diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] = [];
+  const firstBlock = blocks[0]!;
+  let article: Unit;
+  const before = proseWords(lines, 0, firstBlock.start);
+  if (before > proseWords(lines, firstBlock.end + 1, blocks[1]?.start ?? lines.length)) {
+    let author: string | undefined;
+    let published: string | undefined;
+    for (let i = 0; i < firstBlock.start; i += 1) {
+      const byline = /^(?:par|by)\s+/iu.test(lines[i]!.trim()) ? authorOf(lines[i]!) : undefined;
+      author ??= byline;
+      published ??= info[i]?.date?.iso;
+    }
+    article = { author, published, text: articleText(lines, info, 0, firstBlock.start), depth: 0, indent: 0 };
+    diagnostics.push({ level: 'info', code: 'thread-inferred', message: `thread read from ${blocks.length} repeated comment headers; article from the prose above them` });
+  } else {
+    const first = units.shift()!;
+    const next = blocks[1]?.start ?? lines.length;
+    article = { ...first, text: articleText(lines, info, firstBlock.end + 1, next) || first.text };
+    blocks.shift();
+    diagnostics.push({ level: 'info', code: 'thread-inferred', message: `thread read from ${blocks.length + 1} repeated post headers; the first post is the article` });
+  }
+
+  // Parents: a level or number announces the depth; "Réponse à X" names the author; indentation nests.
+  const all = [article, ...units];
+  const stack: number[] = [];
+  const indented = units.some((u) => u.indent > 0);
+  units.forEach((u, k) => {
+    const index = k + 1;
+    const b = blocks[k]!;
+    let cue: ReplyCue | undefined;
+    for (let i = b.start; i <= b.end && cue === undefined; i += 1) cue = info[i]?.reply;
+    let parent: number | undefined;
+    if (cue?.depth !== undefined) {
+      stack.length = Math.min(stack.length, cue.depth);
+      parent = cue.depth > 0 ? stack[cue.depth - 1] : undefined;
+      stack[cue.depth] = index;
+    } else if (cue?.target !== undefined) {
+      for (let j = index - 1; j >= 0; j -= 1) if (sameName(all[j]?.author, cue.target)) { parent = j; break; }
+    } else if (indented && k > 0) {
+      for (let j = index - 1; j >= 1; j -= 1) {
+        const p = all[j]!;
+        if (p.indent < u.indent) { parent = j; break; }
+        if (p.indent === u.indent) { parent = p.parent; break; }
+      }
+    }
+    if (parent === 0) parent = undefined;
+    u.parent = parent;
+  });
+  const comments: ParsedComment[] = units.map((u) => ({ author: u.author, published: u.published, text: u.text, parentIndex: u.parent === undefined ? undefined : u.parent - 1 }));
+  return { page: { author: article.author, published: article.published, body: article.text, comments }, diagnostics };
+}
+
+/** The inferred reader as a layout: recognises a page when it finds at least two named comment headers. */
+export const inferredThreadLayout: PageLayout = {
+  name: 'inferred-thread',
+  recognise: (text) => readInferredThread(splitLines(text)) !== undefined,
+  parse: (text) => readInferredThread(splitLines(text)) ?? { page: { body: text, comments: [] }, diagnostics: [{ level: 'warning', code: 'no-thread-recognised', message: 'no comment headers found; the whole page is one article unit' }] },
+};

@@ -1,0 +1,146 @@
+import { parseDate } from '../formats/parse-date.js';
+
+/**
+ * Generic cues of one line of a copied page, whatever the site: dates (absolute and relative, French
+ * and English), separators, handles, counters, interface words and reply markers.
+ */
+
+/** Separators between the parts of a header line: "Kerbrat_56 · il y a 5 h", "par X » lun. 26 sept. 2022". */
+const SEPARATOR = /\s+[·•|»—–]\s+|\s+[·•|»—–]$|^[·•|»—–]\s+|\s{3,}/u;
+
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+
+const UNIT = String.raw`(?:s|sec|secondes?|seconds?|mn|min|minutes?|h|hr|hrs|heures?|hours?|j|jours?|d|days?|sem|semaines?|w|wk|weeks?|mois|mo|months?|a|an|ans|y|yr|years?)`;
+const RELATIVE = [
+  new RegExp(String.raw`^(?:il y a|depuis|posted|publie|edited)?\s*\d+\s*${UNIT}\.?(?:\s+ago)?(?:\s*\((?:modifie|edited)\))?$`, 'u'),
+  /^(?:hier|aujourd'hui|aujourd’hui|yesterday|today|avant-hier)(?:\s+(?:a|at)\s+\d{1,2}[:h]\d{2})?$/u,
+  /^(?:a l'instant|a l’instant|just now|maintenant|now)$/u,
+  /^\d+\s*(?:sem|j|h|min|a)\s*[•·]\s*(?:modifie|edited)$/u,
+];
+
+const ENGLISH_MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+
+/** "March 3, 2024", "Sep 26, 2022 at 10:14", "10:14 AM · 26 sept. 2022" → ISO; undefined otherwise. */
+function englishDate(s: string): string | undefined {
+  const m = /^(?:[a-z]+,?\s+)?([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*(am|pm)?)?$/u.exec(s);
+  if (m === null) return undefined;
+  const month = ENGLISH_MONTHS[m[1] ?? ''];
+  if (month === undefined) return undefined;
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  const day = `${m[3]}-${pad(month)}-${pad(Number(m[2]))}`;
+  if (m[4] === undefined) return day;
+  let hour = Number(m[4]) % 12;
+  if (m[6] === 'pm') hour += 12;
+  else if (m[6] === undefined) hour = Number(m[4]);
+  return `${day}T${pad(hour)}:${m[5]}`;
+}
+
+/** Words before a date on a byline or header: "Publié le", "le", "Posted on", "Message par X »"… */
+const DATE_PREFIX = /^(?:(?:publie|posted|modifie|mis a jour|updated|edited|envoye|poste|ecrit|date|repondu|reponse)(?:\s+(?:le|on|at|a))?|le|on|du)\s+/u;
+
+/** What a date segment says: an absolute date (ISO) or only a relative one ("il y a 3 h"). */
+export interface DateCue {
+  readonly iso?: string;
+  readonly relative: boolean;
+}
+
+/** Read a segment as a date, or undefined when it is not one. */
+export function dateCueOf(segment: string): DateCue | undefined {
+  let s = fold(segment).replace(/\s+/gu, ' ').replace(/[,.]$/u, '');
+  if (s === '' || s.length > 60) return undefined;
+  s = s.replace(DATE_PREFIX, '').replace(/\s*\((?:modifie|edited)\)$/u, '').replace(/,?\s*(?:mis a jour|modifie|updated)\b.*$/u, '');
+  for (const r of RELATIVE) if (r.test(s)) return { relative: true };
+  // "10:14 AM · 26 sept. 2022": the time before the day.
+  const timeFirst = /^(\d{1,2}):(\d{2})\s*(am|pm)?\s*[·•]?\s*(.+)$/u.exec(s);
+  if (timeFirst !== null) {
+    const day = parseDate(timeFirst[4] ?? '') ?? englishDate(timeFirst[4] ?? '');
+    if (day !== undefined && !day.includes('T')) {
+      let hour = Number(timeFirst[1]);
+      if (timeFirst[3] === 'pm' && hour < 12) hour += 12;
+      if (timeFirst[3] === 'am' && hour === 12) hour = 0;
+      return { iso: `${day}T${String(hour).padStart(2, '0')}:${timeFirst[2]}`, relative: false };
+    }
+  }
+  const iso = parseDate(s) ?? parseDate(s.replace(/\s+-\s+page\s+\d+$/u, '')) ?? englishDate(s) ?? parseDate(s.replace(/^[a-z]+\.?\s+/u, ''));
+  return iso === undefined ? undefined : { iso, relative: false };
+}
+
+/** Interface words: a line made of these (and counters) is the page's furniture, never a comment's words. */
+const INTERFACE = new Set([
+  'repondre', 'signaler', 'partager', 'citer', 'permalien', 'lien', 'modifier', 'supprimer', 'aime', "j'aime", 'j’aime', 'jaime',
+  'reply', 'report', 'share', 'save', 'like', 'likes', 'quote', 'permalink', 'edit', 'delete', 'follow', 'suivre', 'haut', 'top',
+  'reponses', 'reponse', 'replies', 'comments', 'commentaires', 'commentaire', 'comment', 'votes', 'vote', 'points', 'point',
+  'op', 'auteur', 'author', 'web', 'abonne', 'abonnes', 'plus', 'more', 'voir', 'afficher', 'charger', 'load', 'show', 'view',
+  'de', 'des', 'les', 'the', 'previous', 'suivants', 'precedents', 'reactions', 'reaction', 'retweets', 'reposts', 'vues', 'views',
+  'envoyer', 'message', 'mp', 'profil', 'profile', 'alerter', 'moderer', 'recommander', 'recommande', 'utile', 'helpful',
+  'fan', 'top', 'epingle', 'pinned', 'masquer', 'hide', 'traduire', 'translate', 'translation', 'voir la traduction', 'et', 'autres',
+  'upvote', 'downvote', 'award', 'signet', 'bookmark', 'vote', 'sort', 'by', 'trier', 'par', 'best', 'new', 'newest', 'oldest',
+  'un', 'abus', 'contenu', 'inapproprie', 'signalement', 'a', 'ce', 'commentaire', 'repondu', 'answered',
+  'facebook', 'twitter', 'x', 'whatsapp', 'linkedin', 'email', 'e-mail', 'mail', 'copier', 'imprimer', 'print', 'copy', 'link',
+  'notifications', 'subscribe', 's’abonner', "s'abonner", 'sabonner', 'mentionner', 'lire', 'suite', 'read', 'continue', 'reading',
+]);
+
+/** True for a line of interface words, counters, symbols and separators only: "Répondre · Signaler · 👍 38", "↑ 142 ↓", "14 réponses". */
+export function isInterfaceLine(line: string): boolean {
+  const s = fold(line);
+  if (s === '') return false;
+  if (/^(?:voir|afficher|charger|load|show|view|lire)\s+(?:plus|more|les|la|\d+|the|previous|suivants|tous|all)\b.{0,40}$/u.test(s)) return true;
+  const words = s.replace(/[\d.,\s]+k\b/gu, ' ').replace(/[^\p{L}'’]+/gu, ' ').trim().split(/\s+/u).filter((w) => w !== '');
+  if (words.length === 0) return /[\p{N}\p{S}\p{P}]/u.test(s) && s.length <= 40;
+  return words.length <= 8 && words.every((w) => INTERFACE.has(w) || (w.length === 1 && !/^[aày]$/u.test(w)));
+}
+
+/** A reply marker: "level 2", "↪ Réponse à X", "Replying to @X", "#1.1", "X a écrit :", "RE:", "↩ X", "Lucie M. → X". */
+export interface ReplyCue {
+  /** Depth announced by the marker ("level 2" → 1). */
+  readonly depth?: number;
+  /** Name of the author answered. */
+  readonly target?: string;
+  /** "X a écrit :": a quotation of X follows. */
+  readonly quote?: string;
+}
+
+/** Read a line as a reply marker, or undefined. */
+export function replyCueOf(line: string): ReplyCue | undefined {
+  const t = line.trim();
+  const level = /^(?:level|niveau)\s+(\d+)$/iu.exec(t);
+  if (level !== null) return { depth: Number(level[1]) - 1 };
+  const numbered = /^#\d+((?:\.\d+)+)$/u.exec(t);
+  if (numbered !== null) return { depth: (numbered[1]?.split('.').length ?? 1) - 1 };
+  const answer = /^(?:↪|↳|↩)?\s*(?:en\s+)?(?:réponse\s+à|répondre\s+à|in\s+reply\s+to|replying\s+to|reply\s+to|en réponse au message de)\s+@?(.+?)\s*:?$/iu.exec(t);
+  if (answer !== null) return { target: answer[1]?.replace(/^@/u, '') };
+  const arrow = /^(?:↩|↪|↳)\s*@?(\S.{0,40})$/u.exec(t);
+  if (arrow !== null) return { target: arrow[1]?.trim() };
+  const quote = /^(.{2,40}?)\s+a\s+écrit\s*:?\s*↑?$|^(.{2,40}?)\s+wrote\s*:?$/iu.exec(t);
+  if (quote !== null) return { quote: (quote[1] ?? quote[2])?.trim() };
+  return undefined;
+}
+
+/** Parts of a header line split at its separators. */
+export function segmentsOf(line: string): string[] {
+  return line.split(SEPARATOR).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** Words that introduce an author on a byline or header: "Par X", "Posted by u/X", "Message par X". */
+const AUTHOR_PREFIX = /^(?:(?:message\s+)?par|by|posted\s+by|publié\s+par|écrit\s+par|de|from|épinglé\s+par|pinned\s+by)\s+(?:u\/)?/iu;
+
+/** A name as a header shows it, or undefined: "@bastien_infra", "Lucie M.", "Posted by u/X" → "X". */
+export function authorOf(segment: string): string | undefined {
+  let t = segment.trim().replace(AUTHOR_PREFIX, '').replace(/^u\//u, '').replace(/\s*(?:→|->)\s*.+$/u, '').replace(/\s+[•·]\s+\d+(?:e|er|nd|rd|th)\+?$/u, '').trim();
+  t = t.replace(/\s+(?:dit|says|a dit)\s*:?$/iu, '').replace(/\s*\((?:modifié|edited)\)$/iu, '').trim();
+  if (t === '' || t.length > 80 || /[.!?;]$/u.test(t) && !/\b\p{Lu}\.$/u.test(t)) return undefined;
+  if (isInterfaceLine(t) || dateCueOf(t) !== undefined) return undefined;
+  const words = t.split(/\s+/u);
+  if (words.length > 6) return undefined;
+  if (/^@?[\p{L}\p{N}_][\p{L}\p{N}_.'’-]*(?:@[\p{L}\p{N}.-]+)?$/u.test(t)) return t;
+  // A name: every word capitalised, or a particle, or an initial ("Jean-Yves D.", "Ministère de l'économie").
+  return words.every((w) => /^[\p{Lu}\p{N}@][\p{L}\p{N}_.'’-]*$/u.test(w) || /^(?:de|du|des|d['’]\p{L}+|la|le|l['’]\p{L}+|von|van|et|of|the|en|à|lambda)$/iu.test(w)) ? t : undefined;
+}
+
+/** Masked shape of a line for template induction: dates, numbers and names replaced by placeholders. */
+export function shapeOf(line: string): string {
+  return segmentsOf(line).map((s) => (dateCueOf(s) !== undefined ? 'D' : /^\d[\d\s.,]*k?$/u.test(s) ? 'N' : authorOf(s) !== undefined ? 'A' : fold(s).replace(/\d+/gu, 'N'))).join(' · ');
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { authorOf, dateCueOf, isInterfaceLine, replyCueOf } from '../../src/ingest/layouts/line-cues.js';
+import { readInferredThread } from '../../src/ingest/layouts/inferred-thread.js';
+
+describe('generic line cues', () => {
+  it.each([
+    ['il y a 3 h', undefined], ['2 a', undefined], ['1 sem', undefined], ['hier à 14:02', undefined], ['3 years ago', undefined],
+    ['lun. 26 sept. 2022 10:14', '2022-09-26T10:14'], ['Publié le 18/04/2024 à 17h32', '2024-04-18T17:32'], ['March 3, 2024', '2024-03-03'],
+    ['10:14 AM · 26 sept. 2022', '2022-09-26T10:14'],
+  ])('reads "%s" as a date (absolute: %s)', (line, iso) => {
+    expect(dateCueOf(line)).toEqual(iso === undefined ? { relative: true } : { iso, relative: false });
+  });
+
+  it('tells interface lines from words', () => {
+    expect(['Répondre · Signaler · 👍 38', '↑ 142 ↓', '14 réponses', 'Voir plus de réactions', 'Reply', '12 « J\'aime »'].map(isInterfaceLine)).toEqual([true, true, true, true, true, true]);
+    expect(['Bravo pour la décision !', 'Exactement.'].map(isInterfaceLine)).toEqual([false, false]);
+  });
+
+  it('reads reply markers and names', () => {
+    expect([replyCueOf('level 2'), replyCueOf('↪ Réponse à Tanguy Le Roux'), replyCueOf('#1.1'), replyCueOf('Goulven29 a écrit : ↑')])
+      .toEqual([{ depth: 1 }, { target: 'Tanguy Le Roux' }, { depth: 1 }, { quote: 'Goulven29' }]);
+    expect([authorOf('Posted by u/Cassoulet_Libre'), authorOf('@bastien_infra'), authorOf('Jean-Yves D.'), authorOf('Merci pour ce témoignage.')])
+      .toEqual(['Cassoulet_Libre', '@bastien_infra', 'Jean-Yves D.', undefined]);
+  });
+});
+
+describe('a thread inferred from the page itself', () => {
+  it('reads headers, replies and footers of a site it has no rule for', () => {
+    const page = [
+      'Accueil > Région', '', 'Un titre', '', 'Par Morgane Le Bihan', 'Publié le 18/04/2024 à 17h32', '', 'Partager', 'Facebook', '',
+      'Les habitants devront changer leurs habitudes cet été, la poste du bourg fermant ses guichets en juillet.', '',
+      'Lire aussi : un autre article', '', 'Réactions (3)', '',
+      'Kerbrat_56 · il y a 5 h', 'Encore un service qui part.', 'Répondre · Signaler · 👍 38', '',
+      'Réponse à Kerbrat_56', 'Anne-Marie P. · il y a 4 h', 'Et la pharmacie, tant qu\'elle tient.', 'Répondre · Signaler · 👍 2', '',
+      'Soazig · le 18/04/2024 à 20h02', 'Quelqu\'un sait si les boîtes postales restent ?', 'Répondre · Signaler', '', 'Voir plus de réactions',
+    ];
+    const read = readInferredThread(page);
+    expect(read?.page).toMatchObject({ author: 'Morgane Le Bihan', published: '2024-04-18T17:32', body: 'Les habitants devront changer leurs habitudes cet été, la poste du bourg fermant ses guichets en juillet.' });
+    expect(read?.page.comments).toEqual([
+      { author: 'Kerbrat_56', published: undefined, text: 'Encore un service qui part.', parentIndex: undefined },
+      { author: 'Anne-Marie P.', published: undefined, text: 'Et la pharmacie, tant qu\'elle tient.', parentIndex: 0 },
+      { author: 'Soazig', published: '2024-04-18T20:02', text: 'Quelqu\'un sait si les boîtes postales restent ?', parentIndex: undefined },
+    ]);
+  });
+
+  it('gives nothing when the page shows no repeated dated headers', () => {
+    expect(readInferredThread(['Un texte.', '', 'Un autre paragraphe.'])).toBeUndefined();
+  });
+});
