@@ -26,10 +26,10 @@ import { buildDocument } from './page.js';
 export const TEXT_LAYOUTS: readonly PageLayout[] = [
   wordpressThreadLayout,
   hnThreadLayout,
-  fediverseThreadLayout,
   lemmyThreadLayout,
   forumLikesThreadLayout,
   inferredThreadLayout,
+  fediverseThreadLayout,
   authorLineThreadLayout,
   blankLineThreadLayout,
   plainTextLayout,

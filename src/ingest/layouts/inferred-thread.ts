@@ -25,6 +25,8 @@ const BOILERPLATE = /^(?:lire aussi|à lire aussi|a lire aussi|read more|related
 interface LineInfo {
   readonly date?: { readonly iso?: string };
   readonly header: boolean;
+  /** A dated line of interface words under a comment's text ("J'aime · Répondre · 1 sem"). */
+  readonly footer?: boolean;
   readonly iface: boolean;
   readonly reply?: ReplyCue;
   readonly author?: string;
@@ -49,6 +51,8 @@ function classify(line: string): LineInfo {
       if (!isInterfaceLine(s)) others += wordCount(s);
     }
     // "Message par X » date": the name and the date in one segment each; the rest interface or short.
+    // "J'aime · Répondre · 1 sem": a dated line of interface words closes a comment (a footer).
+    if (date !== undefined && others === 0 && author === undefined && segments.length > 1) return { date, header: true, footer: true, iface: false };
     if (date !== undefined && others <= 3) return { date, header: true, iface: false, author };
   }
   if (isInterfaceLine(t)) return { header: false, iface: true };
@@ -56,10 +60,11 @@ function classify(line: string): LineInfo {
 }
 
 interface Block {
-  /** First and last line of the header; the text runs to the next block. */
+  /** First and last line of the header; the text runs to the next block, or to `textEnd`. */
   readonly start: number;
   end: number;
   readonly anchor: number;
+  readonly textEnd?: number;
 }
 
 /** The comment headers of a page: dated lines with the name and marker lines around them. */
@@ -70,6 +75,16 @@ function findBlocks(lines: readonly string[], info: readonly LineInfo[]): Block[
   for (let i = 0; i < lines.length; i += 1) {
     if (info[i]?.header !== true) continue;
     const last = blocks[blocks.length - 1];
+    if (info[i]?.footer === true) {
+      // The comment is the paragraph the footer closes: its first line the name, then badges.
+      let start = i;
+      while (start > (last?.textEnd ?? last?.end ?? -1) + 1 && !isBlank(lines[start - 1]!)) start -= 1;
+      if (info[start]?.author === undefined || start >= i) continue;
+      let end = start;
+      while (end + 1 < i && info[end + 1]?.iface === true) end += 1;
+      blocks.push({ start, end, anchor: i, textEnd: i });
+      continue;
+    }
     // Another dated line right under a header ("Modifié le …") belongs to it.
     if (last !== undefined && i - last.end <= 1) { last.end = i; continue; }
     let start = i;
@@ -87,8 +102,11 @@ function findBlocks(lines: readonly string[], info: readonly LineInfo[]): Block[
   return blocks;
 }
 
-/** The text lines of a unit without leading and trailing interface lines, blanks and a "--" signature. */
-function textOf(lines: readonly string[], info: readonly LineInfo[], from: number, to: number): string {
+/**
+ * The text lines of a unit without leading and trailing interface lines, blanks, a "--" signature
+ * and quotations of another post ("X a écrit :" or "X:" then the quoted lines, to the next blank line).
+ */
+function textOf(lines: readonly string[], info: readonly LineInfo[], from: number, to: number, authors: ReadonlySet<string> = new Set()): string {
   let a = from;
   let b = to;
   while (a < b && (isBlank(lines[a]!) || info[a]?.iface === true)) a += 1;
@@ -98,6 +116,11 @@ function textOf(lines: readonly string[], info: readonly LineInfo[], from: numbe
     const line = lines[i]!;
     if (/^\s*--\s*$|^\s*_{3,}\s*$/u.test(line)) break;
     if (info[i]?.iface === true) continue;
+    const quoted = info[i]?.reply?.quote ?? (/^(.{2,40}):$/u.exec(line.trim())?.[1]);
+    if (quoted !== undefined && (info[i]?.reply?.quote !== undefined || authors.has(quoted))) {
+      while (i + 1 < b && !isBlank(lines[i + 1]!)) i += 1;
+      continue;
+    }
     kept.push(line.trim());
   }
   return kept.join('\n');
@@ -114,7 +137,7 @@ function articleText(lines: readonly string[], info: readonly LineInfo[], from: 
     current.push(line.trim());
   }
   if (current.length > 0) paragraphs.push(current);
-  const prose = paragraphs.filter((p) => !BOILERPLATE.test(p[0] ?? '') && (wordCount(p.join(' ')) >= MIN_PROSE_WORDS || /[.!?…:»"]$/u.test(p[p.length - 1] ?? '')));
+  const prose = paragraphs.filter((p) => !BOILERPLATE.test(p[0] ?? '') && (wordCount(p.join(' ')) >= MIN_PROSE_WORDS || /[.!?…:»",)]$/u.test(p[p.length - 1] ?? '')));
   // The article runs from its first prose paragraph to its last: short lines between stay (a subheading).
   const first = paragraphs.indexOf(prose[0] ?? []);
   const last = paragraphs.indexOf(prose[prose.length - 1] ?? []);
@@ -136,18 +159,24 @@ interface Unit { author?: string; published?: string; text: string; parent?: num
 /** Read a page's lines into a thread, or undefined when fewer than two comment headers are found. */
 export function readInferredThread(lines: readonly string[]): { page: ParsedPage; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] } | undefined {
   const info = lines.map(classify);
-  const blocks = findBlocks(lines, info);
-  if (blocks.length < 2) return undefined;
-  const units: Unit[] = blocks.map((b, k) => {
-    const next = blocks[k + 1]?.start ?? lines.length;
+  const allBlocks = findBlocks(lines, info);
+  if (allBlocks.length < 2) return undefined;
+  const authors = new Set<string>();
+  for (const b of allBlocks) for (let i = b.start; i <= b.end; i += 1) { const a = info[i]?.author; if (a !== undefined) authors.add(a); }
+  const allUnits: Unit[] = allBlocks.map((b, k) => {
+    const next = allBlocks[k + 1]?.start ?? lines.length;
     let author: string | undefined;
     let published: string | undefined;
     for (let i = b.start; i <= b.end; i += 1) {
       author ??= info[i]?.author;
       published ??= info[i]?.date?.iso;
     }
-    return { author, published, text: textOf(lines, info, b.end + 1, next), depth: 0, indent: indentOf(lines[b.start]!) };
+    published ??= info[b.anchor]?.date?.iso;
+    return { author, published, text: textOf(lines, info, b.end + 1, b.textEnd ?? next, authors), depth: 0, indent: indentOf(lines[b.start]!) };
   });
+  // A dated block without words of its own (a topic's stats, "créé · mars '23") is furniture.
+  const blocks = allBlocks.filter((_, k) => allUnits[k]?.text !== '' || k === 0);
+  const units = allUnits.filter((u, k) => u.text !== '' || k === 0);
   const named = units.filter((u) => u.author !== undefined).length;
   if (named < 2 || named < units.length / 2) return undefined;
 

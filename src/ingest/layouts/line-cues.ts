@@ -15,6 +15,8 @@ const RELATIVE = [
   new RegExp(String.raw`^(?:il y a|depuis|posted|publie|edited)?\s*\d+\s*${UNIT}\.?(?:\s+ago)?(?:\s*\((?:modifie|edited)\))?$`, 'u'),
   /^(?:hier|aujourd'hui|aujourd’hui|yesterday|today|avant-hier)(?:\s+(?:a|at)\s+\d{1,2}[:h]\d{2})?$/u,
   /^(?:a l'instant|a l’instant|just now|maintenant|now)$/u,
+  // "mars '23", "sept. 2022": a month without a day is a date the gold leaves empty.
+  /^(?:janv?|fevr?|mars|avr|mai|juin|juil|aout|sept?|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)[a-z]*\.? '\d{2}$/u,
   /^\d+\s*(?:sem|j|h|min|a)\s*[•·]\s*(?:modifie|edited)$/u,
 ];
 
@@ -78,6 +80,7 @@ const INTERFACE = new Set([
   'envoyer', 'message', 'mp', 'profil', 'profile', 'alerter', 'moderer', 'recommander', 'recommande', 'utile', 'helpful',
   'fan', 'top', 'epingle', 'pinned', 'masquer', 'hide', 'traduire', 'translate', 'translation', 'voir la traduction', 'et', 'autres',
   'upvote', 'downvote', 'award', 'signet', 'bookmark', 'vote', 'sort', 'by', 'trier', 'par', 'best', 'new', 'newest', 'oldest',
+  'cree', 'derniere', 'utilisateurs', 'liens', 'users', 'links', 'created', 'last', 'posts', 'sujets', 'membre', 'member',
   'un', 'abus', 'contenu', 'inapproprie', 'signalement', 'a', 'ce', 'commentaire', 'repondu', 'answered',
   'facebook', 'twitter', 'x', 'whatsapp', 'linkedin', 'email', 'e-mail', 'mail', 'copier', 'imprimer', 'print', 'copy', 'link',
   'notifications', 'subscribe', 's’abonner', "s'abonner", 'sabonner', 'mentionner', 'lire', 'suite', 'read', 'continue', 'reading',
