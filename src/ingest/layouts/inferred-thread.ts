@@ -46,6 +46,11 @@ function classify(line: string): LineInfo {
     for (const s of segments) {
       const cue = date === undefined ? dateCueOf(s) : undefined;
       if (cue !== undefined) { date = cue; continue; }
+      // "Patapouf le 26/09/2022 à 09:41", "Tom on March 3, 2024": a name, then its date.
+      const joined = date === undefined ? /^(.+?)\s+(?:le|on|at|du|-|–)\s+(.+)$/u.exec(s) : null;
+      const joinedDate = joined === null ? undefined : dateCueOf(joined[2] ?? '');
+      const joinedName = joinedDate === undefined ? undefined : authorOf(joined?.[1] ?? '');
+      if (joinedDate !== undefined && joinedName !== undefined) { date = joinedDate; author ??= joinedName; continue; }
       const name = /^(?:épinglé|pinned)\b/iu.test(s) ? undefined : authorOf(s);
       if (name !== undefined) { author ??= name; continue; }
       if (!isInterfaceLine(s)) others += wordCount(s);
@@ -65,10 +70,12 @@ interface Block {
   end: number;
   readonly anchor: number;
   readonly textEnd?: number;
+  /** The line above the date taken as the name when no line of the header reads as one. */
+  readonly looseName?: string;
 }
 
 /** The comment headers of a page: dated lines with the name and marker lines around them. */
-function findBlocks(lines: readonly string[], info: readonly LineInfo[]): Block[] {
+function findBlocks(lines: readonly string[], info: readonly LineInfo[], notes: Set<number>): Block[] {
   const shapes = new Map<string, number>();
   for (let i = 0; i < lines.length; i += 1) if (info[i]?.header === true) { const s = shapeOf(lines[i]!); shapes.set(s, (shapes.get(s) ?? 0) + 1); }
   const blocks: Block[] = [];
@@ -88,7 +95,15 @@ function findBlocks(lines: readonly string[], info: readonly LineInfo[]): Block[
     // Another dated line right under a header ("Modifié le …") belongs to it.
     if (last !== undefined && i - last.end <= 1) { last.end = i; continue; }
     let start = i;
-    while (start > (last?.end ?? -1) + 1 && i - start < MAX_HEADER_LEAD) {
+    // A short line right above the date is its name, even one no name pattern knows ("Maître de conférences").
+    let looseName: string | undefined;
+    const above = lines[i - 1]?.trim() ?? '';
+    if (i > (last?.end ?? -1) + 1 && info[i - 1]?.author === undefined && info[i]?.author === undefined && above !== '' && info[i - 1]?.header !== true
+      && info[i - 1]?.iface !== true && info[i - 1]?.reply === undefined && wordCount(above) <= 5 && !/[.!?:;,…]$/u.test(above)) {
+      looseName = above;
+      start = i - 1;
+    }
+    while (looseName === undefined && start > (last?.end ?? -1) + 1 && i - start < MAX_HEADER_LEAD) {
       const prev = info[start - 1];
       const line = lines[start - 1]!;
       if (isBlank(line) || prev === undefined) break;
@@ -97,7 +112,11 @@ function findBlocks(lines: readonly string[], info: readonly LineInfo[]): Block[
     }
     let end = i;
     while (end + 1 < lines.length && (info[end + 1]?.iface === true || (info[end + 1]?.reply !== undefined && info[end + 1]?.reply?.quote === undefined))) end += 1;
-    blocks.push({ start, end, anchor: i });
+    // "Modifié le …" inside a comment: a dated line with no name near it, after the first header, is a note.
+    let named = looseName !== undefined;
+    for (let j = start; j <= i; j += 1) named ||= info[j]?.author !== undefined;
+    if (!named && blocks.length > 0) { notes.add(i); continue; }
+    blocks.push({ start, end, anchor: i, looseName });
   }
   return blocks;
 }
@@ -158,8 +177,10 @@ interface Unit { author?: string; published?: string; text: string; parent?: num
 
 /** Read a page's lines into a thread, or undefined when fewer than two comment headers are found. */
 export function readInferredThread(lines: readonly string[]): { page: ParsedPage; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] } | undefined {
-  const info = lines.map(classify);
-  const allBlocks = findBlocks(lines, info);
+  const info: LineInfo[] = lines.map(classify);
+  const notes = new Set<number>();
+  const allBlocks = findBlocks(lines, info, notes);
+  for (const i of notes) info[i] = { header: false, iface: true };
   if (allBlocks.length < 2) return undefined;
   const authors = new Set<string>();
   for (const b of allBlocks) for (let i = b.start; i <= b.end; i += 1) { const a = info[i]?.author; if (a !== undefined) authors.add(a); }
@@ -172,6 +193,7 @@ export function readInferredThread(lines: readonly string[]): { page: ParsedPage
       published ??= info[i]?.date?.iso;
     }
     published ??= info[b.anchor]?.date?.iso;
+    author ??= b.looseName;
     return { author, published, text: textOf(lines, info, b.end + 1, b.textEnd ?? next, authors), depth: 0, indent: indentOf(lines[b.start]!) };
   });
   // A dated block without words of its own (a topic's stats, "créé · mars '23") is furniture.

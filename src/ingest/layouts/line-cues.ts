@@ -6,7 +6,7 @@ import { parseDate } from '../formats/parse-date.js';
  */
 
 /** Separators between the parts of a header line: "Kerbrat_56 · il y a 5 h", "par X » lun. 26 sept. 2022". */
-const SEPARATOR = /\s+[·•|»—–]\s+|\s+[·•|»—–]$|^[·•|»—–]\s+|\s{3,}/u;
+const SEPARATOR = /\s+[·•|»—–]\s+|\s+[·•|»—–]$|^[·•|»—–]\s+|\s{2,}|\t/u;
 
 const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().trim();
 
@@ -111,7 +111,7 @@ export function replyCueOf(line: string): ReplyCue | undefined {
   const t = line.trim();
   const level = /^(?:level|niveau)\s+(\d+)$/iu.exec(t);
   if (level !== null) return { depth: Number(level[1]) - 1 };
-  const numbered = /^#\d+((?:\.\d+)+)$/u.exec(t);
+  const numbered = /^#\d+((?:\.\d+)*)$/u.exec(t);
   if (numbered !== null) return { depth: (numbered[1]?.split('.').length ?? 1) - 1 };
   const answer = /^(?:↪|↳|↩)?\s*(?:en\s+)?(?:réponse\s+à|répondre\s+à|in\s+reply\s+to|replying\s+to|reply\s+to|en réponse au message de)\s+@?(.+?)\s*:?$/iu.exec(t);
   if (answer !== null) return { target: answer[1]?.replace(/^@/u, '') };
