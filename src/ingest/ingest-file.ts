@@ -16,6 +16,7 @@ import { hnThreadLayout } from './layouts/hn-thread.js';
 import { inferredThreadLayout } from './layouts/inferred-thread.js';
 import { lemmyThreadLayout } from './layouts/lemmy-thread.js';
 import { plainTextLayout } from './layouts/plain-text.js';
+import { splitLines } from './layouts/text-lines.js';
 import { wordpressThreadLayout } from './layouts/wordpress-thread.js';
 import { buildDocument } from './page.js';
 
@@ -131,8 +132,9 @@ export function ingestFile(file: string, bytes: Uint8Array, options: IngestOptio
     case '.html':
     case '.htm': return buildRecords(file, sha256, readHtml(text));
     case '.txt': {
-      const layout = TEXT_LAYOUTS.find((l) => l.recognise(text)) ?? plainTextLayout;
-      const parsed = layout.parse(text);
+      const lines = splitLines(text);
+      const layout = TEXT_LAYOUTS.find((l) => l.recognise(text, lines)) ?? plainTextLayout;
+      const parsed = layout.parse(text, lines);
       const built = buildDocument({ docId, file, sha256 }, parsed.page);
       return {
         sha256,

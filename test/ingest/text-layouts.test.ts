@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestFile, TEXT_LAYOUTS } from '../../src/ingest/ingest-file.js';
+import { splitLines } from '../../src/ingest/layouts/text-lines.js';
 import type { Document, Unit } from '../../src/model.js';
 
 const FIXTURES = 'test/fixtures/corpora/layouts';
 const SAMPLES = 'corpus';
 
 const read = (file: string): string => readFileSync(file, 'utf8');
-const layoutOf = (text: string): string | undefined => TEXT_LAYOUTS.find((l) => l.recognise(text))?.name;
+const layoutOf = (text: string): string | undefined => TEXT_LAYOUTS.find((l) => l.recognise(text, splitLines(text)))?.name;
 
 function ingestText(name: string, text: string): { doc: Document; codes: string[] } {
   const result = ingestFile(name, new TextEncoder().encode(text));

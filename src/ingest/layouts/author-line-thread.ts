@@ -3,7 +3,7 @@ import { isRelativeDate, parseDateLine } from '../french-date.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
 import { withQuotesAttributed } from './quotes.js';
-import { indentOf, looksLikeHandle, paragraphsOf, splitLines, type Paragraph } from './text-lines.js';
+import { indentOf, looksLikeHandle, paragraphsOf, type Paragraph } from './text-lines.js';
 import { findCommentHeadings, type CommentHeading } from './thread-heading.js';
 
 /** Lines a site prints with the name: "il y a 3 heures", "12 mars 2023 à 10:14". */
@@ -22,17 +22,8 @@ function threadEnd(lines: readonly string[], from: number): number {
 
 type Thread = { heading: CommentHeading; end: number } | undefined;
 
-// The thread of the last page looked at: parse looks again at the page recognise has just looked at
-// (splitLines gives the same lines for the same page).
-let lastThread: { readonly lines: readonly string[]; readonly thread: Thread } | undefined;
-
 /** The heading that opens an author-line thread: followed by a user name alone, then text. */
 function findThread(lines: readonly string[]): Thread {
-  if (lastThread?.lines !== lines) lastThread = { lines, thread: searchThread(lines) };
-  return lastThread.thread;
-}
-
-function searchThread(lines: readonly string[]): Thread {
   for (const heading of findCommentHeadings(lines).reverse()) {
     const end = threadEnd(lines, heading.index + 1);
     const paragraphs = paragraphsOf(lines, heading.index + 1, end);
@@ -49,9 +40,8 @@ function searchThread(lines: readonly string[]): Thread {
  */
 export const authorLineThreadLayout: PageLayout = {
   name: 'author-line-thread',
-  recognise: (text) => findThread(splitLines(text)) !== undefined,
-  parse(text) {
-    const lines = splitLines(text);
+  recognise: (_text, lines) => findThread(lines) !== undefined,
+  parse(text, lines) {
     const found = findThread(lines);
     const headingIndex = found?.heading.index ?? lines.length;
     const article = parseArticlePart(lines.slice(0, headingIndex));

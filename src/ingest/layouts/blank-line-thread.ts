@@ -4,7 +4,7 @@ import type { ParsedComment } from '../page.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
 import { quoteCandidate, quoteNotFound, quoteOpener, quoteSource, type QuoteCandidate } from './quotes.js';
-import { paragraphsOf, splitLines } from './text-lines.js';
+import { paragraphsOf } from './text-lines.js';
 import { findCommentHeadings } from './thread-heading.js';
 
 function threadStart(lines: readonly string[]): { index: number; declared?: number } | undefined {
@@ -20,14 +20,12 @@ function threadStart(lines: readonly string[]): { index: number; declared?: numb
  */
 export const blankLineThreadLayout: PageLayout = {
   name: 'blank-line-thread',
-  recognise(text) {
-    const lines = splitLines(text);
+  recognise(text, lines) {
     const heading = threadStart(lines);
     if (heading === undefined) return false;
     return paragraphsOf(lines, heading.index + 1).some((p) => !isEndMarker(p.lines[0]!));
   },
-  parse(text) {
-    const lines = splitLines(text);
+  parse(text, lines) {
     const heading = threadStart(lines);
     const start = heading?.index ?? lines.length;
     const article = parseArticlePart(lines.slice(0, start));

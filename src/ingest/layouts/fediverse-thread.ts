@@ -3,7 +3,7 @@ import { cleanScrapedText } from '../clean-text.js';
 import { isRelativeDate, parseDateLine } from '../french-date.js';
 import type { ParsedComment } from '../page.js';
 import type { PageLayout } from './layout.js';
-import { isBlank, splitLines } from './text-lines.js';
+import { isBlank } from './text-lines.js';
 
 // "@sophie@piaille.fr": the account line under a display name.
 const ACCOUNT = /^@([\p{L}\p{N}_.-]{1,40})@([\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+)$/u;
@@ -48,9 +48,8 @@ function latestByAccount(account: string, accounts: readonly string[]): number |
  */
 export const fediverseThreadLayout: PageLayout = {
   name: 'fediverse-thread',
-  recognise: (text) => posts(splitLines(text)).length >= 2,
-  parse(text) {
-    const lines = splitLines(text);
+  recognise: (_text, lines) => posts(lines).length >= 2,
+  parse(text, lines) {
     const found = posts(lines);
     // accounts[0] is the opening post (the article), accounts[k + 1] the k-th comment.
     const accounts: string[] = [];

@@ -5,7 +5,7 @@ import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
 import { withQuotesAttributed } from './quotes.js';
 import { latestPostBy, replyToAuthor } from './reply-target.js';
-import { isBlank, looksLikeHandle, splitLines } from './text-lines.js';
+import { isBlank, looksLikeHandle } from './text-lines.js';
 
 // "23 « J'aime »", "1 J’aime", "5 «J’aime»": Discourse and phpBB-style like counters closing a post.
 const LIKE_COUNTER = /^\d+\s*(?:«\s*)?j['’]aime(?:\s*»)?$/iu;
@@ -48,12 +48,10 @@ function postHeaders(lines: readonly string[]): PostHeader[] {
  */
 export const forumLikesThreadLayout: PageLayout = {
   name: 'forum-likes-thread',
-  recognise(text) {
-    const lines = splitLines(text);
+  recognise(text, lines) {
     return lines.some((l) => LIKE_COUNTER.test(l.trim())) && postHeaders(lines).length >= 2;
   },
-  parse(text) {
-    const lines = splitLines(text);
+  parse(text, lines) {
     const headers = postHeaders(lines);
     const first = headers[0];
     const pageTitle = parseArticlePart(lines.slice(0, first?.index ?? lines.length)).title;

@@ -2,7 +2,7 @@ import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
 import { withQuotesAttributed, type CommentDraft } from './quotes.js';
-import { indentOf, isBlank, splitLines } from './text-lines.js';
+import { indentOf, isBlank } from './text-lines.js';
 
 // "thibault_m il y a 5 heures | parent | suivant [–]", "pg 3 hours ago | next [-]"
 const HEADER = /^([\p{L}\p{N}_.-]{2,30})\s+((?:il y a|depuis)\s+\d+\s+\p{L}+|\d+\s+\p{L}+\s+ago)(?:\s*\|.*?)?\s*\[[–-]\]$/u;
@@ -33,9 +33,8 @@ function headers(lines: readonly string[]): Header[] {
  */
 export const hnThreadLayout: PageLayout = {
   name: 'hn-thread',
-  recognise: (text) => headers(splitLines(text)).length > 0,
-  parse(text) {
-    const lines = splitLines(text);
+  recognise: (_text, lines) => headers(lines).length > 0,
+  parse(text, lines) {
     const found = headers(lines);
     const firstHeader = found[0]?.index ?? lines.length;
     const subtextIndex = lines.slice(0, firstHeader).findIndex((l) => SUBTEXT.test(l.trim()));

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../model.js';
 import type { ParsedComment, ParsedPage } from '../page.js';
 import type { PageLayout } from './layout.js';
 import { authorOf, dateCueOf, isInterfaceLine, replyCueOf, type ReplyCue, segmentsOf, shapeOf } from './line-cues.js';
-import { indentOf, isBlank, splitLines, wordCount } from './text-lines.js';
+import { indentOf, isBlank, wordCount } from './text-lines.js';
 
 /**
  * A thread read from a copied page of a site no layout was written for. Each line is classified by
@@ -258,6 +258,6 @@ export function readInferredThread(lines: readonly string[]): { page: ParsedPage
 /** The inferred reader as a layout: recognises a page when it finds at least two named comment headers. */
 export const inferredThreadLayout: PageLayout = {
   name: 'inferred-thread',
-  recognise: (text) => readInferredThread(splitLines(text)) !== undefined,
-  parse: (text) => readInferredThread(splitLines(text)) ?? { page: { body: text, comments: [] }, diagnostics: [{ level: 'warning', code: 'no-thread-recognised', message: 'no comment headers found; the whole page is one article unit' }] },
+  recognise: (_text, lines) => readInferredThread(lines) !== undefined,
+  parse: (text, lines) => readInferredThread(lines) ?? { page: { body: text, comments: [] }, diagnostics: [{ level: 'warning', code: 'no-thread-recognised', message: 'no comment headers found; the whole page is one article unit' }] },
 };

@@ -5,6 +5,7 @@ import type { ParsedPage } from '../page.js';
 export interface PageLayout {
   readonly name: string;
   /** True when the text shows this layout's cues ("Répondre" bullets, "X a écrit :"…). Never looks at the file name. */
-  recognise(text: string): boolean;
-  parse(text: string): { page: ParsedPage; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] };
+  recognise(text: string, lines: readonly string[]): boolean;
+  /** `lines` is `splitLines(text)`, split once by the caller and shared by every layout tried. */
+  parse(text: string, lines: readonly string[]): { page: ParsedPage; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] };
 }

@@ -3,7 +3,7 @@ import { isRelativeDate, parseDateLine } from '../french-date.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
 import { withQuotesAttributed, type CommentDraft } from './quotes.js';
-import { indentOf, isBlank, splitLines } from './text-lines.js';
+import { indentOf, isBlank } from './text-lines.js';
 import { headingBefore } from './thread-heading.js';
 
 // "hubert_t@lemmy.world": a federated account, alone on its line.
@@ -56,9 +56,8 @@ function commentHeaders(lines: readonly string[]): CommentHeader[] {
  */
 export const lemmyThreadLayout: PageLayout = {
   name: 'lemmy-thread',
-  recognise: (text) => commentHeaders(splitLines(text)).length > 0,
-  parse(text) {
-    const lines = splitLines(text);
+  recognise: (_text, lines) => commentHeaders(lines).length > 0,
+  parse(text, lines) {
     const headers = commentHeaders(lines);
     const firstHeader = headers[0]?.index ?? lines.length;
     const heading = headingBefore(lines, firstHeader);

@@ -1,6 +1,5 @@
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
-import { splitLines } from './text-lines.js';
 
 /**
  * Fallback for page text with no recognised thread: the whole page is one article unit. Title,
@@ -10,8 +9,8 @@ import { splitLines } from './text-lines.js';
 export const plainTextLayout: PageLayout = {
   name: 'plain-text',
   recognise: () => true,
-  parse(text) {
-    const article = parseArticlePart(splitLines(text));
+  parse(text, lines) {
+    const article = parseArticlePart(lines);
     return {
       page: { ...article, comments: [] },
       diagnostics: [{ level: 'info', code: 'no-thread-recognised', message: 'no comment thread recognised; the whole page is one article unit' }],

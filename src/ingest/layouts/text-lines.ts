@@ -1,15 +1,9 @@
 /** Line-level helpers shared by the page layouts. */
 
-// The last page split: every layout tries the same page in turn, then one parses it.
-let lastSplit: { readonly text: string; readonly lines: readonly string[] } | undefined;
-
-/** The page split into lines (LF, CRLF or CR ends). Shared between callers: never changed in place. */
+/** The page split into lines (LF, CRLF or CR ends). Split once per page by the caller and passed to every layout. */
 export function splitLines(text: string): readonly string[] {
-  if (lastSplit?.text !== text) {
-    // Most pages end lines with LF only: a plain split, without the regex.
-    lastSplit = { text, lines: text.includes('\r') ? text.split(/\r\n|\r|\n/u) : text.split('\n') };
-  }
-  return lastSplit.lines;
+  // Most pages end lines with LF only: a plain split, without the regex.
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/u) : text.split('\n');
 }
 
 /** True for a line with nothing visible on it (no-break spaces count as nothing). */

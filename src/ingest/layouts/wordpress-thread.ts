@@ -3,7 +3,7 @@ import { parseDateLine } from '../french-date.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
 import { withQuotesAttributed } from './quotes.js';
-import { indentOf, isBlank, splitLines } from './text-lines.js';
+import { indentOf, isBlank } from './text-lines.js';
 import { headingBefore } from './thread-heading.js';
 
 // "  • quinctius cincinnatus Répondre", "Marie dit :", "• Paul a dit :" — the comment's header line.
@@ -30,20 +30,14 @@ interface Thread {
   readonly headers: readonly number[];
 }
 
-// The last page read: parse reads the page that recognise has just read, and finds its headers again.
-let lastThread: Thread | undefined;
-
-function threadOf(text: string): Thread {
-  if (lastThread?.text !== text) {
-    const lines = splitLines(text);
-    const authors = new Map<number, string>();
-    lines.forEach((_, i) => {
-      const author = parseHeader(lines, i);
-      if (author !== undefined) authors.set(i, author);
-    });
-    lastThread = { text, lines, authors, headers: [...authors.keys()] };
-  }
-  return lastThread;
+/** The page's comment headers; recognise and parse each find them (no memo of the last page). */
+function threadOf(text: string, lines: readonly string[]): Thread {
+  const authors = new Map<number, string>();
+  lines.forEach((_, i) => {
+    const author = parseHeader(lines, i);
+    if (author !== undefined) authors.set(i, author);
+  });
+  return { text, lines, authors, headers: [...authors.keys()] };
 }
 
 /**
@@ -53,14 +47,14 @@ function threadOf(text: string): Thread {
  */
 export const wordpressThreadLayout: PageLayout = {
   name: 'wordpress-thread',
-  recognise(text) {
-    const { lines, headers } = threadOf(text);
+  recognise(text, lines) {
+    const { headers } = threadOf(text, lines);
     // Most comments carry a date line before the next header: one stray "X dit :" in an article does not make a thread.
     const dated = headers.filter((h, k) => lines.slice(h + 1, headers[k + 1] ?? lines.length).some((l) => parseDateLine(l) !== undefined));
     return headers.length > 0 && dated.length * 2 >= headers.length;
   },
-  parse(text) {
-    const { lines, headers, authors } = threadOf(text);
+  parse(text, lines) {
+    const { headers, authors } = threadOf(text, lines);
     const firstHeader = headers[0] ?? lines.length;
     const heading = headingBefore(lines, firstHeader);
     const article = parseArticlePart(lines.slice(0, heading?.index ?? firstHeader));
