@@ -1,5 +1,5 @@
 /** Segmentation figures against the gold units, the sample pages then the thread set: `npm run eval:units`. */
-import { type ThreadFigures, type UnitCheck, readGoldUnits, scoreAgainstGold, scoreThreadSet } from '../test/ingest/gold-units.js';
+import { leaveOneKindOut, type ThreadFigures, type UnitCheck, readGoldUnits, scoreAgainstGold, scoreThreadSet } from '../test/ingest/gold-units.js';
 
 const verbose = process.argv.includes('--verbose');
 
@@ -36,3 +36,8 @@ if (verbose) {
 }
 for (const [kind, f] of threads.perKind) console.log(row(kind, f));
 console.log(row('ALL', threads.overall));
+
+console.log('\n# Thread set, leave-one-kind-out (each kind read without the cues tagged with it)');
+const loko = scoreThreadSet(undefined, leaveOneKindOut);
+for (const [kind, f] of loko.perKind) if (f.f1 !== threads.perKind.get(kind)?.f1) console.log(row(kind, f));
+console.log(row('ALL', loko.overall));

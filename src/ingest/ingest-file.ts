@@ -13,7 +13,8 @@ import { blankLineThreadLayout } from './layouts/blank-line-thread.js';
 import { fediverseThreadLayout } from './layouts/fediverse-thread.js';
 import { forumLikesThreadLayout } from './layouts/forum-likes-thread.js';
 import { hnThreadLayout } from './layouts/hn-thread.js';
-import { inferredThreadLayout } from './layouts/inferred-thread.js';
+import { inferredThreadLayout, inferredThreadLayoutWith } from './layouts/inferred-thread.js';
+import type { LineCueSet } from './layouts/line-cues.js';
 import { lemmyThreadLayout } from './layouts/lemmy-thread.js';
 import { plainTextLayout } from './layouts/plain-text.js';
 import { splitLines } from './layouts/text-lines.js';
@@ -99,6 +100,8 @@ function buildRecords(file: string, sha256: string, read: FormatResult): IngestR
 /** How files are read: the export field names (aliases plus `--fields`). */
 export interface IngestOptions {
   readonly fieldMap?: FieldMap;
+  /** Line cues of the inferred reader (default: all); leave-one-kind-out scoring passes fewer. */
+  readonly lineCues?: LineCueSet;
 }
 
 /** Read one corpus file's bytes into documents. Never throws on bad input: problems come back as diagnostics. */
@@ -133,7 +136,9 @@ export function ingestFile(file: string, bytes: Uint8Array, options: IngestOptio
     case '.htm': return buildRecords(file, sha256, readHtml(text));
     case '.txt': {
       const lines = splitLines(text);
-      const layout = TEXT_LAYOUTS.find((l) => l.recognise(text, lines)) ?? plainTextLayout;
+      const cues = options.lineCues;
+      const layouts = cues === undefined ? TEXT_LAYOUTS : TEXT_LAYOUTS.map((l) => (l === inferredThreadLayout ? inferredThreadLayoutWith(cues) : l));
+      const layout = layouts.find((l) => l.recognise(text, lines)) ?? plainTextLayout;
       const parsed = layout.parse(text, lines);
       const built = buildDocument({ docId, file, sha256 }, parsed.page);
       return {

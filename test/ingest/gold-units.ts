@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { ingestFile } from '../../src/ingest/ingest-file.js';
+import { lineCuesWithout } from '../../src/ingest/layouts/line-cues.js';
 import type { Document } from '../../src/model.js';
 import { foldWhiteSpace } from '../../src/text/normalise.js';
 
@@ -168,3 +169,6 @@ export function scoreThreadSet(dir = THREAD_SET_DIR, ingestFor: (kind: string) =
   if (total === undefined) throw new Error(`no gold units under ${dir}/gold`);
   return { overall: figuresOf(total), perKind, checks };
 }
+
+/** Leave-one-kind-out: each kind read without the cues tagged with it (src/ingest/layouts/line-cues.ts). */
+export const leaveOneKindOut = (kind: string): Ingest => (file, bytes) => ingestFile(file, bytes, { lineCues: lineCuesWithout(kind) });

@@ -12,8 +12,8 @@ describe('generic line cues', () => {
   });
 
   it('tells interface lines from words', () => {
-    expect(['Répondre · Signaler · 👍 38', '↑ 142 ↓', '14 réponses', 'Voir plus de réactions', 'Reply', '12 « J\'aime »'].map(isInterfaceLine)).toEqual([true, true, true, true, true, true]);
-    expect(['Bravo pour la décision !', 'Exactement.'].map(isInterfaceLine)).toEqual([false, false]);
+    expect(['Répondre · Signaler · 👍 38', '↑ 142 ↓', '14 réponses', 'Voir plus de réactions', 'Reply', '12 « J\'aime »'].map((l) => isInterfaceLine(l))).toEqual([true, true, true, true, true, true]);
+    expect(['Bravo pour la décision !', 'Exactement.'].map((l) => isInterfaceLine(l))).toEqual([false, false]);
   });
 
   it('reads reply markers and names', () => {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model.js';
 import type { ParsedComment, ParsedPage } from '../page.js';
 import type { PageLayout } from './layout.js';
-import { authorOf, dateCueOf, isInterfaceLine, replyCueOf, type ReplyCue, segmentsOf, shapeOf } from './line-cues.js';
+import { authorOf, dateCueOf, DEFAULT_LINE_CUES, isInterfaceLine, type LineCueSet, replyCueOf, type ReplyCue, segmentsOf } from './line-cues.js';
 import { indentOf, isBlank, wordCount } from './text-lines.js';
 
 /**
@@ -32,7 +32,7 @@ interface LineInfo {
   readonly author?: string;
 }
 
-function classify(line: string): LineInfo {
+function classify(line: string, cues: LineCueSet): LineInfo {
   const t = line.trim();
   if (t === '') return { header: false, iface: false };
   const reply = replyCueOf(t);
@@ -49,19 +49,19 @@ function classify(line: string): LineInfo {
       // "Patapouf le 26/09/2022 à 09:41", "Tom on March 3, 2024": a name, then its date.
       const joined = date === undefined ? /^(.+?)\s+(?:le|on|at|du|-|–)\s+(.+)$/u.exec(s) : null;
       const joinedDate = joined === null ? undefined : dateCueOf(joined[2] ?? '');
-      const joinedName = joinedDate === undefined ? undefined : authorOf(joined?.[1] ?? '');
+      const joinedName = joinedDate === undefined ? undefined : authorOf(joined?.[1] ?? '', cues);
       if (joinedDate !== undefined && joinedName !== undefined) { date = joinedDate; author ??= joinedName; continue; }
-      const name = /^(?:épinglé|pinned)\b/iu.test(s) ? undefined : authorOf(s);
+      const name = /^(?:épinglé|pinned)\b/iu.test(s) ? undefined : authorOf(s, cues);
       if (name !== undefined) { author ??= name; continue; }
-      if (!isInterfaceLine(s)) others += wordCount(s);
+      if (!isInterfaceLine(s, cues)) others += wordCount(s);
     }
     // "Message par X » date": the name and the date in one segment each; the rest interface or short.
     // "J'aime · Répondre · 1 sem": a dated line of interface words closes a comment (a footer).
     if (date !== undefined && others === 0 && author === undefined && segments.length > 1) return { date, header: true, footer: true, iface: false };
     if (date !== undefined && others <= 3) return { date, header: true, iface: false, author };
   }
-  if (isInterfaceLine(t)) return { header: false, iface: true };
-  return { header: false, iface: false, author: words <= 6 && !/^(?:épinglé|pinned)\b/iu.test(t) ? authorOf(t) : undefined };
+  if (isInterfaceLine(t, cues)) return { header: false, iface: true };
+  return { header: false, iface: false, author: words <= 6 && !/^(?:épinglé|pinned)\b/iu.test(t) ? authorOf(t, cues) : undefined };
 }
 
 interface Block {
@@ -76,8 +76,6 @@ interface Block {
 
 /** The comment headers of a page: dated lines with the name and marker lines around them. */
 function findBlocks(lines: readonly string[], info: readonly LineInfo[], notes: Set<number>): Block[] {
-  const shapes = new Map<string, number>();
-  for (let i = 0; i < lines.length; i += 1) if (info[i]?.header === true) { const s = shapeOf(lines[i]!); shapes.set(s, (shapes.get(s) ?? 0) + 1); }
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i += 1) {
     if (info[i]?.header !== true) continue;
@@ -176,8 +174,8 @@ const sameName = (a: string | undefined, b: string | undefined): boolean =>
 interface Unit { author?: string; published?: string; text: string; parent?: number; depth: number; indent: number }
 
 /** Read a page's lines into a thread, or undefined when fewer than two comment headers are found. */
-export function readInferredThread(lines: readonly string[]): { page: ParsedPage; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] } | undefined {
-  const info: LineInfo[] = lines.map(classify);
+export function readInferredThread(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): { page: ParsedPage; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] } | undefined {
+  const info: LineInfo[] = lines.map((l) => classify(l, cues));
   const notes = new Set<number>();
   const allBlocks = findBlocks(lines, info, notes);
   for (const i of notes) info[i] = { header: false, iface: true };
@@ -211,7 +209,7 @@ export function readInferredThread(lines: readonly string[]): { page: ParsedPage
     let author: string | undefined;
     let published: string | undefined;
     for (let i = 0; i < firstBlock.start; i += 1) {
-      const byline = /^(?:par|by)\s+/iu.test(lines[i]!.trim()) ? authorOf(lines[i]!) : undefined;
+      const byline = /^(?:par|by)\s+/iu.test(lines[i]!.trim()) ? authorOf(lines[i]!, cues) : undefined;
       author ??= byline;
       published ??= info[i]?.date?.iso;
     }
@@ -255,9 +253,14 @@ export function readInferredThread(lines: readonly string[]): { page: ParsedPage
   return { page: { author: article.author, published: article.published, body: article.text, comments }, diagnostics };
 }
 
+/** The inferred reader as a layout with a given cue set (leave-one-kind-out scoring reads with fewer cues). */
+export function inferredThreadLayoutWith(cues: LineCueSet): PageLayout {
+  return {
+    name: 'inferred-thread',
+    recognise: (_text, lines) => readInferredThread(lines, cues) !== undefined,
+    parse: (text, lines) => readInferredThread(lines, cues) ?? { page: { body: text, comments: [] }, diagnostics: [{ level: 'warning', code: 'no-thread-recognised', message: 'no comment headers found; the whole page is one article unit' }] },
+  };
+}
+
 /** The inferred reader as a layout: recognises a page when it finds at least two named comment headers. */
-export const inferredThreadLayout: PageLayout = {
-  name: 'inferred-thread',
-  recognise: (_text, lines) => readInferredThread(lines) !== undefined,
-  parse: (text, lines) => readInferredThread(lines) ?? { page: { body: text, comments: [] }, diagnostics: [{ level: 'warning', code: 'no-thread-recognised', message: 'no comment headers found; the whole page is one article unit' }] },
-};
+export const inferredThreadLayout: PageLayout = inferredThreadLayoutWith(DEFAULT_LINE_CUES);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { leaveOneKindOut, scoreThreadSet } from '../ingest/gold-units.js';
+
+// Floors at the figures reached when the reader was written (docs/thread-reader.md): a change that
+// reads the development set worse fails here. Raise them when the reader gets better.
+const FLOORS = { f1: 0.69, author: 0.81, published: 0.9, parent: 0.82 } as const;
+const FLOORS_PER_EXPORT = ['csv-export', 'json-flat', 'jsonl-flat', 'html-news', 'html-blog'];
+const LEAVE_ONE_KIND_OUT_F1 = 0.63;
+
+describe('thread reader on the development set (eval/threads)', () => {
+  const score = scoreThreadSet();
+
+  it('keeps unit F1 and author/date/parent accuracy at or above their floors', () => {
+    const { f1, author, published, parent } = score.overall;
+    for (const [name, value] of Object.entries({ f1, author, published, parent })) {
+      expect(value, name).toBeGreaterThanOrEqual(FLOORS[name as keyof typeof FLOORS]);
+    }
+  });
+
+  it.each(FLOORS_PER_EXPORT)('reads every unit of %s with its metadata', (kind) => {
+    expect(score.perKind.get(kind)).toMatchObject({ f1: 1, author: 1, published: 1, parent: 1 });
+  });
+
+  it('keeps the leave-one-kind-out unit F1 at or above its floor', () => {
+    expect(scoreThreadSet(undefined, leaveOneKindOut).overall.f1).toBeGreaterThanOrEqual(LEAVE_ONE_KIND_OUT_F1);
+  });
+});
