@@ -138,8 +138,12 @@ export function ingestFile(file: string, bytes: Uint8Array, options: IngestOptio
       const lines = splitLines(text);
       const cues = options.lineCues;
       const layouts = cues === undefined ? TEXT_LAYOUTS : TEXT_LAYOUTS.map((l) => (l === inferredThreadLayout ? inferredThreadLayoutWith(cues) : l));
-      const layout = layouts.find((l) => l.recognise(text, lines)) ?? plainTextLayout;
-      const parsed = layout.parse(text, lines);
+      let parsed: ReturnType<PageLayout['parse']> | undefined;
+      for (const layout of layouts) {
+        parsed = layout.read !== undefined ? layout.read(text, lines) : layout.recognise(text, lines) ? layout.parse(text, lines) : undefined;
+        if (parsed !== undefined) break;
+      }
+      parsed ??= plainTextLayout.parse(text, lines);
       const built = buildDocument({ docId, file, sha256 }, parsed.page);
       return {
         sha256,

@@ -132,8 +132,9 @@ export function inferComments(root: HTMLElement): { items: HTMLElement[]; commen
   }
   let best: Candidate[] = [];
   let bestDepth = -1;
-  for (const members of byShape.values()) {
-    if (members.size < MIN_ITEMS || members.size < best.length) continue;
+  // Largest shapes first: a shape with fewer members than the best found cannot win, and is not looked at.
+  for (const members of [...byShape.values()].sort((a, b) => b.size - a.size)) {
+    if (members.size < MIN_ITEMS || members.size < best.length) break;
     const set = new Set(members.keys());
     const kept: Candidate[] = [];
     for (const c of members.values()) {

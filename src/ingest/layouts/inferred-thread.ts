@@ -16,6 +16,8 @@ import { indentOf, isBlank, wordCount } from './text-lines.js';
 const MAX_HEADER_WORDS = 14;
 /** Lines before a dated line that may still belong to its header (name, handle, badge, level). */
 const MAX_HEADER_LEAD = 4;
+/** Longest line looked at for cues; "Message par X » lun. 26 sept. 2022 10:14  Abonné" has 60 characters. */
+const MAX_CUE_LINE_CHARS = 160;
 /** Words of a paragraph that make it article text rather than furniture. */
 const MIN_PROSE_WORDS = 12;
 
@@ -34,7 +36,8 @@ interface LineInfo {
 
 function classify(line: string, cues: LineCueSet): LineInfo {
   const t = line.trim();
-  if (t === '') return { header: false, iface: false };
+  // Headers, markers and interface lines are short: a long line is text, read without the cue patterns.
+  if (t === '' || t.length > MAX_CUE_LINE_CHARS) return { header: false, iface: false };
   const reply = replyCueOf(t);
   if (reply !== undefined) return { header: false, iface: false, reply };
   const words = wordCount(t, MAX_HEADER_WORDS + 1);
@@ -258,6 +261,7 @@ export function inferredThreadLayoutWith(cues: LineCueSet): PageLayout {
   return {
     name: 'inferred-thread',
     recognise: (_text, lines) => readInferredThread(lines, cues) !== undefined,
+    read: (_text, lines) => readInferredThread(lines, cues),
     parse: (text, lines) => readInferredThread(lines, cues) ?? { page: { body: text, comments: [] }, diagnostics: [{ level: 'warning', code: 'no-thread-recognised', message: 'no comment headers found; the whole page is one article unit' }] },
   };
 }

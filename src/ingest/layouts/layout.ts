@@ -8,4 +8,6 @@ export interface PageLayout {
   recognise(text: string, lines: readonly string[]): boolean;
   /** `lines` is `splitLines(text)`, split once by the caller and shared by every layout tried. */
   parse(text: string, lines: readonly string[]): { page: ParsedPage; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] };
+  /** Recognise and parse in one pass, for layouts whose recognising is the parsing: undefined when not recognised. */
+  read?(text: string, lines: readonly string[]): { page: ParsedPage; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] } | undefined;
 }
