@@ -18,6 +18,10 @@ export interface RunOptions {
   readonly workers?: number;
   /** Re-analyse every file, ignoring what the store already knows. */
   readonly full?: boolean;
+  /** Follow symbolic links that lead out of the corpus folders (an untrusted archive's links are not followed by default). */
+  readonly followLinks?: boolean;
+  /** Delete the output folder's store before the run (a damaged store), and analyse everything again. */
+  readonly rebuildStore?: boolean;
   /** Process only the `index`-th (1-based) of `count` deterministic partitions of the corpus, into this folder's own store. */
   readonly shard?: Shard;
 }

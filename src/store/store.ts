@@ -6,6 +6,9 @@ import type { Diagnostic } from '../model.js';
 /** The store's file name inside the output folder (plus SQLite's `-wal` and `-shm` beside it). */
 export const STORE_FILE = 'controverse.sqlite';
 
+/** Meta key of the corpus listing's diagnostics; part of what identifies the reports (see reportsKey). */
+export const LISTING_META = 'listing_diagnostics';
+
 /** Bump when the tables change: an older store is then rebuilt from scratch. */
 const SCHEMA_VERSION = 1;
 
@@ -219,10 +222,15 @@ export class Store {
     };
   }
 
-  /** Every diagnostic of every stored file. */
+  /** Every diagnostic of every stored file, and the corpus listing's (see setListingDiagnostics). */
   diagnostics(): Diagnostic[] {
     const rows = this.db.prepare('SELECT diagnostics FROM files ORDER BY path').pluck().all() as string[];
-    return rows.flatMap((r) => JSON.parse(r) as Diagnostic[]);
+    return [...rows.flatMap((r) => JSON.parse(r) as Diagnostic[]), ...(JSON.parse(this.getMeta(LISTING_META) ?? '[]') as Diagnostic[])];
+  }
+
+  /** What the corpus listing skipped (folders, links, special files), kept until the next listing. */
+  setListingDiagnostics(diagnostics: readonly Diagnostic[]): void {
+    this.setMeta(LISTING_META, JSON.stringify(diagnostics));
   }
 
   /** Copy every file and document of another store into this one (shard merge). */

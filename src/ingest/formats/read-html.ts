@@ -2,6 +2,7 @@ import { type HTMLElement, parse } from 'node-html-parser';
 import type { ParsedComment, ParsedPage } from '../page.js';
 import type { FormatDiagnostic, FormatResult } from './format.js';
 import { langHint } from './lang-hint.js';
+import { htmlNestsDeeperThan, MAX_HTML_DEPTH } from './nesting.js';
 import { parseDate } from './parse-date.js';
 
 /** Never text: code, styling and embedded media. */
@@ -131,10 +132,14 @@ function declaredCount(root: HTMLElement): number | undefined {
  * An HTML page: metadata (Open Graph, schema.org microdata, `<time datetime>`), the article text
  * from its `<article>`/`<main>`/microdata body, and the comment list where its markup shows one.
  * With no main element and no comments, the body text is one article unit and a diagnostics row says so.
+ * A page nested past MAX_HTML_DEPTH is skipped with a row (the text walk recurses on depth).
  */
 export function readHtml(html: string): FormatResult {
   const diagnostics: FormatDiagnostic[] = [];
   const root = parse(html, { comment: false, blockTextElements: { pre: true } });
+  if (htmlNestsDeeperThan(root, MAX_HTML_DEPTH)) {
+    return { records: [], diagnostics: [{ level: 'error', code: 'too-deep', message: `elements nested more than ${MAX_HTML_DEPTH} deep; file skipped` }] };
+  }
   for (const el of root.querySelectorAll(CODE)) el.remove();
 
   // Comments first, then their markup goes: a comment's author or <time> is never the article's.

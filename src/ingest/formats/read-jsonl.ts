@@ -1,9 +1,11 @@
 import { type FormatDiagnostic, type FormatResult, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
 import { readJsonRecord, type UnknownFields, unknownFieldsDiagnostic } from './json-record.js';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './nesting.js';
 
 /**
  * JSON Lines: one document object per line. A line that is not valid JSON, or too large, is a
- * diagnostics row with its line number; the other lines are still read. Blank lines are skipped.
+ * diagnostics row with its line number; the other lines are still read. Blank lines are skipped,
+ * lines nested past MAX_JSON_DEPTH too (with a row).
  */
 export function readJsonLines(text: string, fileName: string): FormatResult {
   const records: ParsedRecord[] = [];
@@ -20,7 +22,9 @@ export function readJsonLines(text: string, fileName: string): FormatResult {
       diagnostics.push({ level: 'error', code: 'record-too-large', line, message: `line of ${sizeLabel(length)} characters, over the ${sizeLabel(MAX_RECORD_CHARS)} limit for one document; skipped` });
     } else {
       const source = text.slice(start, stop).trim();
-      if (source !== '') {
+      if (source !== '' && jsonNestsDeeperThan(source, MAX_JSON_DEPTH)) {
+        diagnostics.push({ level: 'error', code: 'too-deep', line, message: `arrays and objects nested more than ${MAX_JSON_DEPTH} deep; line skipped` });
+      } else if (source !== '') {
         let value: unknown;
         try {
           value = JSON.parse(source);
