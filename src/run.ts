@@ -17,7 +17,7 @@ export async function run(options: RunOptions, onProgress?: (p: RunProgress) => 
   const lexicons = loadRunLexicons(options.lexiconDir);
   const { files, skipped } = filesOfRun(options.inputs, options.shard, { outDir: options.outDir, followLinks: options.followLinks });
   const key = analysisKey({ pipeline: pipelineHash(), lexicons: lexicons.files, langDetector: options.langDetector });
-  const output = openOutput(options.outDir);
+  const output = openOutput(options.outDir, { rebuild: options.rebuildStore, repair: options.full });
   try {
     const { store } = output;
     store.setListingDiagnostics(skipped);

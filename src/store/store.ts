@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { UserError } from '../errors.js';
 import type { Diagnostic } from '../model.js';
 
 /** The store's file name inside the output folder (plus SQLite's `-wal` and `-shm` beside it). */
@@ -9,7 +10,7 @@ export const STORE_FILE = 'controverse.sqlite';
 /** Meta key of the corpus listing's diagnostics; part of what identifies the reports (see reportsKey). */
 export const LISTING_META = 'listing_diagnostics';
 
-/** Bump when the tables change: an older store is then rebuilt from scratch. */
+/** Bump when the tables change: an older store is then rebuilt from scratch; a newer one is refused, never wiped. */
 const SCHEMA_VERSION = 1;
 
 /** One document of an analysed file, as kept in the store: the analysis and its pre-rendered CSV rows. */
@@ -114,6 +115,10 @@ export class Store {
     mkdirSync(outDir, { recursive: true });
     const store = new Store(path.join(outDir, STORE_FILE), false);
     const version = store.tableExists('meta') ? store.getMeta('schema') : undefined;
+    if (version !== undefined && Number(version) > SCHEMA_VERSION) {
+      store.close();
+      throw new UserError(`${store.file} was written by a newer version of controverse (store schema ${version}, this one reads ${SCHEMA_VERSION}); it is left as it is`, 'Run that newer version, or give another --out.');
+    }
     if (version !== undefined && version !== String(SCHEMA_VERSION)) store.db.exec('DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS phrase_sketch;');
     store.db.exec(SCHEMA);
     store.setMeta('schema', String(SCHEMA_VERSION));
@@ -271,6 +276,11 @@ export class Store {
       this.db.exec('DELETE FROM phrase_sketch');
       tables.forEach((t, part) => insert.run(covers, part, Buffer.from(t.buffer, t.byteOffset, t.byteLength)));
     })();
+  }
+
+  /** SQLite's quick integrity check: false when the file is damaged. */
+  quickCheck(): boolean {
+    return this.db.pragma('quick_check', { simple: true }) === 'ok';
   }
 
   close(): void {
