@@ -244,6 +244,8 @@ export class Store {
     try {
       this.db.transaction(() => {
         this.db.exec('INSERT INTO files SELECT * FROM shard.files; INSERT INTO documents SELECT * FROM shard.documents;');
+        // Every shard listed the whole corpus: their listing rows are the same, one copy is kept.
+        this.db.prepare('INSERT OR REPLACE INTO meta (key, value) SELECT key, value FROM shard.meta WHERE key = ?').run(LISTING_META);
       })();
     } finally {
       this.db.exec('DETACH DATABASE shard');
