@@ -13,9 +13,10 @@ import { registerInitCommand } from './commands/init.js';
 import { registerVerifyCommand } from './commands/verify.js';
 import { printSummary } from './commands/summary.js';
 import { DETECTORS, type DetectorName } from './language/detect-language.js';
-import { EXIT, UserError } from './errors.js';
+import { environmentError, EXIT, UserError } from './errors.js';
 import { DEFAULTS, type RunOptions, type Shard } from './options.js';
 import { run } from './run.js';
+import { terminalSafe } from './text/terminal-safe.js';
 import { TOOL_VERSION } from './version.js';
 import { chooseLexiconDir, LEXICONS_OPTION_HELP, lexiconOptions } from './lexicon/lexicon-folder.js';
 import { parseFieldsOption } from './ingest/formats/flat-records.js';
@@ -47,7 +48,8 @@ function buildProgram(): Command {
     .version(TOOL_VERSION)
     .exitOverride()
     .showHelpAfterError(false)
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .option('--debug', 'print the stack of an error, not only its one-line reason', false);
 
   program
     .command('run')
@@ -59,11 +61,13 @@ function buildProgram(): Command {
     .option('--spreadsheet', 'CSVs with a BOM and ";" separators, for spreadsheets set to French', false)
     .option('-q, --quiet', 'no progress output', false)
     .option('--workers <n>', 'worker threads analysing files (default: available cores)', parseWorkers)
-    .option('--full', 're-analyse every file, ignoring what the store in the output folder already knows', false)
+    .option('--full', 're-analyse every file, ignoring what the store in the output folder already knows (a damaged store is rebuilt)', false)
+    .option('--rebuild-store', 'delete the store of the output folder (controverse.sqlite) and analyse everything again', false)
+    .option('--follow-links', 'follow symbolic links that lead out of the corpus folders (not followed by default)', false)
     .option('--fields <map>', 'export field names beyond the usual aliases, field=name,… (e.g. text=corps,author=pseudo)', parseFields)
     .option('--shard <K/N>', 'process only the K-th of N deterministic partitions of the corpus into this output folder (then "controverse merge")', parseShard)
     .exitOverride()
-    .action(async (paths: string[], flags: { out: string; lexicons?: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean; workers?: number; full: boolean; shard?: Shard; fields?: Record<string, string> }) => {
+    .action(async (paths: string[], flags: { out: string; lexicons?: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean; workers?: number; full: boolean; rebuildStore: boolean; followLinks: boolean; shard?: Shard; fields?: Record<string, string> }) => {
       const options: RunOptions = {
         inputs: paths.map((p) => path.resolve(p)),
         outDir: path.resolve(flags.out),
@@ -73,6 +77,8 @@ function buildProgram(): Command {
         commandLine: ['controverse', ...process.argv.slice(2)],
         workers: flags.workers ?? os.availableParallelism(),
         full: flags.full,
+        rebuildStore: flags.rebuildStore,
+        followLinks: flags.followLinks,
         shard: flags.shard,
         fields: flags.fields,
       };
@@ -97,8 +103,13 @@ function buildProgram(): Command {
   return program;
 }
 
-/** Parse argv and run; maps configuration errors to exit 2 with one line on stderr. */
+/**
+ * Parse argv and run. The one place that prints errors and sets exit codes: usage and
+ * configuration errors exit 2, environment failures (disk full, unwritable or damaged output) and
+ * bugs exit 3, each as one line on stderr; the stack only with --debug.
+ */
 export async function main(argv: readonly string[]): Promise<void> {
+  const debug = argv.slice(2).includes('--debug');
   const program = buildProgram();
   try {
     await program.parseAsync([...argv]);
@@ -109,13 +120,22 @@ export async function main(argv: readonly string[]): Promise<void> {
       process.stderr.write('Run "controverse --help" for usage.\n');
       process.exit(EXIT.usage);
     }
-    if (error instanceof UserError) {
-      const hint = error.hint ?? (error.exitCode === EXIT.usage ? 'Run "controverse --help" for usage.' : undefined);
-      process.stderr.write(`controverse: ${error.message}\n${hint === undefined ? '' : `${hint}\n`}`);
-      process.exit(error.exitCode);
+    const known = error instanceof UserError ? error : environmentError(error);
+    if (debug) process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    if (known !== undefined) {
+      const hint = known.hint ?? (known.exitCode === EXIT.usage ? 'Run "controverse --help" for usage.' : undefined);
+      process.stderr.write(`controverse: ${oneLine(known.message)}\n${hint === undefined ? '' : `${hint}\n`}`);
+      process.exit(known.exitCode);
     }
-    throw error;
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    process.stderr.write(`controverse: the run could not finish (${oneLine(reason)})${debug ? '' : '; run again with --debug for the stack, and report it'}\n`);
+    process.exit(EXIT.failed);
   }
+}
+
+/** Control characters (ESC, BEL, new lines…) never reach the terminal from a message quoting a path or a library. */
+function oneLine(text: string): string {
+  return terminalSafe(text).trim();
 }
 
 await main(process.argv);

@@ -20,6 +20,10 @@ export interface RunOptions {
   readonly full?: boolean;
   /** Export field names beyond the aliases (`--fields text=corps`): this tool's field → the export's name. */
   readonly fields?: Readonly<Record<string, string>>;
+  /** Follow symbolic links that lead out of the corpus folders (an untrusted archive's links are not followed by default). */
+  readonly followLinks?: boolean;
+  /** Delete the output folder's store before the run (a damaged store), and analyse everything again. */
+  readonly rebuildStore?: boolean;
   /** Process only the `index`-th (1-based) of `count` deterministic partitions of the corpus, into this folder's own store. */
   readonly shard?: Shard;
 }

@@ -15,11 +15,12 @@ import { updateStore } from './store/update-store.js';
 export async function run(options: RunOptions, onProgress?: (p: RunProgress) => void): Promise<RunSummary> {
   const started = new Date();
   const lexicons = loadRunLexicons(options.lexiconDir);
-  const files = filesOfRun(options.inputs, options.shard);
+  const { files, skipped } = filesOfRun(options.inputs, options.shard, { outDir: options.outDir, followLinks: options.followLinks });
   const key = analysisKey({ pipeline: pipelineHash(), lexicons: lexicons.files, langDetector: options.langDetector, fields: options.fields });
-  const output = openOutput(options.outDir);
+  const output = openOutput(options.outDir, { rebuild: options.rebuildStore, repair: options.full });
   try {
     const { store } = output;
+    store.setListingDiagnostics(skipped);
     const analysisStarted = Date.now();
     const { changes, phraseSketch } = await updateStore(store, files, key, options, onProgress);
     const analysisSeconds = (Date.now() - analysisStarted) / 1000;

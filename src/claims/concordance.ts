@@ -1,3 +1,5 @@
+import { terminalSafe } from '../text/terminal-safe.js';
+
 /** One row of claim_mentions.csv, as read back for the terminal concordance. */
 export interface ConcordanceRow {
   readonly claim_id: string;
@@ -10,8 +12,9 @@ export interface ConcordanceRow {
 /** Characters of context shown on each side of the match by default. */
 export const CONCORDANCE_CONTEXT = 50;
 
+// Contexts are comment text, untrusted: no control character (ESC, BEL) reaches the terminal.
 function oneLine(s: string): string {
-  return s.replace(/\s+/gu, ' ');
+  return terminalSafe(s).replace(/\s+/gu, ' ');
 }
 
 /**
@@ -20,8 +23,9 @@ function oneLine(s: string): string {
  */
 export function formatConcordance(rows: readonly ConcordanceRow[], claimId: string, context = CONCORDANCE_CONTEXT): string[] {
   const mine = rows.filter((r) => r.claim_id === claimId);
-  const idWidth = Math.max(0, ...mine.map((r) => r.unit_id.length));
-  return mine.map((r) => {
+  const ids = mine.map((r) => oneLine(r.unit_id)); // record ids are data too
+  const idWidth = Math.max(0, ...ids.map((id) => id.length));
+  return mine.map((r, i) => {
     const left = oneLine(r.left_context).trimEnd();
     const clippedLeft = left.length > context ? `…${left.slice(left.length - context + 1)}` : left;
     const right = oneLine(r.right_context).trimStart();
@@ -29,6 +33,6 @@ export function formatConcordance(rows: readonly ConcordanceRow[], claimId: stri
     // "l’[État]" stays glued to its elision, "[terminer]." to its punctuation.
     const before = /['’]$/u.test(clippedLeft) || clippedLeft === '' ? '' : ' ';
     const after = /^[\p{L}\p{N}«“"(]/u.test(clippedRight) ? ' ' : '';
-    return `${r.unit_id.padEnd(idWidth)}  ${`${clippedLeft}${before}`.padStart(context + 1)}[${oneLine(r.match)}]${after}${clippedRight}`;
+    return `${ids[i]!.padEnd(idWidth)}  ${`${clippedLeft}${before}`.padStart(context + 1)}[${oneLine(r.match)}]${after}${clippedRight}`;
   });
 }

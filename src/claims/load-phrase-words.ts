@@ -1,8 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { LexiconError, type LexiconFile } from '../lexicon/load-lexicon.js';
+import { LexiconError, type LexiconFile, readLexiconText } from '../lexicon/load-lexicon.js';
 import { foldForMatching } from '../text/normalise.js';
 import { tokenise } from '../text/tokenise.js';
 
@@ -25,10 +23,8 @@ const FILE_KEYS = new Set(['version', 'description', 'words', 'groups']);
  * file and line on a missing file, an unknown key, a duplicate or an entry that is not one word.
  */
 export function loadPhraseWords(dir: string): PhraseWords {
-  const file = path.join(dir, FUNCTION_WORDS_FILE);
   const rel = FUNCTION_WORDS_FILE;
-  if (!existsSync(file)) throw new LexiconError(`${rel}: missing function-word list (expected in ${dir})`);
-  const text = readFileSync(file, 'utf8');
+  const text = readLexiconText(dir, rel, 'function-word list');
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const lineOf = (node: unknown): number => lines.linePos((node as Node | undefined)?.range?.[0] ?? 0).line;

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { CONCORDANCE_CONTEXT, formatConcordance, type ConcordanceRow } from '../claims/concordance.js';
 import { DEFAULTS } from '../options.js';
 import { UserError } from '../errors.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 
 /** `controverse claims --claim public_money_wasted`: the concordance of one claim, from out/claim_mentions.csv. */
 export function registerClaimsCommand(program: Command): void {
@@ -25,11 +26,11 @@ export function registerClaimsCommand(program: Command): void {
       const rows = parse(text, { columns: true, bom: true, delimiter: text.replace(/^\ufeff/u, '').startsWith('claim_id;') ? ';' : ',', skip_empty_lines: true }) as ConcordanceRow[];
       const lines = formatConcordance(rows, flags.claim, width);
       if (lines.length === 0) {
-        const known = [...new Set(rows.map((r) => r.claim_id))].sort();
-        process.stderr.write(`controverse: no mention of "${flags.claim}" in ${path.relative(process.cwd(), file) || file}` + (known.length > 0 ? ` (claims found: ${known.join(', ')})\n` : '\n'));
+        const known = [...new Set(rows.map((r) => terminalSafe(r.claim_id)))].sort();
+        process.stderr.write(`controverse: no mention of "${terminalSafe(flags.claim)}" in ${path.relative(process.cwd(), file) || file}` + (known.length > 0 ? ` (claims found: ${known.join(', ')})\n` : '\n'));
         return;
       }
       process.stdout.write(`${lines.join('\n')}\n`);
-      process.stderr.write(`controverse: ${lines.length} mention${lines.length === 1 ? '' : 's'} of ${flags.claim}\n`);
+      process.stderr.write(`controverse: ${lines.length} mention${lines.length === 1 ? '' : 's'} of ${terminalSafe(flags.claim)}\n`);
     });
 }

@@ -5,6 +5,8 @@ export interface DecodedText {
   readonly text: string;
   /** The encoding the bytes were read as: 'utf-8', 'utf-16le', 'utf-16be', 'windows-1252' or a charset the file declared. */
   readonly encoding: string;
+  /** Invalid byte sequences replaced by U+FFFD, when UTF-8 with a few bad bytes was read as UTF-8. */
+  readonly replaced?: number;
 }
 
 /** Share of NUL or control bytes above which a file is treated as binary, not text. */
@@ -63,6 +65,31 @@ function asUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
+const lossyUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+
+/**
+ * Bytes that are not valid UTF-8 read as UTF-8 all the same, when they mostly are: as many
+ * well-formed non-ASCII characters ("é" as 0xC3 0xA9) as invalid sequences at least. A UTF-8 page
+ * with one stray byte keeps its accents (the byte becomes U+FFFD) instead of turning into "Ã©"
+ * throughout; a Windows-1252 file ("é" a lone 0xE9) has almost no well-formed sequences and is not
+ * taken. Undefined when the bytes do not read as UTF-8.
+ */
+function asMostlyUtf8(bytes: Uint8Array): { text: string; replaced: number } | undefined {
+  const text = lossyUtf8.decode(bytes);
+  let marks = 0;
+  let nonAscii = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) marks += 1;
+    else if (c >= 0x80 && (c < 0xdc00 || c > 0xdfff)) nonAscii += 1; // a surrogate pair counts once
+  }
+  let written = 0; // U+FFFD the file itself holds (0xEF 0xBF 0xBD), not a replacement
+  for (let i = bytes.indexOf(0xef); i !== -1 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) written += 1;
+  const replaced = marks - written;
+  nonAscii += written;
+  return nonAscii > 0 && replaced <= nonAscii ? { text, replaced } : undefined;
+}
+
 /** A charset name iconv-lite can decode ("ISO-8859-15", "latin1", "windows-1252"), lower-cased; undefined otherwise. */
 export function knownCharset(name: string | undefined): string | undefined {
   if (name === undefined) return undefined;
@@ -75,7 +102,8 @@ export function knownCharset(name: string | undefined): string | undefined {
 /**
  * Decode a file's bytes. In order: a BOM (UTF-8, UTF-16 LE/BE); BOM-less UTF-16 (NULs on one side
  * of every byte pair); strict UTF-8; the charset the file declares (HTML `<meta charset>`), when it
- * is not UTF-8; else Windows-1252, which reads every Latin-1 (ISO-8859-1) character the same way and
+ * is not UTF-8; UTF-8 with a few invalid sequences (replaced by U+FFFD, counted in `replaced`);
+ * else Windows-1252, which reads every Latin-1 (ISO-8859-1) character the same way and
  * adds the typographic quotes, "œ" and "€" that French Latin-1 pages really hold.
  * Strict UTF-8 first: bytes of French Latin-1 text are practically never valid UTF-8 ("é" is a lone
  * 0xE9), while UTF-8 text read as Latin-1 turns into "Ã©". Measured in the README (scripts/measure-decoding.ts).
@@ -95,5 +123,7 @@ export function decodeBytes(bytes: Uint8Array, declaredCharset?: string): Decode
   if (utf8 !== undefined) return { text: utf8.normalize('NFC'), encoding: 'utf-8' };
   const declared = knownCharset(declaredCharset);
   if (declared !== undefined && !/^utf-?8$/u.test(declared)) return decodeWith(declared, bytes);
+  const mostly = asMostlyUtf8(bytes);
+  if (mostly !== undefined) return { text: mostly.text.normalize('NFC'), encoding: 'utf-8', replaced: mostly.replaced };
   return decodeWith('windows-1252', bytes);
 }

@@ -61,14 +61,16 @@ export interface IngestResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Corpus-relative path without extension: the document id of a one-page file. */
+/**
+ * Corpus-relative path without extension, `%` and `#` percent-encoded (`#` separates a record id):
+ * the document id of a one-page file, before collisions between files (see corpusDocIds).
+ */
 export function docIdFor(file: string): string {
-  return file.replace(/\.[^./]+$/u, '');
+  return file.replace(/\.[^./]+$/u, '').replace(/[%#]/gu, (c) => (c === '%' ? '%25' : '%23'));
 }
 
 /** Structured documents → Documents with `path#record-id` ids, made unique within the file. */
-function buildRecords(file: string, sha256: string, read: FormatResult): IngestResult {
-  const base = docIdFor(file);
+function buildRecords(file: string, base: string, sha256: string, read: FormatResult): IngestResult {
   const diagnostics: Diagnostic[] = [];
   const documents: Document[] = [];
   const taken = new Set<string>();
@@ -102,13 +104,14 @@ export interface IngestOptions {
   readonly fieldMap?: FieldMap;
   /** Line cues of the inferred reader (default: all); leave-one-kind-out scoring passes fewer. */
   readonly lineCues?: LineCueSet;
+  /** The file's document id (or the base of its records' ids), when the corpus listing had to make it unique. */
+  readonly docId?: string;
 }
 
 /** Read one corpus file's bytes into documents. Never throws on bad input: problems come back as diagnostics. */
 export function ingestFile(file: string, bytes: Uint8Array, options: IngestOptions = {}): IngestResult {
-  const fieldMap = options.fieldMap ?? DEFAULT_FIELD_MAP;
+  const docId = options.docId ?? docIdFor(file);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const docId = docIdFor(file);
   const fail = (code: string, message: string): IngestResult => ({
     sha256, documents: [], diagnostics: [{ level: 'error', code, file, docId, message }],
   });
@@ -125,15 +128,25 @@ export function ingestFile(file: string, bytes: Uint8Array, options: IngestOptio
     return fail('file-too-large', `the file holds ${sizeLabel(bytes.length)}, over the ${sizeLabel(limit)} limit for ${what}; skipped`);
   }
   const isHtml = extension === '.html' || extension === '.htm';
-  const { text } = decodeBytes(bytes, isHtml ? sniffHtmlCharset(bytes) : undefined);
+  const { text, replaced } = decodeBytes(bytes, isHtml ? sniffHtmlCharset(bytes) : undefined);
   if (text.trim() === '') return fail('empty-file', 'the file holds only white space');
+  const decoding: Diagnostic[] = replaced === undefined || replaced === 0 ? [] : [{
+    level: 'warning', code: 'invalid-utf8', file, docId,
+    message: `${replaced} invalid UTF-8 byte sequence${replaced === 1 ? '' : 's'} replaced by U+FFFD (the rest of the file is UTF-8)`,
+  }];
+  const read = readText(file, docId, sha256, extension, text, options);
+  return decoding.length === 0 ? read : { ...read, diagnostics: [...decoding, ...read.diagnostics] };
+}
+
+function readText(file: string, docId: string, sha256: string, extension: Extension, text: string, options: IngestOptions): IngestResult {
+  const fieldMap = options.fieldMap ?? DEFAULT_FIELD_MAP;
   const fileName = file.slice(file.lastIndexOf('/') + 1);
   switch (extension) {
-    case '.jsonl': return buildRecords(file, sha256, readJsonLines(text, fileName, fieldMap));
-    case '.json': return buildRecords(file, sha256, readJson(text, fileName, fieldMap));
-    case '.csv': return buildRecords(file, sha256, readCsv(text, fieldMap));
+    case '.jsonl': return buildRecords(file, docId, sha256, readJsonLines(text, fileName, fieldMap));
+    case '.json': return buildRecords(file, docId, sha256, readJson(text, fileName, fieldMap));
+    case '.csv': return buildRecords(file, docId, sha256, readCsv(text, fieldMap));
     case '.html':
-    case '.htm': return buildRecords(file, sha256, readHtml(text));
+    case '.htm': return buildRecords(file, docId, sha256, readHtml(text));
     case '.txt': {
       const lines = splitLines(text);
       const cues = options.lineCues;

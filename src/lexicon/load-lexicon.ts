@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
 import type { Stance } from '../model.js';
@@ -58,10 +58,31 @@ interface YamlFile {
   readonly lines: LineCounter;
 }
 
-function readYaml(dir: string, rel: string): YamlFile {
+/**
+ * Largest lexicon file read, in bytes. The shipped files are under 100 KB and a large imported
+ * dictionary a few MB; every analysis thread compiles its own copy (a 50 MB file took 8.9 GB with
+ * two workers), so past this the run stops before any work and says so.
+ */
+export const MAX_LEXICON_BYTES = 8 * 1024 * 1024;
+
+/** A lexicon file's text, or a LexiconError when it is missing, a folder or over MAX_LEXICON_BYTES. */
+export function readLexiconText(dir: string, rel: string, what = 'lexicon file'): string {
   const file = path.join(dir, rel);
-  if (!existsSync(file)) throw new LexiconError(`${rel}: missing lexicon file (expected in ${dir})`);
-  const text = readFileSync(file, 'utf8');
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    throw new LexiconError(`${rel}: missing ${what} (expected in ${dir})`);
+  }
+  if (!stat.isFile()) throw new LexiconError(`${rel}: expected a ${what} in ${dir}, found a folder or another kind of entry`);
+  if (stat.size > MAX_LEXICON_BYTES) {
+    throw new LexiconError(`${rel}: ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_LEXICON_BYTES / 1024 / 1024} MB limit for one lexicon file (each analysis thread holds its own copy); split it or keep the entries that matter`);
+  }
+  return readFileSync(file, 'utf8');
+}
+
+function readYaml(dir: string, rel: string): YamlFile {
+  const text = readLexiconText(dir, rel);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
   const firstError = doc.errors[0];
@@ -319,7 +340,7 @@ function readCategory(f: YamlFile): StanceCategory {
 /** Every `stances/*.yaml` file of the folder, by file name; at least one. */
 function stanceFiles(dir: string): string[] {
   const folder = path.join(dir, 'stances');
-  const names = existsSync(folder) ? readdirSync(folder).filter((n) => /\.ya?ml$/u.test(n)).sort() : [];
+  const names = existsSync(folder) && statSync(folder).isDirectory() ? readdirSync(folder).filter((n) => /\.ya?ml$/u.test(n)).sort() : [];
   if (names.length === 0) throw new LexiconError(`stances/: no stance file (expected one .yaml file per stance category in ${folder})`);
   return names.map((n) => `stances/${n}`);
 }
@@ -332,6 +353,7 @@ function stanceFiles(dir: string): string[] {
  */
 export function loadLexicons(dir: string): LexiconSet {
   if (!existsSync(dir)) throw new LexiconError(`${dir}: lexicon folder not found`);
+  if (!statSync(dir).isDirectory()) throw new LexiconError(`${dir}: expected the lexicon folder, found a file`);
   const negation = loadNegation(dir);
   const files: LexiconFile[] = [negation.file];
   const stanceYaml = stanceFiles(dir).map((rel) => readYaml(dir, rel));

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { analyseDocument, type AnalysisContext } from '../analyse/analyse-document.js';
 import { PhraseSketch } from '../claims/find-phrases.js';
 import { loadPhraseWords } from '../claims/load-phrase-words.js';
@@ -26,12 +27,30 @@ export interface FileAnalysisContext extends AnalysisContext {
   readonly ingest?: IngestOptions;
 }
 
-/** Read and analyse one corpus file. Bad input comes back as diagnostics; only bugs throw. */
-export function analyseFile(file: string, bytes: Uint8Array, context: FileAnalysisContext): FileAnalysis {
-  const ingested = ingestFile(file, bytes, context.ingest);
-  return {
-    file, sha256: ingested.sha256, bytes: bytes.length,
-    documents: ingested.documents.map((d) => analyseDocument(d, context)),
-    diagnostics: ingested.diagnostics,
-  };
+/**
+ * Read and analyse one corpus file. Bad input comes back as diagnostics. Whatever else one file
+ * makes a stage throw (a stack overflow on input nested deeper than a reader checks, a library's
+ * own exception) is contained too: the file gets an `analysis-failed` row and the run goes on,
+ * since every rerun would otherwise fail on the same file.
+ */
+export function analyseFile(file: string, bytes: Uint8Array, context: FileAnalysisContext, docId?: string): FileAnalysis {
+  try {
+    const ingested = ingestFile(file, bytes, { ...context.ingest, ...(docId === undefined ? {} : { docId }) });
+    return {
+      file, sha256: ingested.sha256, bytes: bytes.length,
+      documents: ingested.documents.map((d) => analyseDocument(d, context)),
+      diagnostics: ingested.diagnostics,
+    };
+  } catch (error) {
+    return {
+      file, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, documents: [],
+      diagnostics: [{ level: 'error', code: 'analysis-failed', file, message: `the file could not be analysed (${describeError(error)}); skipped` }],
+    };
+  }
+}
+
+/** "RangeError: Maximum call stack size exceeded", on one line. */
+export function describeError(error: unknown): string {
+  const e = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return e.replace(/\s+/gu, ' ').slice(0, 300);
 }

@@ -8,7 +8,7 @@ import type { RunOptions } from '../options.js';
 import type { RunChanges, RunSummary } from '../pipeline/run-summary.js';
 import { commitReports, prepareStaging } from '../store/commit-reports.js';
 import { filesDigest, sketchCovers } from '../store/files-digest.js';
-import type { Store } from '../store/store.js';
+import { LISTING_META, type Store } from '../store/store.js';
 import { writeDocumentCsvs } from '../store/write-document-csvs.js';
 import { detectorVersion } from '../language/detector-version.js';
 import { pipelineHash } from '../store/analysis-key.js';
@@ -58,9 +58,9 @@ function parsed(json: Iterable<string>): Iterable<AnalysedDocument> {
 }
 
 // Identifies a set of reports: the analyses they come from and the CSV dialect. Equal keys mean the
-// reports in place are the ones this run would write.
+// reports in place are the ones this run would write (the listing's rows are in diagnostics.csv).
 function reportsKey(store: Store, key: string, dialect: CsvDialect): string {
-  return filesDigest(store, `${key}\0${dialectName(dialect)}\0`);
+  return filesDigest(store, `${key}\0${dialectName(dialect)}\0${store.getMeta(LISTING_META) ?? ''}\0`);
 }
 
 interface ReportCounts {

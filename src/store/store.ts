@@ -1,12 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { UserError } from '../errors.js';
 import type { Diagnostic } from '../model.js';
 
 /** The store's file name inside the output folder (plus SQLite's `-wal` and `-shm` beside it). */
 export const STORE_FILE = 'controverse.sqlite';
 
-/** Bump when the tables change: an older store is then rebuilt from scratch. */
+/** Meta key of the corpus listing's diagnostics; part of what identifies the reports (see reportsKey). */
+export const LISTING_META = 'listing_diagnostics';
+
+/** Bump when the tables change: an older store is then rebuilt from scratch; a newer one is refused, never wiped. */
 const SCHEMA_VERSION = 1;
 
 /** One document of an analysed file, as kept in the store: the analysis and its pre-rendered CSV rows. */
@@ -111,6 +115,10 @@ export class Store {
     mkdirSync(outDir, { recursive: true });
     const store = new Store(path.join(outDir, STORE_FILE), false);
     const version = store.tableExists('meta') ? store.getMeta('schema') : undefined;
+    if (version !== undefined && Number(version) > SCHEMA_VERSION) {
+      store.close();
+      throw new UserError(`${store.file} was written by a newer version of controverse (store schema ${version}, this one reads ${SCHEMA_VERSION}); it is left as it is`, 'Run that newer version, or give another --out.');
+    }
     if (version !== undefined && version !== String(SCHEMA_VERSION)) store.db.exec('DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS phrase_sketch;');
     store.db.exec(SCHEMA);
     store.setMeta('schema', String(SCHEMA_VERSION));
@@ -219,10 +227,15 @@ export class Store {
     };
   }
 
-  /** Every diagnostic of every stored file. */
+  /** Every diagnostic of every stored file, and the corpus listing's (see setListingDiagnostics). */
   diagnostics(): Diagnostic[] {
     const rows = this.db.prepare('SELECT diagnostics FROM files ORDER BY path').pluck().all() as string[];
-    return rows.flatMap((r) => JSON.parse(r) as Diagnostic[]);
+    return [...rows.flatMap((r) => JSON.parse(r) as Diagnostic[]), ...(JSON.parse(this.getMeta(LISTING_META) ?? '[]') as Diagnostic[])];
+  }
+
+  /** What the corpus listing skipped (folders, links, special files), kept until the next listing. */
+  setListingDiagnostics(diagnostics: readonly Diagnostic[]): void {
+    this.setMeta(LISTING_META, JSON.stringify(diagnostics));
   }
 
   /** Copy every file and document of another store into this one (shard merge). */
@@ -231,6 +244,8 @@ export class Store {
     try {
       this.db.transaction(() => {
         this.db.exec('INSERT INTO files SELECT * FROM shard.files; INSERT INTO documents SELECT * FROM shard.documents;');
+        // Every shard listed the whole corpus: their listing rows are the same, one copy is kept.
+        this.db.prepare('INSERT OR REPLACE INTO meta (key, value) SELECT key, value FROM shard.meta WHERE key = ?').run(LISTING_META);
       })();
     } finally {
       this.db.exec('DETACH DATABASE shard');
@@ -263,6 +278,11 @@ export class Store {
       this.db.exec('DELETE FROM phrase_sketch');
       tables.forEach((t, part) => insert.run(covers, part, Buffer.from(t.buffer, t.byteOffset, t.byteLength)));
     })();
+  }
+
+  /** SQLite's quick integrity check: false when the file is damaged. */
+  quickCheck(): boolean {
+    return this.db.pragma('quick_check', { simple: true }) === 'ok';
   }
 
   close(): void {

@@ -1,7 +1,9 @@
 import { statSync } from 'node:fs';
 import os from 'node:os';
 import { sumSketchTables } from '../claims/find-phrases.js';
-import type { CorpusFile } from '../ingest/list-corpus.js';
+import { fsPath } from '../ingest/list-corpus.js';
+import type { RunFile } from '../ingest/shard-of.js';
+import { docIdFor } from '../ingest/ingest-file.js';
 import type { RunOptions } from '../options.js';
 import type { RunChanges, RunProgress } from '../pipeline/run-summary.js';
 import { analyseOnWorkers, type AnalysisTask } from '../workers/analysis-pool.js';
@@ -17,7 +19,7 @@ const STORE_BATCH_CHARS = 32 << 20;
 
 /** Bring the store up to date with the corpus: analyse what is new or changed, forget what is gone. */
 export async function updateStore(
-  store: Store, files: readonly CorpusFile[], key: string, options: RunOptions, onProgress?: (p: RunProgress) => void,
+  store: Store, files: readonly RunFile[], key: string, options: RunOptions, onProgress?: (p: RunProgress) => void,
 ): Promise<{ changes: RunChanges; phraseSketch: () => readonly Uint16Array[] | undefined }> {
   const full = options.full === true;
   const stored = store.files();
@@ -28,24 +30,28 @@ export async function updateStore(
   const tasks: (AnalysisTask & { size: number; mtimeMs: number })[] = [];
   let reused = 0;
   let totalBytes = 0;
+  // A file whose document id is not the usual one (a collision) is analysed under a key of its own,
+  // so that its stored analysis is redone when its id changes.
+  const keyOf = (f: RunFile): string => (f.docId === docIdFor(f.relative) ? key : `${key}\0${f.docId}`);
+  const byPath = new Map(files.map((f) => [f.relative, f]));
   for (const f of files) {
     let size = -1;
     let mtimeMs = -1;
     try {
-      const st = statSync(f.absolute);
+      const st = statSync(fsPath(f));
       size = st.size;
       mtimeMs = st.mtimeMs;
     } catch {
       // unreadable: the worker's read fails too and says why in diagnostics
     }
     const s = stored.get(f.relative);
-    const valid = !full && s !== undefined && s.analysisKey === key && s.sha256 !== '';
+    const valid = !full && s !== undefined && s.analysisKey === keyOf(f) && s.sha256 !== '';
     if (valid && size >= 0 && s.size === size && s.mtimeMs === mtimeMs && mtimeMs < s.hashedAt - RACY_MS) {
       reused += 1;
       continue;
     }
     totalBytes += Math.max(0, size);
-    tasks.push({ id: tasks.length, path: f.relative, absolute: f.absolute, knownSha256: valid ? s.sha256 : undefined, size, mtimeMs });
+    tasks.push({ id: tasks.length, path: f.relative, absolute: f.absolute, absoluteBytes: f.absoluteBytes, docId: f.docId, knownSha256: valid ? s.sha256 : undefined, size, mtimeMs });
   }
 
   const added: string[] = [];
@@ -64,7 +70,9 @@ export async function updateStore(
   };
   let done = 0;
   let bytes = 0;
-  const sketches = await analyseOnWorkers(options.workers ?? os.availableParallelism(), options, tasks.values(), (reply) => {
+  // More threads than files would only load the lexicons again (each thread holds its own copy).
+  const threads = Math.min(options.workers ?? os.availableParallelism(), tasks.length);
+  const sketches = await analyseOnWorkers(threads, options, tasks.values(), (reply) => {
     const task = tasks[reply.id]!;
     const before: StoredFile | undefined = stored.get(task.path);
     // An unreadable file is stored with an impossible stat, so the next run tries it again.
@@ -77,7 +85,9 @@ export async function updateStore(
       else if (before.sha256 !== reply.sha256) changed.push(task.path);
       else reanalysed += 1;
       analysedNow.add(task.path);
-      records.push({ path: task.path, sha256: reply.sha256, bytes: reply.bytes, ...stat, hashedAt: reply.hashedAt, analysisKey: key, diagnostics: reply.diagnostics, documents: reply.documents });
+      const file = byPath.get(task.path)!;
+      const diagnostics = file.collision === undefined ? reply.diagnostics : [file.collision, ...reply.diagnostics];
+      records.push({ path: task.path, sha256: reply.sha256, bytes: reply.bytes, ...stat, hashedAt: reply.hashedAt, analysisKey: keyOf(file), diagnostics, documents: reply.documents });
       recordChars += reply.documents.reduce((n, d) => n + d.analysis.length + d.csv.units.length, 0);
     }
     if (records.length >= STORE_BATCH_FILES || touches.length >= STORE_BATCH_FILES || recordChars >= STORE_BATCH_CHARS) flush();

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { RunOptions } from '../options.js';
-import { analyseFile, createAnalysisContext } from '../pipeline/analyse-file.js';
+import { fsPath } from '../ingest/list-corpus.js';
+import { analyseFile, createAnalysisContext, describeError } from '../pipeline/analyse-file.js';
 import { toStoredDocument } from '../store/stored-document.js';
 import type { AnalysisReply, AnalysisTask, SketchReply } from './analysis-pool.js';
 
@@ -16,7 +17,7 @@ function analyse(task: AnalysisTask): AnalysisReply {
   const hashedAt = Date.now();
   let bytes: Buffer;
   try {
-    bytes = readFileSync(task.absolute);
+    bytes = readFileSync(fsPath(task));
   } catch (error) {
     return {
       id: task.id, kind: 'analysed', sha256: '', bytes: 0, hashedAt, documents: [],
@@ -26,7 +27,7 @@ function analyse(task: AnalysisTask): AnalysisReply {
   if (task.knownSha256 !== undefined && createHash('sha256').update(bytes).digest('hex') === task.knownSha256) {
     return { id: task.id, kind: 'unchanged', sha256: task.knownSha256, bytes: bytes.length, hashedAt };
   }
-  const analysis = analyseFile(task.path, bytes, context);
+  const analysis = analyseFile(task.path, bytes, context, task.docId);
   return {
     id: task.id, kind: 'analysed', sha256: analysis.sha256, bytes: analysis.bytes, hashedAt,
     documents: analysis.documents.map((d) => toStoredDocument(d, dialect)),
@@ -41,10 +42,15 @@ parentPort?.on('message', (task: AnalysisTask | { readonly kind: 'finish' }) => 
     parentPort?.postMessage({ kind: 'sketch', tables } satisfies SketchReply, tables.map((t) => t.buffer as ArrayBuffer));
     return;
   }
+  let reply: AnalysisReply;
   try {
-    parentPort?.postMessage(analyse(task));
+    reply = analyse(task);
   } catch (error) {
-    const e = error as Error;
-    parentPort?.postMessage({ id: task.id, kind: 'failed', message: `${task.path}: ${e.stack ?? e.message}` } satisfies AnalysisReply);
+    // Past analyseFile's own containment (storing the result failed): still one row, never the run.
+    reply = {
+      id: task.id, kind: 'analysed', sha256: '', bytes: 0, hashedAt: Date.now(), documents: [],
+      diagnostics: [{ level: 'error', code: 'analysis-failed', file: task.path, message: `the file could not be analysed (${describeError(error)}); skipped` }],
+    };
   }
+  parentPort?.postMessage(reply);
 });

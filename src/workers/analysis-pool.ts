@@ -12,6 +12,10 @@ export interface AnalysisTask {
   /** Corpus-relative path (forms the document ids). */
   readonly path: string;
   readonly absolute: string;
+  /** The path's bytes when a name in it is not UTF-8 (see CorpusFile). */
+  readonly absoluteBytes?: Uint8Array;
+  /** The file's document id, or the base of its records' ids (see corpusDocIds); the usual one when absent. */
+  readonly docId?: string;
   /** When set, the worker first hashes the file and answers `unchanged` if the hash is this one. */
   readonly knownSha256?: string;
 }

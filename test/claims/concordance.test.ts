@@ -71,3 +71,10 @@ describe('controverse claims', () => {
     expect(r.stderr).toMatch(/claim_mentions\.csv not found/u);
   });
 });
+
+describe('formatConcordance on hostile comment text (#18)', () => {
+  it('never lets ESC, BEL or other control characters through to the terminal', () => {
+    const lines = formatConcordance([{ claim_id: 'c', unit_id: 'x#\u001b[2J1', match: 'milliards\u0007', left_context: 'des \u001b]0;owned\u0007', right_context: 'dilapidés\r\u009b' }], 'c', 20);
+    expect(lines.join('\n')).not.toMatch(/\p{Cc}/u);
+  });
+});

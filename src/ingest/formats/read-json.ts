@@ -2,6 +2,7 @@ import { type FormatDiagnostic, type FormatResult, MAX_RECORD_CHARS, type Parsed
 import { DEFAULT_FIELD_MAP, type FieldMap, flatRowOfObject, groupFlatRows, isFlatRecord } from './flat-records.js';
 import { readJsonRecord, type UnknownFields, unknownFieldsDiagnostic } from './json-record.js';
 import { readJsonLines } from './read-jsonl.js';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './nesting.js';
 
 /** True when the first line alone is a JSON object and more lines follow: JSON Lines saved as `.json`. */
 function looksLikeJsonLines(text: string): boolean {
@@ -38,9 +39,12 @@ function readFlatItems(items: readonly unknown[], fileName: string, map: FieldMa
 /**
  * JSON: an array of flat records (see readFlatItems), or one document object, or an array of them. A syntax error skips the file (with the line
  * where the parser stopped); a bad element of an array skips that element only. Default ids are
- * the file name plus the element's number (1-based).
+ * the file name plus the element's number (1-based). Nesting past MAX_JSON_DEPTH skips the file.
  */
 export function readJson(text: string, fileName: string, map: FieldMap = DEFAULT_FIELD_MAP): FormatResult {
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    return { records: [], diagnostics: [{ level: 'error', code: 'too-deep', message: `arrays and objects nested more than ${MAX_JSON_DEPTH} deep; file skipped` }] };
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -1,11 +1,13 @@
 import { type FormatDiagnostic, type FormatResult, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
 import { DEFAULT_FIELD_MAP, type FieldMap, type FlatRow, flatRowOfObject, groupFlatRows, isFlatRecord } from './flat-records.js';
 import { readJsonRecord, type UnknownFields, unknownFieldsDiagnostic } from './json-record.js';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './nesting.js';
 
 /**
  * JSON Lines: one document object per line, or one flat record per line (a comment naming its
  * document, see groupFlatRows) when the first line is one. A line that is not valid JSON, or too
- * large, is a diagnostics row with its line number; the other lines are still read. Blank lines are skipped.
+ * large, is a diagnostics row with its line number; the other lines are still read. Blank lines are skipped,
+ * lines nested past MAX_JSON_DEPTH too (with a row).
  */
 export function readJsonLines(text: string, fileName: string, map: FieldMap = DEFAULT_FIELD_MAP): FormatResult {
   const records: ParsedRecord[] = [];
@@ -24,7 +26,9 @@ export function readJsonLines(text: string, fileName: string, map: FieldMap = DE
       diagnostics.push({ level: 'error', code: 'record-too-large', line, message: `line of ${sizeLabel(length)} characters, over the ${sizeLabel(MAX_RECORD_CHARS)} limit for one document; skipped` });
     } else {
       const source = text.slice(start, stop).trim();
-      if (source !== '') {
+      if (source !== '' && jsonNestsDeeperThan(source, MAX_JSON_DEPTH)) {
+        diagnostics.push({ level: 'error', code: 'too-deep', line, message: `arrays and objects nested more than ${MAX_JSON_DEPTH} deep; line skipped` });
+      } else if (source !== '') {
         let value: unknown;
         try {
           value = JSON.parse(source);
