@@ -16,7 +16,8 @@ export async function run(options: RunOptions, onProgress?: (p: RunProgress) => 
   const started = new Date();
   const lexicons = loadRunLexicons(options.lexiconDir);
   const { files, skipped } = filesOfRun(options.inputs, options.shard, { outDir: options.outDir, followLinks: options.followLinks });
-  const key = analysisKey({ pipeline: pipelineHash(), lexicons: lexicons.files, langDetector: options.langDetector, fields: options.fields });
+  const codeHash = pipelineHash();
+  const key = analysisKey({ pipeline: codeHash, lexicons: lexicons.files, langDetector: options.langDetector, fields: options.fields });
   const output = openOutput(options.outDir, { rebuild: options.rebuildStore, repair: options.full });
   try {
     const { store } = output;
@@ -28,7 +29,7 @@ export async function run(options: RunOptions, onProgress?: (p: RunProgress) => 
     store.setMeta('corpus', JSON.stringify(options.inputs));
     if (options.shard === undefined) store.deleteMeta('shard');
     else store.setMeta('shard', `${options.shard.index}/${options.shard.count}`);
-    return await writeReports(store, { lexicons, options, started, analysisKey: key, changes, analysisSeconds, phraseSketch });
+    return await writeReports(store, { lexicons, options, started, analysisKey: key, codeHash, changes, analysisSeconds, phraseSketch });
   } finally {
     output.close();
   }

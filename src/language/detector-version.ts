@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { DetectorName } from './detect-language.js';
-
-const require = createRequire(import.meta.url);
+import { installedPackageDir } from './eld-package.js';
 
 /** The npm package behind each detector. */
 const PACKAGE_OF: Readonly<Record<DetectorName, string>> = { eld: 'eld', 'eld-small': 'eld', franc: 'franc' };
@@ -11,14 +9,7 @@ const PACKAGE_OF: Readonly<Record<DetectorName, string>> = { eld: 'eld', 'eld-sm
 /** The detector's package and installed version, for the manifest. */
 export function detectorVersion(name: DetectorName): { readonly name: DetectorName; readonly package: string; readonly version: string } {
   const pkg = PACKAGE_OF[name];
-  const dir = (require.resolve.paths(pkg) ?? []).map((p) => path.join(p, pkg)).find((p) => {
-    try {
-      readFileSync(path.join(p, 'package.json'));
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  const dir = installedPackageDir(pkg);
   const version = dir === undefined ? 'unknown' : (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
   return { name, package: pkg, version };
 }

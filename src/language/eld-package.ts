@@ -9,9 +9,14 @@ const require = createRequire(import.meta.url);
  * its inner files, so require.resolve cannot name them: look for the package where require would.
  */
 export function eldPackageDir(): string {
-  const dir = (require.resolve.paths('eld') ?? []).map((p) => path.join(p, 'eld')).find((p) => existsSync(path.join(p, 'package.json')));
+  const dir = installedPackageDir('eld');
   if (dir === undefined) throw new Error('the eld package is not installed (npm ci)');
   return dir;
+}
+
+/** Where an installed package lives, looked up where require would look; undefined when it is not installed. */
+export function installedPackageDir(name: string): string | undefined {
+  return (require.resolve.paths(name) ?? []).map((p) => path.join(p, name)).find((p) => existsSync(path.join(p, 'package.json')));
 }
 
 /** A file of the eld package, by its path inside the package (`src/dictionary.js`). */

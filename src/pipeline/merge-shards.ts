@@ -42,7 +42,8 @@ function readShard(dir: string, key: string): { file: string; shard: string; cor
 export async function mergeShards(options: MergeOptions): Promise<RunSummary> {
   const started = new Date();
   const lexicons = loadRunLexicons(options.lexiconDir);
-  const key = analysisKey({ pipeline: pipelineHash(), lexicons: lexicons.files, langDetector: options.langDetector });
+  const codeHash = pipelineHash();
+  const key = analysisKey({ pipeline: codeHash, lexicons: lexicons.files, langDetector: options.langDetector });
   const shards = options.shardDirs.map((d) => readShard(d, key));
   const count = Number(shards[0]?.shard.split('/')[1] ?? 0);
   const seen = new Set(shards.map((s) => s.shard));
@@ -76,7 +77,7 @@ export async function mergeShards(options: MergeOptions): Promise<RunSummary> {
     store.deleteMeta('shard');
     const inputs = shards[0]?.corpus ?? [];
     store.setMeta('corpus', JSON.stringify(inputs));
-    return await writeReports(store, { lexicons, options: { ...options, inputs }, started, analysisKey: key, changes, analysisSeconds: 0 });
+    return await writeReports(store, { lexicons, options: { ...options, inputs }, started, analysisKey: key, codeHash, changes, analysisSeconds: 0 });
   } finally {
     output.close();
   }

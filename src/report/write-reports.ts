@@ -11,7 +11,6 @@ import { filesDigest, sketchCovers } from '../store/files-digest.js';
 import { LISTING_META, type Store } from '../store/store.js';
 import { writeDocumentCsvs } from '../store/write-document-csvs.js';
 import { detectorVersion } from '../language/detector-version.js';
-import { pipelineHash } from '../store/analysis-key.js';
 import { TOOL_VERSION } from '../version.js';
 import type { PhrasesJob } from '../workers/phrases-worker.js';
 import { runOnWorker } from '../workers/analysis-pool.js';
@@ -86,6 +85,8 @@ export interface ReportContext {
   readonly options: RunOptions;
   readonly started: Date;
   readonly analysisKey: string;
+  /** pipelineHash() of this run, already computed for the analysis key: recorded in the manifest. */
+  readonly codeHash: string;
   readonly changes: RunChanges;
   /** Seconds spent bringing the store up to date, for the manifest. */
   readonly analysisSeconds: number;
@@ -107,7 +108,7 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   const inPlace = options.full !== true && store.getMeta('reports_key') === key && store.getMeta('report_counts') !== undefined
     && REPORT_FILES.every((f) => existsSync(path.join(options.outDir, f)));
   const manifest = (counts: ReportCounts, phrasesSeconds?: number): Manifest => ({
-    tool: { name: 'controverse', version: TOOL_VERSION, code_sha256: pipelineHash() },
+    tool: { name: 'controverse', version: TOOL_VERSION, code_sha256: ctx.codeHash },
     node: process.version,
     command: options.commandLine,
     options: {
