@@ -59,6 +59,13 @@ describe('loadLexicons', () => {
 describe('loadLexicons: entries that could never match or mean two things', () => {
   const addEntry = (file: string, entry: string): string => brokenCopy(file, (t) => `${t.trimEnd()}\n${entry}\n`);
 
+  it('refuses flow collections nested deeper than a lexicon ever is, before the YAML parser sees them', () => {
+    const deep = brokenCopy('claims.fr.yaml', (t) => `${t}\nextra: ${'['.repeat(65)}${']'.repeat(65)}\n`);
+    expect(() => loadLexicons(deep)).toThrow(/claims\.fr\.yaml: "\[" and "\{" nested more than 64 deep/u);
+    const shallow = brokenCopy('claims.fr.yaml', (t) => `${t}\nextra: ${'['.repeat(64)}${']'.repeat(64)}\n`);
+    expect(() => loadLexicons(shallow)).not.toThrow(/nested more than/u);
+  });
+
   it('rejects a wildcard inside a word, a too-short prefix and characters the tokeniser drops', () => {
     const inside = addEntry('stances/sceptical.fr.yaml', '  - id: sceptical.bad\n    match: ["dilap*dés"]\n    examples: ["dilapidés"]');
     expect(() => loadLexicons(inside)).toThrow(/sceptical\.fr\.yaml:\d+: entry "sceptical\.bad": match "dilap\*dés" can never match: "\*" only ends a word/);
