@@ -2,8 +2,7 @@
 // The corpus is generated on the fly, twice (one per counting pass), from a fixed seed: it never
 // sits in memory, so the peak RSS is the counters' own. Timings include tokenising.
 import path from 'node:path';
-import { countPhrases, type PhraseUnit } from '../src/claims/find-phrases.js';
-import { loadPhraseWords } from '../src/claims/load-phrase-words.js';
+import { countPhrases, loadPhraseWords, type PhraseUnit } from '../src/phrases/find-phrases.js';
 import { seededRandom } from '../src/sampling/seeded-random.js';
 
 const mbArg = process.argv.indexOf('--mb');

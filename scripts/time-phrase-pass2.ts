@@ -9,8 +9,7 @@
  * OUT is the output folder of a run, e.g. /tmp/bench200/out-2 after `npm run bench -- --mb 200 --dir /tmp/bench200`.
  */
 import path from 'node:path';
-import { countPhrasePartitions, phraseUnitsOf } from '../src/claims/find-phrases.js';
-import { loadPhraseWords } from '../src/claims/load-phrase-words.js';
+import { countPhrasePartitions, loadPhraseWords, phraseUnitsOf } from '../src/phrases/find-phrases.js';
 import type { AnalysedDocument } from '../src/model.js';
 import { Store } from '../src/store/store.js';
 

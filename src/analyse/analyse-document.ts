@@ -1,5 +1,5 @@
 import { findClaims } from '../claims/find-claims.js';
-import type { PhraseSketch } from '../claims/find-phrases.js';
+import type { PhraseSketch } from '../phrases/find-phrases.js';
 import { UNDETERMINED, type LanguageDetector } from '../language/detect-language.js';
 import { detectDocumentLanguages } from '../language/detect-document-languages.js';
 import { readAsFrench } from '../language/lexicon-language.js';

@@ -1,4 +1,4 @@
-import { loadPhraseWords, type PhraseWords } from '../claims/load-phrase-words.js';
+import { loadPhraseWords, type PhraseWords } from '../phrases/find-phrases.js';
 import { loadLexicons, type LexiconFile, type LexiconSet } from './load-lexicon.js';
 
 /** Every lexicon a run reads: stances, claims, negation (LexiconSet) and phrase discovery's word lists. */

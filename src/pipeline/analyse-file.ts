@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { analyseDocument, type AnalysisContext } from '../analyse/analyse-document.js';
-import { PhraseSketch } from '../claims/find-phrases.js';
-import { loadPhraseWords } from '../claims/load-phrase-words.js';
+import { loadPhraseWords, PhraseSketch } from '../phrases/find-phrases.js';
 import { fieldMapOf } from '../ingest/formats/flat-records.js';
 import { ingestFile, type IngestOptions } from '../ingest/ingest-file.js';
 import { createDetector } from '../language/detect-language.js';

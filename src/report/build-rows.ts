@@ -1,4 +1,4 @@
-import type { Phrase } from '../claims/find-phrases.js';
+import type { Phrase } from '../phrases/find-phrases.js';
 import type { LexiconEntry } from '../lexicon/lexicon.js';
 import type { AnalysedDocument, ClaimMention, Diagnostic, Stance } from '../model.js';
 import type { StanceCategory } from '../lexicon/stance-category.js';

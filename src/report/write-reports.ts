@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { combinePartitions, PHRASE_PARTITIONS, type PartitionCount } from '../claims/find-phrases.js';
+import { combinePartitions, PHRASE_PARTITIONS, type PartitionCount } from '../phrases/find-phrases.js';
 import type { RunLexicons } from '../lexicon/run-lexicons.js';
 import type { AnalysedDocument } from '../model.js';
 import type { RunOptions } from '../options.js';

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import os from 'node:os';
-import { sumSketchTables } from '../claims/find-phrases.js';
+import { sumSketchTables } from '../phrases/find-phrases.js';
 import { fsPath } from '../ingest/list-corpus.js';
 import type { RunFile } from '../ingest/shard-of.js';
 import { docIdFor } from '../ingest/ingest-file.js';

@@ -1,6 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { countPhrasePartitions, phraseUnitsOf, type PartitionCount } from '../claims/find-phrases.js';
-import { loadPhraseWords } from '../claims/load-phrase-words.js';
+import { countPhrasePartitions, loadPhraseWords, type PartitionCount, phraseUnitsOf } from '../phrases/find-phrases.js';
 import type { AnalysedDocument } from '../model.js';
 import { Store } from '../store/store.js';
 

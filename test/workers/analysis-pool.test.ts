@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listCorpus } from '../../src/ingest/list-corpus.js';
-import type { PartitionCount } from '../../src/claims/find-phrases.js';
+import type { PartitionCount } from '../../src/phrases/find-phrases.js';
 import { run } from '../../src/run.js';
 import { STORE_FILE } from '../../src/store/store.js';
 import { analyseOnWorkers, runOnWorker, type AnalysisReply, type AnalysisTask } from '../../src/workers/analysis-pool.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GenerationSet, KeyedTable } from '../../src/claims/hash-tables.js';
-import { hashString } from '../../src/claims/sketch.js';
+import { GenerationSet, KeyedTable } from '../../src/phrases/hash-tables.js';
+import { hashString } from '../../src/phrases/sketch.js';
 
 const keys = (n: number, prefix: string): [number, number][] => Array.from({ length: n }, (_, i) => hashString(`${prefix}${i}`));
 

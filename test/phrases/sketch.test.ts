@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BloomFilter, CountMinSketch, hashString } from '../../src/claims/sketch.js';
+import { BloomFilter, CountMinSketch, hashString } from '../../src/phrases/sketch.js';
 
 const keys = (n: number, prefix: string): [number, number][] => Array.from({ length: n }, (_, i) => hashString(`${prefix}${i}`));
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadPhraseWords } from '../../src/claims/load-phrase-words.js';
+import { loadPhraseWords } from '../../src/phrases/find-phrases.js';
 import { DEFAULTS } from '../../src/options.js';
 import { run } from '../../src/run.js';
 import { foldForMatching } from '../../src/text/normalise.js';

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { combinePartitions, countPhrasePartitions, countPhrases, findPhrases, PhraseSketch, phraseUnitsOf, sumSketchTables, type PhraseUnit } from '../../src/claims/find-phrases.js';
+import { combinePartitions, countPhrasePartitions, countPhrases, findPhrases, loadPhraseWords, PhraseSketch, type PhraseUnit, phraseUnitsOf, sumSketchTables } from '../../src/phrases/find-phrases.js';
 import type { AnalysedDocument } from '../../src/model.js';
-import { loadPhraseWords } from '../../src/claims/load-phrase-words.js';
 import { tokenise } from '../../src/text/tokenise.js';
 
 const words = loadPhraseWords(path.resolve('lexicons'));
