@@ -75,10 +75,10 @@ function* corpus(): Generator<PhraseUnit> {
       // Authors: a long tail, a few very active ones; some comments are posted twice.
       const author = pos === 0 ? `journaliste${Math.floor(r() * 300)}` : r() < 0.1 ? undefined : `lecteur${Math.floor(20_000 * r() ** 3)}`;
       bytes += Buffer.byteLength(text);
-      yield { unitId: `${docId}#${pos}`, docId, author, text };
+      yield { docId, position: pos, author, text };
       if (pos > 0 && r() < 0.02) {
         bytes += Buffer.byteLength(text);
-        yield { unitId: `${docId}#${pos}b`, docId, author, text };
+        yield { docId, position: pos + 1_000_000, author, text };
       }
     }
   }

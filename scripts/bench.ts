@@ -1,7 +1,8 @@
 // npm run bench -- [--mb 200] [--dir /tmp/controverse-bench] [--format txt|jsonl|mixed] [--workers 2]
 // Generates a French corpus with comment threads, then times `controverse run` (built code, dist/)
-// as a child process: full runs with one worker and with all, a rerun with nothing new, a rerun with
-// 1% new files; and, in this process on the same text, a bare tokenizer pass as the reference.
+// as a child process: full runs with one worker (unless --skip-single) and with all, a rerun with
+// nothing new, a rerun with 1% new files, a rerun with 1% changed and those 1% removed; the store's
+// size; and, in this process on the same text, a bare tokenizer pass as the reference.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     dir: { type: 'string', default: path.join(os.tmpdir(), 'controverse-bench') },
     format: { type: 'string', default: 'txt' },
     workers: { type: 'string', default: String(os.availableParallelism()) },
+    'skip-single': { type: 'boolean', default: false },
   },
 });
 const megabytes = Number(values.mb);
@@ -86,12 +88,19 @@ const out1 = path.join(root, 'out-1');
 const outN = path.join(root, `out-${workers}`);
 rmSync(out1, { recursive: true, force: true });
 rmSync(outN, { recursive: true, force: true });
-const one = runCli('full run, 1 worker', out1, ['--workers', '1']);
+const one = values['skip-single'] === true ? undefined : runCli('full run, 1 worker', out1, ['--workers', '1']);
 const full = runCli(`full run, ${workers} workers`, outN, ['--workers', String(workers)]);
 const again = runCli('rerun, nothing new', outN, ['--workers', String(workers)]);
 const added = generateCorpus(fresh, corpusBytes / 100, { seed: 99, cues, format, first: 9_000_000 });
 const onePercent = runCli(`rerun, 1% new files (${added.files} files)`, outN, ['--workers', String(workers)]);
+// 1% of the files changed (a comment line appended) and the 1% just added removed; then put back.
+const touched = files.filter((_, i) => i % 100 === 50).map((f) => [f, readFileSync(f)] as const);
+for (const [f, bytes] of touched) writeFileSync(f, Buffer.concat([bytes, Buffer.from('\nUn lecteur ajoute une phrase pour le banc d’essai, rien de plus.\n')]));
 rmSync(fresh, { recursive: true, force: true });
+const changedRemoved = runCli(`rerun, 1% changed + 1% removed (${touched.length} + ${added.files} files)`, outN, ['--workers', String(workers)]);
+for (const [f, bytes] of touched) writeFileSync(f, bytes);
+const storeFile = path.join(outN, 'controverse.sqlite');
+const storeBytes = [storeFile, `${storeFile}-wal`].reduce((n, f) => n + (existsSync(f) ? statSync(f).size : 0), 0);
 
 const mb = corpusBytes / 1e6;
 const row = (m: Measure, reference: Measure | undefined): string =>
@@ -100,7 +109,9 @@ console.log(`\nCorpus: ${files.length} files, ${mb.toFixed(1)} MB (${format}); $
 console.log('| run | seconds | analysis s | reports s (phrases s) | MB/s | documents/s | peak memory (MB) | vs full run |');
 console.log('|---|---|---|---|---|---|---|---|');
 console.log(`| reference: read + tokenise only, 1 thread (${tokens} tokens) | ${tokenSeconds.toFixed(2)} | | | ${(mb / tokenSeconds).toFixed(1)} | | | |`);
-console.log(row(one, undefined));
-console.log(`${row(full, undefined).slice(0, -2)}${(one.seconds / full.seconds).toFixed(2)}× faster than 1 worker |`);
+if (one !== undefined) console.log(row(one, undefined));
+console.log(one === undefined ? row(full, undefined) : `${row(full, undefined).slice(0, -2)}${(one.seconds / full.seconds).toFixed(2)}× faster than 1 worker |`);
 console.log(row(again, full));
 console.log(row(onePercent, full));
+console.log(row(changedRemoved, full));
+console.log(`\nStore: ${(storeBytes / 1e6).toFixed(1)} MB on disk, ${(storeBytes / corpusBytes).toFixed(2)}× the corpus.`);

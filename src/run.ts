@@ -23,13 +23,13 @@ export async function run(options: RunOptions, onProgress?: (p: RunProgress) => 
     const { store } = output;
     store.setListingDiagnostics(skipped);
     const analysisStarted = Date.now();
-    const { changes, phraseSketch } = await updateStore(store, files, key, options, onProgress);
+    const { changes } = await updateStore(store, files, key, options, onProgress);
     const analysisSeconds = (Date.now() - analysisStarted) / 1000;
     store.setMeta('analysis_key', key);
     store.setMeta('corpus', JSON.stringify(options.inputs));
     if (options.shard === undefined) store.deleteMeta('shard');
     else store.setMeta('shard', `${options.shard.index}/${options.shard.count}`);
-    return await writeReports(store, { lexicons, options, started, analysisKey: key, codeHash, changes, analysisSeconds, phraseSketch });
+    return await writeReports(store, { lexicons, options, started, analysisKey: key, codeHash, changes, analysisSeconds });
   } finally {
     output.close();
   }

@@ -1,5 +1,5 @@
 import { findClaims } from '../claims/find-claims.js';
-import type { PhraseSketch } from '../phrases/find-phrases.js';
+import type { DocumentSignatures } from '../phrases/find-phrases.js';
 import { UNDETERMINED, type LanguageDetector } from '../language/detect-language.js';
 import { detectDocumentLanguages } from '../language/detect-document-languages.js';
 import { readAsFrench } from '../language/lexicon-language.js';
@@ -17,8 +17,8 @@ export interface AnalysisContext {
   readonly lexicons: LexiconSet;
   /** Folds the words of every unit analysed with this context (a cache: the norms are the same without it). */
   readonly folder?: WordFolder;
-  /** When set, every French (or undetermined) unit's phrase segments are counted in it: pass 1 of phrase discovery. */
-  readonly phrases?: PhraseSketch;
+  /** When set, every French (or undetermined) unit is added to it, for its document's phrase signature. */
+  readonly phrases?: DocumentSignatures;
 }
 
 function notAnalysed(lang: string, categories: readonly StanceCategory[]): StanceVerdict[] {
@@ -34,7 +34,7 @@ export function analyseDocument(document: Document, context: AnalysisContext): A
     const french = readAsFrench(lang.code);
     const stances = french ? scoreStances(unit.text, tagStances(unit, tokens, { lexicon: context.lexicons.stances }), context.lexicons.categories) : notAnalysed(lang.code, context.lexicons.categories);
     const claims = french ? findClaims(unit, tokens, context.lexicons.claims) : [];
-    if (french) context.phrases?.add({ unitId: unit.id, docId: unit.docId, author: unit.author, text: unit.text, tokens }, context.folder);
+    if (french) context.phrases?.add(document.id, { position: unit.position, author: unit.author, text: unit.text, tokens });
     return { unit, lang, nTokens: tokens.length, stances, claims };
   });
   return { document, lang: languages.document, units };

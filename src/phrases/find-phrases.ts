@@ -1,25 +1,49 @@
 // Phrase discovery: recurring phrases found without a lexicon (phrases.csv). The one entry point of
 // src/phrases/; the other files of the folder are its parts, by job: vocabulary (content stems and
-// phrase keys), segments (which word runs of a unit count), counting, scoring, merging partitions.
+// phrase keys), segments (where phrases break, repeated text, surface forms), signature (what is
+// kept of each document), walk-signatures, count-phrases, score-phrases, merge-phrases, variants.
 import { readAsFrench } from '../language/lexicon-language.js';
 import type { AnalysedDocument } from '../model.js';
-import { countPhrasePartitions } from './count-phrases.js';
-import { combinePartitions } from './merge-partitions.js';
+import { countSignedPhrases } from './count-phrases.js';
+import { mergePhrases } from './merge-phrases.js';
 import type { FindPhrasesOptions, Phrase, PhraseStats, PhraseUnit } from './phrase.js';
+import { PhraseSigner } from './signature.js';
+import type { SignedCorpus, SignedDocument } from './walk-signatures.js';
 
-export { countPhrasePartitions, PHRASE_PARTITIONS, PhraseSketch, sumSketchTables, type PartitionCount } from './count-phrases.js';
+export { passesFor } from './count-phrases.js';
 export { loadPhraseWords, FUNCTION_WORDS_FILE, type PhraseWords } from './load-phrase-words.js';
-export { combinePartitions } from './merge-partitions.js';
 export * from './phrase.js';
 export { PHRASE_MAX_WORDS, PHRASE_MIN_WORDS, REPEATED_SENTENCE_MIN_WORDS } from './segments.js';
+export { DocumentSignatures, PhraseSigner, type SignedUnitInput } from './signature.js';
+export type { SignedCorpus, SignedDocument } from './walk-signatures.js';
 
-/** Recurring phrases, best first, with how the counting went: every partition counted here, in one pass. */
-export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhrasesOptions): { phrases: Phrase[]; stats: PhraseStats } {
-  const { kept, stats } = countPhrasePartitions(units, options);
-  return { phrases: combinePartitions(kept, options.limit), stats };
+/** Recurring phrases of signed documents (see PhraseSigner), best first, with how the counting went. */
+export function findSignedPhrases(corpus: SignedCorpus, options: Omit<FindPhrasesOptions, 'words'> = {}): { phrases: Phrase[]; stats: PhraseStats } {
+  const { kept, stats } = countSignedPhrases(corpus, options);
+  return { phrases: mergePhrases(kept, corpus, options.limit), stats };
 }
 
-/** Recurring phrases, best first: see countPhrasePartitions. */
+/** Sign units given document by document (a document's units together). */
+function signUnits(units: Iterable<PhraseUnit>, signer: PhraseSigner): SignedDocument[] {
+  const groups: PhraseUnit[][] = [];
+  for (const u of units) {
+    const last = groups[groups.length - 1];
+    if (last !== undefined && last[0]!.docId === u.docId) last.push(u);
+    else groups.push([u]);
+  }
+  return groups.map((g) => {
+    const texts = new Map(g.map((u) => [u.position, u.text]));
+    return { docId: g[0]!.docId, signature: signer.sign(g), unitTexts: () => texts };
+  });
+}
+
+/** Recurring phrases of units given document by document, best first, with how the counting went. */
+export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhrasesOptions): { phrases: Phrase[]; stats: PhraseStats } {
+  const signed = signUnits(units(), new PhraseSigner(options.words));
+  return findSignedPhrases(() => signed, options);
+}
+
+/** Recurring phrases, best first: see countSignedPhrases and mergePhrases. */
 export function findPhrases(units: () => Iterable<PhraseUnit>, options: FindPhrasesOptions): Phrase[] {
   return countPhrases(units, options).phrases;
 }
@@ -29,7 +53,7 @@ export function* phraseUnitsOf(docs: Iterable<AnalysedDocument>): Generator<Phra
   for (const d of docs) {
     for (const { unit, lang } of d.units) {
       // The function words and the stemmer are French: other languages' phrases would be noise.
-      if (readAsFrench(lang.code)) yield { unitId: unit.id, docId: d.document.id, author: unit.author, text: unit.text };
+      if (readAsFrench(lang.code)) yield { docId: d.document.id, position: unit.position, author: unit.author, text: unit.text };
     }
   }
 }

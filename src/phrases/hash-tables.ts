@@ -10,10 +10,7 @@ function startOf(key: number, mask: number): number {
   return (x ^ (x >>> 16)) & mask;
 }
 
-/**
- * A map from a key of two 32-bit hashes to values, in insertion order. Entries are removed only
- * all at once, by `retain`, which is what a rising admission floor needs.
- */
+/** A map from a key of two 32-bit hashes to values, in insertion order. */
 export class KeyedTable<T> {
   private keys1: Uint32Array;
   private keys2: Uint32Array;
@@ -49,10 +46,6 @@ export class KeyedTable<T> {
     if ((this.entries.length + 1) * 2 > this.slots.length) this.rebuild(this.entries, KeyedTable.sizeFor(this.entries.length + 1));
     this.entries.push({ h1, h2, value });
     this.place(h1 >>> 0, h2 >>> 0, this.entries.length);
-  }
-  /** Keep only the entries `keep` accepts, in their order. */
-  retain(keep: (h1: number, h2: number, value: T) => boolean): void {
-    this.rebuild(this.entries.filter((e) => keep(e.h1, e.h2, e.value)), this.slots.length);
   }
   *[Symbol.iterator](): Generator<[number, number, T]> {
     for (const e of this.entries) yield [e.h1, e.h2, e.value];
@@ -108,6 +101,69 @@ export class GenerationSet {
         return true;
       }
       if (this.keys[s] === k) return false;
+    }
+  }
+}
+
+/**
+ * Exact counts per key of two 32-bit hashes, in typed arrays (no object per key): how many units
+ * hold a phrase, how often a stem occurs, whether a (phrase, author) pair or a sentence was seen.
+ */
+export class KeyCounts {
+  private keys1 = new Uint32Array(1024);
+  private keys2 = new Uint32Array(1024);
+  private counts = new Uint32Array(1024);
+  private mask = 1023;
+  size = 0;
+  /** The key's count, 0 when never added. */
+  get(h1: number, h2: number): number {
+    const k1 = h1 >>> 0;
+    const k2 = h2 >>> 0;
+    for (let s = startOf(k2, this.mask); ; s = (s + 1) & this.mask) {
+      const c = this.counts[s]!;
+      if (c === 0) return 0;
+      if (this.keys1[s] === k1 && this.keys2[s] === k2) return c;
+    }
+  }
+  /** Add one to the key's count; gives the new count (1: the key is new). */
+  add(h1: number, h2: number): number {
+    if ((this.size + 1) * 2 > this.counts.length) this.grow();
+    const k1 = h1 >>> 0;
+    const k2 = h2 >>> 0;
+    for (let s = startOf(k2, this.mask); ; s = (s + 1) & this.mask) {
+      const c = this.counts[s]!;
+      if (c === 0) {
+        this.keys1[s] = k1;
+        this.keys2[s] = k2;
+        this.counts[s] = 1;
+        this.size += 1;
+        return 1;
+      }
+      if (this.keys1[s] === k1 && this.keys2[s] === k2) {
+        this.counts[s] = c + 1;
+        return c + 1;
+      }
+    }
+  }
+  /** Bytes held. */
+  get bytes(): number {
+    return this.counts.length * 12;
+  }
+  private grow(): void {
+    const [k1s, k2s, cs] = [this.keys1, this.keys2, this.counts];
+    const size = cs.length * 2;
+    this.keys1 = new Uint32Array(size);
+    this.keys2 = new Uint32Array(size);
+    this.counts = new Uint32Array(size);
+    this.mask = size - 1;
+    for (let i = 0; i < cs.length; i += 1) {
+      const c = cs[i]!;
+      if (c === 0) continue;
+      let s = startOf(k2s[i]!, this.mask);
+      while (this.counts[s] !== 0) s = (s + 1) & this.mask;
+      this.keys1[s] = k1s[i]!;
+      this.keys2[s] = k2s[i]!;
+      this.counts[s] = c;
     }
   }
 }

@@ -3,8 +3,9 @@ import type { PhraseWords } from './load-phrase-words.js';
 
 /** A unit as phrase discovery sees it. `tokens` may be left out: they are then made from `text`. */
 export interface PhraseUnit {
-  readonly unitId: UnitId;
   readonly docId: string;
+  /** Position in its document: the unit's id is `${docId}#${position}`. */
+  readonly position: number;
   readonly author?: string;
   readonly text: string;
   readonly tokens?: readonly Token[];
@@ -23,25 +24,14 @@ export interface Phrase {
   readonly exampleUnitId: UnitId;
 }
 
-/** Memory budget of the counters; the defaults hold a corpus of hundreds of MB in ~120 MB. */
-export interface PhraseMemory {
-  /** log2 of the count-min sketch width (4 rows of 32-bit counters). */
-  readonly sketchBits: number;
-  /** log2 of the bits of each Bloom filter (repeated text; phrase × voice/document/author pairs). */
-  readonly bloomBits: number;
-  /** Most phrases tracked exactly at once; above it the admission floor rises (rarest dropped). */
-  readonly maxTracked: number;
-}
-
-export const DEFAULT_PHRASE_MEMORY: PhraseMemory = { sketchBits: 22, bloomBits: 28, maxTracked: 250_000 };
-
 export interface FindPhrasesOptions {
   readonly words: PhraseWords;
   /** Distinct voices (named authors or unsigned units) a phrase needs. */
   readonly minVoices?: number;
   /** Rows written at most, best scores first. */
   readonly limit?: number;
-  readonly memory?: Partial<PhraseMemory>;
+  /** Passes over the signatures (memory); the phrases are the same for any number. */
+  readonly passes?: number;
 }
 
 /** What the counting did, for the benchmark and for tests. */
@@ -50,27 +40,30 @@ export interface PhraseStats {
   readonly tokens: number;
   readonly duplicateUnits: number;
   readonly repeatedSentences: number;
-  /** Voices a phrase needed to be tracked at the end (minVoices unless memory forced it up). */
+  /** Voices a phrase needs to be listed: minVoices (counts are exact, memory never raises it). */
   readonly floor: number;
+  readonly passes: number;
+  /** Phrases tallied at once at most (those held by minVoices units or more, in one pass). */
   readonly trackedPeak: number;
+  /** Bytes of the exact count tables of the largest pass. */
   readonly counterBytes: number;
 }
 
 export const DEFAULT_MIN_VOICES = 2;
 export const DEFAULT_PHRASE_LIMIT = 5000;
 
-/** A phrase that passed the thresholds in its partition, before phrases found inside longer ones are dropped. */
+/** A phrase that passed the thresholds, before phrases found inside longer ones are dropped. */
 export interface KeptPhrase {
+  /** tallyKey of h1, h2. */
   readonly key: number;
+  readonly h1: number;
+  readonly h2: number;
   readonly voices: number;
   readonly units: number;
   readonly documents: number;
   readonly authors: number;
-  /** Surface forms, most frequent first. */
-  readonly variants: readonly string[];
   readonly example: UnitId;
   /** Its content words' stem keys, for finding the phrases it holds. */
   readonly stems: readonly (readonly [number, number])[];
   readonly score: number;
 }
-

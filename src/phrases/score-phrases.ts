@@ -1,13 +1,19 @@
-import type { Vocabulary } from './vocabulary.js';
+import type { KeyCounts } from './hash-tables.js';
+
+/** What the scores need of the whole corpus: content words counted by stem, and segments by length. */
+export interface WordCounts {
+  readonly words: KeyCounts;
+  total: number;
+  readonly segmentsOfLength: number[];
+}
 
 /**
  * Log-likelihood ratio (Poisson G²) of a phrase's count against the count expected if its content
  * words fell together by chance: E = segments of that length × Π p(word). 0 when not above chance.
  */
-export function logLikelihood(observed: number, stems: readonly number[], vocab: Vocabulary, segmentsOfLength: readonly number[]): number {
-  let expected = segmentsOfLength[stems.length] ?? 0;
-  for (const s of stems) expected *= Math.max(1, vocab.counts[s] ?? 0) / Math.max(1, vocab.total);
+export function logLikelihood(observed: number, stems: readonly (readonly [number, number])[], counts: WordCounts): number {
+  let expected = counts.segmentsOfLength[stems.length] ?? 0;
+  for (const [k1, k2] of stems) expected *= Math.max(1, counts.words.get(k1, k2)) / Math.max(1, counts.total);
   if (expected <= 0 || observed <= expected) return 0;
   return 2 * (observed * Math.log(observed / expected) - (observed - expected));
 }
-

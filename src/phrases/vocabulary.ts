@@ -1,29 +1,27 @@
 import type { PhraseWords } from './load-phrase-words.js';
-import { GenerationSet } from './hash-tables.js';
-import { hashString } from './sketch.js';
+import { hashString } from './hashes.js';
 import { createStemmer } from './stem-fr.js';
 
-/** A kept phrase's key (KeptPhrase.key, and subphrase lookups): 53 bits of its two hashes (collisions ~1 in 10^9 at a million phrases). */
+/** A phrase's key (KeptPhrase.key, and subphrase lookups): 53 bits of its two hashes (collisions ~1 in 10^9 at a million phrases). */
 export function tallyKey(h1: number, h2: number): number {
   return h1 * 0x200000 + (h2 & 0x1fffff);
 }
 
+/** Folded words remembered with their id. */
+const WORD_CACHE_SIZE = 500_000;
+
 /**
- * The vocabulary of content stems: ids local to one pass over the corpus (they index the counts),
- * and for each id two 32-bit hashes of the stem, the same in every thread and run: phrase keys are
- * made of those, so counters filled by different threads add up.
+ * The vocabulary of content stems: ids local to one thread (they index `keys1`/`keys2`), and for
+ * each id two 32-bit hashes of the stem, the same in every thread and run: phrase signatures carry
+ * those, so what different threads and runs stored adds up.
  */
 export class Vocabulary {
   /** Stem (or group) → id. */
-  readonly ids = new Map<string, number>();
+  private readonly ids = new Map<string, number>();
   /** Folded word → id, -1 for a word that is not content: one lookup per token. */
   private readonly byNorm = new Map<string, number>();
-  counts = new Uint32Array(1 << 16);
   keys1 = new Uint32Array(1 << 16);
   keys2 = new Uint32Array(1 << 16);
-  total = 0;
-  /** The phrase keys already visited in the current unit (forEachSegment's, reused from unit to unit). */
-  readonly seenHere = new GenerationSet();
   private readonly stem: (word: string) => string;
   constructor(private readonly words: PhraseWords) {
     this.stem = createStemmer();
@@ -38,7 +36,7 @@ export class Vocabulary {
       id = this.ids.get(key) ?? this.ids.size;
       if (id === this.ids.size) {
         this.ids.set(key, id);
-        if (id >= this.counts.length) this.grow();
+        if (id >= this.keys1.length) this.grow();
         [this.keys1[id], this.keys2[id]] = hashString(key);
       }
     }
@@ -47,24 +45,16 @@ export class Vocabulary {
     this.byNorm.set(norm, id);
     return id;
   }
-  /** The stem keys of a content word's id: the same in every thread and run. */
-  stemKey(id: number): readonly [number, number] {
-    return [this.keys1[id]!, this.keys2[id]!];
-  }
   private grow(): void {
     const grown = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
       const b = new Uint32Array(a.length * 2);
       b.set(a);
       return b;
     };
-    this.counts = grown(this.counts);
     this.keys1 = grown(this.keys1);
     this.keys2 = grown(this.keys2);
   }
 }
-
-/** Folded words remembered with their id. */
-const WORD_CACHE_SIZE = 500_000;
 
 // FNV-1a-like folds of content-word ids, extended one id at a time as a segment grows.
 export const H1_SEED = 0x811c9dc5;
@@ -77,7 +67,7 @@ export function nextH2(h: number, id: number): number {
   return (x ^ (x >>> 13)) >>> 0;
 }
 
-/** Two 32-bit hashes of a sequence of content words, given by their stem keys: the phrase key for the counters. */
+/** Two 32-bit hashes of a sequence of content words, given by their stem keys: the phrase key. */
 export function hashOfStems(stems: Iterable<readonly [number, number]>): [number, number] {
   let h1 = H1_SEED;
   let h2 = H2_SEED;
@@ -87,4 +77,3 @@ export function hashOfStems(stems: Iterable<readonly [number, number]>): [number
   }
   return [h1, h2];
 }
-

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { analyseDocument, type AnalysisContext } from '../analyse/analyse-document.js';
-import { loadPhraseWords, PhraseSketch } from '../phrases/find-phrases.js';
+import { DocumentSignatures, loadPhraseWords } from '../phrases/find-phrases.js';
 import { fieldMapOf } from '../ingest/formats/flat-records.js';
 import { ingestFile, type IngestOptions } from '../ingest/ingest-file.js';
 import { createDetector } from '../language/detect-language.js';
@@ -11,13 +11,13 @@ import { WordFolder } from '../text/normalise.js';
 
 /**
  * What the per-document stages need: loaded once per run, and once in every worker thread. With
- * `sketchPhrases`, the units' phrase segments are counted as they are analysed (pass 1 of phrase discovery).
+ * `signPhrases`, the units phrase discovery reads are collected for their documents' phrase signatures.
  */
-export function createAnalysisContext(options: Pick<RunOptions, 'lexiconDir' | 'langDetector' | 'fields'>, sketchPhrases = false): FileAnalysisContext {
+export function createAnalysisContext(options: Pick<RunOptions, 'lexiconDir' | 'langDetector' | 'fields'>, signPhrases = false): FileAnalysisContext {
   return {
     ingest: { fieldMap: fieldMapOf(options.fields) },
     detector: createDetector(options.langDetector), lexicons: loadLexicons(options.lexiconDir), folder: new WordFolder(),
-    ...(sketchPhrases ? { phrases: new PhraseSketch(loadPhraseWords(options.lexiconDir)) } : {}),
+    ...(signPhrases ? { phrases: new DocumentSignatures(loadPhraseWords(options.lexiconDir)) } : {}),
   };
 }
 

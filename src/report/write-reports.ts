@@ -1,18 +1,16 @@
 import { existsSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { combinePartitions, PHRASE_PARTITIONS, type PartitionCount } from '../phrases/find-phrases.js';
 import type { RunLexicons } from '../lexicon/run-lexicons.js';
 import type { AnalysedDocument } from '../model.js';
 import type { RunOptions } from '../options.js';
 import type { RunChanges, RunSummary } from '../pipeline/run-summary.js';
 import { commitReports, prepareStaging } from '../store/commit-reports.js';
-import { filesDigest, sketchCovers } from '../store/files-digest.js';
+import { filesDigest } from '../store/files-digest.js';
 import { LISTING_META, type Store } from '../store/store.js';
 import { writeDocumentCsvs } from '../store/write-document-csvs.js';
 import { detectorVersion } from '../language/detector-version.js';
 import { TOOL_VERSION } from '../version.js';
-import type { PhrasesJob } from '../workers/phrases-worker.js';
+import type { PhrasesJob, PhrasesResult } from '../workers/phrases-worker.js';
 import { runOnWorker } from '../workers/analysis-pool.js';
 import { claimRows, diagnosticRows, phraseRows } from './build-rows.js';
 import { claimColumns, DIAGNOSTIC_COLUMNS, PHRASE_COLUMNS, type Row } from './columns.js';
@@ -23,33 +21,25 @@ import { writeCsv, type CsvDialect } from './write-csv.js';
 import { writeManifest, type Manifest } from './write-manifest.js';
 import { dialectName } from '../store/stored-document.js';
 
-/** What phrase discovery gives the rest of the run: how many phrases, the top rows for the HTML report, and pass 1 when it made it. */
+/** What phrase discovery gives the rest of the run: how many phrases and the top rows for the HTML report. */
 export interface PhrasesOutcome {
   readonly count: number;
-  /** Units a phrase needed to be tallied (see PhraseStats.floor): above the minimum when memory forced it up. */
+  /** Voices a phrase needs (see PhraseStats.floor): counts are exact, memory never raises it. */
   readonly floor: number;
   readonly top: readonly Row<typeof PHRASE_COLUMNS>[];
-  readonly sketch?: readonly Uint16Array[];
 }
 
-/** Old-generation cap of a phrase thread (see runOnWorker): ten times what one keeps on 200 MB. */
+/** Old-generation cap of the phrase thread (see runOnWorker): a pass of WORDS_PER_PASS keeps ~100 MB. */
 const PHRASE_THREAD_HEAP_MB = 512;
 
 /**
- * Find the recurring phrases of the store's documents and write phrases.csv. The phrase partitions
- * are counted on `threads` worker threads side by side (each reads every unit, counts its share).
+ * Find the recurring phrases of the store's documents, from their phrase signatures, on a thread
+ * of its own (the main thread writes the other reports meanwhile), and write phrases.csv.
  */
-async function writePhrasesReport(file: string, job: Omit<PhrasesJob, 'partitions'>, threads: number, dialect: CsvDialect): Promise<PhrasesOutcome> {
-  const count = Math.max(1, Math.min(threads, PHRASE_PARTITIONS));
-  const shares = Array.from({ length: count }, (_, t) => Array.from({ length: PHRASE_PARTITIONS }, (_p, i) => i).filter((i) => i % count === t));
-  const counted = await Promise.all(shares.map((partitions) =>
-    runOnWorker<PartitionCount>('phrases-worker', { ...job, partitions } satisfies PhrasesJob, PHRASE_THREAD_HEAP_MB)));
-  const phrases = combinePartitions(counted.flatMap((c) => c.kept));
+async function writePhrasesReport(file: string, job: PhrasesJob, dialect: CsvDialect): Promise<PhrasesOutcome> {
+  const { phrases, stats } = await runOnWorker<PhrasesResult>('phrases-worker', job, PHRASE_THREAD_HEAP_MB);
   writeCsv(file, PHRASE_COLUMNS, phraseRows(phrases), dialect);
-  return {
-    count: phrases.length, floor: Math.max(...counted.map((c) => c.stats.floor)),
-    top: [...phraseRows(phrases.slice(0, PHRASES_SHOWN))], sketch: counted[0]?.sketch,
-  };
+  return { count: phrases.length, floor: stats.floor, top: [...phraseRows(phrases.slice(0, PHRASES_SHOWN))] };
 }
 
 function parsed(json: Iterable<string>): Iterable<AnalysedDocument> {
@@ -90,8 +80,6 @@ export interface ReportContext {
   readonly changes: RunChanges;
   /** Seconds spent bringing the store up to date, for the manifest. */
   readonly analysisSeconds: number;
-  /** Pass 1 of phrase discovery over every unit of the store, when it is known without reading them (see phraseSketchOf). */
-  readonly phraseSketch?: () => readonly Uint16Array[] | undefined;
 }
 
 /**
@@ -145,9 +133,9 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
 
   const staging = prepareStaging(options.outDir);
   const out = (name: string): string => path.join(staging, name);
-  // Phrase discovery reads every unit again: it runs on threads of its own meanwhile.
+  // Phrase discovery walks every signature: it runs on a thread of its own meanwhile.
   let phrasesSeconds = 0;
-  const phrasesDone = writePhrasesReport(out('phrases.csv'), { storeFile: store.file, lexiconDir: options.lexiconDir, sketch: ctx.phraseSketch?.() }, options.workers ?? os.availableParallelism(), dialect)
+  const phrasesDone = writePhrasesReport(out('phrases.csv'), { storeFile: store.file }, dialect)
     .then((outcome) => ((phrasesSeconds = (Date.now() - reportsStarted) / 1000), outcome));
   phrasesDone.catch(() => undefined); // awaited below; this keeps an early failure from being reported as unhandled
   writeDocumentCsvs(store, staging, dialect);
@@ -157,8 +145,6 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   writeCsv(out('diagnostics.csv'), DIAGNOSTIC_COLUMNS, diagnosticRows(diagnostics), dialect);
   const phrasesOutcome = await phrasesDone;
   const phrases = phrasesOutcome.count;
-  // The phrase threads had to count pass 1 themselves: keep it, so the next run adding files need not.
-  if (phrasesOutcome.sketch !== undefined) store.setPhraseSketch(sketchCovers(store, ctx.analysisKey), phrasesOutcome.sketch);
   writeHtmlReport(out('report.html'), {
     documents: parsed(store.analyses()), toolVersion: TOOL_VERSION, lexicons: lexicons.files, categories: lexicons.set.categories, diagnostics, claims,
     phrases: phrasesOutcome.top, files: REPORT_FILES.filter((f) => f !== 'report.html'),

@@ -3,17 +3,11 @@ import type { Store } from './store.js';
 
 /**
  * A digest of the store's files (paths and contents) after `prefix`, leaving out those of
- * `except`: what identifies the reports in place (prefix: analysis key and CSV dialect) or the
- * files a phrase sketch counts (prefix: analysis key, since words and stems depend on the lexicons).
+ * `except`: what identifies the reports in place (prefix: analysis key and CSV dialect).
  */
 export function filesDigest(store: Store, prefix: string, except: ReadonlySet<string> = new Set()): string {
   const hash = createHash('sha256').update(prefix);
   for (const [file, s] of [...store.files()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (!except.has(file)) hash.update(`${file}\0${s.sha256}\0`);
   return hash.digest('hex');
-}
-
-/** What identifies the set of files a phrase sketch counts: the store's files but `except`. */
-export function sketchCovers(store: Store, key: string, except?: ReadonlySet<string>): string {
-  return filesDigest(store, `${key}\0`, except);
 }
 

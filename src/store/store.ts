@@ -11,7 +11,7 @@ export const STORE_FILE = 'controverse.sqlite';
 export const LISTING_META = 'listing_diagnostics';
 
 /** Bump when the tables change: an older store is then rebuilt from scratch; a newer one is refused, never wiped. */
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 /** One document of an analysed file, as kept in the store: the analysis and its pre-rendered CSV rows. */
 export interface StoredDocument {
@@ -25,6 +25,8 @@ export interface StoredDocument {
   readonly claims: string | null;
   /** CSV rows of documents.csv, units.csv, stances.csv and claim_mentions.csv for this document (no header). */
   readonly csv: StoredCsv;
+  /** Its phrase signature (see PhraseSigner), when phrase discovery reads it. */
+  readonly phrases?: Uint32Array;
 }
 
 /** Pre-rendered CSV rows of one document, in the dialect they were rendered in. */
@@ -89,7 +91,11 @@ CREATE TABLE IF NOT EXISTS documents (
   PRIMARY KEY (path, ord)
 );
 CREATE INDEX IF NOT EXISTS documents_in_report_order ON documents (doc_key, path_key, ord);
-CREATE TABLE IF NOT EXISTS phrase_sketch (covers TEXT NOT NULL, part INTEGER NOT NULL, counters BLOB NOT NULL, PRIMARY KEY (covers, part));
+CREATE TABLE IF NOT EXISTS phrase_signatures (
+  path TEXT NOT NULL, ord INTEGER NOT NULL, doc_key BLOB NOT NULL, path_key BLOB NOT NULL, doc_id TEXT NOT NULL, signature BLOB NOT NULL,
+  PRIMARY KEY (path, ord)
+);
+CREATE INDEX IF NOT EXISTS phrase_signatures_in_report_order ON phrase_signatures (doc_key, path_key, ord);
 `;
 
 /**
@@ -119,7 +125,7 @@ export class Store {
       store.close();
       throw new UserError(`${store.file} was written by a newer version of controverse (store schema ${version}, this one reads ${SCHEMA_VERSION}); it is left as it is`, 'Run that newer version, or give another --out.');
     }
-    if (version !== undefined && version !== String(SCHEMA_VERSION)) store.db.exec('DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS phrase_sketch;');
+    if (version !== undefined && version !== String(SCHEMA_VERSION)) store.db.exec('DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS phrase_sketch; DROP TABLE IF EXISTS phrase_signatures;');
     store.db.exec(SCHEMA);
     store.setMeta('schema', String(SCHEMA_VERSION));
     return store;
@@ -156,6 +162,8 @@ export class Store {
   /** Replace what is stored for these files (each file's rows change together, in one transaction). */
   putFiles(records: readonly FileRecord[]): void {
     const delDocs = this.db.prepare('DELETE FROM documents WHERE path = ?');
+    const delSignatures = this.db.prepare('DELETE FROM phrase_signatures WHERE path = ?');
+    const putSignature = this.db.prepare('INSERT INTO phrase_signatures (path, ord, doc_key, path_key, doc_id, signature) VALUES (?, ?, ?, ?, ?, ?)');
     const putFile = this.db.prepare(
       'INSERT OR REPLACE INTO files (path, sha256, bytes, size, mtime_ms, hashed_at, analysis_key, diagnostics) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -165,10 +173,12 @@ export class Store {
     this.db.transaction(() => {
       for (const r of records) {
         delDocs.run(r.path);
+        delSignatures.run(r.path);
         putFile.run(r.path, r.sha256, r.bytes, r.size, r.mtimeMs, r.hashedAt, r.analysisKey, JSON.stringify(r.diagnostics));
         const pathKey = sortKey(r.path);
         r.documents.forEach((d, ord) => {
           putDoc.run(r.path, ord, sortKey(d.docId), pathKey, d.docId, d.nUnits, d.nClaims, d.analysis, d.claims, d.csv.dialect, d.csv.documents, d.csv.units, d.csv.stances, d.csv.mentions);
+          if (d.phrases !== undefined) putSignature.run(r.path, ord, sortKey(d.docId), pathKey, d.docId, Buffer.from(d.phrases.buffer, d.phrases.byteOffset, d.phrases.byteLength));
         });
       }
     })();
@@ -185,10 +195,12 @@ export class Store {
   /** Forget files (deleted from the corpus, or outside this shard). */
   removeFiles(paths: readonly string[]): void {
     const delDocs = this.db.prepare('DELETE FROM documents WHERE path = ?');
+    const delSignatures = this.db.prepare('DELETE FROM phrase_signatures WHERE path = ?');
     const delFile = this.db.prepare('DELETE FROM files WHERE path = ?');
     this.db.transaction(() => {
       for (const p of paths) {
         delDocs.run(p);
+        delSignatures.run(p);
         delFile.run(p);
       }
     })();
@@ -243,7 +255,7 @@ export class Store {
     this.db.prepare('ATTACH DATABASE ? AS shard').run(other);
     try {
       this.db.transaction(() => {
-        this.db.exec('INSERT INTO files SELECT * FROM shard.files; INSERT INTO documents SELECT * FROM shard.documents;');
+        this.db.exec('INSERT INTO files SELECT * FROM shard.files; INSERT INTO documents SELECT * FROM shard.documents; INSERT INTO phrase_signatures SELECT * FROM shard.phrase_signatures;');
         // Every shard listed the whole corpus: their listing rows are the same, one copy is kept.
         this.db.prepare('INSERT OR REPLACE INTO meta (key, value) SELECT key, value FROM shard.meta WHERE key = ?').run(LISTING_META);
       })();
@@ -254,30 +266,22 @@ export class Store {
 
   /** Empty the store (before a merge rebuilds it from the shards). */
   clear(): void {
-    this.db.exec('DELETE FROM documents; DELETE FROM files; DELETE FROM phrase_sketch;');
+    this.db.exec('DELETE FROM documents; DELETE FROM files; DELETE FROM phrase_signatures;');
   }
 
-  /**
-   * The phrase sketch tables (pass 1 of phrase discovery) stored for exactly the files `covers`
-   * identifies, or undefined. Each table is a copy, free to be added to.
-   */
-  phraseSketch(covers: string): Uint16Array[] | undefined {
-    const rows = this.db.prepare('SELECT counters FROM phrase_sketch WHERE covers = ? ORDER BY part').all(covers) as { counters: Buffer }[];
-    if (rows.length === 0) return undefined;
-    return rows.map(({ counters }) => {
-      const table = new Uint16Array(counters.length / Uint16Array.BYTES_PER_ELEMENT);
-      new Uint8Array(table.buffer).set(counters);
-      return table;
-    });
+  /** Every document's phrase signature, in report order, streamed (the bytes are a copy, 4-byte aligned). */
+  *phraseSignatures(): Generator<{ readonly path: string; readonly ord: number; readonly docId: string; readonly signature: Uint32Array }> {
+    const stmt = this.db.prepare('SELECT path, ord, doc_id AS docId, signature FROM phrase_signatures ORDER BY doc_key, path_key, ord');
+    for (const row of stmt.iterate() as IterableIterator<{ path: string; ord: number; docId: string; signature: Buffer }>) {
+      const signature = new Uint32Array(row.signature.length / Uint32Array.BYTES_PER_ELEMENT);
+      new Uint8Array(signature.buffer).set(row.signature);
+      yield { path: row.path, ord: row.ord, docId: row.docId, signature };
+    }
   }
 
-  /** Keep the phrase sketch of the files `covers` identifies, in place of any other. */
-  setPhraseSketch(covers: string, tables: readonly Uint16Array[]): void {
-    const insert = this.db.prepare('INSERT INTO phrase_sketch (covers, part, counters) VALUES (?, ?, ?)');
-    this.db.transaction(() => {
-      this.db.exec('DELETE FROM phrase_sketch');
-      tables.forEach((t, part) => insert.run(covers, part, Buffer.from(t.buffer, t.byteOffset, t.byteLength)));
-    })();
+  /** Bytes of all phrase signatures. */
+  phraseSignatureBytes(): number {
+    return this.db.prepare('SELECT coalesce(sum(length(signature)), 0) FROM phrase_signatures').pluck().get() as number;
   }
 
   /** SQLite's quick integrity check: false when the file is damaged. */

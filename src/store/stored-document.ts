@@ -25,7 +25,7 @@ export function renderDocumentCsv(doc: AnalysedDocument, dialect: CsvDialect): S
 }
 
 /** An analysed document as the store keeps it. */
-export function toStoredDocument(doc: AnalysedDocument, dialect: CsvDialect): StoredDocument {
+export function toStoredDocument(doc: AnalysedDocument, dialect: CsvDialect, phrases?: Uint32Array): StoredDocument {
   const withClaims = doc.units.filter((u) => u.claims.length > 0);
   return {
     docId: doc.document.id,
@@ -35,5 +35,6 @@ export function toStoredDocument(doc: AnalysedDocument, dialect: CsvDialect): St
     // claims.csv is built from mentions only: the units without any are left out of this copy.
     claims: withClaims.length === 0 ? null : JSON.stringify({ ...doc, units: withClaims }),
     csv: renderDocumentCsv(doc, dialect),
+    ...(phrases === undefined ? {} : { phrases }),
   };
 }

@@ -1,13 +1,11 @@
 import { statSync } from 'node:fs';
 import os from 'node:os';
-import { sumSketchTables } from '../phrases/find-phrases.js';
 import { fsPath } from '../ingest/list-corpus.js';
 import type { RunFile } from '../ingest/shard-of.js';
 import { docIdFor } from '../ingest/ingest-file.js';
 import type { RunOptions } from '../options.js';
 import type { RunChanges, RunProgress } from '../pipeline/run-summary.js';
 import { analyseOnWorkers, type AnalysisTask } from '../workers/analysis-pool.js';
-import { sketchCovers } from './files-digest.js';
 import type { FileRecord, Store, StoredFile } from './store.js';
 
 // A file modified within this long before it was hashed may change again within the same mtime
@@ -20,7 +18,7 @@ const STORE_BATCH_CHARS = 32 << 20;
 /** Bring the store up to date with the corpus: analyse what is new or changed, forget what is gone. */
 export async function updateStore(
   store: Store, files: readonly RunFile[], key: string, options: RunOptions, onProgress?: (p: RunProgress) => void,
-): Promise<{ changes: RunChanges; phraseSketch: () => readonly Uint16Array[] | undefined }> {
+): Promise<{ changes: RunChanges }> {
   const full = options.full === true;
   const stored = store.files();
   const current = new Set(files.map((f) => f.relative));
@@ -57,7 +55,6 @@ export async function updateStore(
   const added: string[] = [];
   const changed: string[] = [];
   let reanalysed = 0;
-  const analysedNow = new Set<string>();
   let records: FileRecord[] = [];
   let recordChars = 0;
   let touches: { path: string; size: number; mtimeMs: number; hashedAt: number }[] = [];
@@ -72,7 +69,7 @@ export async function updateStore(
   let bytes = 0;
   // More threads than files would only load the lexicons again (each thread holds its own copy).
   const threads = Math.min(options.workers ?? os.availableParallelism(), tasks.length);
-  const sketches = await analyseOnWorkers(threads, options, tasks.values(), (reply) => {
+  await analyseOnWorkers(threads, options, tasks.values(), (reply) => {
     const task = tasks[reply.id]!;
     const before: StoredFile | undefined = stored.get(task.path);
     // An unreadable file is stored with an impossible stat, so the next run tries it again.
@@ -84,7 +81,6 @@ export async function updateStore(
       if (before === undefined) added.push(task.path);
       else if (before.sha256 !== reply.sha256) changed.push(task.path);
       else reanalysed += 1;
-      analysedNow.add(task.path);
       const file = byPath.get(task.path)!;
       const diagnostics = file.collision === undefined ? reply.diagnostics : [file.collision, ...reply.diagnostics];
       records.push({ path: task.path, sha256: reply.sha256, bytes: reply.bytes, ...stat, hashedAt: reply.hashedAt, analysisKey: keyOf(file), diagnostics, documents: reply.documents });
@@ -97,24 +93,6 @@ export async function updateStore(
   });
   flush();
   const changes = { full, added: added.sort(), changed: changed.sort(), removed, reanalysed, reused };
-  return { changes, phraseSketch: phraseSketchOf(store, key, analysedNow, sketches) };
-}
-
-
-/**
- * Pass 1 of phrase discovery over every file of the store, when it can be had without reading
- * them: the analysis workers counted the files analysed now; the files kept from earlier runs are
- * covered by the sketch stored then, if it counts exactly them (a file removed or changed since
- * cannot be taken out of it: the phrase threads then count everything again). Read only when the
- * reports are rewritten; stored again when files were analysed.
- */
-function phraseSketchOf(store: Store, key: string, analysedNow: ReadonlySet<string>, sketches: (readonly Uint16Array[])[]): () => Uint16Array[] | undefined {
-  if (analysedNow.size === 0) return () => store.phraseSketch(sketchCovers(store, key));
-  const all = store.files().size === analysedNow.size;
-  const earlier = all ? [] : store.phraseSketch(sketchCovers(store, key, analysedNow));
-  if (earlier === undefined) return () => undefined;
-  const sketch = sumSketchTables(all ? sketches : [earlier, ...sketches]);
-  store.setPhraseSketch(sketchCovers(store, key), sketch);
-  return () => sketch;
+  return { changes };
 }
 

@@ -5,7 +5,7 @@ import type { RunOptions } from '../options.js';
 import { fsPath } from '../ingest/list-corpus.js';
 import { analyseFile, createAnalysisContext, describeError } from '../pipeline/analyse-file.js';
 import { toStoredDocument } from '../store/stored-document.js';
-import type { AnalysisReply, AnalysisTask, SketchReply } from './analysis-pool.js';
+import type { AnalysisReply, AnalysisTask } from './analysis-pool.js';
 
 // Worker thread: analyses the corpus files the pool sends, one at a time, and answers with what the
 // store keeps. The lexicons and the detector are loaded once per worker.
@@ -30,18 +30,12 @@ function analyse(task: AnalysisTask): AnalysisReply {
   const analysis = analyseFile(task.path, bytes, context, task.docId);
   return {
     id: task.id, kind: 'analysed', sha256: analysis.sha256, bytes: analysis.bytes, hashedAt,
-    documents: analysis.documents.map((d) => toStoredDocument(d, dialect)),
+    documents: analysis.documents.map((d) => toStoredDocument(d, dialect, context.phrases?.take(d.document.id))),
     diagnostics: analysis.diagnostics,
   };
 }
 
-parentPort?.on('message', (task: AnalysisTask | { readonly kind: 'finish' }) => {
-  if ('kind' in task) {
-    // Every task is done: hand over the phrase counts of the units analysed here.
-    const tables = context.phrases?.partitions.map((p) => p.counters) ?? [];
-    parentPort?.postMessage({ kind: 'sketch', tables } satisfies SketchReply, tables.map((t) => t.buffer as ArrayBuffer));
-    return;
-  }
+parentPort?.on('message', (task: AnalysisTask) => {
   let reply: AnalysisReply;
   try {
     reply = analyse(task);

@@ -29,12 +29,6 @@ export type AnalysisReply =
     }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };
 
-/** A worker's last answer, once asked to finish: the phrase sketch of the units it analysed (one table per partition). */
-export interface SketchReply {
-  readonly kind: 'sketch';
-  readonly tables: readonly Uint16Array[];
-}
-
 /** Tasks sent ahead to each worker, so that none waits while the main thread stores a result. */
 const IN_FLIGHT_PER_WORKER = 2;
 
@@ -83,16 +77,16 @@ async function runOnce<T>(name: string, data: unknown, resourceLimits: ResourceL
 /**
  * Analyse tasks on `size` worker threads. Tasks are pulled from the iterable only as workers free
  * up (a handful in flight), so the corpus is never held in memory; replies are handed to `onReply`
- * on the main thread, in completion order. Gives each worker's phrase sketch tables at the end.
+ * on the main thread, in completion order.
  */
 export async function analyseOnWorkers(
   size: number,
   options: RunOptions,
   tasks: Iterator<AnalysisTask>,
   onReply: (reply: AnalysisReply & { kind: 'unchanged' | 'analysed' }) => void,
-): Promise<(readonly Uint16Array[])[]> {
+): Promise<void> {
   const first = tasks.next();
-  if (first.done === true) return []; // nothing to analyse: no thread is started
+  if (first.done === true) return; // nothing to analyse: no thread is started
   const pending: AnalysisTask[] = [first.value];
   const source: Iterator<AnalysisTask> = { next: () => (pending.length > 0 ? { done: false, value: pending.pop()! } : tasks.next()) };
   const workers = Array.from({ length: Math.max(1, size) }, () => startWorker('analyse-worker', options));
@@ -140,14 +134,6 @@ export async function analyseOnWorkers(
       }
       for (const worker of workers) feed(worker, IN_FLIGHT_PER_WORKER);
     });
-    return await Promise.all(workers.map((worker) => new Promise<readonly Uint16Array[]>((resolve, reject) => {
-      // Only the pool's own listeners: Worker keeps internal ones (newListener/removeListener) that deliver messages.
-      for (const event of ['message', 'error', 'exit'] as const) worker.removeAllListeners(event);
-      worker.once('message', (reply: SketchReply) => resolve(reply.tables));
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`analysis worker stopped with exit code ${code} before giving its phrase counts`)));
-      worker.postMessage({ kind: 'finish' });
-    })));
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

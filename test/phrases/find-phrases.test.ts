@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { combinePartitions, countPhrasePartitions, countPhrases, findPhrases, loadPhraseWords, PhraseSketch, type PhraseUnit, phraseUnitsOf, sumSketchTables } from '../../src/phrases/find-phrases.js';
+import { countPhrases, findPhrases, findSignedPhrases, loadPhraseWords, PhraseSigner, phraseUnitsOf, type PhraseUnit, type SignedDocument } from '../../src/phrases/find-phrases.js';
 import type { AnalysedDocument } from '../../src/model.js';
 import { tokenise } from '../../src/text/tokenise.js';
 
@@ -9,11 +9,11 @@ const words = loadPhraseWords(path.resolve('lexicons'));
 let n = 0;
 function unit(docId: string, text: string, author?: string): PhraseUnit {
   n += 1;
-  return { unitId: `${docId}#${n}`, docId, author, text };
+  return { docId, position: n, author, text };
 }
 
-function phrases(units: PhraseUnit[], memory?: { maxTracked: number }): ReturnType<typeof findPhrases> {
-  return findPhrases(() => units, { words, memory: { sketchBits: 16, bloomBits: 20, ...memory } });
+function phrases(units: PhraseUnit[]): ReturnType<typeof findPhrases> {
+  return findPhrases(() => units, { words });
 }
 
 describe('findPhrases', () => {
@@ -78,21 +78,19 @@ describe('findPhrases', () => {
     expect(found.map((p) => p.score)).toEqual([...found.map((p) => p.score)].sort((x, y) => y - x));
   });
 
-  it('keeps counting exactly when the memory budget forces the admission floor up', () => {
+  it('counts exactly with no admission floor, in one pass or several', () => {
     const units: PhraseUnit[] = [];
     for (let i = 0; i < 40; i += 1) units.push(unit(`d${i}`, `Quel gaspillage d'argent public, encore. Sujet numéro ${i} du jour ${i % 7} et mot${i} rare${i}.`, `auteur${i}`));
-    const { phrases: found, stats } = countPhrases(() => units, { words, memory: { sketchBits: 16, bloomBits: 20, maxTracked: 4 } });
-    expect(stats.floor).toBeGreaterThan(2);
+    const { phrases: found, stats } = countPhrases(() => units, { words });
+    expect(stats.floor).toBe(2);
     const top = found.find((p) => p.phrase === "gaspillage d'argent public");
     expect(top).toMatchObject({ frequency: 40, nDocuments: 40, nAuthors: 40, nUnits: 40 });
+    const inThree = countPhrases(() => units, { words, passes: 3 });
+    expect(inThree.stats.passes).toBe(3);
+    expect(inThree.phrases).toEqual(found);
   });
 
-  it('gives the same phrases for the same units, whatever the counters\' size', () => {
-    const units = [unit('a', "L'argent public part en fumée.", 'A'), unit('b', "L'argent public part encore en fumée.", 'B')];
-    expect(findPhrases(() => units, { words })).toEqual(phrases(units));
-  });
-
-  it('counts documents and unsigned voices exactly, whatever the filters\' size (only authors need one)', () => {
+  it('counts documents, units, unsigned voices and named authors exactly', () => {
     // 300 pages of 3 comments: an author posting on every page, one signing on one page each, one unsigned.
     const units: PhraseUnit[] = [];
     for (let d = 0; d < 300; d += 1) {
@@ -100,14 +98,22 @@ describe('findPhrases', () => {
       units.push(unit(`p${d}`, `Gaspillage monumental, je confirme (page ${d}).`, `Lecteur${d}`));
       units.push(unit(`p${d}`, `Un gaspillage monumental de plus, page ${d}.`));
     }
-    const count = (bloomBits: number) => countPhrases(() => units, { words, memory: { sketchBits: 10, bloomBits } }).phrases.find((p) => p.phrase === 'gaspillage monumental');
-    expect(count(20)).toMatchObject({ nDocuments: 300, nUnits: 900, nAuthors: 301, frequency: 601 });
-    // A filter of 2^10 bits is far too small for 301 authors: it mistakes some for ones seen before,
-    // but documents and unsigned comments do not go through it.
-    const cramped = count(10)!;
-    expect(cramped).toMatchObject({ nDocuments: 300, nUnits: 900 });
-    expect(cramped.nAuthors).toBeLessThan(301);
-    expect(cramped.frequency - cramped.nAuthors).toBe(300);
+    const found = phrases(units).find((p) => p.phrase === 'gaspillage monumental');
+    expect(found).toMatchObject({ nDocuments: 300, nUnits: 900, nAuthors: 301, frequency: 601 });
+  });
+
+  it('reads the text only of the documents that supply the surface forms of the rows written', () => {
+    const texts = ['Quel gaspillage monumental.', 'Un gaspillage monumental, encore.', 'Rien à voir ici, franchement.', 'Toujours rien à signaler.'];
+    const signer = new PhraseSigner(words);
+    const read: string[] = [];
+    const docs: SignedDocument[] = texts.map((text, i) => ({
+      docId: `r${i}`, signature: signer.sign([{ position: 0, author: `auteur${i}`, text }]),
+      unitTexts: () => ((read.push(`r${i}`)), new Map([[0, text]])),
+    }));
+    const { phrases: found } = findSignedPhrases(() => docs);
+    expect(found.map((p) => p.phrase)).toEqual(['gaspillage monumental']);
+    expect(found[0]?.variants).toEqual(['gaspillage monumental']);
+    expect(read).toEqual(['r0', 'r1']);
   });
 });
 
@@ -121,13 +127,13 @@ describe('phraseUnitsOf', () => {
         lang: { code, score: 0.9 }, nTokens: 5, stances: [], claims: [],
       })) as AnalysedDocument['units'],
     }));
-    expect([...phraseUnitsOf(docs)].map((u) => u.unitId)).toEqual(['a#0', 'a#2', 'b#0', 'b#2', 'c#0', 'c#2']);
+    expect([...phraseUnitsOf(docs)].map((u) => `${u.docId}#${u.position}`)).toEqual(['a#0', 'a#2', 'b#0', 'b#2', 'c#0', 'c#2']);
     const found = findPhrases(() => phraseUnitsOf(docs), { words });
     expect(found.map((p) => p.phrase)).toEqual(['gaspillage monumental']);
   });
 });
 
-describe('PhraseSketch', () => {
+describe('PhraseSigner', () => {
   const texts = [
     "Encore des milliards dilapidés pour rien, c'est de l'argent public.",
     "Des millions dilapidés, comme toujours, avec l'argent du public.",
@@ -135,28 +141,22 @@ describe('PhraseSketch', () => {
     'Fumisterie intégrale que ce cloud souverain !',
     "Quel gaspillage d'argent public, encore des milliards dilapidés.",
   ];
-  const units = texts.map((text, i) => unit(`s${i % 3}`, text, i % 2 === 0 ? `auteur${i}` : undefined));
-  const tables = (sketch: PhraseSketch): Uint16Array[] => sketch.partitions.map((p) => p.counters);
+  const units = texts.map((text, i) => unit(`s${i}`, text, i % 2 === 0 ? `auteur${i}` : undefined));
 
-  it('gives, summed over threads that each read part of the units in any order, the sketch of one thread reading all', () => {
-    const whole = new PhraseSketch(words);
-    for (const u of units) whole.add(u);
-    const a = new PhraseSketch(words);
-    const b = new PhraseSketch(words);
-    for (const u of [...units].reverse()) (u.text.length % 2 === 0 ? a : b).add(u);
-    const summed = sumSketchTables([tables(a), tables(b)]);
-    expect(summed.map((t) => [...t])).toEqual(tables(whole).map((t) => [...t]));
-    expect(tables(whole).some((t) => t.some((c) => c > 1))).toBe(true);
+  it('signs a document the same whatever the signer signed before (signatures made by any thread or run add up)', () => {
+    const fresh = (u: PhraseUnit): Uint32Array => new PhraseSigner(words).sign([u]);
+    const shared = new PhraseSigner(words);
+    const inOrder = units.map((u) => shared.sign([u]));
+    expect(inOrder.map((s) => [...s])).toEqual(units.map((u) => [...fresh(u)]));
+    const reversed = new PhraseSigner(words);
+    expect([...units].reverse().map((u) => [...reversed.sign([u])]).reverse()).toEqual(inOrder.map((s) => [...s]));
   });
 
-  it('spares phrase discovery its first pass with the same phrases', () => {
-    const sketch = new PhraseSketch(words);
-    for (const u of units) sketch.add(u);
-    let reads = 0;
-    const source = (): PhraseUnit[] => ((reads += 1), units);
-    const given = countPhrasePartitions(source, { words }, undefined, sumSketchTables([tables(sketch)]));
-    expect(reads).toBe(1);
-    expect(combinePartitions(given.kept)).toEqual(findPhrases(() => units, { words }));
-    expect(findPhrases(() => units, { words }).length).toBeGreaterThan(0);
+  it('gives, from signatures, the phrases counted from the text', () => {
+    const signer = new PhraseSigner(words);
+    const docs: SignedDocument[] = units.map((u) => ({ docId: u.docId, signature: signer.sign([u]), unitTexts: () => new Map([[u.position, u.text]]) }));
+    const found = findSignedPhrases(() => docs).phrases;
+    expect(found).toEqual(findPhrases(() => units, { words }));
+    expect(found.map((p) => p.phrase)).toContain('milliards dilapidés');
   });
 });

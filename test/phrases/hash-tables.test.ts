@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GenerationSet, KeyedTable } from '../../src/phrases/hash-tables.js';
-import { hashString } from '../../src/phrases/sketch.js';
+import { GenerationSet, KeyCounts, KeyedTable } from '../../src/phrases/hash-tables.js';
+import { hashString } from '../../src/phrases/hashes.js';
 
 const keys = (n: number, prefix: string): [number, number][] => Array.from({ length: n }, (_, i) => hashString(`${prefix}${i}`));
 
@@ -25,16 +25,11 @@ describe('KeyedTable', () => {
     expect(table.get(0xffffffff, 0xfffffffe)).toBe('d');
   });
 
-  it('keeps the insertion order, through retain, which drops exactly the refused keys', () => {
+  it('keeps the insertion order', () => {
     const table = new KeyedTable<number>();
     const added = keys(1000, 'r-');
     added.forEach(([h1, h2], i) => table.add(h1, h2, i));
-    table.retain((_h1, _h2, value) => value % 3 === 0);
-    expect([...table].map(([, , v]) => v)).toEqual(added.map((_, i) => i).filter((i) => i % 3 === 0));
-    expect(added.filter(([h1, h2], i) => (table.get(h1, h2) !== undefined) !== (i % 3 === 0))).toEqual([]);
-    const [h1, h2] = hashString('after');
-    table.add(h1, h2, -1);
-    expect([...table].at(-1)).toEqual([h1, h2, -1]);
+    expect([...table].map(([, , v]) => v)).toEqual(added.map((_, i) => i));
   });
 });
 
@@ -53,5 +48,21 @@ describe('GenerationSet', () => {
     set.clear(many.length);
     expect(many.filter((k) => !set.addIfNew(k))).toEqual([]);
     expect(many.filter((k) => set.addIfNew(k))).toEqual([]);
+  });
+});
+
+describe('KeyCounts', () => {
+  it('counts every key exactly through growth, 0 for a key never added', () => {
+    const counts = new KeyCounts();
+    const added = keys(5000, 'c-');
+    added.forEach(([h1, h2], i) => {
+      for (let k = 0; k <= i % 3; k += 1) counts.add(h1, h2);
+    });
+    expect(added.filter(([h1, h2], i) => counts.get(h1, h2) !== (i % 3) + 1)).toEqual([]);
+    expect(counts.size).toBe(5000);
+    const [h1, h2] = hashString('never');
+    expect(counts.get(h1, h2)).toBe(0);
+    expect(counts.add(0, 0)).toBe(1);
+    expect(counts.add(0, 0)).toBe(2);
   });
 });

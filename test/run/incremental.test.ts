@@ -39,7 +39,7 @@ describe('reruns on the same output folder', () => {
     expect(csvs).toEqual(readCsvs(fullOut));
   });
 
-  it('adds the phrase counts of new files to the stored ones, giving what a full run counts and writes', async () => {
+  it('keeps the phrase signature of each document, the same whichever run made it, and writes what a full run writes', async () => {
     const corpus = copyCorpus();
     const out = tempDir('out');
     await run(optionsFor(corpus, out));
@@ -49,16 +49,37 @@ describe('reruns on the same output folder', () => {
     const fullOut = tempDir('out-full');
     await run(optionsFor(corpus, fullOut));
     expect(readCsvs(out)).toEqual(readCsvs(fullOut));
-    const sketchOf = (dir: string): unknown[] => {
+    const signaturesOf = (dir: string): unknown[] => {
       const db = new Database(path.join(dir, 'controverse.sqlite'), { readonly: true });
       try {
-        return db.prepare('SELECT covers, part, hex(counters) AS counters FROM phrase_sketch ORDER BY part').all();
+        return db.prepare('SELECT path, ord, doc_id, hex(signature) AS signature FROM phrase_signatures ORDER BY path, ord').all();
       } finally {
         db.close();
       }
     };
-    expect(sketchOf(out)).toHaveLength(2);
-    expect(sketchOf(out)).toEqual(sketchOf(fullOut));
+    expect(signaturesOf(out).length).toBeGreaterThan(5);
+    expect(signaturesOf(out)).toEqual(signaturesOf(fullOut));
+  });
+
+  it('writes the CSVs of a full run after a change alone, then after a removal alone', async () => {
+    const corpus = copyCorpus();
+    const out = tempDir('out');
+    await run(optionsFor(corpus, out));
+    const page = path.join(corpus, 'pages', '000_de8b060ac039dc55.txt');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('particulièrement en matière numérique.', 'particulièrement en matière numérique. Une filière cloud trahie, une filière cloud sacrifiée.'));
+    const changed = await run(optionsFor(corpus, out));
+    expect(changed.changes).toMatchObject({ added: [], changed: ['pages/000_de8b060ac039dc55.txt'], removed: [] });
+    expect(readCsvs(out)['units.csv']).toContain('une filière cloud sacrifiée');
+    const afterChange = tempDir('out-full-1');
+    await run(optionsFor(corpus, afterChange));
+    expect(readCsvs(out)).toEqual(readCsvs(afterChange));
+
+    rmSync(path.join(corpus, 'pages', '004_6ccc96158d268618.txt'));
+    const removed = await run(optionsFor(corpus, out));
+    expect(removed.changes).toMatchObject({ added: [], changed: [], removed: ['pages/004_6ccc96158d268618.txt'] });
+    const afterRemoval = tempDir('out-full-2');
+    await run(optionsFor(corpus, afterRemoval));
+    expect(readCsvs(out)).toEqual(readCsvs(afterRemoval));
   });
 
   it('keeps the reports in place and reuses every file when nothing is new', async () => {

@@ -3,11 +3,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listCorpus } from '../../src/ingest/list-corpus.js';
-import type { PartitionCount } from '../../src/phrases/find-phrases.js';
 import { run } from '../../src/run.js';
 import { STORE_FILE } from '../../src/store/store.js';
 import { analyseOnWorkers, runOnWorker, type AnalysisReply, type AnalysisTask } from '../../src/workers/analysis-pool.js';
-import type { PhrasesJob } from '../../src/workers/phrases-worker.js';
+import type { PhrasesJob, PhrasesResult } from '../../src/workers/phrases-worker.js';
 import { optionsFor, tempDir } from '../run/run-helpers.js';
 
 describe('the analysis worker pool', () => {
@@ -45,11 +44,11 @@ describe('the analysis worker pool', () => {
   it('runs a job again without its heap cap when the capped thread runs out of memory, with the same result', async () => {
     const out = tempDir('out');
     await run(optionsFor('corpus', out));
-    const job: PhrasesJob = { storeFile: path.join(out, STORE_FILE), lexiconDir: path.resolve('lexicons'), partitions: [0, 1] };
-    const free = await runOnWorker<PartitionCount>('phrases-worker', job);
-    expect(free.kept.length).toBeGreaterThan(0);
+    const job: PhrasesJob = { storeFile: path.join(out, STORE_FILE) };
+    const free = await runOnWorker<PhrasesResult>('phrases-worker', job);
+    expect(free.phrases.length).toBeGreaterThan(0);
     // 1 MB cannot even hold the thread's start-up: it stops with ERR_WORKER_OUT_OF_MEMORY.
-    const capped = await runOnWorker<PartitionCount>('phrases-worker', job, 1);
-    expect(capped.kept).toEqual(free.kept);
+    const capped = await runOnWorker<PhrasesResult>('phrases-worker', job, 1);
+    expect(capped.phrases).toEqual(free.phrases);
   }, 60_000);
 });
