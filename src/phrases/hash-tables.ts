@@ -4,7 +4,7 @@
  * unit allocates; these probe typed arrays (open addressing, linear probing) instead.
  */
 
-/** Slot to start probing at for a key: its bits mixed, since h1's low bits already pick the partition and the sketch block. */
+/** Slot to start probing at for a key: its bits mixed, since h1's low bits already pick the counting pass. */
 function startOf(key: number, mask: number): number {
   const x = Math.imul(key ^ (key >>> 16), 0x45d9f3b);
   return (x ^ (x >>> 16)) & mask;
