@@ -89,8 +89,29 @@ interface Block {
   readonly looseName?: string;
 }
 
+/**
+ * The page's own header template, induced from repetition: the distance from the dated line up to
+ * the line holding the name, when most dated headers of the page share it and it is more than one
+ * line ("Name • 2e", a job title, "1 sem"). Undefined when no distance repeats on most headers.
+ */
+function nameOffsetOf(lines: readonly string[], info: LineInfoAt, dated: readonly number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const i of dated) {
+    for (let k = 1; k <= MAX_HEADER_LEAD && i - k >= 0 && !isBlank(lines[i - k]!); k += 1) {
+      if (info(i - k)?.author !== undefined) { counts.set(k, (counts.get(k) ?? 0) + 1); break; }
+    }
+  }
+  let best: number | undefined;
+  for (const [k, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0) || (n === counts.get(best) && k < best)) best = k;
+  const n = best === undefined ? 0 : (counts.get(best) ?? 0);
+  return best !== undefined && best > 1 && n >= 2 && n * 2 >= dated.length ? best : undefined;
+}
+
 /** The comment headers of a page: dated lines with the name and marker lines around them. */
 function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<number>): Block[] {
+  const dated: number[] = [];
+  for (let i = 0; i < lines.length; i += 1) if (isCueLength(lines[i]!) && mayHoldDate(lines[i]!) && info(i)?.header === true && info(i)?.footer !== true) dated.push(i);
+  const nameOffset = nameOffsetOf(lines, info, dated);
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i += 1) {
     // A header holds a date: lines that cannot are not classified for it.
@@ -109,15 +130,19 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
     // Another dated line right under a header ("Modifié le …") belongs to it.
     if (last !== undefined && i - last.end <= 1) { last.end = i; continue; }
     let start = i;
+    // The page's template puts the name a few lines above the date: the lines between are its header.
+    const templated = nameOffset !== undefined && i - nameOffset > (last?.end ?? -1) && info(i - nameOffset)?.author !== undefined
+      && lines.slice(i - nameOffset, i).every((l) => !isBlank(l));
+    if (templated) start = i - nameOffset;
     // A short line right above the date is its name, even one no name pattern knows ("Maître de conférences").
     let looseName: string | undefined;
     const above = lines[i - 1]?.trim() ?? '';
-    if (i > (last?.end ?? -1) + 1 && info(i - 1)?.author === undefined && info(i)?.author === undefined && above !== '' && info(i - 1)?.header !== true
+    if (!templated && i > (last?.end ?? -1) + 1 && info(i - 1)?.author === undefined && info(i)?.author === undefined && above !== '' && info(i - 1)?.header !== true
       && info(i - 1)?.iface !== true && info(i - 1)?.reply === undefined && wordCount(above) <= 5 && !/[.!?:;,…]$/u.test(above)) {
       looseName = above;
       start = i - 1;
     }
-    while (looseName === undefined && start > (last?.end ?? -1) + 1 && i - start < MAX_HEADER_LEAD) {
+    while (!templated && looseName === undefined && start > (last?.end ?? -1) + 1 && i - start < MAX_HEADER_LEAD) {
       const prev = info(start - 1);
       const line = lines[start - 1]!;
       if (isBlank(line) || prev === undefined) break;
