@@ -1,5 +1,5 @@
 /** Segmentation figures against the gold units, the sample pages then the thread set: `npm run eval:units`. */
-import { leaveOneKindOut, type ThreadFigures, type UnitCheck, readGoldUnits, scoreAgainstGold, scoreThreadSet } from '../test/ingest/gold-units.js';
+import { HELD_OUT_DIR, leaveOneKindOut, type ThreadFigures, type UnitCheck, readGoldUnits, scoreAgainstGold, scoreThreadSet } from '../test/ingest/gold-units.js';
 
 const verbose = process.argv.includes('--verbose');
 
@@ -41,3 +41,15 @@ console.log('\n# Thread set, leave-one-kind-out (each kind read without the cues
 const loko = scoreThreadSet(undefined, leaveOneKindOut);
 for (const [kind, f] of loko.perKind) if (f.f1 !== threads.perKind.get(kind)?.f1) console.log(row(kind, f));
 console.log(row('ALL', loko.overall));
+
+// Never tuned on (eval/threads-heldout/README.md): kinds of pages the reader was not written for.
+console.log('\n# Held-out set (eval/threads-heldout), kinds not in the thread set; never tuned on');
+const heldOut = scoreThreadSet(HELD_OUT_DIR);
+if (verbose) {
+  for (const c of heldOut.checks) {
+    const problems = problemsOf(c);
+    if (problems.length > 0) console.log(`${c.gold.file}#${c.gold.unit}: ${problems.join('; ')}`);
+  }
+}
+for (const [kind, f] of heldOut.perKind) console.log(row(kind, f));
+console.log(row('held-out', heldOut.overall));

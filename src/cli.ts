@@ -6,6 +6,7 @@ import { registerClaimsCommand } from './commands/claims.js';
 import { registerEvaluateCommand } from './commands/evaluate.js';
 import { registerExplainCommand } from './commands/explain.js';
 import { registerLexiconCommand } from './commands/lexicon.js';
+import { parseFieldsFlag } from './commands/fields-option.js';
 import { registerMergeCommand } from './commands/merge.js';
 import { createProgressDisplay } from './commands/progress.js';
 import { registerSampleCommand } from './commands/sample.js';
@@ -19,7 +20,6 @@ import { run } from './run.js';
 import { terminalSafe } from './text/terminal-safe.js';
 import { TOOL_VERSION } from './version.js';
 import { chooseLexiconDir, LEXICONS_OPTION_HELP, lexiconOptions } from './lexicon/lexicon-folder.js';
-import { parseFieldsOption } from './ingest/formats/flat-records.js';
 
 function parseWorkers(value: string): number {
   if (!/^[1-9]\d*$/u.test(value)) throw new InvalidArgumentError('expected a whole number of worker threads, at least 1.');
@@ -32,14 +32,6 @@ function parseShard(value: string): Shard {
   const count = Number(m?.[2]);
   if (m === null || count < 1 || index < 1 || index > count) throw new InvalidArgumentError('expected K/N with 1 ≤ K ≤ N, e.g. 3/8.');
   return { index, count };
-}
-
-function parseFields(value: string): Record<string, string> {
-  try {
-    return parseFieldsOption(value);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
 }
 
 function buildProgram(): Command {
@@ -64,7 +56,7 @@ function buildProgram(): Command {
     .option('--full', 're-analyse every file, ignoring what the store in the output folder already knows (a damaged store is rebuilt)', false)
     .option('--rebuild-store', 'delete the store of the output folder (controverse.sqlite) and analyse everything again', false)
     .option('--follow-links', 'follow symbolic links that lead out of the corpus folders (not followed by default)', false)
-    .option('--fields <map>', 'export field names beyond the usual aliases, field=name,… (e.g. text=corps,author=pseudo)', parseFields)
+    .option('--fields <map>', 'export field names beyond the usual aliases, field=name,… (e.g. text=corps,author=pseudo)', parseFieldsFlag)
     .option('--shard <K/N>', 'process only the K-th of N deterministic partitions of the corpus into this output folder (then "controverse merge")', parseShard)
     .exitOverride()
     .action(async (paths: string[], flags: { out: string; lexicons?: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean; workers?: number; full: boolean; rebuildStore: boolean; followLinks: boolean; shard?: Shard; fields?: Record<string, string> }) => {

@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { DETECTORS, type DetectorName } from '../language/detect-language.js';
 import { DEFAULTS } from '../options.js';
 import { mergeShards } from '../pipeline/merge-shards.js';
+import { parseFieldsFlag } from './fields-option.js';
 import { printSummary } from './summary.js';
 import { EXIT } from '../errors.js';
 import { chooseLexiconDir, LEXICONS_OPTION_HELP, lexiconOptions } from '../lexicon/lexicon-folder.js';
@@ -16,15 +17,17 @@ export function registerMergeCommand(program: Command): void {
     .option('-o, --out <dir>', 'output folder of the merged reports', DEFAULTS.outDir)
     .option('-l, --lexicons <dir>', `${LEXICONS_OPTION_HELP}; must be the one the shards used`)
     .addOption(new Option('--lang-detector <name>', 'language detector the shards used').choices([...DETECTORS]).default(DEFAULTS.langDetector))
+    .option('--fields <map>', 'the export field names the shards were run with (--fields of "run"); must be the same', parseFieldsFlag)
     .option('--spreadsheet', 'CSVs with a BOM and ";" separators, for spreadsheets set to French', false)
     .option('-q, --quiet', 'no summary on stderr', false)
     .exitOverride()
-    .action(async (dirs: string[], flags: { out: string; lexicons?: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean }) => {
+    .action(async (dirs: string[], flags: { out: string; lexicons?: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean; fields?: Record<string, string> }) => {
       const summary = await mergeShards({
         shardDirs: dirs.map((d) => path.resolve(d)),
         outDir: path.resolve(flags.out),
         ...lexiconOptions(chooseLexiconDir(flags.lexicons, process.cwd())),
         langDetector: flags.langDetector,
+        fields: flags.fields,
         spreadsheet: flags.spreadsheet,
         commandLine: ['controverse', ...process.argv.slice(2)],
       });

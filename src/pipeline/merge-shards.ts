@@ -27,7 +27,7 @@ function readShard(dir: string, key: string): { file: string; shard: string; cor
     const shard = store.getMeta('shard');
     if (shard === undefined) throw new MergeError(`${dir}: this store was not made by a run with --shard K/N`);
     if (store.getMeta('analysis_key') !== key) {
-      throw new MergeError(`${dir}: shard ${shard} was analysed with another controverse version, lexicons or language detector than ${'--lexicons'} given here`);
+      throw new MergeError(`${dir}: shard ${shard} was analysed with another controverse version, lexicons, language detector or --fields than given here`);
     }
     return { file, shard, corpus: JSON.parse(store.getMeta('corpus') ?? '[]') as string[] };
   } finally {
@@ -43,7 +43,8 @@ export async function mergeShards(options: MergeOptions): Promise<RunSummary> {
   const started = new Date();
   const lexicons = loadRunLexicons(options.lexiconDir);
   const codeHash = pipelineHash();
-  const key = analysisKey({ pipeline: codeHash, lexicons: lexicons.files, langDetector: options.langDetector });
+  // The same key as the shards' runs: --fields changes which documents a file reads into.
+  const key = analysisKey({ pipeline: codeHash, lexicons: lexicons.files, langDetector: options.langDetector, fields: options.fields });
   const shards = options.shardDirs.map((d) => readShard(d, key));
   const count = Number(shards[0]?.shard.split('/')[1] ?? 0);
   const seen = new Set(shards.map((s) => s.shard));

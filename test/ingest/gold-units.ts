@@ -10,6 +10,8 @@ import { foldWhiteSpace } from '../../src/text/normalise.js';
 export const GOLD_UNITS_PATH = 'eval/samples/seeds-units.tsv';
 /** The thread-reader development set: pages under `pages/`, one gold TSV per site kind under `gold/`. */
 export const THREAD_SET_DIR = 'eval/threads';
+/** Pages of kinds not in the thread set, never tuned on (eval/threads-heldout/README.md). */
+export const HELD_OUT_DIR = 'eval/threads-heldout';
 
 export interface GoldUnit {
   readonly file: string;

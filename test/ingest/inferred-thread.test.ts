@@ -25,6 +25,18 @@ describe('generic line cues', () => {
 });
 
 describe('a thread inferred from the page itself', () => {
+  it('induces the header template from repetition: the name two lines above the date, a title between', () => {
+    const page = [
+      'Réseau', '', 'Un texte assez long pour faire un article, avec des mots et une phrase entière sur le sujet du jour.', '',
+      'Awa Traoré • 2e', 'Cheffe de projet numérique', '2 sem', 'Premier avis sur le sujet.', "J'aime · Répondre", '',
+      'Bruno Keller • 3e+', 'Agent territorial', '1 sem', 'Second avis, plus court.', "J'aime · Répondre", '',
+      'Awa Traoré • 2e', 'Cheffe de projet numérique', '5 j', 'Merci Bruno.', "J'aime",
+    ];
+    expect(readInferredThread(page)?.page.comments.map((c) => [c.author, c.text])).toEqual([
+      ['Awa Traoré', 'Premier avis sur le sujet.'], ['Bruno Keller', 'Second avis, plus court.'], ['Awa Traoré', 'Merci Bruno.'],
+    ]);
+  });
+
   it('reads headers, replies and footers of a site it has no rule for', () => {
     const page = [
       'Accueil > Région', '', 'Un titre', '', 'Par Morgane Le Bihan', 'Publié le 18/04/2024 à 17h32', '', 'Partager', 'Facebook', '',

@@ -38,6 +38,17 @@ describe('sharded runs and merge', () => {
     await expect(mergeShards({ ...optionsFor(corpus, merged), shardDirs: [whole] })).rejects.toThrow(/not made by a run with --shard/u);
   });
 
+  it('merges shards run with --fields only when merge is given the same --fields (the field map is part of the analysis key)', async () => {
+    const corpus = copyCorpus();
+    const fields = { text: 'corps' };
+    const shards = [1, 2].map((index) => tempDir(`fields-shard-${index}`));
+    for (const [i, dir] of shards.entries()) await run(optionsFor(corpus, dir, { shard: { index: i + 1, count: 2 }, fields }));
+    await expect(mergeShards({ ...optionsFor(corpus, tempDir('fields-merged-without')), shardDirs: shards })).rejects.toThrow(/--fields/u);
+    await expect(mergeShards({ ...optionsFor(corpus, tempDir('fields-merged-other'), { fields: { text: 'autre' } }), shardDirs: shards })).rejects.toThrow(MergeError);
+    const merged = await mergeShards({ ...optionsFor(corpus, tempDir('fields-merged'), { fields }), shardDirs: shards });
+    expect(merged.files).toBe(9);
+  });
+
   it('exits 2 on a malformed --shard and on merging an incomplete job', () => {
     const cli = (...args: string[]): ReturnType<typeof spawnSync> => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8' });
     expect(cli('run', 'corpus', '--shard', '4/3').status).toBe(2);

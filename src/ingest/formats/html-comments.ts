@@ -1,4 +1,4 @@
-import type { HTMLElement } from 'node-html-parser';
+import { type HTMLElement, NodeType } from 'node-html-parser';
 import type { ParsedComment } from '../page.js';
 import { parseFlatDate } from './flat-records.js';
 import { parseDate } from './parse-date.js';
@@ -21,6 +21,10 @@ const BODY_HINT = /(?:^|[\s_-])(?:body|content|contents|text|message|cooked|msg|
 
 /** Never a comment's words: buttons, controls, avatars, counters. */
 const NOISE = 'button, nav, form, select, img, svg, script, style, [aria-hidden="true"]';
+
+const NOISE_TAGS = new Set(['BUTTON', 'NAV', 'FORM', 'SELECT', 'IMG', 'SVG', 'SCRIPT', 'STYLE']);
+/** The elements NOISE selects, tested without the selector engine. */
+const isNoise = (el: HTMLElement): boolean => NOISE_TAGS.has(el.tagName) || el.getAttribute('aria-hidden') === 'true';
 
 /** Class words of a reply marker, and the text it starts with. */
 const REPLY_HINT = /reply-to|in-reply|parent-link|replyto/iu;
@@ -46,13 +50,22 @@ export function timeOf(el: HTMLElement): string | undefined {
   return el.tagName === 'TIME' ? parseDate(el.text) : undefined;
 }
 
-/** Descendants of `item` matching `test` that do not belong to a nested item. */
-function ownElements(item: HTMLElement, items: ReadonlySet<HTMLElement>, selector: string, test: (el: HTMLElement) => boolean): HTMLElement[] {
-  return item.querySelectorAll(selector).filter((el) => {
-    if (!test(el)) return false;
-    for (let p = el.parentNode as HTMLElement | null; p !== null && p !== item; p = p.parentNode as HTMLElement | null) if (items.has(p)) return false;
-    return true;
-  });
+/**
+ * Descendants of `item` whose tag is in `tags` (any when undefined) and that pass `test`, in document
+ * order, without looking inside nested items (a nested item itself is still returned when it passes).
+ * One walk of the subtree, no selector engine: it runs for every candidate comment.
+ */
+function ownElements(item: HTMLElement, items: ReadonlySet<HTMLElement>, tags: ReadonlySet<string> | undefined, test: (el: HTMLElement) => boolean): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  const stack = [...item.childNodes].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.nodeType !== NodeType.ELEMENT_NODE) continue;
+    const el = node as HTMLElement;
+    if ((tags === undefined || tags.has(el.tagName)) && test(el)) found.push(el);
+    if (items.has(el)) continue;
+    for (let k = el.childNodes.length - 1; k >= 0; k -= 1) stack.push(el.childNodes[k]!);
+  }
+  return found;
 }
 
 const isAuthorLike = (el: HTMLElement): boolean => {
@@ -61,6 +74,43 @@ const isAuthorLike = (el: HTMLElement): boolean => {
   const text = el.text.trim();
   return text !== '' && text.length <= MAX_AUTHOR_CHARS && !text.includes('\n');
 };
+
+/** The first element inside `item`, in document order, that passes `test` and belongs to no nested item. */
+function firstOwn(item: HTMLElement, items: ReadonlySet<HTMLElement>, test: (el: HTMLElement) => boolean): HTMLElement | undefined {
+  const stack = [...item.childNodes].reverse();
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.nodeType !== NodeType.ELEMENT_NODE) continue;
+    const el = node as HTMLElement;
+    if (items.has(el)) continue;
+    if (test(el)) return el;
+    for (let k = el.childNodes.length - 1; k >= 0; k -= 1) stack.push(el.childNodes[k]!);
+  }
+  return undefined;
+}
+
+/** Fewest word characters of a comment's own text, without its time, author, controls and nested comments. */
+const MIN_OWN_WORD_CHARS = 10;
+
+/**
+ * True when `item` holds MIN_OWN_WORD_CHARS word characters outside `skip`, nested items and
+ * controls: one walk of its elements, stopping as soon as there are enough (no copy of the subtree).
+ */
+function hasOwnWords(item: HTMLElement, items: ReadonlySet<HTMLElement>, skip: ReadonlySet<HTMLElement>): boolean {
+  let count = 0;
+  const stack = [...item.childNodes];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.nodeType === NodeType.TEXT_NODE) {
+      count += node.text.replace(/\W+/gu, '').length;
+      if (count >= MIN_OWN_WORD_CHARS) return true;
+      continue;
+    }
+    if (node.nodeType !== NodeType.ELEMENT_NODE) continue;
+    const el = node as HTMLElement;
+    if (items.has(el) || skip.has(el) || isNoise(el)) continue;
+    stack.push(...el.childNodes);
+  }
+  return false;
+}
 
 /** The text of an element without the given parts, blocks on their own lines. */
 function textWithout(el: HTMLElement, remove: readonly HTMLElement[]): string {
@@ -110,7 +160,7 @@ function keysOf(item: HTMLElement): string[] {
 function replyTargetOf(item: HTMLElement, items: ReadonlySet<HTMLElement>): string | undefined {
   const dataParent = item.getAttribute('data-parent-id') ?? item.getAttribute('data-parent');
   if (dataParent !== undefined && dataParent.trim() !== '') return dataParent.trim();
-  const marker = ownElements(item, items, 'a, span, div', (el) => REPLY_HINT.test(classOf(el)) || REPLY_TEXT.test(el.text))[0];
+  const marker = ownElements(item, items, new Set(['A', 'SPAN', 'DIV']), (el) => REPLY_HINT.test(classOf(el)) || REPLY_TEXT.test(el.text))[0];
   if (marker === undefined) return undefined;
   const href = marker.getAttribute('href') ?? '';
   const title = marker.getAttribute('title') ?? '';
@@ -138,10 +188,8 @@ export function inferComments(root: HTMLElement): { items: HTMLElement[]; commen
     const set = new Set(members.keys());
     const kept: Candidate[] = [];
     for (const c of members.values()) {
-      const author = ownElements(c.el, set, '*', isAuthorLike)[0];
-      if (author === undefined) continue;
-      const rest = textWithout(c.el, [c.time, author, ...ownElements(c.el, set, '*', (e) => set.has(e))]);
-      if (rest.replace(/\W+/gu, '').length < 10) continue;
+      const author = firstOwn(c.el, set, isAuthorLike);
+      if (author === undefined || !hasOwnWords(c.el, set, new Set([c.time, author]))) continue;
       kept.push({ ...c, author });
     }
     if (kept.length < MIN_ITEMS) continue;
@@ -159,8 +207,8 @@ export function inferComments(root: HTMLElement): { items: HTMLElement[]; commen
   const indexOfKey = new Map<string, number>();
   items.forEach((el, i) => { for (const k of keysOf(el)) if (!indexOfKey.has(k)) indexOfKey.set(k, i); });
   const comments = best.map((c, i): ParsedComment => {
-    const nested = ownElements(c.el, itemSet, '*', (e) => itemSet.has(e));
-    const bodies = ownElements(c.el, itemSet, '*', (e) => BODY_HINT.test(classOf(e)) && !isInside(c.time, e) && !nested.some((n) => isInside(n, e)));
+    const nested = ownElements(c.el, itemSet, undefined, (e) => itemSet.has(e));
+    const bodies = ownElements(c.el, itemSet, undefined, (e) => BODY_HINT.test(classOf(e)) && !isInside(c.time, e) && !nested.some((n) => isInside(n, e)));
     const body = bodies.sort((a, b) => b.text.length - a.text.length)[0];
     const text = body === undefined ? textWithout(c.el, [c.time, ...(c.author === undefined ? [] : [c.author]), ...nested]) : textWithout(body, []);
     let parentIndex: number | undefined;
@@ -188,7 +236,7 @@ const REPLY_COUNT = /^\s*(\d+)\s+(?:réponses?|replies|reply|answers?)\s*$/iu;
 function linkAnnouncedReplies(items: readonly HTMLElement[], itemSet: ReadonlySet<HTMLElement>, comments: ParsedComment[]): ParsedComment[] {
   const out = [...comments];
   items.forEach((item, i) => {
-    const counter = ownElements(item, itemSet, 'button, a, span', (e) => REPLY_COUNT.test(e.text))[0];
+    const counter = ownElements(item, itemSet, new Set(['BUTTON', 'A', 'SPAN']), (e) => REPLY_COUNT.test(e.text))[0];
     const announced = Number(REPLY_COUNT.exec(counter?.text ?? '')?.[1] ?? 0);
     const linked = out.filter((c) => c.parentIndex === i).length;
     const next = out[i + 1];

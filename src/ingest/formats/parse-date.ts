@@ -20,6 +20,11 @@ function isoOf(year: number, month: number, day: number, hour?: number, minute?:
 
 const num = (s: string | undefined): number | undefined => (s === undefined || s === '' ? undefined : Number(s));
 
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?(?: ?(?:Z|[+-]\d{2}(?::?\d{2})?))?$/iu;
+const TIME = String.raw`(?:(?:,| à| a)? ?(\d{1,2}) ?(?:h|:) ?(\d{2})?(?: ?min)?(?::(\d{2}))?)?`;
+const NUMERIC = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})${TIME}$`, 'iu');
+const WORDS = new RegExp(String.raw`^(?:[a-z]+\.? )?(\d{1,2})(?:er)? ([a-z]+)\.? (\d{4})${TIME}$`, 'u');
+
 /**
  * Normalise a date as exports write it: ISO 8601 ("2021-12-03T08:00:00+01:00" → "2021-12-03T08:00",
  * the clock time as written, offset or "Z" dropped), "2021-12-03 08:00", "03/12/2021 08h00",
@@ -27,16 +32,17 @@ const num = (s: string | undefined): number | undefined => (s === undefined || s
  */
 export function parseDate(value: string): string | undefined {
   const s = value.trim().replace(/\s+/gu, ' ');
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?(?: ?(?:Z|[+-]\d{2}(?::?\d{2})?))?$/iu.exec(s);
+  // Every form holds a four-digit year: anything else is not a date, without trying the patterns.
+  if (!/\d{4}/u.test(s)) return undefined;
+  const iso = ISO.exec(s);
   if (iso !== null) return isoOf(Number(iso[1]), Number(iso[2]), Number(iso[3]), num(iso[4]), num(iso[5]), num(iso[6]));
-  const time = String.raw`(?:(?:,| à| a)? ?(\d{1,2}) ?(?:h|:) ?(\d{2})?(?: ?min)?(?::(\d{2}))?)?`;
-  const numeric = new RegExp(String.raw`^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})${time}$`, 'iu').exec(s);
+  const numeric = NUMERIC.exec(s);
   if (numeric !== null) {
     const hour = num(numeric[4]);
     return isoOf(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]), hour, hour === undefined ? undefined : (num(numeric[5]) ?? 0), num(numeric[6]));
   }
   const folded = s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-  const words = new RegExp(String.raw`^(?:[a-z]+\.? )?(\d{1,2})(?:er)? ([a-z]+)\.? (\d{4})${time}$`, 'u').exec(folded);
+  const words = WORDS.exec(folded);
   if (words !== null) {
     const month = FRENCH_MONTHS[words[2] ?? ''];
     if (month === undefined) return undefined;

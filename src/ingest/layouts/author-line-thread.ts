@@ -41,35 +41,41 @@ function findThread(lines: readonly string[]): Thread {
 export const authorLineThreadLayout: PageLayout = {
   name: 'author-line-thread',
   recognise: (_text, lines) => findThread(lines) !== undefined,
-  parse(text, lines) {
+  parse: (_text, lines) => parseThread(lines, findThread(lines)),
+  read(_text, lines) {
     const found = findThread(lines);
-    const headingIndex = found?.heading.index ?? lines.length;
-    const article = parseArticlePart(lines.slice(0, headingIndex));
-    interface Draft { author: string; published?: string; parentIndex?: number; paragraphs: string[] }
-    const drafts: Draft[] = [];
-    // Sites that indent replies under the name: a deeper name answers the last shallower one.
-    const stack: { indent: number; index: number }[] = [];
-    const paragraphs = found === undefined ? [] : paragraphsOf(lines, headingIndex + 1, found.end);
-    paragraphs.forEach((p, k) => {
-      const next = paragraphs[k + 1];
-      if (isAuthorParagraph(p) && next !== undefined && !isAuthorParagraph(next)) {
-        const published = p.lines.slice(1).map((l) => parseDateLine(l)).find((d) => d !== undefined);
-        const indent = indentOf(p.lines[0]!);
-        while (stack.length > 0 && stack.at(-1)!.indent >= indent) stack.pop();
-        drafts.push({ author: p.lines[0]!.trim(), published, parentIndex: stack.at(-1)?.index, paragraphs: [] });
-        stack.push({ indent, index: drafts.length - 1 });
-        return;
-      }
-      const current = drafts.at(-1);
-      if (current === undefined) return;
-      const kept = p.lines.filter((l) => {
-        // A date stamp alone between the name and the text is the comment's date.
-        if (current.paragraphs.length === 0 && isDateStamp(l)) { current.published ??= parseDateLine(l); return false; }
-        return matchBoilerplate(l) === undefined;
-      });
-      if (kept.length > 0) current.paragraphs.push(kept.map((l) => l.trim()).join('\n'));
-    });
-    const { comments, diagnostics } = withQuotesAttributed(drafts, article, true);
-    return { page: { ...article, nCommentsDeclared: found?.heading.declared, comments }, diagnostics };
+    return found === undefined ? undefined : parseThread(lines, found);
   },
 };
+
+/** The comments of the thread found (none when undefined) and the article above it. */
+function parseThread(lines: readonly string[], found: Thread): ReturnType<PageLayout['parse']> {
+  const headingIndex = found?.heading.index ?? lines.length;
+  const article = parseArticlePart(lines.slice(0, headingIndex));
+  interface Draft { author: string; published?: string; parentIndex?: number; paragraphs: string[] }
+  const drafts: Draft[] = [];
+  // Sites that indent replies under the name: a deeper name answers the last shallower one.
+  const stack: { indent: number; index: number }[] = [];
+  const paragraphs = found === undefined ? [] : paragraphsOf(lines, headingIndex + 1, found.end);
+  paragraphs.forEach((p, k) => {
+    const next = paragraphs[k + 1];
+    if (isAuthorParagraph(p) && next !== undefined && !isAuthorParagraph(next)) {
+      const published = p.lines.slice(1).map((l) => parseDateLine(l)).find((d) => d !== undefined);
+      const indent = indentOf(p.lines[0]!);
+      while (stack.length > 0 && stack.at(-1)!.indent >= indent) stack.pop();
+      drafts.push({ author: p.lines[0]!.trim(), published, parentIndex: stack.at(-1)?.index, paragraphs: [] });
+      stack.push({ indent, index: drafts.length - 1 });
+      return;
+    }
+    const current = drafts.at(-1);
+    if (current === undefined) return;
+    const kept = p.lines.filter((l) => {
+      // A date stamp alone between the name and the text is the comment's date.
+      if (current.paragraphs.length === 0 && isDateStamp(l)) { current.published ??= parseDateLine(l); return false; }
+      return matchBoilerplate(l) === undefined;
+    });
+    if (kept.length > 0) current.paragraphs.push(kept.map((l) => l.trim()).join('\n'));
+  });
+  const { comments, diagnostics } = withQuotesAttributed(drafts, article, true);
+  return { page: { ...article, nCommentsDeclared: found?.heading.declared, comments }, diagnostics };
+}

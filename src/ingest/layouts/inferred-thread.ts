@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model.js';
 import type { ParsedComment, ParsedPage } from '../page.js';
 import type { PageLayout } from './layout.js';
-import { authorOf, dateCueOf, DEFAULT_LINE_CUES, isInterfaceLine, type LineCueSet, replyCueOf, type ReplyCue, segmentsOf } from './line-cues.js';
+import { authorOf, dateCueOf, DEFAULT_LINE_CUES, isInterfaceLine, type LineCueSet, mayHoldDate, replyCueOf, type ReplyCue, segmentsOf } from './line-cues.js';
 import { indentOf, isBlank, wordCount } from './text-lines.js';
 
 /**
@@ -24,6 +24,9 @@ const MIN_PROSE_WORDS = 12;
 /** Boilerplate blocks of an article, in any site: "Lire aussi", newsletter, cookies, paywall, ads. */
 const BOILERPLATE = /^(?:lire aussi|à lire aussi|a lire aussi|read more|related|sur le même sujet|newsletter|recevez|abonnez-vous|inscrivez-vous|publicité|advertisement|nous utilisons des cookies|cet article est réservé|il vous reste|déjà abonné|subscribe|sign up|partager|share|commentaires?\s*\(|réactions?\s*\(|\d+\s+(?:commentaires|réactions|comments))/iu;
 
+/** A line short enough to be looked at for cues (its length is checked before it is trimmed). */
+const isCueLength = (line: string): boolean => line.length <= MAX_CUE_LINE_CHARS || line.trim().length <= MAX_CUE_LINE_CHARS;
+
 interface LineInfo {
   readonly date?: { readonly iso?: string };
   readonly header: boolean;
@@ -41,7 +44,10 @@ function classify(line: string, cues: LineCueSet): LineInfo {
   const reply = replyCueOf(t);
   if (reply !== undefined) return { header: false, iface: false, reply };
   const words = wordCount(t, MAX_HEADER_WORDS + 1);
-  if (words <= MAX_HEADER_WORDS) {
+  // Past the header length only "Voir plus de …" (60 characters at most) can still be furniture.
+  if (words > MAX_HEADER_WORDS && t.length > 60) return { header: false, iface: false };
+  // A header holds a date: a line without a digit or a relative date word is never one.
+  if (words <= MAX_HEADER_WORDS && mayHoldDate(t)) {
     const segments = segmentsOf(t);
     let date: { iso?: string } | undefined;
     let author: string | undefined;
@@ -67,6 +73,12 @@ function classify(line: string, cues: LineCueSet): LineInfo {
   return { header: false, iface: false, author: words <= 6 && !/^(?:épinglé|pinned)\b/iu.test(t) ? authorOf(t, cues) : undefined };
 }
 
+/** The cues of line i (undefined past the page's ends), classified on first use. */
+type LineInfoAt = (i: number) => LineInfo | undefined;
+
+/** A dated line inside a comment with no name near it ("Modifié le …"): furniture, not a header. */
+const NOTE: LineInfo = { header: false, iface: true };
+
 interface Block {
   /** First and last line of the header; the text runs to the next block, or to `textEnd`. */
   readonly start: number;
@@ -77,45 +89,71 @@ interface Block {
   readonly looseName?: string;
 }
 
+/**
+ * The page's own header template, induced from repetition: the distance from the dated line up to
+ * the line holding the name, when most dated headers of the page share it and it is more than one
+ * line ("Name • 2e", a job title, "1 sem"). Undefined when no distance repeats on most headers.
+ */
+function nameOffsetOf(lines: readonly string[], info: LineInfoAt, dated: readonly number[]): number | undefined {
+  const counts = new Map<number, number>();
+  for (const i of dated) {
+    for (let k = 1; k <= MAX_HEADER_LEAD && i - k >= 0 && !isBlank(lines[i - k]!); k += 1) {
+      if (info(i - k)?.author !== undefined) { counts.set(k, (counts.get(k) ?? 0) + 1); break; }
+    }
+  }
+  let best: number | undefined;
+  for (const [k, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0) || (n === counts.get(best) && k < best)) best = k;
+  const n = best === undefined ? 0 : (counts.get(best) ?? 0);
+  return best !== undefined && best > 1 && n >= 2 && n * 2 >= dated.length ? best : undefined;
+}
+
 /** The comment headers of a page: dated lines with the name and marker lines around them. */
-function findBlocks(lines: readonly string[], info: readonly LineInfo[], notes: Set<number>): Block[] {
+function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<number>): Block[] {
+  const dated: number[] = [];
+  for (let i = 0; i < lines.length; i += 1) if (isCueLength(lines[i]!) && mayHoldDate(lines[i]!) && info(i)?.header === true && info(i)?.footer !== true) dated.push(i);
+  const nameOffset = nameOffsetOf(lines, info, dated);
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i += 1) {
-    if (info[i]?.header !== true) continue;
+    // A header holds a date: lines that cannot are not classified for it.
+    if (!isCueLength(lines[i]!) || !mayHoldDate(lines[i]!) || info(i)?.header !== true) continue;
     const last = blocks[blocks.length - 1];
-    if (info[i]?.footer === true) {
+    if (info(i)?.footer === true) {
       // The comment is the paragraph the footer closes: its first line the name, then badges.
       let start = i;
       while (start > (last?.textEnd ?? last?.end ?? -1) + 1 && !isBlank(lines[start - 1]!)) start -= 1;
-      if (info[start]?.author === undefined || start >= i) continue;
+      if (info(start)?.author === undefined || start >= i) continue;
       let end = start;
-      while (end + 1 < i && info[end + 1]?.iface === true) end += 1;
+      while (end + 1 < i && info(end + 1)?.iface === true) end += 1;
       blocks.push({ start, end, anchor: i, textEnd: i });
       continue;
     }
     // Another dated line right under a header ("Modifié le …") belongs to it.
     if (last !== undefined && i - last.end <= 1) { last.end = i; continue; }
     let start = i;
+    // The page's template puts the name a few lines above the date: the lines between are its header.
+    const templated = nameOffset !== undefined && i - nameOffset > (last?.end ?? -1) && info(i - nameOffset)?.author !== undefined
+      && lines.slice(i - nameOffset, i).every((l) => !isBlank(l));
+    if (templated) start = i - nameOffset;
     // A short line right above the date is its name, even one no name pattern knows ("Maître de conférences").
     let looseName: string | undefined;
     const above = lines[i - 1]?.trim() ?? '';
-    if (i > (last?.end ?? -1) + 1 && info[i - 1]?.author === undefined && info[i]?.author === undefined && above !== '' && info[i - 1]?.header !== true
-      && info[i - 1]?.iface !== true && info[i - 1]?.reply === undefined && wordCount(above) <= 5 && !/[.!?:;,…]$/u.test(above)) {
+    if (!templated && i > (last?.end ?? -1) + 1 && info(i - 1)?.author === undefined && info(i)?.author === undefined && above !== '' && info(i - 1)?.header !== true
+      && info(i - 1)?.iface !== true && info(i - 1)?.reply === undefined && wordCount(above) <= 5 && !/[.!?:;,…]$/u.test(above)) {
       looseName = above;
       start = i - 1;
     }
-    while (looseName === undefined && start > (last?.end ?? -1) + 1 && i - start < MAX_HEADER_LEAD) {
-      const prev = info[start - 1];
+    while (!templated && looseName === undefined && start > (last?.end ?? -1) + 1 && i - start < MAX_HEADER_LEAD) {
+      const prev = info(start - 1);
       const line = lines[start - 1]!;
       if (isBlank(line) || prev === undefined) break;
       if (prev.author === undefined && !prev.iface && (prev.reply === undefined || prev.reply.quote !== undefined) && !/^\d+$|^#\d/u.test(line.trim())) break;
       start -= 1;
     }
     let end = i;
-    while (end + 1 < lines.length && (info[end + 1]?.iface === true || (info[end + 1]?.reply !== undefined && info[end + 1]?.reply?.quote === undefined))) end += 1;
+    while (end + 1 < lines.length && (info(end + 1)?.iface === true || (info(end + 1)?.reply !== undefined && info(end + 1)?.reply?.quote === undefined))) end += 1;
     // "Modifié le …" inside a comment: a dated line with no name near it, after the first header, is a note.
     let named = looseName !== undefined;
-    for (let j = start; j <= i; j += 1) named ||= info[j]?.author !== undefined;
+    for (let j = start; j <= i; j += 1) named ||= info(j)?.author !== undefined;
     if (!named && blocks.length > 0) { notes.add(i); continue; }
     blocks.push({ start, end, anchor: i, looseName });
   }
@@ -126,18 +164,18 @@ function findBlocks(lines: readonly string[], info: readonly LineInfo[], notes: 
  * The text lines of a unit without leading and trailing interface lines, blanks, a "--" signature
  * and quotations of another post ("X a écrit :" or "X:" then the quoted lines, to the next blank line).
  */
-function textOf(lines: readonly string[], info: readonly LineInfo[], from: number, to: number, authors: ReadonlySet<string> = new Set()): string {
+function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: number, authors: ReadonlySet<string> = new Set()): string {
   let a = from;
   let b = to;
-  while (a < b && (isBlank(lines[a]!) || info[a]?.iface === true)) a += 1;
-  while (b > a && (isBlank(lines[b - 1]!) || info[b - 1]?.iface === true || BOILERPLATE.test(lines[b - 1]!.trim()))) b -= 1;
+  while (a < b && (isBlank(lines[a]!) || info(a)?.iface === true)) a += 1;
+  while (b > a && (isBlank(lines[b - 1]!) || info(b - 1)?.iface === true || BOILERPLATE.test(lines[b - 1]!.trim()))) b -= 1;
   const kept: string[] = [];
   for (let i = a; i < b; i += 1) {
     const line = lines[i]!;
     if (/^\s*--\s*$|^\s*_{3,}\s*$/u.test(line)) break;
-    if (info[i]?.iface === true) continue;
-    const quoted = info[i]?.reply?.quote ?? (/^(.{2,40}):$/u.exec(line.trim())?.[1]);
-    if (quoted !== undefined && (info[i]?.reply?.quote !== undefined || authors.has(quoted))) {
+    if (info(i)?.iface === true) continue;
+    const quoted = info(i)?.reply?.quote ?? (/^(.{2,40}):$/u.exec(line.trim())?.[1]);
+    if (quoted !== undefined && (info(i)?.reply?.quote !== undefined || authors.has(quoted))) {
       while (i + 1 < b && !isBlank(lines[i + 1]!)) i += 1;
       continue;
     }
@@ -147,13 +185,13 @@ function textOf(lines: readonly string[], info: readonly LineInfo[], from: numbe
 }
 
 /** An article's text: its prose paragraphs, without furniture, boilerplate or short nav/tag lines. */
-function articleText(lines: readonly string[], info: readonly LineInfo[], from: number, to: number): string {
+function articleText(lines: readonly string[], info: LineInfoAt, from: number, to: number): string {
   const paragraphs: string[][] = [];
   let current: string[] = [];
   for (let i = from; i < to; i += 1) {
     const line = lines[i]!;
     if (isBlank(line)) { if (current.length > 0) paragraphs.push(current); current = []; continue; }
-    if (info[i]?.iface === true || info[i]?.header === true) continue;
+    if (info(i)?.iface === true || info(i)?.header === true) continue;
     current.push(line.trim());
   }
   if (current.length > 0) paragraphs.push(current);
@@ -178,22 +216,43 @@ interface Unit { author?: string; published?: string; text: string; parent?: num
 
 /** Read a page's lines into a thread, or undefined when fewer than two comment headers are found. */
 export function readInferredThread(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): { page: ParsedPage; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] } | undefined {
-  const info: LineInfo[] = lines.map((l) => classify(l, cues));
+  // Every header holds a date: a page with fewer than two short lines that may hold one is not read further.
+  let dated = 0;
+  for (let i = 0; i < lines.length && dated < 2; i += 1) if (isCueLength(lines[i]!) && mayHoldDate(lines[i]!)) dated += 1;
+  if (dated < 2) return undefined;
+  // Pages repeat their furniture ("Répondre", "J'aime", blank lines): each distinct line is classified once.
+  const seen = new Map<string, LineInfo>();
+  // Lines are classified when first looked at: the dated lines, then the lines around the headers found.
+  const classified: (LineInfo | undefined)[] = [];
+  // The notes findBlocks finds are furniture for everything after it.
+  const noted = new Set<number>();
+  const info: LineInfoAt = (i) => {
+    const line = lines[i];
+    if (line === undefined) return undefined;
+    if (noted.has(i)) return NOTE;
+    let cue = classified[i];
+    if (cue === undefined) {
+      cue = seen.get(line);
+      if (cue === undefined) { cue = classify(line, cues); seen.set(line, cue); }
+      classified[i] = cue;
+    }
+    return cue;
+  };
   const notes = new Set<number>();
   const allBlocks = findBlocks(lines, info, notes);
-  for (const i of notes) info[i] = { header: false, iface: true };
+  for (const i of notes) noted.add(i);
   if (allBlocks.length < 2) return undefined;
   const authors = new Set<string>();
-  for (const b of allBlocks) for (let i = b.start; i <= b.end; i += 1) { const a = info[i]?.author; if (a !== undefined) authors.add(a); }
+  for (const b of allBlocks) for (let i = b.start; i <= b.end; i += 1) { const a = info(i)?.author; if (a !== undefined) authors.add(a); }
   const allUnits: Unit[] = allBlocks.map((b, k) => {
     const next = allBlocks[k + 1]?.start ?? lines.length;
     let author: string | undefined;
     let published: string | undefined;
     for (let i = b.start; i <= b.end; i += 1) {
-      author ??= info[i]?.author;
-      published ??= info[i]?.date?.iso;
+      author ??= info(i)?.author;
+      published ??= info(i)?.date?.iso;
     }
-    published ??= info[b.anchor]?.date?.iso;
+    published ??= info(b.anchor)?.date?.iso;
     author ??= b.looseName;
     return { author, published, text: textOf(lines, info, b.end + 1, b.textEnd ?? next, authors), depth: 0, indent: indentOf(lines[b.start]!) };
   });
@@ -214,7 +273,7 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     for (let i = 0; i < firstBlock.start; i += 1) {
       const byline = /^(?:par|by)\s+/iu.test(lines[i]!.trim()) ? authorOf(lines[i]!, cues) : undefined;
       author ??= byline;
-      published ??= info[i]?.date?.iso;
+      published ??= info(i)?.date?.iso;
     }
     article = { author, published, text: articleText(lines, info, 0, firstBlock.start), depth: 0, indent: 0 };
     diagnostics.push({ level: 'info', code: 'thread-inferred', message: `thread read from ${blocks.length} repeated comment headers; article from the prose above them` });
@@ -234,7 +293,7 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     const index = k + 1;
     const b = blocks[k]!;
     let cue: ReplyCue | undefined;
-    for (let i = b.start; i <= b.end && cue === undefined; i += 1) cue = info[i]?.reply;
+    for (let i = b.start; i <= b.end && cue === undefined; i += 1) cue = info(i)?.reply;
     let parent: number | undefined;
     if (cue?.depth !== undefined) {
       stack.length = Math.min(stack.length, cue.depth);

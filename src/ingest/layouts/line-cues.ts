@@ -43,6 +43,14 @@ function englishDate(s: string): string | undefined {
 /** Words before a date on a byline or header: "Publié le", "le", "Posted on", "Message par X »"… */
 const DATE_PREFIX = /^(?:(?:publie|posted|modifie|mis a jour|updated|edited|envoye|poste|ecrit|date|repondu|reponse)(?:\s+(?:le|on|at|a))?|le|on|du)\s+/u;
 
+/** The words of the relative dates that hold no digit ("hier", "just now"). */
+const DATE_WORD = /hier|aujourd|yesterday|today|instant|maintenant|\bnow\b/iu;
+
+/** False when a text cannot hold a date: every date has a digit or a word of the relative forms. Most lines stop here, unfolded. */
+export function mayHoldDate(text: string): boolean {
+  return /\d/u.test(text) || DATE_WORD.test(text);
+}
+
 /** What a date segment says: an absolute date (ISO) or only a relative one ("il y a 3 h"). */
 export interface DateCue {
   readonly iso?: string;
@@ -51,6 +59,7 @@ export interface DateCue {
 
 /** Read a segment as a date, or undefined when it is not one. */
 export function dateCueOf(segment: string): DateCue | undefined {
+  if (!mayHoldDate(segment)) return undefined;
   let s = fold(segment).replace(/\s+/gu, ' ').replace(/[,.]$/u, '');
   if (s === '' || s.length > 60) return undefined;
   s = s.replace(DATE_PREFIX, '').replace(/\s*\((?:modifie|edited)\)$/u, '').replace(/,?\s*(?:mis a jour|modifie|updated)\b.*$/u, '');
@@ -111,8 +120,21 @@ export function lineCuesWithout(kind?: string): LineCueSet {
 /** Every cue. */
 export const DEFAULT_LINE_CUES = lineCuesWithout();
 
+const letterRuns = (s: string, cap: number): number => {
+  const run = /\p{L}+/gu;
+  let n = 0;
+  while (n < cap && run.exec(s) !== null) n += 1;
+  return n;
+};
+
 /** True for a line of interface words, counters, symbols and separators only: "Répondre · Signaler · 👍 38", "↑ 142 ↓", "14 réponses". */
 export function isInterfaceLine(line: string, cues: LineCueSet = DEFAULT_LINE_CUES): boolean {
+  // Past 60 characters only the word list can match, and it needs at most 8 words (16 letter runs
+  // with elisions): a sentence stops here without being folded.
+  if (line.length > 60 && letterRuns(line, 17) > 16) return false;
+  // Its first word is an interface word too (a letter alone may be a unit: "1,2 k"): most text stops here.
+  const first = /[\p{L}\p{M}'’]+/u.exec(line)?.[0];
+  if (first !== undefined && first.length > 1 && !cues.interfaceWords.has(fold(first))) return false;
   const s = fold(line);
   if (s === '') return false;
   if (/^(?:voir|afficher|charger|load|show|view|lire)\s+(?:plus|more|les|la|\d+|the|previous|suivants|tous|all)\b.{0,40}$/u.test(s)) return true;
@@ -131,9 +153,13 @@ export interface ReplyCue {
   readonly quote?: string;
 }
 
+/** How every reply marker below starts or ends: a line matching none is not one, without trying each. */
+const REPLY_GATE = /^(?:level|niveau|#|↪|↳|↩|en\s|réponse|répondre|in\s|replying|reply)|(?:écrit|wrote)\s*:?\s*↑?$/iu;
+
 /** Read a line as a reply marker, or undefined. */
 export function replyCueOf(line: string): ReplyCue | undefined {
   const t = line.trim();
+  if (!REPLY_GATE.test(t)) return undefined;
   const level = /^(?:level|niveau)\s+(\d+)$/iu.exec(t);
   if (level !== null) return { depth: Number(level[1]) - 1 };
   const numbered = /^#\d+((?:\.\d+)*)$/u.exec(t);
@@ -160,10 +186,10 @@ export function authorOf(segment: string, cues: LineCueSet = DEFAULT_LINE_CUES):
   let t = segment.trim().replace(AUTHOR_PREFIX, '').replace(/^u\//u, '').replace(/\s*(?:→|->)\s*.+$/u, '').replace(/\s+[•·]\s+\d+(?:e|er|nd|rd|th)\+?$/u, '').trim();
   t = t.replace(/\s+(?:dit|says|a dit)\s*:?$/iu, '').replace(/\s*\((?:modifié|edited)\)$/iu, '').trim();
   if (t === '' || t.length > 80 || /[.!?;]$/u.test(t) && !/\b\p{Lu}\.$/u.test(t)) return undefined;
-  if (isInterfaceLine(t, cues) || dateCueOf(t) !== undefined) return undefined;
   const words = t.split(/\s+/u);
   if (words.length > 6) return undefined;
-  if (/^@?[\p{L}\p{N}_][\p{L}\p{N}_.'’-]*(?:@[\p{L}\p{N}.-]+)?$/u.test(t)) return t;
-  // A name: every word capitalised, or a particle, or an initial ("Jean-Yves D.", "Ministère de l'économie").
-  return words.every((w) => /^[\p{Lu}\p{N}@][\p{L}\p{N}_.'’-]*$/u.test(w) || /^(?:de|du|des|d['’]\p{L}+|la|le|l['’]\p{L}+|von|van|et|of|the|en|à|lambda)$/iu.test(w)) ? t : undefined;
+  // A handle, or a name: every word capitalised, or a particle, or an initial ("Jean-Yves D.", "Ministère de l'économie").
+  const nameLike = /^@?[\p{L}\p{N}_][\p{L}\p{N}_.'’-]*(?:@[\p{L}\p{N}.-]+)?$/u.test(t)
+    || words.every((w) => /^[\p{Lu}\p{N}@][\p{L}\p{N}_.'’-]*$/u.test(w) || /^(?:de|du|des|d['’]\p{L}+|la|le|l['’]\p{L}+|von|van|et|of|the|en|à|lambda)$/iu.test(w));
+  return nameLike && !isInterfaceLine(t, cues) && dateCueOf(t) === undefined ? t : undefined;
 }

@@ -30,7 +30,7 @@ interface Thread {
   readonly headers: readonly number[];
 }
 
-/** The page's comment headers; recognise and parse each find them (no memo of the last page). */
+/** The page's comment headers, found once per reading (`read`) and passed on. */
 function threadOf(text: string, lines: readonly string[]): Thread {
   const authors = new Map<number, string>();
   lines.forEach((_, i) => {
@@ -47,47 +47,54 @@ function threadOf(text: string, lines: readonly string[]): Thread {
  */
 export const wordpressThreadLayout: PageLayout = {
   name: 'wordpress-thread',
-  recognise(text, lines) {
-    const { headers } = threadOf(text, lines);
-    // Most comments carry a date line before the next header: one stray "X dit :" in an article does not make a thread.
-    const dated = headers.filter((h, k) => lines.slice(h + 1, headers[k + 1] ?? lines.length).some((l) => parseDateLine(l) !== undefined));
-    return headers.length > 0 && dated.length * 2 >= headers.length;
-  },
-  parse(text, lines) {
-    const { headers, authors } = threadOf(text, lines);
-    const firstHeader = headers[0] ?? lines.length;
-    const heading = headingBefore(lines, firstHeader);
-    const article = parseArticlePart(lines.slice(0, heading?.index ?? firstHeader));
-
-    interface Draft { author: string; published?: string; indent: number; parentIndex?: number; lines: string[] }
-    const drafts: Draft[] = [];
-    const stack: { indent: number; index: number }[] = [];
-    let current: Draft | undefined;
-    const topIndent = headers.length > 0 ? Math.min(...headers.map((i) => indentOf(lines[i]!))) : 0;
-    for (let i = firstHeader; i < lines.length; i += 1) {
-      const line = lines[i]!;
-      const author = authors.get(i);
-      if (author !== undefined) {
-        const indent = indentOf(line);
-        while (stack.length > 0 && stack.at(-1)!.indent >= indent) stack.pop();
-        current = { author, indent, parentIndex: stack.at(-1)?.index, lines: [] };
-        stack.push({ indent, index: drafts.length });
-        drafts.push(current);
-        continue;
-      }
-      if (current === undefined || isBlank(line)) { current?.lines.push(''); continue; }
-      // The thread is over at the comment form, or at a line back at the page margin.
-      const furniture = matchBoilerplate(line);
-      if (furniture?.kind === 'end' || (topIndent > 0 && indentOf(line) === 0)) break;
-      const date = parseDateLine(line);
-      if (date !== undefined && current.published === undefined) { current.published = date; continue; }
-      if (furniture !== undefined) continue;
-      current.lines.push(line.trim());
-    }
-    const { comments, diagnostics } = withQuotesAttributed(drafts.map((d) => ({ ...d, paragraphs: d.lines.join('\n').split(/\n[ \t]*\n/u) })), article, false);
-    return {
-      page: { ...article, nCommentsDeclared: heading?.declared, comments },
-      diagnostics,
-    };
+  recognise: (text, lines) => isThread(threadOf(text, lines)),
+  parse: (text, lines) => parseThread(threadOf(text, lines)),
+  read(text, lines) {
+    const thread = threadOf(text, lines);
+    return isThread(thread) ? parseThread(thread) : undefined;
   },
 };
+
+/** Most comments carry a date line before the next header: one stray "X dit :" in an article does not make a thread. */
+function isThread({ lines, headers }: Thread): boolean {
+  const dated = headers.filter((h, k) => lines.slice(h + 1, headers[k + 1] ?? lines.length).some((l) => parseDateLine(l) !== undefined));
+  return headers.length > 0 && dated.length * 2 >= headers.length;
+}
+
+/** The comments under the headers, nested by indentation, and the article above them. */
+function parseThread({ lines, headers, authors }: Thread): ReturnType<PageLayout['parse']> {
+  const firstHeader = headers[0] ?? lines.length;
+  const heading = headingBefore(lines, firstHeader);
+  const article = parseArticlePart(lines.slice(0, heading?.index ?? firstHeader));
+
+  interface Draft { author: string; published?: string; indent: number; parentIndex?: number; lines: string[] }
+  const drafts: Draft[] = [];
+  const stack: { indent: number; index: number }[] = [];
+  let current: Draft | undefined;
+  const topIndent = headers.length > 0 ? Math.min(...headers.map((i) => indentOf(lines[i]!))) : 0;
+  for (let i = firstHeader; i < lines.length; i += 1) {
+    const line = lines[i]!;
+    const author = authors.get(i);
+    if (author !== undefined) {
+      const indent = indentOf(line);
+      while (stack.length > 0 && stack.at(-1)!.indent >= indent) stack.pop();
+      current = { author, indent, parentIndex: stack.at(-1)?.index, lines: [] };
+      stack.push({ indent, index: drafts.length });
+      drafts.push(current);
+      continue;
+    }
+    if (current === undefined || isBlank(line)) { current?.lines.push(''); continue; }
+    // The thread is over at the comment form, or at a line back at the page margin.
+    const furniture = matchBoilerplate(line);
+    if (furniture?.kind === 'end' || (topIndent > 0 && indentOf(line) === 0)) break;
+    const date = parseDateLine(line);
+    if (date !== undefined && current.published === undefined) { current.published = date; continue; }
+    if (furniture !== undefined) continue;
+    current.lines.push(line.trim());
+  }
+  const { comments, diagnostics } = withQuotesAttributed(drafts.map((d) => ({ ...d, paragraphs: d.lines.join('\n').split(/\n[ \t]*\n/u) })), article, false);
+  return {
+    page: { ...article, nCommentsDeclared: heading?.declared, comments },
+    diagnostics,
+  };
+}
