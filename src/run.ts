@@ -29,7 +29,8 @@ export async function run(options: RunOptions, onProgress?: (p: RunProgress) => 
     store.setMeta('corpus', JSON.stringify(options.inputs));
     if (options.shard === undefined) store.deleteMeta('shard');
     else store.setMeta('shard', `${options.shard.index}/${options.shard.count}`);
-    return await writeReports(store, { lexicons, options, started, analysisKey: key, codeHash, changes, analysisSeconds });
+    const summary = await writeReports(store, { lexicons, options, started, analysisKey: key, codeHash, changes, analysisSeconds });
+    return output.rebuiltFrom === undefined ? summary : { ...summary, storeRebuiltFrom: output.rebuiltFrom };
   } finally {
     output.close();
   }

@@ -41,5 +41,7 @@ export interface RunSummary {
   readonly changes: RunChanges;
   /** False when nothing changed and the reports in place were kept. */
   readonly reportsWritten: boolean;
+  /** The schema version of a store made by an older controverse, rebuilt by this run (every file analysed again). */
+  readonly storeRebuiltFrom?: number;
 }
 

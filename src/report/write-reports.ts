@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { RunLexicons } from '../lexicon/run-lexicons.js';
-import type { AnalysedDocument } from '../model.js';
 import type { RunOptions } from '../options.js';
 import type { RunChanges, RunSummary } from '../pipeline/run-summary.js';
 import { commitReports, prepareStaging } from '../store/commit-reports.js';
@@ -42,10 +41,6 @@ async function writePhrasesReport(file: string, job: PhrasesJob, dialect: CsvDia
   return { count: phrases.length, floor: stats.floor, top: [...phraseRows(phrases.slice(0, PHRASES_SHOWN))] };
 }
 
-function parsed(json: Iterable<string>): Iterable<AnalysedDocument> {
-  return { *[Symbol.iterator]() { for (const j of json) yield JSON.parse(j) as AnalysedDocument; } };
-}
-
 // Identifies a set of reports: the analyses they come from and the CSV dialect. Equal keys mean the
 // reports in place are the ones this run would write (the listing's rows are in diagnostics.csv).
 function reportsKey(store: Store, key: string, dialect: CsvDialect): string {
@@ -68,6 +63,22 @@ interface ReportCounts {
 
 /** The reports manifest.json hashes: all but itself. */
 const HASHED_OUTPUTS = REPORT_FILES.filter((f) => f !== 'manifest.json');
+
+/**
+ * The reports of `counts` are all in `outDir`, each of the size it was written with: a report
+ * deleted, truncated or edited to another length makes the run write them again. (Hashing them
+ * would cost a read of every report on every rerun; `controverse verify` does that.)
+ */
+function reportsInPlace(outDir: string, counts: ReportCounts): boolean {
+  if (counts.outputs === undefined || !existsSync(path.join(outDir, 'manifest.json'))) return false;
+  return counts.outputs.every((o) => {
+    try {
+      return statSync(path.join(outDir, o.file)).size === o.bytes;
+    } catch {
+      return false;
+    }
+  });
+}
 
 /** What writeReports needs besides the store. */
 export interface ReportContext {
@@ -93,8 +104,9 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   const reportsStarted = Date.now();
   const files = store.files();
   const key = reportsKey(store, ctx.analysisKey, dialect);
-  const inPlace = options.full !== true && store.getMeta('reports_key') === key && store.getMeta('report_counts') !== undefined
-    && REPORT_FILES.every((f) => existsSync(path.join(options.outDir, f)));
+  const recorded = store.getMeta('report_counts');
+  const kept = recorded === undefined ? undefined : JSON.parse(recorded) as ReportCounts;
+  const inPlace = options.full !== true && store.getMeta('reports_key') === key && kept !== undefined && reportsInPlace(options.outDir, kept);
   const manifest = (counts: ReportCounts, phrasesSeconds?: number): Manifest => ({
     tool: { name: 'controverse', version: TOOL_VERSION, code_sha256: ctx.codeHash },
     node: process.version,
@@ -126,9 +138,8 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   });
 
   if (inPlace) {
-    const counts = JSON.parse(store.getMeta('report_counts')!) as ReportCounts;
-    writeManifest(path.join(options.outDir, 'manifest.json'), manifest(counts));
-    return summary(counts);
+    writeManifest(path.join(options.outDir, 'manifest.json'), manifest(kept));
+    return summary(kept);
   }
 
   const staging = prepareStaging(options.outDir);
@@ -139,14 +150,14 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
     .then((outcome) => ((phrasesSeconds = (Date.now() - reportsStarted) / 1000), outcome));
   phrasesDone.catch(() => undefined); // awaited below; this keeps an early failure from being reported as unhandled
   writeDocumentCsvs(store, staging, dialect);
-  const claims = claimRows(parsed(store.claimAnalyses()), lexicons.set.claims.entries, lexicons.set.categories);
+  const claims = claimRows(store.claimAnalyses(), lexicons.set.claims.entries, lexicons.set.categories);
   writeCsv(out('claims.csv'), claimColumns(lexicons.set.categories), claims, dialect);
   const diagnostics = store.diagnostics();
   writeCsv(out('diagnostics.csv'), DIAGNOSTIC_COLUMNS, diagnosticRows(diagnostics), dialect);
   const phrasesOutcome = await phrasesDone;
   const phrases = phrasesOutcome.count;
   writeHtmlReport(out('report.html'), {
-    documents: parsed(store.analyses()), toolVersion: TOOL_VERSION, lexicons: lexicons.files, categories: lexicons.set.categories, diagnostics, claims,
+    documents: store.analyses(), toolVersion: TOOL_VERSION, lexicons: lexicons.files, categories: lexicons.set.categories, diagnostics, claims,
     phrases: phrasesOutcome.top, files: REPORT_FILES.filter((f) => f !== 'report.html'),
   });
 

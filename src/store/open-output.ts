@@ -29,13 +29,13 @@ function deleteStore(outDir: string): void {
 const damaged = (error: unknown): boolean => /^SQLITE_(?:CORRUPT|NOTADB)/u.test(String((error as { code?: unknown }).code));
 
 /** Store.open, and with `repair` a store found damaged (on opening or by SQLite's quick check) is deleted and made anew. */
-function openStore(outDir: string, options: OpenOutputOptions): Store {
+function openStore(outDir: string, options: OpenOutputOptions): ReturnType<typeof Store.open> {
   if (options.rebuild === true) deleteStore(outDir);
   if (options.repair !== true) return Store.open(outDir);
   try {
-    const store = Store.open(outDir);
-    if (store.quickCheck()) return store;
-    store.close();
+    const opened = Store.open(outDir);
+    if (opened.store.quickCheck()) return opened;
+    opened.store.close();
   } catch (error) {
     if (!damaged(error)) throw error;
   }
@@ -43,18 +43,20 @@ function openStore(outDir: string, options: OpenOutputOptions): Store {
   return Store.open(outDir);
 }
 
-/** Open the output folder for a run: take its lock, repair what a killed run left, open the store. */
-export function openOutput(outDir: string, options: OpenOutputOptions = {}): { store: Store; close: () => void } {
+/**
+ * Open the output folder for a run: take its lock, repair what a killed run left, open the store.
+ * `rebuiltFrom`: the schema version of an older store found there, emptied to be rebuilt.
+ */
+export function openOutput(outDir: string, options: OpenOutputOptions = {}): { store: Store; rebuiltFrom?: number; close: () => void } {
   checkOutDir(outDir);
   const lock = acquireRunLock(outDir);
   try {
     const finished = recoverReports(outDir);
-    const store = openStore(outDir, options);
+    const { store, rebuiltFrom } = openStore(outDir, options);
     if (finished !== undefined) store.setMeta('reports_key', finished);
-    return { store, close: () => { store.close(); lock.release(); } };
+    return { store, ...(rebuiltFrom === undefined ? {} : { rebuiltFrom }), close: () => { store.close(); lock.release(); } };
   } catch (error) {
     lock.release();
     throw error;
   }
 }
-

@@ -1,4 +1,3 @@
-import type { AnalysedDocument } from '../model.js';
 import type { SignedDocument } from '../phrases/find-phrases.js';
 import type { Store } from './store.js';
 
@@ -9,7 +8,7 @@ import type { Store } from './store.js';
 export function* signedDocumentsOf(store: Store): Generator<SignedDocument> {
   for (const { path, ord, docId, signature } of store.phraseSignatures()) {
     const unitTexts = (): ReadonlyMap<number, string> => {
-      const doc = JSON.parse(store.analysisOf(path, ord)) as AnalysedDocument;
+      const doc = store.analysisOf(path, ord);
       return new Map(doc.units.map(({ unit }) => [unit.position, unit.text]));
     };
     yield { docId, signature, unitTexts };

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
-import type { Diagnostic } from '../model.js';
+import type { AnalysedDocument, Diagnostic } from '../model.js';
+import { unpackDocument } from './pack.js';
 
 /** The store's file name inside the output folder (plus SQLite's `-wal` and `-shm` beside it). */
 export const STORE_FILE = 'controverse.sqlite';
@@ -10,32 +11,25 @@ export const STORE_FILE = 'controverse.sqlite';
 /** Meta key of the corpus listing's diagnostics; part of what identifies the reports (see reportsKey). */
 export const LISTING_META = 'listing_diagnostics';
 
-/** Bump when the tables change: an older store is then rebuilt from scratch; a newer one is refused, never wiped. */
-const SCHEMA_VERSION = 2;
+/**
+ * Bump when the tables change: an older store is then rebuilt from scratch; a newer one is refused, never wiped.
+ * 2: phrase signatures. 3: analyses and CSV rows compressed together (pack.ts), no separate copy of the
+ * claim-carrying units, file inodes.
+ */
+export const SCHEMA_VERSION = 3;
 
-/** One document of an analysed file, as kept in the store: the analysis and its pre-rendered CSV rows. */
+/** One document of an analysed file, as kept in the store: the analysis and its pre-rendered CSV rows, compressed. */
 export interface StoredDocument {
   readonly docId: string;
   readonly nUnits: number;
   /** Claim mentions found in its units, negated ones included. */
   readonly nClaims: number;
-  /** JSON of the AnalysedDocument. */
-  readonly analysis: string;
-  /** JSON of the AnalysedDocument cut down to the units that carry claim mentions, or null when none do. */
-  readonly claims: string | null;
-  /** CSV rows of documents.csv, units.csv, stances.csv and claim_mentions.csv for this document (no header). */
-  readonly csv: StoredCsv;
+  /** The dialect its CSV rows were rendered in (dialectName). */
+  readonly dialect: string;
+  /** The AnalysedDocument with its rows of documents.csv, units.csv, stances.csv and claim_mentions.csv (no header), packDocument'ed. */
+  readonly packed: Uint8Array;
   /** Its phrase signature (see PhraseSigner), when phrase discovery reads it. */
   readonly phrases?: Uint32Array;
-}
-
-/** Pre-rendered CSV rows of one document, in the dialect they were rendered in. */
-export interface StoredCsv {
-  readonly dialect: string;
-  readonly documents: string;
-  readonly units: string;
-  readonly stances: string;
-  readonly mentions: string;
 }
 
 /** What the store remembers about one corpus file. */
@@ -43,12 +37,22 @@ export interface StoredFile {
   readonly path: string;
   readonly sha256: string;
   readonly bytes: number;
-  /** File size and modification time when it was hashed: lets a rerun skip re-reading unchanged files. */
+  /** File size, modification time and inode when it was hashed: lets a rerun skip re-reading unchanged files. */
   readonly size: number;
   readonly mtimeMs: number;
+  readonly ino: number;
   readonly hashedAt: number;
   /** Analysis key (pipeline + lexicons + detector) the stored analysis was made with. */
   readonly analysisKey: string;
+}
+
+/** A new stat for a stored file (see Store.touchFiles). */
+export interface FileTouch {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ino: number;
+  readonly hashedAt: number;
 }
 
 /** A file's complete analysis, ready to be written in one transaction. */
@@ -63,10 +67,8 @@ export interface DocumentRow {
   readonly ord: number;
   readonly docId: string;
   readonly dialect: string;
-  readonly csvDocuments: string;
-  readonly csvUnits: string;
-  readonly csvStances: string;
-  readonly csvMentions: string;
+  /** StoredDocument.packed. */
+  readonly packed: Uint8Array;
 }
 
 // SQLite compares BLOBs with memcmp; UTF-16BE bytes compare exactly like JavaScript strings (by code
@@ -81,13 +83,12 @@ const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
   path TEXT PRIMARY KEY, sha256 TEXT NOT NULL, bytes INTEGER NOT NULL,
-  size INTEGER NOT NULL, mtime_ms REAL NOT NULL, hashed_at REAL NOT NULL,
+  size INTEGER NOT NULL, mtime_ms REAL NOT NULL, ino INTEGER NOT NULL, hashed_at REAL NOT NULL,
   analysis_key TEXT NOT NULL, diagnostics TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS documents (
   path TEXT NOT NULL, ord INTEGER NOT NULL, doc_key BLOB NOT NULL, path_key BLOB NOT NULL, doc_id TEXT NOT NULL,
-  n_units INTEGER NOT NULL, n_claims INTEGER NOT NULL, analysis TEXT NOT NULL, claims TEXT, dialect TEXT NOT NULL,
-  csv_documents TEXT NOT NULL, csv_units TEXT NOT NULL, csv_stances TEXT NOT NULL, csv_mentions TEXT NOT NULL,
+  n_units INTEGER NOT NULL, n_claims INTEGER NOT NULL, dialect TEXT NOT NULL, packed BLOB NOT NULL,
   PRIMARY KEY (path, ord)
 );
 CREATE INDEX IF NOT EXISTS documents_in_report_order ON documents (doc_key, path_key, ord);
@@ -116,8 +117,11 @@ export class Store {
     }
   }
 
-  /** Open (and create or upgrade) the store of an output folder for writing. */
-  static open(outDir: string): Store {
+  /**
+   * Open (and create or upgrade) the store of an output folder for writing. `rebuiltFrom`: the
+   * schema of an older store that was emptied to be rebuilt in this one's.
+   */
+  static open(outDir: string): { store: Store; rebuiltFrom?: number } {
     mkdirSync(outDir, { recursive: true });
     const store = new Store(path.join(outDir, STORE_FILE), false);
     const version = store.tableExists('meta') ? store.getMeta('schema') : undefined;
@@ -125,10 +129,12 @@ export class Store {
       store.close();
       throw new UserError(`${store.file} was written by a newer version of controverse (store schema ${version}, this one reads ${SCHEMA_VERSION}); it is left as it is`, 'Run that newer version, or give another --out.');
     }
-    if (version !== undefined && version !== String(SCHEMA_VERSION)) store.db.exec('DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS phrase_sketch; DROP TABLE IF EXISTS phrase_signatures;');
+    const older = version !== undefined && version !== String(SCHEMA_VERSION);
+    if (older) store.db.exec('DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS phrase_sketch; DROP TABLE IF EXISTS phrase_signatures;');
     store.db.exec(SCHEMA);
     store.setMeta('schema', String(SCHEMA_VERSION));
-    return store;
+    if (older) store.db.exec('VACUUM'); // give back the old tables' pages
+    return { store, rebuiltFrom: older ? Number(version) : undefined };
   }
 
   /** Open another folder's store read-only (a shard being merged, or a worker's reader). */
@@ -155,7 +161,7 @@ export class Store {
 
   /** Every stored file, by path. */
   files(): Map<string, StoredFile> {
-    const rows = this.db.prepare('SELECT path, sha256, bytes, size, mtime_ms AS mtimeMs, hashed_at AS hashedAt, analysis_key AS analysisKey FROM files').all() as StoredFile[];
+    const rows = this.db.prepare('SELECT path, sha256, bytes, size, mtime_ms AS mtimeMs, ino, hashed_at AS hashedAt, analysis_key AS analysisKey FROM files').all() as StoredFile[];
     return new Map(rows.map((r) => [r.path, r]));
   }
 
@@ -165,30 +171,30 @@ export class Store {
     const delSignatures = this.db.prepare('DELETE FROM phrase_signatures WHERE path = ?');
     const putSignature = this.db.prepare('INSERT INTO phrase_signatures (path, ord, doc_key, path_key, doc_id, signature) VALUES (?, ?, ?, ?, ?, ?)');
     const putFile = this.db.prepare(
-      'INSERT OR REPLACE INTO files (path, sha256, bytes, size, mtime_ms, hashed_at, analysis_key, diagnostics) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT OR REPLACE INTO files (path, sha256, bytes, size, mtime_ms, ino, hashed_at, analysis_key, diagnostics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const putDoc = this.db.prepare(
-      'INSERT INTO documents (path, ord, doc_key, path_key, doc_id, n_units, n_claims, analysis, claims, dialect, csv_documents, csv_units, csv_stances, csv_mentions) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO documents (path, ord, doc_key, path_key, doc_id, n_units, n_claims, dialect, packed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     this.db.transaction(() => {
       for (const r of records) {
         delDocs.run(r.path);
         delSignatures.run(r.path);
-        putFile.run(r.path, r.sha256, r.bytes, r.size, r.mtimeMs, r.hashedAt, r.analysisKey, JSON.stringify(r.diagnostics));
+        putFile.run(r.path, r.sha256, r.bytes, r.size, r.mtimeMs, r.ino, r.hashedAt, r.analysisKey, JSON.stringify(r.diagnostics));
         const pathKey = sortKey(r.path);
         r.documents.forEach((d, ord) => {
-          putDoc.run(r.path, ord, sortKey(d.docId), pathKey, d.docId, d.nUnits, d.nClaims, d.analysis, d.claims, d.csv.dialect, d.csv.documents, d.csv.units, d.csv.stances, d.csv.mentions);
+          putDoc.run(r.path, ord, sortKey(d.docId), pathKey, d.docId, d.nUnits, d.nClaims, d.dialect, d.packed);
           if (d.phrases !== undefined) putSignature.run(r.path, ord, sortKey(d.docId), pathKey, d.docId, Buffer.from(d.phrases.buffer, d.phrases.byteOffset, d.phrases.byteLength));
         });
       }
     })();
   }
 
-  /** Record a new stat (size, mtime) for files whose content was re-hashed and found unchanged. */
-  touchFiles(entries: readonly { path: string; size: number; mtimeMs: number; hashedAt: number }[]): void {
-    const touch = this.db.prepare('UPDATE files SET size = ?, mtime_ms = ?, hashed_at = ? WHERE path = ?');
+  /** Record a new stat (size, mtime, inode) for files whose content was re-hashed and found unchanged. */
+  touchFiles(entries: readonly FileTouch[]): void {
+    const touch = this.db.prepare('UPDATE files SET size = ?, mtime_ms = ?, ino = ?, hashed_at = ? WHERE path = ?');
     this.db.transaction(() => {
-      for (const e of entries) touch.run(e.size, e.mtimeMs, e.hashedAt, e.path);
+      for (const e of entries) touch.run(e.size, e.mtimeMs, e.ino, e.hashedAt, e.path);
     })();
   }
 
@@ -209,27 +215,29 @@ export class Store {
   /** Documents in report order (doc_id, then file, then position in the file), streamed. */
   *documents(): Generator<DocumentRow> {
     const stmt = this.db.prepare(
-      `SELECT path, ord, doc_id AS docId, dialect, csv_documents AS csvDocuments, csv_units AS csvUnits, csv_stances AS csvStances, csv_mentions AS csvMentions
-       FROM documents ORDER BY doc_key, path_key, ord`,
+      'SELECT path, ord, doc_id AS docId, dialect, packed FROM documents ORDER BY doc_key, path_key, ord',
     );
     yield* stmt.iterate() as IterableIterator<DocumentRow>;
   }
 
-  /** The AnalysedDocument JSON of one document. */
-  analysisOf(file: string, ord: number): string {
-    return this.db.prepare('SELECT analysis FROM documents WHERE path = ? AND ord = ?').pluck().get(file, ord) as string;
+  /** The analysis of one document. */
+  analysisOf(file: string, ord: number): AnalysedDocument {
+    return unpackDocument(this.db.prepare('SELECT packed FROM documents WHERE path = ? AND ord = ?').pluck().get(file, ord) as Buffer).analysis;
   }
 
-  /** The AnalysedDocument JSON of every document, in report order, streamed. */
-  *analyses(): Generator<string> {
-    const stmt = this.db.prepare('SELECT analysis FROM documents ORDER BY doc_key, path_key, ord').pluck();
-    yield* stmt.iterate() as IterableIterator<string>;
+  /** The analysis of every document, in report order, streamed. */
+  *analyses(): Generator<AnalysedDocument> {
+    const stmt = this.db.prepare('SELECT packed FROM documents ORDER BY doc_key, path_key, ord').pluck();
+    for (const packed of stmt.iterate() as IterableIterator<Buffer>) yield unpackDocument(packed).analysis;
   }
 
-  /** The claim-carrying part of each document that has any, in report order, streamed. */
-  *claimAnalyses(): Generator<string> {
-    const stmt = this.db.prepare('SELECT claims FROM documents WHERE claims IS NOT NULL ORDER BY doc_key, path_key, ord').pluck();
-    yield* stmt.iterate() as IterableIterator<string>;
+  /** Each document that has claim mentions, cut down to the units that carry them, in report order, streamed. */
+  *claimAnalyses(): Generator<AnalysedDocument> {
+    const stmt = this.db.prepare('SELECT packed FROM documents WHERE n_claims > 0 ORDER BY doc_key, path_key, ord').pluck();
+    for (const packed of stmt.iterate() as IterableIterator<Buffer>) {
+      const doc = unpackDocument(packed).analysis;
+      yield { ...doc, units: doc.units.filter((u) => u.claims.length > 0) };
+    }
   }
 
   /** Documents, units and claim mentions (negated ones included) in the store. */

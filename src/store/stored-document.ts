@@ -2,39 +2,39 @@ import type { AnalysedDocument } from '../model.js';
 import { claimMentionRows, documentRows, stanceRows, unitRows } from '../report/build-rows.js';
 import { CLAIM_MENTION_COLUMNS, DOCUMENT_COLUMNS, STANCE_COLUMNS, UNIT_COLUMNS } from '../report/columns.js';
 import { csvRows, type CsvDialect } from '../report/write-csv.js';
-import type { StoredCsv, StoredDocument } from './store.js';
+import { packDocument } from './pack.js';
+import type { StoredDocument } from './store.js';
 
 /** Name of a CSV dialect as stored beside the rows rendered in it. */
 export function dialectName(dialect: CsvDialect): string {
   return dialect.spreadsheet ? 'spreadsheet' : 'rfc4180';
 }
 
+/** The per-document CSV rows: documents.csv, units.csv, stances.csv, claim_mentions.csv, in DOCUMENT_CSVS order. */
+export type DocumentCsv = readonly [documents: string, units: string, stances: string, mentions: string];
+
 /**
  * The report rows of one document (documents, units, stances, claim_mentions), pre-rendered without
  * the header: the same bytes the whole-report writer gives for them, since each CSV record is
  * written on its own.
  */
-export function renderDocumentCsv(doc: AnalysedDocument, dialect: CsvDialect): StoredCsv {
-  return {
-    dialect: dialectName(dialect),
-    documents: csvRows(DOCUMENT_COLUMNS, documentRows([doc]), dialect),
-    units: csvRows(UNIT_COLUMNS, unitRows([doc]), dialect),
-    stances: csvRows(STANCE_COLUMNS, stanceRows([doc]), dialect),
-    mentions: csvRows(CLAIM_MENTION_COLUMNS, claimMentionRows([doc]), dialect),
-  };
+export function renderDocumentCsv(doc: AnalysedDocument, dialect: CsvDialect): DocumentCsv {
+  return [
+    csvRows(DOCUMENT_COLUMNS, documentRows([doc]), dialect),
+    csvRows(UNIT_COLUMNS, unitRows([doc]), dialect),
+    csvRows(STANCE_COLUMNS, stanceRows([doc]), dialect),
+    csvRows(CLAIM_MENTION_COLUMNS, claimMentionRows([doc]), dialect),
+  ];
 }
 
-/** An analysed document as the store keeps it. */
+/** An analysed document as the store keeps it: counts, the analysis and its CSV rows compressed, and its phrase signature. */
 export function toStoredDocument(doc: AnalysedDocument, dialect: CsvDialect, phrases?: Uint32Array): StoredDocument {
-  const withClaims = doc.units.filter((u) => u.claims.length > 0);
   return {
     docId: doc.document.id,
     nUnits: doc.units.length,
     nClaims: doc.units.reduce((n, u) => n + u.claims.length, 0),
-    analysis: JSON.stringify(doc),
-    // claims.csv is built from mentions only: the units without any are left out of this copy.
-    claims: withClaims.length === 0 ? null : JSON.stringify({ ...doc, units: withClaims }),
-    csv: renderDocumentCsv(doc, dialect),
+    dialect: dialectName(dialect),
+    packed: packDocument(doc, renderDocumentCsv(doc, dialect)),
     ...(phrases === undefined ? {} : { phrases }),
   };
 }

@@ -6,14 +6,32 @@ import { docIdFor } from '../ingest/ingest-file.js';
 import type { RunOptions } from '../options.js';
 import type { RunChanges, RunProgress } from '../pipeline/run-summary.js';
 import { analyseOnWorkers, type AnalysisTask } from '../workers/analysis-pool.js';
-import type { FileRecord, Store, StoredFile } from './store.js';
+import type { FileRecord, FileTouch, Store, StoredFile } from './store.js';
 
 // A file modified within this long before it was hashed may change again within the same mtime
 // tick (coarse file-system clocks): its stored hash is not trusted on stat alone ("racy git").
 const RACY_MS = 2_000;
-// Analysed files are stored in transactions of this many, or sooner past this much JSON.
+// Analysed files are stored in transactions of this many, or sooner past this many (compressed) bytes.
 const STORE_BATCH_FILES = 256;
-const STORE_BATCH_CHARS = 32 << 20;
+const STORE_BATCH_CHARS = 16 << 20;
+
+interface FileStat {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ino: number;
+}
+
+/** A stat no file has: an unreadable file is stored with it, so the next run tries it again. */
+const UNREADABLE: FileStat = { size: -1, mtimeMs: -1, ino: -1 };
+
+function statOf(f: RunFile): FileStat {
+  try {
+    const st = statSync(fsPath(f));
+    return { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
+  } catch {
+    return UNREADABLE; // the worker's read fails too and says why in diagnostics
+  }
+}
 
 /** Bring the store up to date with the corpus: analyse what is new or changed, forget what is gone. */
 export async function updateStore(
@@ -25,7 +43,7 @@ export async function updateStore(
   const removed = [...stored.keys()].filter((p) => !current.has(p)).sort();
   store.removeFiles(removed);
 
-  const tasks: (AnalysisTask & { size: number; mtimeMs: number })[] = [];
+  const tasks: (AnalysisTask & FileStat)[] = [];
   let reused = 0;
   let totalBytes = 0;
   // A file whose document id is not the usual one (a collision) is analysed under a key of its own,
@@ -33,23 +51,15 @@ export async function updateStore(
   const keyOf = (f: RunFile): string => (f.docId === docIdFor(f.relative) ? key : `${key}\0${f.docId}`);
   const byPath = new Map(files.map((f) => [f.relative, f]));
   for (const f of files) {
-    let size = -1;
-    let mtimeMs = -1;
-    try {
-      const st = statSync(fsPath(f));
-      size = st.size;
-      mtimeMs = st.mtimeMs;
-    } catch {
-      // unreadable: the worker's read fails too and says why in diagnostics
-    }
+    const stat = statOf(f);
     const s = stored.get(f.relative);
     const valid = !full && s !== undefined && s.analysisKey === keyOf(f) && s.sha256 !== '';
-    if (valid && size >= 0 && s.size === size && s.mtimeMs === mtimeMs && mtimeMs < s.hashedAt - RACY_MS) {
+    if (valid && stat.size >= 0 && s.size === stat.size && s.mtimeMs === stat.mtimeMs && s.ino === stat.ino && stat.mtimeMs < s.hashedAt - RACY_MS) {
       reused += 1;
       continue;
     }
-    totalBytes += Math.max(0, size);
-    tasks.push({ id: tasks.length, path: f.relative, absolute: f.absolute, absoluteBytes: f.absoluteBytes, docId: f.docId, knownSha256: valid ? s.sha256 : undefined, size, mtimeMs });
+    totalBytes += Math.max(0, stat.size);
+    tasks.push({ id: tasks.length, path: f.relative, absolute: f.absolute, absoluteBytes: f.absoluteBytes, docId: f.docId, knownSha256: valid ? s.sha256 : undefined, ...stat });
   }
 
   const added: string[] = [];
@@ -57,7 +67,7 @@ export async function updateStore(
   let reanalysed = 0;
   let records: FileRecord[] = [];
   let recordChars = 0;
-  let touches: { path: string; size: number; mtimeMs: number; hashedAt: number }[] = [];
+  let touches: FileTouch[] = [];
   const flush = (): void => {
     store.putFiles(records);
     store.touchFiles(touches);
@@ -73,7 +83,7 @@ export async function updateStore(
     const task = tasks[reply.id]!;
     const before: StoredFile | undefined = stored.get(task.path);
     // An unreadable file is stored with an impossible stat, so the next run tries it again.
-    const stat = reply.sha256 === '' ? { size: -1, mtimeMs: -1 } : { size: task.size, mtimeMs: task.mtimeMs };
+    const stat = reply.sha256 === '' ? UNREADABLE : { size: task.size, mtimeMs: task.mtimeMs, ino: task.ino };
     if (reply.kind === 'unchanged') {
       reused += 1;
       touches.push({ path: task.path, ...stat, hashedAt: reply.hashedAt });
@@ -84,7 +94,7 @@ export async function updateStore(
       const file = byPath.get(task.path)!;
       const diagnostics = file.collision === undefined ? reply.diagnostics : [file.collision, ...reply.diagnostics];
       records.push({ path: task.path, sha256: reply.sha256, bytes: reply.bytes, ...stat, hashedAt: reply.hashedAt, analysisKey: keyOf(file), diagnostics, documents: reply.documents });
-      recordChars += reply.documents.reduce((n, d) => n + d.analysis.length + d.csv.units.length, 0);
+      recordChars += reply.documents.reduce((n, d) => n + d.packed.length, 0);
     }
     if (records.length >= STORE_BATCH_FILES || touches.length >= STORE_BATCH_FILES || recordChars >= STORE_BATCH_CHARS) flush();
     done += 1;

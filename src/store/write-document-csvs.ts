@@ -1,10 +1,10 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import type { AnalysedDocument } from '../model.js';
 import { CLAIM_MENTION_COLUMNS, DOCUMENT_COLUMNS, STANCE_COLUMNS, UNIT_COLUMNS } from '../report/columns.js';
 import { toCsv, type CsvDialect } from '../report/write-csv.js';
 import type { DocumentRow, Store } from './store.js';
-import { dialectName, renderDocumentCsv } from './stored-document.js';
+import { unpackDocument } from './pack.js';
+import { dialectName, renderDocumentCsv, type DocumentCsv } from './stored-document.js';
 
 /** The per-document reports, made by concatenating the rows each document was stored with. */
 export const DOCUMENT_CSVS = ['documents.csv', 'units.csv', 'stances.csv', 'claim_mentions.csv'] as const;
@@ -54,10 +54,10 @@ export function writeDocumentCsvs(store: Store, dir: string, dialect: CsvDialect
     new BufferedFile(path.join(dir, 'stances.csv'), toCsv(STANCE_COLUMNS, [], dialect)),
     new BufferedFile(path.join(dir, 'claim_mentions.csv'), toCsv(CLAIM_MENTION_COLUMNS, [], dialect)),
   ] as const;
-  const rows = (row: DocumentRow): readonly [string, string, string, string] => {
-    if (row.dialect === want) return [row.csvDocuments, row.csvUnits, row.csvStances, row.csvMentions];
-    const csv = renderDocumentCsv(JSON.parse(store.analysisOf(row.path, row.ord)) as AnalysedDocument, dialect);
-    return [csv.documents, csv.units, csv.stances, csv.mentions];
+  const rows = (row: DocumentRow): DocumentCsv => {
+    if (row.dialect !== want) return renderDocumentCsv(store.analysisOf(row.path, row.ord), dialect);
+    const [d = '', u = '', s = '', m = ''] = unpackDocument(row.packed).rows;
+    return [d, u, s, m];
   };
   try {
     for (const row of store.documents()) {

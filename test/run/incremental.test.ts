@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
@@ -92,6 +92,47 @@ describe('reruns on the same output folder', () => {
     expect(again.changes).toMatchObject({ added: [], changed: [], removed: [], reanalysed: 0, reused: 9 });
     expect(readCsvs(out)).toEqual(before);
     expect(again.errors).toBe(2);
+  });
+
+  it('writes the reports again when one of them lost bytes, was deleted or grew, though nothing is new', async () => {
+    const corpus = copyCorpus();
+    const out = tempDir('out');
+    await run(optionsFor(corpus, out));
+    const before = readCsvs(out);
+    const units = path.join(out, 'units.csv');
+    for (const damage of [() => writeFileSync(units, before['units.csv']!.slice(0, 100)), () => rmSync(path.join(out, 'claims.csv')), () => writeFileSync(units, `${before['units.csv']!}x`)]) {
+      damage();
+      const again = await run(optionsFor(corpus, out));
+      expect(again.reportsWritten).toBe(true);
+      expect(again.changes).toMatchObject({ added: [], changed: [], removed: [], reanalysed: 0, reused: 9 });
+      expect(readCsvs(out)).toEqual(before);
+    }
+  });
+
+  it('reads no file whose size, modification time and inode are unchanged, and reads them all with --full', async () => {
+    const corpus = copyCorpus();
+    const out = tempDir('out');
+    await run(optionsFor(corpus, out));
+    const db = new Database(path.join(out, 'controverse.sqlite'));
+    // Pretend the files were hashed long after their last change, as on a real rerun (not within the racy 2 s).
+    db.prepare('UPDATE files SET hashed_at = hashed_at + 10000').run();
+    db.close();
+    const progress: number[] = [];
+    await run(optionsFor(corpus, out), (p) => progress.push(p.total));
+    expect(progress).toEqual([]); // nothing was even hashed
+    // The same bytes in a new file (another inode), size and mtime kept: hashed, found unchanged.
+    const file = path.join(corpus, 'basic', readdirSync(path.join(corpus, 'basic')).find((f) => f.endsWith('.txt'))!);
+    const { atime, mtime } = statSync(file);
+    const copy = `${file}.tmp`;
+    cpSync(file, copy);
+    rmSync(file);
+    renameSync(copy, file);
+    utimesSync(file, atime, mtime);
+    const touched = await run(optionsFor(corpus, out), (p) => progress.push(p.total));
+    expect(progress.at(-1)).toBe(1);
+    expect(touched.changes).toMatchObject({ added: [], changed: [], reanalysed: 0, reused: 9 });
+    const full = await run(optionsFor(corpus, out, { full: true }));
+    expect(full.changes.reanalysed).toBe(9);
   });
 
   it('re-analyses everything with --full, and everything when a lexicon changes', async () => {

@@ -1,12 +1,52 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store, STORE_FILE } from '../../src/store/store.js';
+import type { AnalysedDocument } from '../../src/model.js';
+import { run } from '../../src/run.js';
+import { packDocument, packParts, unpackDocument, unpackParts } from '../../src/store/pack.js';
+import { SCHEMA_VERSION, Store, STORE_FILE } from '../../src/store/store.js';
+import { copyCorpus, optionsFor, readCsvs, tempDir } from '../run/run-helpers.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function analysedDocument(): AnalysedDocument {
+  const unit = (position: number, text: string) => ({
+    id: `d#${position}`, docId: 'd', position, kind: position === 0 ? 'article' as const : 'comment' as const, depth: 0, text,
+    ...(position === 0 ? {} : { author: 'Zoé' }),
+  });
+  const units = [unit(0, 'Un article « entier », avec des accents.'), unit(1, 'Un commentaire.\nSur deux lignes 😀')];
+  return {
+    document: { id: 'd', file: 'd.txt', sha256: 'ab', title: 'Titre', units },
+    lang: { code: 'fra', score: 0.9 },
+    units: units.map((u) => ({
+      unit: u, lang: { code: 'fra', score: 1 }, nTokens: 3,
+      stances: [{ stance: 'sceptical', score: 1, label: 1, hits: 1, evidence: '"accents" [x]' }],
+      claims: [{ claimId: 'c', unitId: u.id, span: { start: 0, end: 2 }, match: 'Un', negated: false }],
+    })),
+  };
+}
+
+describe('pack', () => {
+  it('gives back the analysed document and the rows it packed, the units shared with the document', () => {
+    const doc = analysedDocument();
+    const { analysis, rows } = unpackDocument(packDocument(doc, ['d\n', '', 'u,"x\ny"\n', 'm']));
+    expect(analysis).toEqual(doc);
+    expect(analysis.document.units[1]).toBe(analysis.units[1]!.unit);
+    expect(rows).toEqual(['d\n', '', 'u,"x\ny"\n', 'm']);
+  });
+
+  it('keeps each text only once in the packed analysis', () => {
+    const [json = ''] = unpackParts(packDocument(analysedDocument(), []));
+    expect(json.split('Un commentaire.').length - 1).toBe(1);
+  });
+
+  it('gives back the parts it packed, empty ones and line breaks included', () => {
+    for (const parts of [['a,b\n', '', 'é\n😀\n', 'x'], [''], ['', ''], ['12 3\n', '4']]) expect(unpackParts(packParts(parts))).toEqual(parts);
+  });
+});
 
 describe('Store', () => {
   it('rebuilds a store of another schema version from scratch, its phrase tables included', () => {
@@ -18,11 +58,46 @@ describe('Store', () => {
       CREATE TABLE documents (path TEXT NOT NULL, ord INTEGER NOT NULL, analysis TEXT NOT NULL);
       CREATE TABLE phrase_sketch (covers TEXT NOT NULL, part INTEGER NOT NULL, counters BLOB NOT NULL); INSERT INTO phrase_sketch VALUES ('c', 0, x'00');`);
     old.close();
-    const store = Store.open(dir);
+    const { store, rebuiltFrom } = Store.open(dir);
+    expect(rebuiltFrom).toBe(0);
     expect(store.files().size).toBe(0);
     expect([...store.phraseSignatures()]).toEqual([]);
     expect(store.phraseSignatureBytes()).toBe(0);
     expect(store.counts()).toEqual({ documents: 0, units: 0, claims: 0 });
     store.close();
+    const again = Store.open(dir);
+    expect(again.rebuiltFrom).toBeUndefined();
+    again.store.close();
+  });
+
+  it('rebuilds a store of the previous schema on the next run, says so, and writes the reports of a fresh run', async () => {
+    const corpus = copyCorpus();
+    const out = tempDir('out');
+    const fresh = tempDir('fresh');
+    dirs.push(corpus, out, fresh);
+    expect((await run(optionsFor(corpus, out))).storeRebuiltFrom).toBeUndefined();
+    const db = new Database(path.join(out, STORE_FILE));
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'schema'").run(String(SCHEMA_VERSION - 1));
+    db.close();
+    const rerun = await run(optionsFor(corpus, out));
+    expect(rerun.storeRebuiltFrom).toBe(SCHEMA_VERSION - 1);
+    expect(rerun.changes.added).toHaveLength(9);
+    await run(optionsFor(corpus, fresh));
+    expect(readCsvs(out)).toEqual(readCsvs(fresh));
+  });
+
+  it('keeps the analyses and CSV rows of the sample corpus in less than twice its size', async () => {
+    const corpus = copyCorpus();
+    const out = tempDir('out');
+    dirs.push(corpus, out);
+    await run(optionsFor(corpus, out));
+    const corpusBytes = readdirSync(corpus, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile()).reduce((n, e) => n + statSync(path.join(e.parentPath, e.name)).size, 0);
+    const db = new Database(path.join(out, STORE_FILE), { readonly: true });
+    const stored = db.prepare('SELECT sum(length(packed)) FROM documents').pluck().get() as number;
+    db.close();
+    // Uncompressed, the analysis alone held every text twice and the CSV rows a third time (6× the
+    // corpus). These pages are small (3 KB) and compress less well on their own than the bench's.
+    expect(stored).toBeLessThan(2 * corpusBytes);
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listCorpus } from '../../src/ingest/list-corpus.js';
 import { run } from '../../src/run.js';
+import { unpackDocument } from '../../src/store/pack.js';
 import { STORE_FILE } from '../../src/store/store.js';
 import { analyseOnWorkers, runOnWorker, type AnalysisReply, type AnalysisTask } from '../../src/workers/analysis-pool.js';
 import type { PhrasesJob, PhrasesResult } from '../../src/workers/phrases-worker.js';
@@ -26,7 +27,9 @@ describe('the analysis worker pool', () => {
       expect(r?.kind).toBe('analysed');
       if (r?.kind === 'analysed') {
         expect(r.sha256).toBe(createHash('sha256').update(readFileSync(f.absolute)).digest('hex'));
-        expect(r.documents[0]?.csv.units).toContain(r.documents[0]?.docId);
+        const { analysis, rows } = unpackDocument(r.documents[0]!.packed);
+        expect(rows[1]).toContain(r.documents[0]?.docId);
+        expect(analysis.document.id).toBe(r.documents[0]?.docId);
       }
     }
     // A file whose hash the store already knows is hashed, not analysed.
