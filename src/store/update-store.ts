@@ -20,7 +20,7 @@ const STORE_BATCH_CHARS = 32 << 20;
 /** Bring the store up to date with the corpus: analyse what is new or changed, forget what is gone. */
 export async function updateStore(
   store: Store, files: readonly RunFile[], key: string, options: RunOptions, onProgress?: (p: RunProgress) => void,
-): Promise<{ changes: RunChanges; phraseSketch: () => readonly Uint16Array[] | undefined }> {
+): Promise<{ changes: RunChanges; phraseSketch: () => readonly Uint16Array[] | undefined; threads: number }> {
   const full = options.full === true;
   const stored = store.files();
   const current = new Set(files.map((f) => f.relative));
@@ -72,7 +72,8 @@ export async function updateStore(
   let bytes = 0;
   // More threads than files would only load the lexicons again (each thread holds its own copy).
   const threads = Math.min(options.workers ?? os.availableParallelism(), tasks.length);
-  const sketches = await analyseOnWorkers(threads, options, tasks.values(), (reply) => {
+  const limits = options.workerMemoryMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.workerMemoryMb } };
+  const pool = await analyseOnWorkers(threads, options, tasks.values(), (reply) => {
     const task = tasks[reply.id]!;
     const before: StoredFile | undefined = stored.get(task.path);
     // An unreadable file is stored with an impossible stat, so the next run tries it again.
@@ -94,10 +95,10 @@ export async function updateStore(
     done += 1;
     bytes += Math.max(0, task.size);
     onProgress?.({ done, total: tasks.length, bytes, totalBytes, reused, file: task.path });
-  });
+  }, limits);
   flush();
   const changes = { full, added: added.sort(), changed: changed.sort(), removed, reanalysed, reused };
-  return { changes, phraseSketch: phraseSketchOf(store, key, analysedNow, sketches) };
+  return { changes, phraseSketch: phraseSketchOf(store, key, analysedNow, pool.sketches), threads: pool.threads };
 }
 
 
@@ -105,11 +106,13 @@ export async function updateStore(
  * Pass 1 of phrase discovery over every file of the store, when it can be had without reading
  * them: the analysis workers counted the files analysed now; the files kept from earlier runs are
  * covered by the sketch stored then, if it counts exactly them (a file removed or changed since
- * cannot be taken out of it: the phrase threads then count everything again). Read only when the
- * reports are rewritten; stored again when files were analysed.
+ * cannot be taken out of it, and an analysis thread that died took its counts with it: the phrase
+ * threads then count everything again). Read only when the reports are rewritten; stored again
+ * when files were analysed.
  */
-function phraseSketchOf(store: Store, key: string, analysedNow: ReadonlySet<string>, sketches: (readonly Uint16Array[])[]): () => Uint16Array[] | undefined {
+function phraseSketchOf(store: Store, key: string, analysedNow: ReadonlySet<string>, sketches: (readonly Uint16Array[])[] | undefined): () => Uint16Array[] | undefined {
   if (analysedNow.size === 0) return () => store.phraseSketch(sketchCovers(store, key));
+  if (sketches === undefined) return () => undefined;
   const all = store.files().size === analysedNow.size;
   const earlier = all ? [] : store.phraseSketch(sketchCovers(store, key, analysedNow));
   if (earlier === undefined) return () => undefined;
