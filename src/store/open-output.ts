@@ -51,7 +51,16 @@ export function openOutput(outDir: string, options: OpenOutputOptions = {}): { s
     const finished = recoverReports(outDir);
     const store = openStore(outDir, options);
     if (finished !== undefined) store.setMeta('reports_key', finished);
-    return { store, close: () => { store.close(); lock.release(); } };
+    return {
+      store,
+      close: () => {
+        try {
+          store.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
   } catch (error) {
     lock.release();
     throw error;
