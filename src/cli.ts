@@ -26,6 +26,14 @@ function parseWorkers(value: string): number {
   return Number(value);
 }
 
+/** Below this, an analysis thread cannot even load the lexicons and the language detector. */
+const MIN_WORKER_MEMORY_MB = 64;
+
+function parseWorkerMemory(value: string): number {
+  if (!/^[1-9]\d*$/u.test(value) || Number(value) < MIN_WORKER_MEMORY_MB) throw new InvalidArgumentError(`expected a whole number of MB, at least ${MIN_WORKER_MEMORY_MB}.`);
+  return Number(value);
+}
+
 function parseShard(value: string): Shard {
   const m = /^(\d+)\/(\d+)$/u.exec(value);
   const index = Number(m?.[1]);
@@ -53,13 +61,14 @@ function buildProgram(): Command {
     .option('--spreadsheet', 'CSVs with a BOM and ";" separators, for spreadsheets set to French', false)
     .option('-q, --quiet', 'no progress output', false)
     .option('--workers <n>', 'worker threads analysing files (default: available cores)', parseWorkers)
+    .option('--worker-memory <MB>', 'heap cap of each analysis thread; a file needing more gets an analysis-failed row (default: no cap)', parseWorkerMemory)
     .option('--full', 're-analyse every file, ignoring what the store in the output folder already knows (a damaged store is rebuilt)', false)
     .option('--rebuild-store', 'delete the store of the output folder (controverse.sqlite) and analyse everything again', false)
     .option('--follow-links', 'follow symbolic links that lead out of the corpus folders (not followed by default)', false)
     .option('--fields <map>', 'export field names beyond the usual aliases, field=name,… (e.g. text=corps,author=pseudo)', parseFieldsFlag)
     .option('--shard <K/N>', 'process only the K-th of N deterministic partitions of the corpus into this output folder (then "controverse merge")', parseShard)
     .exitOverride()
-    .action(async (paths: string[], flags: { out: string; lexicons?: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean; workers?: number; full: boolean; rebuildStore: boolean; followLinks: boolean; shard?: Shard; fields?: Record<string, string> }) => {
+    .action(async (paths: string[], flags: { out: string; lexicons?: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean; workers?: number; workerMemory?: number; full: boolean; rebuildStore: boolean; followLinks: boolean; shard?: Shard; fields?: Record<string, string> }) => {
       const options: RunOptions = {
         inputs: paths.map((p) => path.resolve(p)),
         outDir: path.resolve(flags.out),
@@ -68,6 +77,7 @@ function buildProgram(): Command {
         spreadsheet: flags.spreadsheet,
         commandLine: ['controverse', ...process.argv.slice(2)],
         workers: flags.workers ?? os.availableParallelism(),
+        ...(flags.workerMemory === undefined ? {} : { workerMemoryMb: flags.workerMemory }),
         full: flags.full,
         rebuildStore: flags.rebuildStore,
         followLinks: flags.followLinks,

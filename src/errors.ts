@@ -33,7 +33,7 @@ const ENVIRONMENT: Readonly<Record<string, (where: string) => string>> = {
   EISDIR: (where) => `a folder stands where a file is expected${where}: remove or rename it`,
   EMFILE: () => 'too many open files: raise the limit (ulimit -n) or run with fewer --workers',
   ENOMEM: () => 'out of memory: run with fewer --workers',
-  ERR_WORKER_OUT_OF_MEMORY: () => 'a worker thread ran out of memory: run with fewer --workers, or split the largest files',
+  ERR_WORKER_OUT_OF_MEMORY: () => 'a worker thread ran out of memory: run with fewer --workers or a larger --worker-memory, or split the largest files',
 };
 
 /**

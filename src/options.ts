@@ -16,6 +16,12 @@ export interface RunOptions {
   readonly commandLine: readonly string[];
   /** Worker threads analysing files (default: the machine's available cores). */
   readonly workers?: number;
+  /**
+   * Heap cap of each analysis thread, in MB (V8's old generation). A file whose analysis needs more
+   * gets an `analysis-failed` row and the next files go to a fresh thread; without it, a thread
+   * grows until the machine (or the scheduler's memory limit) stops the whole run.
+   */
+  readonly workerMemoryMb?: number;
   /** Re-analyse every file, ignoring what the store already knows. */
   readonly full?: boolean;
   /** Export field names beyond the aliases (`--fields text=corps`): this tool's field → the export's name. */

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node, type YAMLMap } from 'yaml';
 import type { Stance } from '../model.js';
-import { jsonNestsDeeperThan } from '../ingest/formats/nesting.js';
 import { foldForMatching } from '../text/normalise.js';
 import { tokenise } from '../text/tokenise.js';
 import { Lexicon, type EntryKind, type LexiconEntry, type NegationRules, type PatternToken, type WhenNegated } from './lexicon.js';
 import { UserError } from '../errors.js';
+import { hostileYamlShape, parseLexiconYaml } from './parse-lexicon-yaml.js';
 import { CATEGORY_COLOUR, CATEGORY_NAME, orderCategories, type StanceCategory } from './stance-category.js';
 
 /** A configuration problem: names file, line and entry, and stops the run before any work. */
@@ -80,24 +80,16 @@ export function readLexiconText(dir: string, rel: string, what = 'lexicon file')
     throw new LexiconError(`${rel}: ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_LEXICON_BYTES / 1024 / 1024} MB limit for one lexicon file (each analysis thread holds its own copy); split it or keep the entries that matter`);
   }
   const text = readFileSync(file, 'utf8');
-  // The yaml parser is superlinear on runs of unclosed flow collections: '"[' x 100 000 (200 KB)
-  // took 35 s (found by the fuzz suite). A lexicon nests two deep at most.
-  if (jsonNestsDeeperThan(text, MAX_LEXICON_NESTING)) throw new LexiconError(`${rel}: "[" and "{" nested more than ${MAX_LEXICON_NESTING} deep: not a lexicon file`);
+  const hostile = hostileYamlShape(text);
+  if (hostile !== undefined) throw new LexiconError(`${rel}: ${hostile}: not a lexicon file (refused before parsing, the YAML parser would take minutes)`);
   return text;
 }
-
-/** Deepest nesting of YAML flow collections (`[…]`, `{…}`) a lexicon file may have; counted as in JSON. */
-const MAX_LEXICON_NESTING = 64;
 
 function readYaml(dir: string, rel: string): YamlFile {
   const text = readLexiconText(dir, rel);
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
-  const firstError = doc.errors[0];
-  if (firstError !== undefined) {
-    const line = lines.linePos(firstError.pos[0]).line;
-    throw new LexiconError(`${rel}:${line}: invalid YAML: ${firstError.message.split('\n')[0]}`);
-  }
+  const { doc, error } = parseLexiconYaml(text, lines);
+  if (error !== undefined) throw new LexiconError(`${rel}:${lines.linePos(error.offset).line}: invalid YAML: ${error.message.split('\n')[0]}`);
   if (!isMap(doc.contents)) throw new LexiconError(`${rel}:1: expected a mapping with "version" and "entries"`);
   return { rel, text, root: doc.contents, lines };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, type Node } from 'yaml';
 import { LexiconError, type LexiconFile, readLexiconText } from '../lexicon/load-lexicon.js';
+import { parseLexiconYaml } from '../lexicon/parse-lexicon-yaml.js';
 import { foldForMatching } from '../text/normalise.js';
 import { tokenise } from '../text/tokenise.js';
 
@@ -26,10 +27,9 @@ export function loadPhraseWords(dir: string): PhraseWords {
   const rel = FUNCTION_WORDS_FILE;
   const text = readLexiconText(dir, rel, 'function-word list');
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true });
+  const { doc, error } = parseLexiconYaml(text, lines);
   const lineOf = (node: unknown): number => lines.linePos((node as Node | undefined)?.range?.[0] ?? 0).line;
-  const firstError = doc.errors[0];
-  if (firstError !== undefined) throw new LexiconError(`${rel}:${lines.linePos(firstError.pos[0]).line}: invalid YAML: ${firstError.message.split('\n')[0]}`);
+  if (error !== undefined) throw new LexiconError(`${rel}:${lines.linePos(error.offset).line}: invalid YAML: ${error.message.split('\n')[0]}`);
   const root = doc.contents;
   if (!isMap(root)) throw new LexiconError(`${rel}:1: expected a mapping with "version", "words" and "groups"`);
   for (const pair of root.items) {

@@ -54,7 +54,17 @@ export function openOutput(outDir: string, options: OpenOutputOptions = {}): { s
     const finished = recoverReports(outDir);
     const { store, rebuiltFrom } = openStore(outDir, options);
     if (finished !== undefined) store.setMeta('reports_key', finished);
-    return { store, ...(rebuiltFrom === undefined ? {} : { rebuiltFrom }), close: () => { store.close(); lock.release(); } };
+    return {
+      store,
+      ...(rebuiltFrom === undefined ? {} : { rebuiltFrom }),
+      close: () => {
+        try {
+          store.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
   } catch (error) {
     lock.release();
     throw error;

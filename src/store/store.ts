@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import type { AnalysedDocument, Diagnostic } from '../model.js';
 import { unpackDocument } from './pack.js';
+import { trimWalToCommitted } from './trim-wal.js';
 
 /** The store's file name inside the output folder (plus SQLite's `-wal` and `-shm` beside it). */
 export const STORE_FILE = 'controverse.sqlite';
@@ -297,7 +298,25 @@ export class Store {
     return this.db.pragma('quick_check', { simple: true }) === 'ok';
   }
 
+  /**
+   * Fold the WAL into the database and close. When the disk is full, the frames of the transaction
+   * that failed are cut first (trimWalToCommitted) so that the fold has room: no WAL as large as
+   * the free space stays behind. Best effort: the database stays consistent either way.
+   */
   close(): void {
+    if (!this.db.readonly) {
+      try {
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        if (!this.db.inTransaction && trimWalToCommitted(this.file)) {
+          try {
+            this.db.pragma('wal_checkpoint(TRUNCATE)');
+          } catch {
+            // still no room: SQLite folds the WAL on the next open
+          }
+        }
+      }
+    }
     this.db.close();
   }
 }

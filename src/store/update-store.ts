@@ -36,7 +36,7 @@ function statOf(f: RunFile): FileStat {
 /** Bring the store up to date with the corpus: analyse what is new or changed, forget what is gone. */
 export async function updateStore(
   store: Store, files: readonly RunFile[], key: string, options: RunOptions, onProgress?: (p: RunProgress) => void,
-): Promise<{ changes: RunChanges }> {
+): Promise<{ changes: RunChanges; threads: number }> {
   const full = options.full === true;
   const stored = store.files();
   const current = new Set(files.map((f) => f.relative));
@@ -79,7 +79,8 @@ export async function updateStore(
   let bytes = 0;
   // More threads than files would only load the lexicons again (each thread holds its own copy).
   const threads = Math.min(options.workers ?? os.availableParallelism(), tasks.length);
-  await analyseOnWorkers(threads, options, tasks.values(), (reply) => {
+  const limits = options.workerMemoryMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.workerMemoryMb } };
+  const pool = await analyseOnWorkers(threads, options, tasks.values(), (reply) => {
     const task = tasks[reply.id]!;
     const before: StoredFile | undefined = stored.get(task.path);
     // An unreadable file is stored with an impossible stat, so the next run tries it again.
@@ -100,9 +101,9 @@ export async function updateStore(
     done += 1;
     bytes += Math.max(0, task.size);
     onProgress?.({ done, total: tasks.length, bytes, totalBytes, reused, file: task.path });
-  });
+  }, limits);
   flush();
   const changes = { full, added: added.sort(), changed: changed.sort(), removed, reanalysed, reused };
-  return { changes };
+  return { changes, threads: pool.threads };
 }
 

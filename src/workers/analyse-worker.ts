@@ -5,13 +5,14 @@ import type { RunOptions } from '../options.js';
 import { fsPath } from '../ingest/list-corpus.js';
 import { analyseFile, createAnalysisContext, describeError } from '../pipeline/analyse-file.js';
 import { toStoredDocument } from '../store/stored-document.js';
-import type { AnalysisReply, AnalysisTask } from './analysis-pool.js';
+import type { AnalysisReply, AnalysisTask, ReadyReply } from './analysis-pool.js';
 
 // Worker thread: analyses the corpus files the pool sends, one at a time, and answers with what the
 // store keeps. The lexicons and the detector are loaded once per worker.
 const options = workerData as RunOptions;
 const context = createAnalysisContext(options, true);
 const dialect = { spreadsheet: options.spreadsheet };
+parentPort?.postMessage({ kind: 'ready' } satisfies ReadyReply);
 
 function analyse(task: AnalysisTask): AnalysisReply {
   const hashedAt = Date.now();

@@ -29,6 +29,11 @@ export type AnalysisReply =
     }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };
 
+/** A worker's first message: its lexicons and detector are loaded, a death from now on is a file's doing. */
+export interface ReadyReply {
+  readonly kind: 'ready';
+}
+
 /** Tasks sent ahead to each worker, so that none waits while the main thread stores a result. */
 const IN_FLIGHT_PER_WORKER = 2;
 
@@ -74,24 +79,51 @@ async function runOnce<T>(name: string, data: unknown, resourceLimits: ResourceL
   }
 }
 
+/** What analyseOnWorkers did besides its replies. */
+export interface PoolOutcome {
+  /** Threads started at first (one more for each that died). */
+  readonly threads: number;
+}
+
+/** Limits for the analysis threads (tests give a small heap to make one die). */
+export interface PoolLimits {
+  readonly resourceLimits?: ResourceLimits;
+}
+
+/** The row a file gets when the thread analysing it died (out of memory, a native crash). */
+function deathReply(task: AnalysisTask, error: Error & { code?: string }): AnalysisReply & { kind: 'analysed' } {
+  const why = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'its analysis ran out of memory' : `the analysis thread stopped: ${error.message}`;
+  return {
+    id: task.id, kind: 'analysed', sha256: '', bytes: 0, hashedAt: Date.now(), documents: [],
+    diagnostics: [{ level: 'error', code: 'analysis-failed', file: task.path, message: `the file could not be analysed (${why}); skipped` }],
+  };
+}
+
 /**
  * Analyse tasks on `size` worker threads. Tasks are pulled from the iterable only as workers free
  * up (a handful in flight), so the corpus is never held in memory; replies are handed to `onReply`
- * on the main thread, in completion order.
+ * on the main thread, in completion order. A thread that dies (out of memory) costs the file it
+ * was analysing an `analysis-failed` reply; the files sent after it go to a fresh thread.
  */
 export async function analyseOnWorkers(
   size: number,
   options: RunOptions,
   tasks: Iterator<AnalysisTask>,
   onReply: (reply: AnalysisReply & { kind: 'unchanged' | 'analysed' }) => void,
-): Promise<void> {
+  limits: PoolLimits = {},
+): Promise<PoolOutcome> {
   const first = tasks.next();
-  if (first.done === true) return; // nothing to analyse: no thread is started
+  if (first.done === true) return { threads: 0 }; // nothing to analyse: no thread is started
   const pending: AnalysisTask[] = [first.value];
   const source: Iterator<AnalysisTask> = { next: () => (pending.length > 0 ? { done: false, value: pending.pop()! } : tasks.next()) };
-  const workers = Array.from({ length: Math.max(1, size) }, () => startWorker('analyse-worker', options));
+  const start = (): Worker => startWorker('analyse-worker', options, limits.resourceLimits);
+  const workers = Array.from({ length: Math.max(1, size) }, start);
+  let threads = workers.length;
   try {
     await new Promise<void>((resolve, reject) => {
+      // Tasks posted to each thread and not answered yet, in order: a thread analyses one at a time.
+      const posted = new Map<Worker, AnalysisTask[]>();
+      const ready = new Set<Worker>();
       let inFlight = 0;
       let exhausted = false;
       let failed = false;
@@ -100,21 +132,55 @@ export async function analyseOnWorkers(
         failed = true;
         reject(error);
       };
+      const settleIfDone = (): void => {
+        if (exhausted && inFlight === 0 && pending.length === 0 && !failed) resolve();
+      };
       const feed = (worker: Worker, budget: number): void => {
-        for (let k = 0; k < budget && !exhausted && !failed; k += 1) {
+        for (let k = 0; k < budget && !failed; k += 1) {
           const next = source.next();
           if (next.done === true) {
             exhausted = true;
             break;
           }
           inFlight += 1;
+          posted.get(worker)!.push(next.value);
           worker.postMessage(next.value);
         }
-        if (exhausted && inFlight === 0 && !failed) resolve();
+        settleIfDone();
       };
-      for (const worker of workers) {
-        worker.on('message', (reply: AnalysisReply) => {
+      const died = (worker: Worker, error: Error): void => {
+        const queue = posted.get(worker);
+        if (queue === undefined || failed) return; // 'error' and 'exit' both report one death
+        posted.delete(worker);
+        const culprit = queue.shift();
+        // A thread that dies before it is ready (or with nothing to do) died starting up: a fresh one would too.
+        if (!ready.has(worker) || culprit === undefined) {
+          fail(error);
+          return;
+        }
+        inFlight -= queue.length + 1;
+        pending.push(...queue.reverse());
+        try {
+          onReply(deathReply(culprit, error));
+        } catch (replyError) {
+          fail(replyError as Error);
+          return;
+        }
+        const fresh = start();
+        workers[workers.indexOf(worker)] = fresh;
+        threads += 1;
+        listen(fresh);
+        feed(fresh, IN_FLIGHT_PER_WORKER);
+      };
+      const listen = (worker: Worker): void => {
+        posted.set(worker, []);
+        worker.on('message', (reply: AnalysisReply | ReadyReply) => {
+          if (reply.kind === 'ready') {
+            ready.add(worker);
+            return;
+          }
           inFlight -= 1;
+          posted.get(worker)?.shift();
           if (reply.kind === 'failed') {
             fail(new Error(`analysis failed: ${reply.message}`));
             return;
@@ -127,13 +193,15 @@ export async function analyseOnWorkers(
           }
           feed(worker, 1);
         });
-        worker.on('error', fail);
+        worker.on('error', (error) => died(worker, error));
         worker.on('exit', (code) => {
-          if (code !== 0) fail(new Error(`analysis worker stopped with exit code ${code}`));
+          if (code !== 0) died(worker, new Error(`exit code ${code}`));
         });
-      }
+      };
+      for (const worker of workers) listen(worker);
       for (const worker of workers) feed(worker, IN_FLIGHT_PER_WORKER);
     });
+    return { threads };
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -139,6 +139,27 @@ describe('the reproductions of #18 through the CLI', { timeout: 120_000 }, () =>
     expect(debug.status).toBe(EXIT.failed);
     expect(debug.stderr).toMatch(/^\s+at /mu);
   });
+
+  it('8: a file whose analysis runs out of memory (--worker-memory) is a row; the next files go to a fresh thread; exit 1; the rest as without it', async () => {
+    const without = corpus();
+    cpSync('corpus', path.join(without, 'pages'), { recursive: true });
+    const withBig = tmp('oom');
+    cpSync(without, withBig, { recursive: true });
+    // Listed first, with the sample pages behind it on the same (single) thread. 32 MB of small
+    // documents need well over 256 MB; the thread gets 64.
+    const line = (i: number): string => JSON.stringify({ id: `d${i}`, text: `Le cloud souverain coûtera des milliards dilapidés (${i}).`, comments: [{ id: 'c', text: 'Encore un gaspillage !' }] });
+    writeFileSync(path.join(withBig, '000-big.jsonl'), Array.from({ length: 200_000 }, (_, i) => line(i)).join('\n'));
+    const out = tmp('out');
+    const r = await cli('run', withBig, '--out', out, '--workers', '1', '--worker-memory', '64', '--quiet');
+    expect(r.status).toBe(EXIT.skipped);
+    expect(r.stderr).toBe('');
+    expect(read(out, 'diagnostics.csv')).toMatch(/^error,analysis-failed,,,the file could not be analysed \(its analysis ran out of memory\); skipped,000-big\.jsonl,$/mu);
+    const reference = tmp('out');
+    expect((await cli('run', without, '--out', reference, '--workers', '1', '--quiet')).status).toBe(EXIT.ok);
+    // The dead thread's phrase counts were lost with it: phrases.csv is counted again, the same.
+    for (const f of ['documents.csv', 'units.csv', 'stances.csv', 'claims.csv', 'claim_mentions.csv', 'phrases.csv']) expect(read(out, f)).toBe(read(reference, f));
+    expect(await cli('run', withBig, '--out', out, '--worker-memory', '63')).toMatchObject({ status: EXIT.usage });
+  }, 300_000);
 });
 
 describe('environmentError (#18.3)', () => {

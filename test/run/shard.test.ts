@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listCorpus } from '../../src/ingest/list-corpus.js';
@@ -48,6 +49,23 @@ describe('sharded runs and merge', () => {
     const merged = await mergeShards({ ...optionsFor(corpus, tempDir('fields-merged'), { fields }), shardDirs: shards });
     expect(merged.files).toBe(9);
   });
+
+  it('keeps the corpus listing\'s rows (links out of the corpus, pipes) once in the merged diagnostics (#18)', async () => {
+    const corpus = tempDir('listing');
+    cpSync('corpus', path.join(corpus, 'pages'), { recursive: true });
+    symlinkSync(path.resolve('README.md'), path.join(corpus, 'outside.txt'));
+    const fifo = spawnSync('mkfifo', [path.join(corpus, 'pipe.txt')]).status === 0;
+    const whole = tempDir('whole');
+    await run(optionsFor(corpus, whole, { workers: 1 }));
+    const shards = [1, 2].map((index) => tempDir(`shard-${index}`));
+    for (const [i, dir] of shards.entries()) await run(optionsFor(corpus, dir, { workers: 1, shard: { index: i + 1, count: 2 } }));
+    const merged = tempDir('merged');
+    await mergeShards({ ...optionsFor(corpus, merged, { workers: 1 }), shardDirs: shards });
+    const diagnostics = readFileSync(path.join(merged, 'diagnostics.csv'), 'utf8');
+    expect(diagnostics.match(/,link-outside-corpus,.*,outside\.txt,/gu)).toHaveLength(1);
+    if (fifo) expect(diagnostics.match(/,special-file,.*,pipe\.txt,/gu)).toHaveLength(1);
+    expect(readCsvs(merged)).toEqual(readCsvs(whole));
+  }, 120_000);
 
   it('exits 2 on a malformed --shard and on merging an incomplete job', () => {
     const cli = (...args: string[]): ReturnType<typeof spawnSync> => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8' });

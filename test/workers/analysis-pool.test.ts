@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listCorpus } from '../../src/ingest/list-corpus.js';
+import { filesOfRun } from '../../src/ingest/shard-of.js';
+import { openOutput } from '../../src/store/open-output.js';
+import { updateStore } from '../../src/store/update-store.js';
 import { run } from '../../src/run.js';
 import { unpackDocument } from '../../src/store/pack.js';
 import { STORE_FILE } from '../../src/store/store.js';
@@ -53,5 +56,33 @@ describe('the analysis worker pool', () => {
     // 1 MB cannot even hold the thread's start-up: it stops with ERR_WORKER_OUT_OF_MEMORY.
     const capped = await runOnWorker<PhrasesResult>('phrases-worker', job, 1);
     expect(capped.phrases).toEqual(free.phrases);
+  }, 60_000);
+
+  it('stops with the thread’s own error, blaming no file, when a thread dies starting up', async () => {
+    const replies: AnalysisReply[] = [];
+    const [a] = listCorpus([path.resolve('corpus')]);
+    const tasks: AnalysisTask[] = [{ id: 0, path: a!.relative, absolute: a!.absolute }];
+    // 8 MB cannot hold the lexicons and the detector.
+    await expect(analyseOnWorkers(1, optionsFor('corpus', tempDir('out')), tasks.values(), (r) => replies.push(r), { resourceLimits: { maxOldGenerationSizeMb: 8 } }))
+      .rejects.toMatchObject({ code: 'ERR_WORKER_OUT_OF_MEMORY' });
+    expect(replies).toEqual([]);
+  }, 60_000);
+
+  it('starts no more analysis threads than files, whatever --workers asks (#18)', async () => {
+    const corpus = tempDir('three');
+    mkdirSync(path.join(corpus, 'c'));
+    for (const name of ['a', 'b', 'c/d']) writeFileSync(path.join(corpus, `${name}.txt`), `Un cloud souverain pour ${name}.\n`);
+    const threadsFor = async (workers: number): Promise<number> => {
+      const out = tempDir('out');
+      const { files } = filesOfRun([corpus], undefined, { outDir: out });
+      const output = openOutput(out);
+      try {
+        return (await updateStore(output.store, files, 'key', optionsFor(corpus, out, { workers }))).threads;
+      } finally {
+        output.close();
+      }
+    };
+    expect(await threadsFor(64)).toBe(3);
+    expect(await threadsFor(2)).toBe(2);
   }, 60_000);
 });
