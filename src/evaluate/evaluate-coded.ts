@@ -146,7 +146,7 @@ export function predictCoded(units: readonly CodedUnit[], lexicons: LexiconSet):
       labels[v.stance] = v.label;
       evidence[v.stance] = v.evidence;
     }
-    const claims = [...new Set(findClaims(unit, tokens, lexicons.claims).filter((m) => !m.negated).map((m) => m.claimId))].sort();
+    const claims = [...new Set(findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts).filter((m) => !m.negated).map((m) => m.claimId))].sort();
     return { labels, evidence, plain: plainCountLabels(u.text, plain, stances).labels, claims };
   });
 }
