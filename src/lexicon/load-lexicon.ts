@@ -240,7 +240,9 @@ function readEntries(f: YamlFile, role: FileRole, stance: Stance | undefined, na
       whenNegated = w as WhenNegated;
     }
     if (role !== 'claims' && item.get('together', true) !== undefined) throw new LexiconError(`${where}: "together" applies to claims only`);
-    if (role !== 'stance' && (also.length > 0 || whenNegated !== undefined)) throw new LexiconError(`${where}: "also" and "when_negated" apply to stance entries only`);
+    // A claim's "also": the stances asserting it signals (claim-stance-tags.ts).
+    if (role === 'intensifiers' && also.length > 0) throw new LexiconError(`${where}: "also" applies to stance and claim entries only`);
+    if (role !== 'stance' && whenNegated !== undefined) throw new LexiconError(`${where}: "when_negated" applies to stance entries only`);
     const weightNode = item.get('weight', true);
     let weight = 1;
     if (weightNode !== undefined) {
