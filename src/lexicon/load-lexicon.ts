@@ -45,7 +45,7 @@ const ENTRY_KEYS = new Set(['id', 'match', 'weight', 'note', 'examples', 'counte
 const STANCE_FILE_KEYS = new Set(['version', 'stance', 'label', 'colour', 'description', 'order', 'entries']);
 const CLAIMS_FILE_KEYS = new Set(['version', 'description', 'entries', 'concepts', 'together_within']);
 const INTENSIFIER_FILE_KEYS = new Set(['version', 'description', 'entries']);
-const NEGATION_FILE_KEYS = new Set(['version', 'description', 'cues', 'with_ne', 'ne', 'not_negating', 'window', 'barriers']);
+const NEGATION_FILE_KEYS = new Set(['version', 'description', 'cues', 'with_ne', 'ne', 'not_negating', 'window', 'barriers', 'belief_verbs', 'ne_subjects']);
 const KINDS: readonly EntryKind[] = ['cue', 'sarcasm', 'intensifier'];
 
 /** What sort of file the entries come from: decides which kinds and keys are allowed. */
@@ -363,6 +363,8 @@ function loadNegation(dir: string): { rules: NegationRules; file: LexiconFile } 
   // "n'" is an elided clitic: the tokeniser keeps its apostrophe, so fold it rather than tokenise it.
   const ne = stringList(f, f.root.get('ne', true), where, 'ne', false).map((c): PatternToken => ({ kind: 'word', norm: foldForMatching(c.trim()) }));
   const notNegating = stringList(f, f.root.get('not_negating', true), where, 'not_negating', false).map((c) => compilePattern(c).flatMap((t) => (t.kind === 'word' ? [t.norm] : [])));
+  const beliefVerbs = stringList(f, f.root.get('belief_verbs', true), where, 'belief_verbs', false).map((c) => compilePattern(c)[0]);
+  const neSubjects = stringList(f, f.root.get('ne_subjects', true), where, 'ne_subjects', false).map((c) => compilePattern(c)[0]);
   if (withNe.length > 0 && ne.length === 0) throw new LexiconError(`${where}: "with_ne" needs "ne" (the particle those words pair with)`);
   const windowNode = f.root.get('window', true);
   if (!isScalar(windowNode) || typeof windowNode.value !== 'number' || !Number.isInteger(windowNode.value) || windowNode.value < 1) {
@@ -375,6 +377,7 @@ function loadNegation(dir: string): { rules: NegationRules; file: LexiconFile } 
     rules: {
       cues: norms(cues), barriers: norms(barriers), window: windowNode.value, version: info.version, source: f.rel,
       withNe: norms(withNe), ne: norms(ne), notNegating: notNegating.filter((seq) => seq.length > 1),
+      beliefVerbs: norms(beliefVerbs), neSubjects: norms(neSubjects),
     },
     file: info,
   };

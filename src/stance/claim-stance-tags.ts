@@ -7,8 +7,20 @@ import { counts, tagStances } from './tag-stances.js';
 /** Every stance tag of a unit, as the run scores them: its stance cues, then the tags of its claims. */
 export function tagUnitStances(unit: Unit, tokens: readonly Token[], mentions: readonly ClaimMention[], lexicons: LexiconSet): StanceTag[] {
   const cues = tagStances(unit, tokens, { lexicon: lexicons.stances });
-  const fromClaims = claimStanceTags(unit, mentions, lexicons.claims, cues, lexicons.stances);
+  const fromClaims = claimStanceTags(unit, mentions, lexicons.claims, cues, lexicons.stances).map((t) => (t.negated ? withNegator(t, tokens, lexicons.claims) : t));
   return fromClaims.length === 0 ? cues : [...cues, ...fromClaims];
+}
+
+/** Tokens looked back from a negated mention's end for the word that negated it (the evidence names it). */
+const NEGATOR_REACH = 30;
+
+/** A negated claim tag with the span of the negation word nearest before its end, for the evidence. */
+function withNegator(tag: StanceTag, tokens: readonly Token[], claims: Lexicon): StanceTag {
+  const last = tokens.findIndex((t) => t.span.end >= tag.span.end);
+  for (let k = last; k >= 0 && k >= last - NEGATOR_REACH; k -= 1) {
+    if (claims.negation.cues.has(tokens[k]!.norm) || claims.isNegationCue(tokens, k)) return { ...tag, negationSpan: tokens[k]!.span };
+  }
+  return tag;
 }
 
 /**
