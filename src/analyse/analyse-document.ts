@@ -7,7 +7,7 @@ import type { LexiconSet } from '../lexicon/load-lexicon.js';
 import type { StanceCategory } from '../lexicon/stance-category.js';
 import type { AnalysedDocument, AnalysedUnit, Document, StanceVerdict } from '../model.js';
 import { scoreStances } from '../stance/score-stances.js';
-import { tagStances } from '../stance/tag-stances.js';
+import { tagUnitStances } from '../stance/claim-stance-tags.js';
 import type { WordFolder } from '../text/normalise.js';
 import { tokenise } from '../text/tokenise.js';
 
@@ -32,8 +32,9 @@ export function analyseDocument(document: Document, context: AnalysisContext): A
     const tokens = tokenise(unit.text, context.folder);
     const lang = languages.units[i] ?? UNDETERMINED;
     const french = readAsFrench(lang.code);
-    const stances = french ? scoreStances(unit.text, tagStances(unit, tokens, { lexicon: context.lexicons.stances }), context.lexicons.categories) : notAnalysed(lang.code, context.lexicons.categories);
-    const claims = french ? findClaims(unit, tokens, context.lexicons.claims) : [];
+    const { lexicons } = context;
+    const claims = french ? findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts) : [];
+    const stances = french ? scoreStances(unit.text, tagUnitStances(unit, tokens, claims, lexicons), lexicons.categories) : notAnalysed(lang.code, lexicons.categories);
     if (french) context.phrases?.add(document.id, { position: unit.position, author: unit.author, text: unit.text, tokens });
     return { unit, lang, nTokens: tokens.length, stances, claims };
   });

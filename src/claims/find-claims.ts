@@ -1,5 +1,6 @@
 import type { EntryMatch, Lexicon, LexiconEntry } from '../lexicon/lexicon.js';
 import type { ClaimMention, Token, Unit } from '../model.js';
+import type { ClaimConcepts } from './claim-concepts.js';
 
 // Punctuation that closes the scope of a negation cue.
 const CLAUSE_BREAK = /[.!?;:,«»“”"()\n]/u;
@@ -34,22 +35,28 @@ function isNegated(m: EntryMatch, text: string, tokens: readonly Token[], claims
 /**
  * Find the claims of the claims lexicon in one unit, in text order (longest match wins, a token is
  * counted in one mention only). Negated mentions are marked, not dropped: the reports decide.
+ * With `concepts`, claims are also found by their concepts co-occurring in a sentence
+ * (claim-concepts.ts), where no phrase of the same claim already covers the passage.
  */
-export function findClaims(unit: Unit, tokens: readonly Token[], claims: Lexicon): ClaimMention[] {
+export function findClaims(unit: Unit, tokens: readonly Token[], claims: Lexicon, concepts?: ClaimConcepts): ClaimMention[] {
   const ownCues = new Map<string, ReadonlySet<string>>();
-  return claims.findAll(tokens).map((m) => {
+  const mention = (claimId: string, start: number, end: number, negated: boolean): ClaimMention => {
+    const span = { start: tokens[start]!.span.start, end: tokens[end - 1]!.span.end };
+    return { claimId, unitId: unit.id, span, match: unit.text.slice(span.start, span.end), negated };
+  };
+  const byPhrase = claims.findAll(tokens).map((m) => {
     let own = ownCues.get(m.entry.id);
     if (own === undefined) {
       own = lexicalCues(m.entry, claims.negation.cues);
       ownCues.set(m.entry.id, own);
     }
-    const span = { start: tokens[m.start]!.span.start, end: tokens[m.end - 1]!.span.end };
-    return {
-      claimId: m.entry.id,
-      unitId: unit.id,
-      span,
-      match: unit.text.slice(span.start, span.end),
-      negated: isNegated(m, unit.text, tokens, claims, own),
-    };
+    return mention(m.entry.id, m.start, m.end, isNegated(m, unit.text, tokens, claims, own));
   });
+  if (concepts === undefined) return byPhrase;
+  const byConcept = concepts
+    .find(tokens, unit.text)
+    .map((c) => mention(c.claimId, c.start, c.end, c.negated))
+    .filter((c) => !byPhrase.some((p) => p.claimId === c.claimId && p.span.start < c.span.end && c.span.start < p.span.end));
+  if (byConcept.length === 0) return byPhrase;
+  return [...byPhrase, ...byConcept].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0));
 }

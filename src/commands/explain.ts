@@ -5,7 +5,9 @@ import type { StanceTag, Unit } from '../model.js';
 import { DEFAULTS } from '../options.js';
 import { readUnits } from '../stance/read-run-output.js';
 import { contribution, describeTag, LABEL_THRESHOLD, scoreStances } from '../stance/score-stances.js';
-import { counts, tagStances } from '../stance/tag-stances.js';
+import { counts } from '../stance/tag-stances.js';
+import { tagUnitStances } from '../stance/claim-stance-tags.js';
+import { findClaims } from '../claims/find-claims.js';
 import { tokenise } from '../text/tokenise.js';
 import { UserError } from '../errors.js';
 import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folder.js';
@@ -41,7 +43,8 @@ export function registerExplainCommand(program: Command): void {
       if (lang !== '' && lang !== 'fra' && lang !== 'und') out.push(`note: the run does not tag units in language ${lang} (the lexicons are French); explained as if French`);
       out.push(`text: ${text}`, '', `tokens (${tokens.length}): ${tokens.map((t) => `${t.index}:${t.norm}`).join(' ')}`, '', 'matches:');
       const matches = lexicons.stances.findAll(tokens);
-      const tags = tagStances(unit, tokens, { lexicon: lexicons.stances });
+      const mentions = findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts);
+      const tags = tagUnitStances(unit, tokens, mentions, lexicons);
       if (matches.length === 0) out.push('  none');
       for (const m of matches) {
         const e = m.entry;
@@ -67,6 +70,9 @@ export function registerExplainCommand(program: Command): void {
         if (tag?.discount === 'ironic') out.push('    praise in a unit with a sarcasm cue: read as irony, not counted');
         if (tag?.intensifierSpan !== undefined) out.push(`    intensified ×${tag.intensity ?? 1} by "${text.slice(tag.intensifierSpan.start, tag.intensifierSpan.end)}"`);
       }
+      const signalling = mentions.filter((m) => (lexicons.claims.byId.get(m.claimId)?.also ?? []).length > 0);
+      if (signalling.length > 0) out.push('', 'claims that signal a stance (claims.fr.yaml "also"):');
+      for (const m of signalling) out.push(`  "${m.match}" [${m.claimId}] → ${(lexicons.claims.byId.get(m.claimId)?.also ?? []).join(' + ')}${m.negated ? ' (negated: does not count)' : ''}`);
       const verdicts = scoreStances(text, tags, lexicons.categories);
       out.push('', `scores (label 1 at score ≥ ${LABEL_THRESHOLD}):`);
       for (const { name: s } of lexicons.categories) {

@@ -7,8 +7,8 @@ import type { Stance, Unit, UnitKind } from '../model.js';
 import { seededRandom } from '../sampling/seeded-random.js';
 import { plainCountLabels, plainCountLexicon } from '../stance/plain-count.js';
 import { RunOutputError } from '../stance/read-run-output.js';
+import { tagUnitStances } from '../stance/claim-stance-tags.js';
 import { scoreStances } from '../stance/score-stances.js';
-import { tagStances } from '../stance/tag-stances.js';
 import { tokenise } from '../text/tokenise.js';
 
 /**
@@ -139,14 +139,15 @@ export function predictCoded(units: readonly CodedUnit[], lexicons: LexiconSet):
   return units.map((u) => {
     const unit: Unit = { id: `${u.docId}#${u.position}`, docId: u.docId, position: u.position, kind: u.kind, depth: 0, text: u.text };
     const tokens = tokenise(u.text);
-    const verdicts = scoreStances(u.text, tagStances(unit, tokens, { lexicon: lexicons.stances }), lexicons.categories);
+    const mentions = findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts);
+    const verdicts = scoreStances(u.text, tagUnitStances(unit, tokens, mentions, lexicons), lexicons.categories);
     const labels: Record<Stance, 0 | 1> = {};
     const evidence: Record<Stance, string> = {};
     for (const v of verdicts) {
       labels[v.stance] = v.label;
       evidence[v.stance] = v.evidence;
     }
-    const claims = [...new Set(findClaims(unit, tokens, lexicons.claims).filter((m) => !m.negated).map((m) => m.claimId))].sort();
+    const claims = [...new Set(mentions.filter((m) => !m.negated).map((m) => m.claimId))].sort();
     return { labels, evidence, plain: plainCountLabels(u.text, plain, stances).labels, claims };
   });
 }

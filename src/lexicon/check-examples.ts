@@ -1,3 +1,5 @@
+import type { ClaimConcepts } from '../claims/claim-concepts.js';
+import { findClaims } from '../claims/find-claims.js';
 import type { Unit } from '../model.js';
 import { counts, tagStances } from '../stance/tag-stances.js';
 import { tokenise } from '../text/tokenise.js';
@@ -25,9 +27,16 @@ function exampleUnit(text: string): Unit {
   return { id: 'example#0', docId: 'example', position: 0, kind: 'comment', depth: 0, text };
 }
 
-/** Is `entry` found (and counted) in `text`? Stance cues go through the full tagger: negation, quotes, irony. */
-export function runExample(entry: LexiconEntry, text: string, lexicon: Lexicon): ExampleResult {
+/**
+ * Is `entry` found (and counted) in `text`? Stance cues go through the full tagger: negation, quotes,
+ * irony; claims, given their `concepts`, through findClaims (phrases and co-occurring concepts).
+ */
+export function runExample(entry: LexiconEntry, text: string, lexicon: Lexicon, concepts?: ClaimConcepts): ExampleResult {
   const tokens = tokenise(text);
+  if (concepts !== undefined && entry.stance === undefined && entry.kind !== 'intensifier') {
+    const found = findClaims(exampleUnit(text), tokens, lexicon, concepts);
+    return { tagged: found.some((m) => m.claimId === entry.id && !m.negated), found: found.map((m) => `${m.negated ? 'NOT ' : ''}${m.claimId}`).join(', ') || 'nothing' };
+  }
   if (entry.stance === undefined || entry.kind === 'intensifier') {
     const found = lexicon.findAll(tokens);
     const hit = found.some((m) => m.entry.id === entry.id && (entry.kind === 'intensifier' || lexicon.holdsNegation(m) || lexicon.negationBefore(tokens, m.start, undefined, text) < 0));
@@ -49,18 +58,18 @@ export function checkExamples(set: LexiconSet): { failures: ExampleFailure[]; ex
   const failures: ExampleFailure[] = [];
   let examples = 0;
   let counters = 0;
-  const lexicons: Lexicon[] = [set.stances, set.claims];
-  for (const lexicon of lexicons) {
+  const lexicons: [Lexicon, ClaimConcepts | undefined][] = [[set.stances, undefined], [set.claims, set.claimConcepts]];
+  for (const [lexicon, concepts] of lexicons) {
     for (const entry of lexicon.entries) {
       entry.examples.forEach((text, k) => {
         examples += 1;
-        const r = runExample(entry, text, lexicon);
+        const r = runExample(entry, text, lexicon, concepts);
         const line = entry.exampleLines?.[k];
         if (!r.tagged) failures.push({ entryId: entry.id, source: line === undefined ? entry.source : `${fileOf(entry.source)}:${line}`, which: 'example', text, found: r.found });
       });
       entry.counter.forEach((text, k) => {
         counters += 1;
-        const r = runExample(entry, text, lexicon);
+        const r = runExample(entry, text, lexicon, concepts);
         const line = entry.counterLines?.[k];
         if (r.tagged) failures.push({ entryId: entry.id, source: line === undefined ? entry.source : `${fileOf(entry.source)}:${line}`, which: 'counter', text, found: r.found });
       });

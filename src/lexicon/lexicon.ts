@@ -1,4 +1,5 @@
 import type { Stance, Token } from '../model.js';
+import { beliefNegationBefore } from './belief-negation.js';
 
 /** One element of a compiled pattern: a word, a word prefix ("dilapid*"), or a gap of a few words ("…"). */
 export type PatternToken =
@@ -72,6 +73,10 @@ export interface NegationRules {
   readonly ne?: ReadonlySet<string>;
   /** Sequences starting with a cue that do not negate ("pas mal", "sans doute", "non seulement"). */
   readonly notNegating?: readonly (readonly string[])[];
+  /** Verbs of believing or saying whose denial reaches the whole "que" clause (belief-negation.ts). */
+  readonly beliefVerbs?: ReadonlySet<string>;
+  /** Subjects that negate with "ne": "personne ne croit", "nul ne pense". */
+  readonly neSubjects?: ReadonlySet<string>;
 }
 
 /** Characters between two tokens that end a clause, and with it a negation's scope. */
@@ -302,6 +307,17 @@ export class Lexicon {
    * a barrier word or, when `text` is given, by punctuation ("pas cher, gaspillé" does not negate "gaspillé").
    */
   negationBefore(tokens: readonly Token[], i: number, window = this.negation.window, text?: string): number {
+    const near = this.nearNegationBefore(tokens, i, window, text);
+    if (near >= 0 || this.negation.beliefVerbs === undefined || this.negation.beliefVerbs.size === 0) return near;
+    // Past the window: a denied belief ("je ne crois pas une seconde que …") reaches its whole clause.
+    const rules = { beliefVerbs: this.negation.beliefVerbs, neSubjects: this.negation.neSubjects ?? new Set<string>(), ne: this.negation.ne ?? new Set<string>() };
+    // A cue of the frame is read bare: "pas que" is "not only" elsewhere, but "ne dis pas que" denies.
+    const isCue = (k: number): boolean => this.negation.cues.has(tokens[k]!.norm) || this.isNegationCue(tokens, k);
+    return beliefNegationBefore(tokens, i, rules, isCue, (k) => clauseBreakAfter(tokens, k, text));
+  }
+
+  /** The negation cue within `window` tokens before `i`, in its clause, or -1. */
+  private nearNegationBefore(tokens: readonly Token[], i: number, window: number, text: string | undefined): number {
     for (let k = i - 1; k >= 0 && k >= i - window; k -= 1) {
       if (clauseBreakAfter(tokens, k, text)) return -1;
       const norm = tokens[k]!.norm;

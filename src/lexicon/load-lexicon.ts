@@ -8,6 +8,7 @@ import { tokenise } from '../text/tokenise.js';
 import { Lexicon, type EntryKind, type LexiconEntry, type NegationRules, type PatternToken, type WhenNegated } from './lexicon.js';
 import { UserError } from '../errors.js';
 import { hostileYamlShape, parseLexiconYaml } from './parse-lexicon-yaml.js';
+import { ClaimConcepts, type ConceptRule } from '../claims/claim-concepts.js';
 import { CATEGORY_COLOUR, CATEGORY_NAME, orderCategories, type StanceCategory } from './stance-category.js';
 
 /** A configuration problem: names file, line and entry, and stops the run before any work. */
@@ -29,6 +30,8 @@ export interface LexiconSet {
   readonly categories: readonly StanceCategory[];
   readonly stances: Lexicon;
   readonly claims: Lexicon;
+  /** The claims' `concepts` and `together` rules: claims found by co-occurring word families. */
+  readonly claimConcepts: ClaimConcepts;
   readonly files: readonly LexiconFile[];
 }
 
@@ -38,11 +41,11 @@ export const GAP_MAX_WORDS = 4;
 /** A prefix wildcard shorter than this ("de*") would match almost any word. */
 export const MIN_PREFIX_LETTERS = 3;
 
-const ENTRY_KEYS = new Set(['id', 'match', 'weight', 'note', 'examples', 'counter', 'label', 'definition', 'kind', 'also', 'when_negated', 'cancels']);
+const ENTRY_KEYS = new Set(['id', 'match', 'weight', 'note', 'examples', 'counter', 'label', 'definition', 'kind', 'also', 'when_negated', 'cancels', 'together']);
 const STANCE_FILE_KEYS = new Set(['version', 'stance', 'label', 'colour', 'description', 'order', 'entries']);
-const CLAIMS_FILE_KEYS = new Set(['version', 'description', 'entries']);
+const CLAIMS_FILE_KEYS = new Set(['version', 'description', 'entries', 'concepts', 'together_within']);
 const INTENSIFIER_FILE_KEYS = new Set(['version', 'description', 'entries']);
-const NEGATION_FILE_KEYS = new Set(['version', 'description', 'cues', 'with_ne', 'ne', 'not_negating', 'window', 'barriers']);
+const NEGATION_FILE_KEYS = new Set(['version', 'description', 'cues', 'with_ne', 'ne', 'not_negating', 'window', 'barriers', 'belief_verbs', 'ne_subjects']);
 const KINDS: readonly EntryKind[] = ['cue', 'sarcasm', 'intensifier'];
 
 /** What sort of file the entries come from: decides which kinds and keys are allowed. */
@@ -228,7 +231,10 @@ function readEntries(f: YamlFile, role: FileRole, stance: Stance | undefined, na
       }
       whenNegated = w as WhenNegated;
     }
-    if (role !== 'stance' && (also.length > 0 || whenNegated !== undefined)) throw new LexiconError(`${where}: "also" and "when_negated" apply to stance entries only`);
+    if (role !== 'claims' && item.get('together', true) !== undefined) throw new LexiconError(`${where}: "together" applies to claims only`);
+    // A claim's "also": the stances asserting it signals (claim-stance-tags.ts).
+    if (role === 'intensifiers' && also.length > 0) throw new LexiconError(`${where}: "also" applies to stance and claim entries only`);
+    if (role !== 'stance' && whenNegated !== undefined) throw new LexiconError(`${where}: "when_negated" applies to stance entries only`);
     const weightNode = item.get('weight', true);
     let weight = 1;
     if (weightNode !== undefined) {
@@ -270,6 +276,71 @@ function readEntries(f: YamlFile, role: FileRole, stance: Stance | undefined, na
   return entries;
 }
 
+/** Default largest span, in tokens, of a claim found by its concepts ("together_within"). */
+export const TOGETHER_WITHIN = 12;
+
+const CONCEPT_NAME = /^[a-z][a-z0-9_]*$/u;
+
+/**
+ * The `concepts` of the claims file (named word families, patterns as in `match`) and each claim's
+ * `together` rules (lists of two or more concept names that must share a sentence).
+ */
+function readConcepts(f: YamlFile, negation: NegationRules): ClaimConcepts {
+  const conceptsNode = f.root.get('concepts', true);
+  const entries: LexiconEntry[] = [];
+  const seen = new Map<string, string>();
+  if (conceptsNode !== undefined) {
+    if (!isMap(conceptsNode)) throw new LexiconError(`${f.rel}:${lineOf(f, conceptsNode as Node)}: "concepts" must map names to lists of patterns`);
+    for (const pair of conceptsNode.items) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : '?';
+      const line = lineOf(f, pair.key as Node);
+      const where = `${f.rel}:${line}: concept "${name}"`;
+      if (!CONCEPT_NAME.test(name)) throw new LexiconError(`${where}: a concept name is lower-case letters, digits and "_" ("us_vendor")`);
+      const match = stringList(f, pair.value, where, name, true);
+      const patterns = match.map((m) => {
+        const never = neverMatches(m);
+        if (never !== undefined) throw new LexiconError(`${where}: pattern "${m}" can never match: ${never}`);
+        const p = compilePattern(m);
+        if (p.length === 0 || p[0]!.kind === 'gap' || p[p.length - 1]!.kind === 'gap') throw new LexiconError(`${where}: pattern "${m}" needs a word at each end`);
+        const key = patternKey(p);
+        const other = seen.get(key);
+        if (other !== undefined) throw new LexiconError(`${where}: pattern "${m}" is already in ${other}`);
+        seen.set(key, `concept "${name}" (${f.rel}:${line})`);
+        return p;
+      });
+      const containsNegation = patterns.some((p) => p.some((t) => t.kind === 'word' && negation.cues.has(t.norm)));
+      entries.push({ id: name, weight: 1, match, patterns, containsNegation, examples: [], counter: [], source: `${f.rel}:${line}` });
+    }
+  }
+  const names = new Set(entries.map((e) => e.id));
+  const rules: ConceptRule[] = [];
+  const list = f.root.get('entries', true);
+  for (const item of isSeq(list) ? list.items : []) {
+    if (!isMap(item)) continue;
+    const together = item.get('together', true);
+    if (together === undefined) continue;
+    const id = String(item.get('id') ?? '?');
+    const where = `${f.rel}:${lineOf(f, together as Node)}: entry "${id}"`;
+    if (!isSeq(together)) throw new LexiconError(`${where}: "together" must be a list of rules, each a list of concept names`);
+    for (const rule of together.items) {
+      // Each slot names a concept, or several joined by "|" ("us_vendor|us_chips"): any of them fills it.
+      const concepts = stringList(f, rule, where, 'together', true).map((slot) => slot.split('|').map((c) => c.trim()));
+      if (concepts.length < 2) throw new LexiconError(`${where}: a "together" rule names at least two concepts`);
+      for (const c of concepts.flat()) if (!names.has(c)) throw new LexiconError(`${where}: "together" names "${c}", which is not in "concepts"`);
+      rules.push({ claimId: id, concepts, source: `${f.rel}:${lineOf(f, rule as Node)}` });
+    }
+  }
+  const withinNode = f.root.get('together_within', true);
+  let within = TOGETHER_WITHIN;
+  if (withinNode !== undefined) {
+    if (!isScalar(withinNode) || typeof withinNode.value !== 'number' || !Number.isInteger(withinNode.value) || withinNode.value < 2) {
+      throw new LexiconError(`${f.rel}:${lineOf(f, withinNode as Node)}: "together_within" must be an integer of at least 2 (tokens)`);
+    }
+    within = withinNode.value;
+  }
+  return new ClaimConcepts(new Lexicon(entries, negation), rules, within);
+}
+
 function fileInfo(f: YamlFile, entries: number): LexiconFile {
   return { path: f.rel, sha256: createHash('sha256').update(f.text).digest('hex'), version: version(f), entries };
 }
@@ -284,6 +355,8 @@ function loadNegation(dir: string): { rules: NegationRules; file: LexiconFile } 
   // "n'" is an elided clitic: the tokeniser keeps its apostrophe, so fold it rather than tokenise it.
   const ne = stringList(f, f.root.get('ne', true), where, 'ne', false).map((c): PatternToken => ({ kind: 'word', norm: foldForMatching(c.trim()) }));
   const notNegating = stringList(f, f.root.get('not_negating', true), where, 'not_negating', false).map((c) => compilePattern(c).flatMap((t) => (t.kind === 'word' ? [t.norm] : [])));
+  const beliefVerbs = stringList(f, f.root.get('belief_verbs', true), where, 'belief_verbs', false).map((c) => compilePattern(c)[0]);
+  const neSubjects = stringList(f, f.root.get('ne_subjects', true), where, 'ne_subjects', false).map((c) => compilePattern(c)[0]);
   if (withNe.length > 0 && ne.length === 0) throw new LexiconError(`${where}: "with_ne" needs "ne" (the particle those words pair with)`);
   const windowNode = f.root.get('window', true);
   if (!isScalar(windowNode) || typeof windowNode.value !== 'number' || !Number.isInteger(windowNode.value) || windowNode.value < 1) {
@@ -296,6 +369,7 @@ function loadNegation(dir: string): { rules: NegationRules; file: LexiconFile } 
     rules: {
       cues: norms(cues), barriers: norms(barriers), window: windowNode.value, version: info.version, source: f.rel,
       withNe: norms(withNe), ne: norms(ne), notNegating: notNegating.filter((seq) => seq.length > 1),
+      beliefVerbs: norms(beliefVerbs), neSubjects: norms(neSubjects),
     },
     file: info,
   };
@@ -386,6 +460,7 @@ export function loadLexicons(dir: string): LexiconSet {
     categories,
     stances: new Lexicon(stanceEntries, negation.rules),
     claims: new Lexicon(claimEntries, negation.rules),
+    claimConcepts: readConcepts(claimsFile, negation.rules),
     files,
   };
 }

@@ -7,8 +7,8 @@ import { loadLexicons } from '../../src/lexicon/load-lexicon.js';
 // "Stances and claims on unseen wording"), rounded down: a change that loses ground fails here.
 // Raise them when the figures rise; the test split is read here only as figures.
 const FLOORS = {
-  dev: { macroF1: 0.58, trust_state: 0.73, sceptical: 0.44, sovereigntist: 0.58, claimsF1: 0.37, claimsPrecision: 0.62 },
-  test: { macroF1: 0.41, trust_state: 0.32, sceptical: 0.34, sovereigntist: 0.56, claimsF1: 0.30, claimsPrecision: 0.61 },
+  dev: { macroF1: 0.65, trust_state: 0.73, sceptical: 0.53, sovereigntist: 0.69, claimsF1: 0.53, claimsPrecision: 0.66 },
+  test: { macroF1: 0.44, trust_state: 0.32, sceptical: 0.39, sovereigntist: 0.62, claimsF1: 0.37, claimsPrecision: 0.61 },
 } as const;
 
 describe.each(['dev', 'test'] as const)('stances and claims of eval/stances, %s split', (split) => {

@@ -6,19 +6,19 @@ import { loadLexicons } from '../../src/lexicon/load-lexicon.js';
 const set = loadLexicons(path.resolve('lexicons'));
 
 describe.each([
-  ['stances', set.stances],
-  ['claims', set.claims],
-] as const)('every example of the %s lexicons', (_name, lexicon) => {
+  ['stances', set.stances, undefined],
+  ['claims', set.claims, set.claimConcepts],
+] as const)('every example of the %s lexicons', (_name, lexicon, concepts) => {
   const examples = lexicon.entries.flatMap((entry) => entry.examples.map((text) => [entry.id, text, entry] as const));
   const counters = lexicon.entries.flatMap((entry) => entry.counter.map((text) => [entry.id, text, entry] as const));
 
   it.each(examples)('tags %s in "%s"', (_id, text, entry) => {
-    const r = runExample(entry, text, lexicon);
+    const r = runExample(entry, text, lexicon, concepts);
     expect(r.tagged, `found: ${r.found}`).toBe(true);
   });
 
   it.runIf(counters.length > 0).each(counters)('does not tag %s in "%s"', (_id, text, entry) => {
-    const r = runExample(entry, text, lexicon);
+    const r = runExample(entry, text, lexicon, concepts);
     expect(r.tagged, `found: ${r.found}`).toBe(false);
   });
 });

@@ -1,0 +1,152 @@
+import type { Lexicon } from '../lexicon/lexicon.js';
+import type { Token } from '../model.js';
+
+/**
+ * Claims found by their concepts rather than by a fixed phrase: "tout le monde signe chez AWS",
+ * "les ministères re-signent avec Microsoft" and "on leur préfère Microsoft" all say
+ * gafam_dependence with different words. A rule names two or more concepts (word families of
+ * `concepts` in claims.fr.yaml: a US vendor, a verb of signing or staying); the claim is found
+ * when every concept of one of its rules occurs in the same sentence, within `within` words.
+ */
+
+/** One `together` rule of a claim: the concepts that must co-occur, each slot one of a few ("us_vendor|us_chips"). */
+export interface ConceptRule {
+  readonly claimId: string;
+  readonly concepts: readonly (readonly string[])[];
+  /** "claims.fr.yaml:412". */
+  readonly source: string;
+}
+
+/** A claim found by one of its rules: tokens `start` to `end` (one past) cover every concept. */
+export interface ConceptMatch {
+  readonly claimId: string;
+  readonly start: number;
+  readonly end: number;
+  /** True when a concept of the match is negated ("ne marche pas", "pas de contrat avec"). */
+  readonly negated: boolean;
+}
+
+/** Where a concept was found. */
+interface ConceptHit {
+  readonly concept: string;
+  readonly start: number;
+  readonly end: number;
+  readonly sentence: number;
+  /** Index of the negation cue that negates the concept, or -1. */
+  readonly negatedBy: number;
+  /** True when the concept's own pattern spells a negation ("jamais consultés"): its cue is spent on it. */
+  readonly holds: boolean;
+}
+
+/** Characters between two tokens that end a sentence, and with it a rule's reach. */
+const SENTENCE_BREAK = /[.!?;\n…]/u;
+
+/** Tokens after a concept looked at for the "pas" of "ne … pas" ("ne marchait pas", "n'existe plus"). */
+const NE_REACH = 2;
+
+/** Sentence number of every token: a full stop, ?, !, ; or a line break between two tokens starts a new one. */
+function sentencesOf(tokens: readonly Token[], text: string): number[] {
+  const ids: number[] = [];
+  let id = 0;
+  tokens.forEach((t, k) => {
+    const prev = tokens[k - 1];
+    if (prev !== undefined && SENTENCE_BREAK.test(text.slice(prev.span.end, t.span.start))) id += 1;
+    ids.push(id);
+  });
+  return ids;
+}
+
+/** The concepts and the rules of the claims lexicon, compiled once per run. */
+export class ClaimConcepts {
+  /** The claims that have at least one rule. */
+  readonly claimIds: ReadonlySet<string>;
+
+  /**
+   * `concepts`: a lexicon whose entry ids are concept names (its negation rules are the claims').
+   * `within`: largest number of tokens a match may span, first concept to last.
+   */
+  constructor(
+    readonly concepts: Lexicon,
+    readonly rules: readonly ConceptRule[],
+    readonly within: number,
+  ) {
+    this.claimIds = new Set(rules.map((r) => r.claimId));
+  }
+
+  /** The cue negating the concept found at `start`–`end`, or -1: a cue before it, or "ne" before and "pas" after. */
+  private negationOf(tokens: readonly Token[], start: number, end: number, text: string, holds: boolean): number {
+    if (holds) return -1;
+    const before = this.concepts.negationBefore(tokens, start, undefined, text);
+    if (before >= 0) return before;
+    const ne = this.concepts.negation.ne;
+    if (ne === undefined) return -1;
+    const neBefore = [start - 1, start - 2].some((k) => k >= 0 && ne.has(tokens[k]!.norm));
+    if (!neBefore) return -1;
+    for (let k = end; k < end + NE_REACH && k < tokens.length; k += 1) if (this.concepts.isNegationCue(tokens, k)) return k;
+    return -1;
+  }
+
+  /** Every concept found in the tokens; unlike a claim, a concept may start inside another ("argent public", "public"). */
+  private hits(tokens: readonly Token[], text: string): ConceptHit[] {
+    const sentences = sentencesOf(tokens, text);
+    const hits: ConceptHit[] = [];
+    for (let i = 0; i < tokens.length; i += 1) {
+      const m = this.concepts.longestEntryAt(tokens, i);
+      if (m === undefined) continue;
+      const holds = this.concepts.holdsNegation(m);
+      hits.push({ concept: m.entry.id, start: m.start, end: m.end, sentence: sentences[i]!, negatedBy: this.negationOf(tokens, m.start, m.end, text, holds), holds });
+    }
+    return hits;
+  }
+
+  /**
+   * Claims found by their rules, one match per claim and sentence, in text order. The match of a
+   * rule is its first concept's first hit with a hit of every other concept in the same sentence,
+   * the whole within `within` tokens.
+   */
+  find(tokens: readonly Token[], text: string): ConceptMatch[] {
+    if (this.rules.length === 0) return [];
+    const hits = this.hits(tokens, text);
+    if (hits.length < 2) return [];
+    const found = new Map<string, ConceptMatch>();
+    for (const rule of this.rules) {
+      for (const anchor of hits) {
+        if (!rule.concepts[0]!.includes(anchor.concept)) continue;
+        const key = `${rule.claimId}\u0000${anchor.sentence}`;
+        if (found.has(key)) continue;
+        const match = this.completeAt(anchor, rule, hits);
+        if (match !== undefined) found.set(key, match);
+      }
+    }
+    return [...found.values()].sort((a, b) => a.start - b.start || (a.claimId < b.claimId ? -1 : 1));
+  }
+
+  /** The match of `rule` around `anchor`: the nearest hit of each other concept, or undefined. */
+  private completeAt(anchor: ConceptHit, rule: ConceptRule, hits: readonly ConceptHit[]): ConceptMatch | undefined {
+    let start = anchor.start;
+    let end = anchor.end;
+    const chosen: ConceptHit[] = [anchor];
+    for (const slot of rule.concepts.slice(1)) {
+      let best: ConceptHit | undefined;
+      let bestDistance = Infinity;
+      for (const h of hits) {
+        if (!slot.includes(h.concept) || h.sentence !== anchor.sentence) continue;
+        if (h.start < anchor.end && h.end > anchor.start) continue;
+        const distance = Math.max(end, h.end) - Math.min(start, h.start);
+        // The nearest hit; at the same distance, one that is not negated ("jamais consultés" over "consultés").
+        if (distance < bestDistance || (distance === bestDistance && best !== undefined && best.negatedBy >= 0 && h.negatedBy < 0)) {
+          best = h;
+          bestDistance = distance;
+        }
+      }
+      if (best === undefined || bestDistance > this.within) return undefined;
+      start = Math.min(start, best.start);
+      end = Math.max(end, best.end);
+      chosen.push(best);
+    }
+    // A cue inside a concept that spells it ("jamais consultés … Amazon") is spent there, as in the stance tagger.
+    const spent = (k: number): boolean => chosen.some((o) => o.holds && o.start <= k && k < o.end);
+    const negated = chosen.some((h) => h.negatedBy >= 0 && !spent(h.negatedBy));
+    return { claimId: rule.claimId, start, end, negated };
+  }
+}
