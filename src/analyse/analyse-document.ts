@@ -32,7 +32,7 @@ export function analyseDocument(document: Document, context: AnalysisContext): A
     const tokens = tokenise(unit.text, context.folder);
     const lang = languages.units[i] ?? UNDETERMINED;
     const french = readAsFrench(lang.code);
-    const stances = french ? scoreStances(unit.text, tagStances(unit, tokens, { lexicon: context.lexicons.stances }), context.lexicons.categories) : notAnalysed(lang.code, context.lexicons.categories);
+    const stances = french ? scoreStances(unit.text, tagStances(unit, tokens, { lexicon: context.lexicons.stances }), context.lexicons.categories, context.lexicons.fitted) : notAnalysed(lang.code, context.lexicons.categories);
     const claims = french ? findClaims(unit, tokens, context.lexicons.claims) : [];
     if (french) context.phrases?.add(document.id, { position: unit.position, author: unit.author, text: unit.text, tokens });
     return { unit, lang, nTokens: tokens.length, stances, claims };
