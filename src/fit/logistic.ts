@@ -19,6 +19,7 @@ export interface LogisticProblem {
 /** Iterations of the descent: the fits of the coded corpus have converged (gradient under 1e-6) well before. */
 export const MAX_ITERATIONS = 2000;
 const GRADIENT_TOLERANCE = 1e-7;
+const RELATIVE_GAIN = 1e-10;
 
 const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
@@ -28,7 +29,10 @@ const softplus = (z: number): number => (z > 0 ? z + Math.log1p(Math.exp(-z)) : 
 /** The linear predictor of one row. */
 export function linear(w: ArrayLike<number>, row: SparseRow): number {
   let z = 0;
-  for (const [j, x] of row) z += (w[j] ?? 0) * x;
+  for (let k = 0; k < row.length; k += 1) {
+    const cell = row[k]!;
+    z += (w[cell[0]] ?? 0) * cell[1];
+  }
   return z;
 }
 
@@ -40,10 +44,10 @@ export function probability(w: ArrayLike<number>, row: SparseRow): number {
 /** Mean log-loss plus (lambda / 2) × the squared norm of the penalised weights. */
 function objective(p: LogisticProblem, w: Float64Array, lambda: number): number {
   let loss = 0;
-  p.rows.forEach((row, i) => {
-    const z = linear(w, row);
+  for (let i = 0; i < p.rows.length; i += 1) {
+    const z = linear(w, p.rows[i]!);
     loss += softplus(z) - (p.labels[i] === 1 ? z : 0);
-  });
+  }
   let norm = 0;
   for (let j = 0; j < p.features; j += 1) norm += (p.penalised[j] ?? 0) * w[j]! * w[j]!;
   return loss / Math.max(1, p.rows.length) + (lambda / 2) * norm;
@@ -52,10 +56,14 @@ function objective(p: LogisticProblem, w: Float64Array, lambda: number): number 
 function gradient(p: LogisticProblem, w: Float64Array, lambda: number): Float64Array {
   const g = new Float64Array(p.features);
   const n = Math.max(1, p.rows.length);
-  p.rows.forEach((row, i) => {
+  for (let i = 0; i < p.rows.length; i += 1) {
+    const row = p.rows[i]!;
     const r = (sigmoid(linear(w, row)) - p.labels[i]!) / n;
-    for (const [j, x] of row) g[j] = g[j]! + r * x;
-  });
+    for (let k = 0; k < row.length; k += 1) {
+      const cell = row[k]!;
+      g[cell[0]] = g[cell[0]]! + r * cell[1];
+    }
+  }
   for (let j = 0; j < p.features; j += 1) g[j] = g[j]! + lambda * (p.penalised[j] ?? 0) * w[j]!;
   return g;
 }
@@ -81,15 +89,21 @@ export function fitLogistic(p: LogisticProblem, lambda: number, iterations = MAX
     // Armijo backtracking: halve the step until the objective falls by a fair share of the slope.
     let next = new Float64Array(p.features);
     let fNext = f;
-    for (let tries = 0; tries < 60; tries += 1) {
+    let accepted = false;
+    for (let tries = 0; tries < 40 && !accepted; tries += 1) {
       for (let j = 0; j < p.features; j += 1) next[j] = w[j]! - step * scale[j]! * g[j]!;
       fNext = objective(p, next, lambda);
-      if (fNext <= f - 0.25 * step * slope) break;
-      step /= 2;
+      accepted = fNext <= f - 0.25 * step * slope;
+      if (!accepted) step /= 2;
     }
-    if (fNext > f) break;
+    // No step lowers the objective any more: as low as arithmetic allows.
+    if (!accepted) break;
     [w, next] = [next, w];
+    // Separable data (a cue only ever in positives) has no finite optimum under a tiny penalty:
+    // stop once an iteration gains next to nothing.
+    const gain = f - fNext;
     f = fNext;
+    if (gain < RELATIVE_GAIN * Math.max(1, f)) break;
     step = Math.min(1, step * 2);
   }
   return w;
