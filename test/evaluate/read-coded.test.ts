@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codedSha256, hasTextColumn, readCodedUnits } from '../../src/evaluate/read-coded.js';
 
-const STANCES = ['trust_state', 'sceptical', 'sovereigntist'];
+const STANCES = ['trust_state', 'sceptical', 'sovereigntist'] as const;
 const ROWS = [
   { doc_id: 'a', unit: 1, kind: 'comment', text: 'Quel gâchis, encore des milliards dilapidés !', trust_state: 0, sceptical: 1, sovereigntist: 0, claims: ['public_money_wasted'], note: 'irony; ok' },
   { doc_id: 'a', unit: 2, kind: 'reply', text: 'Enfin, "un" cloud à nous.\nBravo.', trust_state: 1, sceptical: 0, sovereigntist: 1, claims: [], note: '' },
@@ -18,7 +18,7 @@ function write(name: string, text: string): string {
 
 const csvCell = (v: string): string => (/[",\n;]/u.test(v) ? `"${v.replace(/"/gu, '""')}"` : v);
 const columns = ['doc_id', 'unit', 'kind', 'text', ...STANCES, 'claims', 'note'] as const;
-const cells = (r: (typeof ROWS)[number]): string[] => columns.map((c) => (Array.isArray(r[c]) ? (r[c] as string[]).join(';') : String(r[c])));
+const cells = (r: (typeof ROWS)[number]): string[] => columns.map((c) => { const v: unknown = r[c]; return Array.isArray(v) ? v.join(';') : String(v); });
 
 const SHAPES: Record<string, () => string> = {
   tsv: () => write('coded.tsv', [columns.join('\t'), ...ROWS.map((r) => cells(r).map((c) => (c.includes('\n') || c.includes('"') ? `"${c.replace(/"/gu, '""')}"` : c)).join('\t'))].join('\n')),
@@ -34,7 +34,7 @@ describe('readCodedUnits', () => {
     it(`reads coded units from ${shape}`, () => {
       const file = make();
       expect(hasTextColumn(file)).toBe(true);
-      const units = readCodedUnits(file, STANCES);
+      const units = readCodedUnits(file, [...STANCES]);
       expect(units.map((u) => ({ doc: u.docId, position: u.position, kind: u.kind, text: u.text, labels: u.labels, claims: u.claims, note: u.note }))).toEqual(ROWS.map((r) => ({
         doc: r.doc_id, position: r.unit, kind: r.kind, text: r.text, labels: { trust_state: r.trust_state, sceptical: r.sceptical, sovereigntist: r.sovereigntist }, claims: r.claims, note: r.note,
       })));
@@ -43,7 +43,7 @@ describe('readCodedUnits', () => {
 
   it('names file and line of a JSON Lines record that is not an object', () => {
     const file = write('coded.jsonl', `${JSON.stringify(ROWS[0])}\n[1, 2]\n`);
-    expect(() => readCodedUnits(file, STANCES)).toThrow(/coded\.jsonl:2: expected one coded unit as a JSON object/u);
+    expect(() => readCodedUnits(file, [...STANCES])).toThrow(/coded\.jsonl:2: expected one coded unit as a JSON object/u);
   });
 
   it('hashes a file by its bytes and a folder by its coded files', () => {
