@@ -127,21 +127,26 @@ export function readSplit(splitFile: string, split: string): Set<string> {
 
 /**
  * Read coded units from a file or a folder of them (`doc_id unit kind text`, a 0/1 column per
- * stance, `claims`, `note`), keeping only the pages of `pages` when given.
+ * stance, `claims`, `note`), keeping only the pages of `pages` when given. With `uncoded`, units
+ * without stance columns are read too (labels 0): units to draw a coding sample from.
  */
-export function readCodedUnits(goldPath: string, stances: readonly Stance[], pages?: ReadonlySet<string>): CodedUnit[] {
+export function readCodedUnits(goldPath: string, stances: readonly Stance[], pages?: ReadonlySet<string>, uncoded = false): CodedUnit[] {
   const units: CodedUnit[] = [];
   for (const file of codedFiles(goldPath)) {
-    readRecords(file).forEach(({ cells: r, line }, k) => {
+    // Without a `unit` column, units are numbered in their page's order, from 0.
+    const inPage = new Map<string, number>();
+    readRecords(file).forEach(({ cells: r, line }) => {
       const source = `${file}:${line}`;
       const docId = (fieldOf(r, 'doc_id') ?? r.file ?? '').trim().replace(/\.[^./]+$/u, '');
       if (docId === '') throw new RunOutputError(`${source}: column "doc_id" is missing or empty`);
+      const k = inPage.get(docId) ?? 0;
+      inPage.set(docId, k + 1);
       if (pages !== undefined && !pages.has(docId)) return;
       const text = fieldOf(r, 'text');
       if (text === undefined) throw new RunOutputError(`${source}: column "text" is missing`);
       const labels: Record<Stance, 0 | 1> = {};
       for (const s of stances) {
-        const v = (r[s] ?? '').trim();
+        const v = (r[s] ?? (uncoded ? '0' : '')).trim() || (uncoded ? '0' : '');
         if (v !== '0' && v !== '1') throw new RunOutputError(`${source}: column "${s}" must be 0 or 1, got "${v}"`);
         labels[s] = v === '1' ? 1 : 0;
       }

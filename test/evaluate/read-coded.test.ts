@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codedSha256, hasTextColumn, readCodedUnits } from '../../src/evaluate/read-coded.js';
+import { loadLexicons } from '../../src/lexicon/load-lexicon.js';
+import { sampleFromFile } from '../../src/stance/sample-coded.js';
 
 const STANCES = ['trust_state', 'sceptical', 'sovereigntist'] as const;
 const ROWS = [
@@ -51,4 +53,20 @@ describe('readCodedUnits', () => {
     expect(codedSha256(file)).toMatch(/^[0-9a-f]{64}$/u);
     expect(codedSha256(path.dirname(file))).not.toBe(codedSha256(file));
   });
+});
+
+describe('sampleFromFile', () => {
+  const lexicons = loadLexicons(path.resolve('lexicons'), { fitted: false });
+  for (const [shape, make] of Object.entries(SHAPES)) {
+    it(`draws a coding template with the text from ${shape}`, () => {
+      const file = make();
+      const drawn = sampleFromFile(file, 2, 1, lexicons);
+      expect(drawn).toMatchObject({ drawn: 2, of: 2, strata: 2 });
+      const template = path.join(path.dirname(file), 'template.tsv');
+      writeFileSync(template, drawn.tsv);
+      // The template reads back as uncoded units with the same texts, in the format evaluate reads.
+      expect(readCodedUnits(template, [...STANCES], undefined, true).map((u) => u.text)).toEqual(ROWS.map((r) => r.text));
+      expect(() => readCodedUnits(template, [...STANCES])).toThrow(/column "trust_state" must be 0 or 1, got ""/u);
+    });
+  }
 });
