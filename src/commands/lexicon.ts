@@ -5,7 +5,7 @@ import { checkExamples } from '../lexicon/check-examples.js';
 import { DICTIONARY_FORMATS, importDictionary, type DictionaryFormat } from '../lexicon/import-dictionary.js';
 import { loadLexicons } from '../lexicon/load-lexicon.js';
 import { UserError } from '../errors.js';
-import { loadPhraseWords } from '../claims/load-phrase-words.js';
+import { loadPhraseWords } from '../phrases/find-phrases.js';
 import { predictCoded } from '../evaluate/evaluate-coded.js';
 import { readCodedUnits, readSplit } from '../evaluate/read-coded.js';
 import { MAX_WORDS, MIN_UNITS, suggestEntries, TOP, type SuggestUnit } from '../lexicon/suggest-entries.js';

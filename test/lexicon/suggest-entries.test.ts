@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPhraseWords } from '../../src/claims/load-phrase-words.js';
+import { loadPhraseWords } from '../../src/phrases/find-phrases.js';
 import { evaluateCoded, predictCoded } from '../../src/evaluate/evaluate-coded.js';
 import { readCodedUnits, readSplit } from '../../src/evaluate/read-coded.js';
 import { loadLexicons } from '../../src/lexicon/load-lexicon.js';
