@@ -5,6 +5,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { registerClaimsCommand } from './commands/claims.js';
 import { registerEvaluateCommand } from './commands/evaluate.js';
 import { registerExplainCommand } from './commands/explain.js';
+import { registerFitCommand } from './commands/fit.js';
 import { registerLexiconCommand } from './commands/lexicon.js';
 import { parseFieldsFlag } from './commands/fields-option.js';
 import { registerMergeCommand } from './commands/merge.js';
@@ -66,9 +67,10 @@ function buildProgram(): Command {
     .option('--rebuild-store', 'delete the store of the output folder (controverse.sqlite) and analyse everything again', false)
     .option('--follow-links', 'follow symbolic links that lead out of the corpus folders (not followed by default)', false)
     .option('--fields <map>', 'export field names beyond the usual aliases, field=name,… (e.g. text=corps,author=pseudo)', parseFieldsFlag)
+    .option('--no-fitted', 'score with the lexicon weights, ignoring the fitted weights of the lexicon folder (fitted.yaml, see "controverse fit")')
     .option('--shard <K/N>', 'process only the K-th of N deterministic partitions of the corpus into this output folder (then "controverse merge")', parseShard)
     .exitOverride()
-    .action(async (paths: string[], flags: { out: string; lexicons?: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean; workers?: number; workerMemory?: number; full: boolean; rebuildStore: boolean; followLinks: boolean; shard?: Shard; fields?: Record<string, string> }) => {
+    .action(async (paths: string[], flags: { out: string; lexicons?: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean; workers?: number; workerMemory?: number; full: boolean; rebuildStore: boolean; followLinks: boolean; shard?: Shard; fields?: Record<string, string>; fitted: boolean }) => {
       const options: RunOptions = {
         inputs: paths.map((p) => path.resolve(p)),
         outDir: path.resolve(flags.out),
@@ -83,6 +85,7 @@ function buildProgram(): Command {
         followLinks: flags.followLinks,
         shard: flags.shard,
         fields: flags.fields,
+        fitted: flags.fitted,
       };
       const progress = createProgressDisplay(process.stderr, flags.quiet);
       let summary;
@@ -99,6 +102,7 @@ function buildProgram(): Command {
   registerLexiconCommand(program);
   registerExplainCommand(program);
   registerEvaluateCommand(program);
+  registerFitCommand(program);
   registerSampleCommand(program);
   registerInitCommand(program);
   registerVerifyCommand(program, (options) => run(options));

@@ -32,6 +32,8 @@ export interface RunOptions {
   readonly rebuildStore?: boolean;
   /** Process only the `index`-th (1-based) of `count` deterministic partitions of the corpus, into this folder's own store. */
   readonly shard?: Shard;
+  /** Score with the lexicon folder's fitted weights (fitted.yaml) when it has them; false (`--no-fitted`) ignores them. Default true. */
+  readonly fitted?: boolean;
 }
 
 /** One partition of an array job: `--shard 2/8` is { index: 2, count: 8 }. */

@@ -14,7 +14,7 @@ import { updateStore } from './store/update-store.js';
  */
 export async function run(options: RunOptions, onProgress?: (p: RunProgress) => void): Promise<RunSummary> {
   const started = new Date();
-  const lexicons = loadRunLexicons(options.lexiconDir);
+  const lexicons = loadRunLexicons(options.lexiconDir, { fitted: options.fitted });
   const { files, skipped } = filesOfRun(options.inputs, options.shard, { outDir: options.outDir, followLinks: options.followLinks });
   const codeHash = pipelineHash();
   const key = analysisKey({ pipeline: codeHash, lexicons: lexicons.files, langDetector: options.langDetector, fields: options.fields });

@@ -34,7 +34,7 @@ export function analyseDocument(document: Document, context: AnalysisContext): A
     const french = readAsFrench(lang.code);
     const { lexicons } = context;
     const claims = french ? findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts) : [];
-    const stances = french ? scoreStances(unit.text, tagUnitStances(unit, tokens, claims, lexicons), lexicons.categories) : notAnalysed(lang.code, lexicons.categories);
+    const stances = french ? scoreStances(unit.text, tagUnitStances(unit, tokens, claims, lexicons), lexicons.categories, lexicons.fitted) : notAnalysed(lang.code, lexicons.categories);
     if (french) context.phrases?.add(document.id, { position: unit.position, author: unit.author, text: unit.text, tokens });
     return { unit, lang, nTokens: tokens.length, stances, claims };
   });

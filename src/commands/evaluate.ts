@@ -1,12 +1,14 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { loadLexicons } from '../lexicon/load-lexicon.js';
+import { loadLexicons, withFittedFile } from '../lexicon/load-lexicon.js';
 import { alignUnits, docIdOfFile, evaluateStances, type Evaluation, type PredictedUnit } from '../stance/evaluate-stances.js';
 import { plainCountLabels, plainCountLexicon } from '../stance/plain-count.js';
 import { readDocumentFiles, readGold, readPredictions } from '../stance/read-run-output.js';
 import { DEFAULTS } from '../options.js';
 import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folder.js';
-import { evaluateCoded, formatCodedEvaluation, hasTextColumn } from '../evaluate/evaluate-coded.js';
+import { evaluateCoded, formatCodedEvaluation, hasTextColumn, macroDifference } from '../evaluate/evaluate-coded.js';
+import { codedSha256 } from '../evaluate/read-coded.js';
+import { FITTED_FILE, stanceLexiconsHash } from '../lexicon/load-fitted.js';
 import { UserError } from '../errors.js';
 
 
@@ -18,6 +20,38 @@ function table(title: string, e: Evaluation): string[] {
     lines.push(`  ${s.stance.padEnd(14)} ${f2(s.precision).padStart(5)} ${f2(s.recall).padStart(5)} ${f2(s.f1).padStart(5)}  ${[s.tp, s.fp, s.fn, s.tn].map((n) => String(n).padStart(3)).join(' ')}`);
   }
   lines.push(`  ${'macro-F1'.padEnd(14)} ${''.padStart(5)} ${''.padStart(5)} ${f2(e.macroF1).padStart(5)}`);
+  return lines;
+}
+
+/** The figures of a gold whose units carry their text: with fitted weights, the lexicon weights and the fitted ones side by side. */
+function evaluateCodedGold(flags: { gold: string; lexicons?: string; splitFile?: string; split?: string; weights?: string; fitted: boolean }): string[] {
+  if ((flags.splitFile === undefined) !== (flags.split === undefined)) throw new UserError('--split-file and --split go together', 'e.g. --split-file eval/stances/split.tsv --split dev');
+  const dir = chooseLexiconDir(flags.lexicons, process.cwd()).dir;
+  const loaded = loadLexicons(dir, { fitted: flags.fitted && flags.weights === undefined });
+  const lexicons = flags.weights === undefined ? loaded : withFittedFile(loaded, path.resolve(flags.weights));
+  const gold = path.resolve(flags.gold);
+  const split = flags.splitFile === undefined ? undefined : { file: path.resolve(flags.splitFile), name: flags.split! };
+  const title = `${flags.gold}${split === undefined ? '' : ` (split ${split.name})`}`;
+  const fitted = lexicons.fitted;
+  const plain = evaluateCoded(gold, { ...lexicons, fitted: undefined }, split);
+  if (fitted === undefined) return formatCodedEvaluation(title, plain.evaluation);
+  const withWeights = evaluateCoded(gold, lexicons, split);
+  const stances = lexicons.categories.map((c) => c.name);
+  const d = macroDifference(plain.units, withWeights.predictions, plain.predictions, stances);
+  const weightsFile = flags.weights ?? path.join(path.relative(process.cwd(), dir) || '.', FITTED_FILE);
+  const lines = [
+    ...formatCodedEvaluation(`${title}, lexicon weights (unfitted)`, plain.evaluation),
+    '',
+    ...formatCodedEvaluation(`${title}, fitted weights (${weightsFile})`, withWeights.evaluation),
+    '',
+    `  macro-F1 fitted − unfitted: ${d.difference >= 0 ? '+' : ''}${f2(d.difference)} [${f2(d.interval.low)}, ${f2(d.interval.high)}] (paired bootstrap over units)`,
+  ];
+  if (fitted.goldSha256 === codedSha256(gold) && (fitted.goldSplit === undefined || fitted.goldSplit === split?.name)) {
+    lines.push(`  note: these weights were fitted on this very sample${fitted.goldSplit === undefined ? '' : ` (split ${fitted.goldSplit})`}: the fitted figures are in-sample, not a measure of new text`);
+  }
+  if (fitted.lexiconsSha256 !== stanceLexiconsHash(lexicons.files)) {
+    lines.push('  note: the lexicons changed since these weights were fitted; run "controverse fit" again');
+  }
   return lines;
 }
 
@@ -33,13 +67,11 @@ export function registerEvaluateCommand(program: Command): void {
     .option('-l, --lexicons <dir>', `${LEXICONS_OPTION_HELP}; for --baseline`)
     .option('--baseline', 'also score a plain dictionary count (one-word patterns, any hit sets the label, no negation, no weights), side by side', false)
     .option('--no-confusions', 'do not list the disagreements')
-    .action((flags: { gold: string; out: string; lexicons?: string; baseline: boolean; confusions: boolean; splitFile?: string; split?: string }) => {
+    .option('--weights <file>', `with a "text" gold: score with these fitted weights (written by "controverse fit --output") instead of the lexicon folder's ${FITTED_FILE}`)
+    .option('--no-fitted', `with a "text" gold: ignore the lexicon folder's ${FITTED_FILE}`)
+    .action((flags: { gold: string; out: string; lexicons?: string; baseline: boolean; confusions: boolean; splitFile?: string; split?: string; weights?: string; fitted: boolean }) => {
       if (hasTextColumn(path.resolve(flags.gold))) {
-        if ((flags.splitFile === undefined) !== (flags.split === undefined)) throw new UserError('--split-file and --split go together', 'e.g. --split-file eval/stances/split.tsv --split dev');
-        const lexicons = loadLexicons(chooseLexiconDir(flags.lexicons, process.cwd()).dir);
-        const split = flags.splitFile === undefined ? undefined : { file: path.resolve(flags.splitFile), name: flags.split! };
-        const { evaluation } = evaluateCoded(path.resolve(flags.gold), lexicons, split);
-        process.stdout.write(`${formatCodedEvaluation(`${flags.gold}${split === undefined ? '' : ` (split ${split.name})`}`, evaluation).join('\n')}\n`);
+        process.stdout.write(`${evaluateCodedGold(flags).join('\n')}\n`);
         return;
       }
       const outDir = path.resolve(flags.out);

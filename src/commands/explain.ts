@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadLexicons } from '../lexicon/load-lexicon.js';
-import type { StanceTag, Unit } from '../model.js';
+import type { StanceTag, StanceVerdict, Unit } from '../model.js';
 import { DEFAULTS } from '../options.js';
 import { readUnits } from '../stance/read-run-output.js';
 import { contribution, describeTag, LABEL_THRESHOLD, scoreStances } from '../stance/score-stances.js';
@@ -11,7 +11,26 @@ import { findClaims } from '../claims/find-claims.js';
 import { tokenise } from '../text/tokenise.js';
 import { UserError } from '../errors.js';
 import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folder.js';
+import { FITTED_FILE } from '../lexicon/load-fitted.js';
+import { fittedEntryWeight, FLAGS, stanceFeatures, type FittedStance } from '../stance/fitted-weights.js';
 
+
+/** One stance's score under its fitted model: each counted entry with its fitted weight, each flag, the threshold. */
+function explainFitted(text: string, mine: readonly StanceTag[], stance: string, model: FittedStance, v: StanceVerdict): string[] {
+  const f = stanceFeatures(mine);
+  const why = v.label === 1 ? `${v.score} ≥ ${model.threshold}` : `${v.score} < ${model.threshold}`;
+  const lines = [`  ${stance}: label ${v.label}, score ${v.score} (${why})`];
+  for (const [id, e] of f.entries) {
+    const w = fittedEntryWeight(model, id, e.weight);
+    const tag = mine.find((t) => t.entryId === id && counts(t) && (t.intensity ?? 1) === e.intensity)!;
+    const weight = Math.round(w * 1000) / 1000;
+    const origin = model.entries.has(id) ? `fitted weight ${weight}` : `not in the fitted sample: ${model.lexiconScale} × lexicon weight ${e.weight} = ${weight}`;
+    lines.push(`    ${w >= 0 ? '+' : '−'} ${Math.abs(Math.round(w * e.intensity * 1000) / 1000)} ${describeTag(text, tag)} (${origin}${e.intensity === 1 ? '' : `, × ${e.intensity}`})`);
+  }
+  for (const flag of FLAGS) if (f.flags[flag] === 1 && model.flags[flag] !== 0) lines.push(`    ${model.flags[flag] >= 0 ? '+' : '−'} ${Math.abs(model.flags[flag])} a ${flag} cue of this stance in the unit (fitted)`);
+  for (const t of mine.filter((x) => !counts(x))) lines.push(`    not counted: ${describeTag(text, t)}`);
+  return lines;
+}
 
 /** `controverse explain UNIT_ID` or `--text "…"`: how the stances of one unit were decided. */
 export function registerExplainCommand(program: Command): void {
@@ -22,8 +41,9 @@ export function registerExplainCommand(program: Command): void {
     .option('--text <text>', 'explain this text instead of a unit of a run')
     .option('-o, --out <dir>', 'output folder of the run holding units.csv', DEFAULTS.outDir)
     .option('-l, --lexicons <dir>', LEXICONS_OPTION_HELP)
-    .action((unitId: string | undefined, flags: { text?: string; out: string; lexicons?: string }) => {
-      const lexicons = loadLexicons(chooseLexiconDir(flags.lexicons, process.cwd()).dir);
+    .option('--no-fitted', `explain with the lexicon weights, ignoring the folder's fitted weights (${FITTED_FILE})`)
+    .action((unitId: string | undefined, flags: { text?: string; out: string; lexicons?: string; fitted: boolean }) => {
+      const lexicons = loadLexicons(chooseLexiconDir(flags.lexicons, process.cwd()).dir, { fitted: flags.fitted });
       let unit: Unit;
       let lang = '';
       if (flags.text !== undefined) {
@@ -73,9 +93,15 @@ export function registerExplainCommand(program: Command): void {
       const signalling = mentions.filter((m) => (lexicons.claims.byId.get(m.claimId)?.also ?? []).length > 0);
       if (signalling.length > 0) out.push('', 'claims that signal a stance (claims.fr.yaml "also"):');
       for (const m of signalling) out.push(`  "${m.match}" [${m.claimId}] → ${(lexicons.claims.byId.get(m.claimId)?.also ?? []).join(' + ')}${m.negated ? ' (negated: does not count)' : ''}`);
-      const verdicts = scoreStances(text, tags, lexicons.categories);
-      out.push('', `scores (label 1 at score ≥ ${LABEL_THRESHOLD}):`);
+      const fitted = lexicons.fitted;
+      const verdicts = scoreStances(text, tags, lexicons.categories, fitted);
+      out.push('', fitted === undefined ? `scores (label 1 at score ≥ ${LABEL_THRESHOLD}):` : `scores with the fitted weights of ${fitted.source} (label 1 at score ≥ each stance's threshold; --no-fitted for the lexicon weights):`);
       for (const { name: s } of lexicons.categories) {
+        const model = fitted?.stances.get(s);
+        if (model !== undefined) {
+          out.push(...explainFitted(text, tags.filter((t) => t.stance === s), s, model, verdicts.find((x) => x.stance === s)!));
+          continue;
+        }
         const v = verdicts.find((x) => x.stance === s)!;
         const mine = tags.filter((t) => t.stance === s);
         // An entry counts once per unit, with its strongest tag (as in stanceScore).

@@ -19,9 +19,10 @@ export function registerMergeCommand(program: Command): void {
     .addOption(new Option('--lang-detector <name>', 'language detector the shards used').choices([...DETECTORS]).default(DEFAULTS.langDetector))
     .option('--fields <map>', 'the export field names the shards were run with (--fields of "run"); must be the same', parseFieldsFlag)
     .option('--spreadsheet', 'CSVs with a BOM and ";" separators, for spreadsheets set to French', false)
+    .option('--no-fitted', 'ignore the fitted weights of the lexicon folder, as the shards did with --no-fitted')
     .option('-q, --quiet', 'no summary on stderr', false)
     .exitOverride()
-    .action(async (dirs: string[], flags: { out: string; lexicons?: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean; fields?: Record<string, string> }) => {
+    .action(async (dirs: string[], flags: { out: string; lexicons?: string; langDetector: DetectorName; spreadsheet: boolean; quiet: boolean; fields?: Record<string, string>; fitted: boolean }) => {
       const summary = await mergeShards({
         shardDirs: dirs.map((d) => path.resolve(d)),
         outDir: path.resolve(flags.out),
@@ -29,6 +30,7 @@ export function registerMergeCommand(program: Command): void {
         langDetector: flags.langDetector,
         fields: flags.fields,
         spreadsheet: flags.spreadsheet,
+        fitted: flags.fitted,
         commandLine: ['controverse', ...process.argv.slice(2)],
       });
       if (!flags.quiet) printSummary(summary);

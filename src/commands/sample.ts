@@ -6,6 +6,9 @@ import { DEFAULTS } from '../options.js';
 import { goldColumns, readCsv, stancesOf, readDocumentFiles, readUnits, type UnitRow } from '../stance/read-run-output.js';
 import { sampleUnits } from '../stance/sample-units.js';
 import { UserError } from '../errors.js';
+import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folder.js';
+import { loadLexicons } from '../lexicon/load-lexicon.js';
+import { sampleFromFile } from '../stance/sample-coded.js';
 
 
 /** Words kept at each end of a unit in the template, as in the gold file. */
@@ -17,16 +20,25 @@ const positionOf = (unitId: string): string => unitId.slice(unitId.lastIndexOf('
 export function registerSampleCommand(program: Command): void {
   program
     .command('sample')
-    .description('draw a stratified random sample of units (by kind and predicted stances) as a TSV template for hand-coding')
+    .description('draw a stratified random sample of units (by kind and predicted stances) as a TSV template for hand-coding, from a run or (--from) from a file of units in any input shape')
     .option('-n, --n <count>', 'units to draw', '200')
     .option('--seed <int>', 'random seed: the same seed and run give the same sample', '1')
     .option('-o, --out <dir>', 'output folder of the run', DEFAULTS.outDir)
     .option('--output <file>', 'write the TSV here (default: standard output)')
-    .action((flags: { n: string; seed: string; out: string; output?: string }) => {
+    .option('--from <file>', 'draw from units that carry their text (TSV, CSV, JSONL or JSON with doc_id and text, or a folder of them) instead of a run: the template then holds the text, in the format evaluate, fit and lexicon suggest read')
+    .option('-l, --lexicons <dir>', `${LEXICONS_OPTION_HELP}; with --from, to stratify by predicted stances`)
+    .action((flags: { n: string; seed: string; out: string; output?: string; from?: string; lexicons?: string }) => {
       const n = Number(flags.n);
       const seed = Number(flags.seed);
       if (!Number.isInteger(n) || n < 1) throw new UserError(`--n "${flags.n}" is not a positive whole number`);
       if (!Number.isInteger(seed)) throw new UserError(`--seed "${flags.seed}" is not a whole number`);
+      if (flags.from !== undefined) {
+        const drawn = sampleFromFile(path.resolve(flags.from), n, seed, loadLexicons(chooseLexiconDir(flags.lexicons, process.cwd()).dir));
+        if (flags.output === undefined) process.stdout.write(drawn.tsv);
+        else writeFileSync(flags.output, drawn.tsv);
+        process.stderr.write(`controverse: ${drawn.drawn} of ${drawn.of} units from ${drawn.strata} strata (seed ${seed})${flags.output === undefined ? '' : ` → ${flags.output}`}\n`);
+        return;
+      }
       const outDir = path.resolve(flags.out);
       const units: UnitRow[] = readUnits(outDir);
       const predicted = new Map<string, string[]>();

@@ -40,7 +40,7 @@ export function registerVerifyCommand(program: Command, runAnalysis: RunAnalysis
         await runAnalysis({
           inputs: manifest.corpus, outDir: temp, lexiconDir: String(o.lexicon_dir), lexiconSource: o.lexicon_source as LexiconSource,
           langDetector: o.lang_detector as DetectorName, spreadsheet: o.spreadsheet === true, commandLine: ['controverse', 'verify', '--rerun', out],
-          full: true, ...(typeof o.workers === 'number' ? { workers: o.workers } : {}),
+          full: true, fitted: o.fitted !== false, ...(typeof o.workers === 'number' ? { workers: o.workers } : {}),
         });
         const rerun = readManifest(temp);
         const inputsNow = new Map(rerun.inputs.map((i) => [i.file, i.sha256]));

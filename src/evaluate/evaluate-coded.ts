@@ -1,34 +1,20 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { findClaims } from '../claims/find-claims.js';
 import type { LexiconSet } from '../lexicon/load-lexicon.js';
-import type { Stance, Unit, UnitKind } from '../model.js';
+import type { Stance, Unit } from '../model.js';
 import { seededRandom } from '../sampling/seeded-random.js';
 import { plainCountLabels, plainCountLexicon } from '../stance/plain-count.js';
-import { RunOutputError } from '../stance/read-run-output.js';
 import { tagUnitStances } from '../stance/claim-stance-tags.js';
 import { scoreStances } from '../stance/score-stances.js';
 import { tokenise } from '../text/tokenise.js';
+import { readCodedUnits, readSplit, type CodedUnit } from './read-coded.js';
+
+export { hasTextColumn, readCodedUnits, readSplit, type CodedUnit } from './read-coded.js';
 
 /**
  * Evaluation of hand-coded units that carry their own text (eval/stances/pages/*.tsv): each unit is
  * tagged as the pipeline tags it (tokenise → tagStances → scoreStances, findClaims), read as
  * French, with no ingestion and no segmentation, so the figures measure the lexicons alone.
  */
-
-/** One coded unit with its text, its gold stance labels and its gold claim ids. */
-export interface CodedUnit {
-  readonly docId: string;
-  readonly position: number;
-  readonly kind: UnitKind;
-  readonly text: string;
-  readonly labels: Readonly<Record<Stance, 0 | 1>>;
-  readonly claims: readonly string[];
-  readonly note: string;
-  /** `file:line`, for messages. */
-  readonly source: string;
-}
 
 /** What the lexicons (and the plain count) give one coded unit. */
 export interface CodedPrediction {
@@ -69,70 +55,7 @@ export const BOOTSTRAP_RESAMPLES = 1000;
 /** Fixed so that the same gold and lexicons print the same intervals. */
 export const BOOTSTRAP_SEED = 20261206;
 
-const KINDS: readonly UnitKind[] = ['article', 'comment', 'reply'];
-
-function tsvFiles(goldPath: string): string[] {
-  if (!existsSync(goldPath)) throw new RunOutputError(`${goldPath}: gold file or folder not found`);
-  if (!statSync(goldPath).isDirectory()) return [goldPath];
-  return readdirSync(goldPath).filter((f) => f.endsWith('.tsv')).sort().map((f) => path.join(goldPath, f));
-}
-
-function readTsv(file: string): Record<string, string>[] {
-  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/u, '');
-  try {
-    return parse(text, { columns: true, delimiter: '\t', skip_empty_lines: true, relax_quotes: true }) as Record<string, string>[];
-  } catch (error) {
-    throw new RunOutputError(`${file}: not a tab-separated file with a header: ${(error as Error).message}`);
-  }
-}
-
-/** True when the first TSV of `goldPath` (a file or a folder of them) has a `text` column. */
-export function hasTextColumn(goldPath: string): boolean {
-  const first = tsvFiles(goldPath)[0];
-  if (first === undefined) return false;
-  const header = (readFileSync(first, 'utf8').replace(/^\uFEFF/u, '').split('\n', 1)[0] ?? '').replace(/\r$/u, '').split('\t');
-  return header.map((c) => c.trim().replace(/^"(.*)"$/u, '$1')).includes('text');
-}
-
-/** Pages of one split from a split file (`doc_id	split`). */
-export function readSplit(splitFile: string, split: string): Set<string> {
-  if (!existsSync(splitFile)) throw new RunOutputError(`${splitFile}: split file not found`);
-  const rows = readTsv(splitFile);
-  const pages = new Set(rows.filter((r) => (r.split ?? '').trim() === split).map((r) => (r.doc_id ?? '').trim()));
-  if (pages.size === 0) throw new RunOutputError(`${splitFile}: no page in split "${split}"`, `splits in the file: ${[...new Set(rows.map((r) => r.split))].join(', ')}`);
-  return pages;
-}
-
-/**
- * Read coded units from a TSV or a folder of TSVs (`doc_id unit kind text`, a 0/1 column per stance,
- * `claims` `;`-separated, `note`), keeping only the pages of `pages` when given.
- */
-export function readCodedUnits(goldPath: string, stances: readonly Stance[], pages?: ReadonlySet<string>): CodedUnit[] {
-  const units: CodedUnit[] = [];
-  for (const file of tsvFiles(goldPath)) {
-    readTsv(file).forEach((r, k) => {
-      const source = `${file}:${k + 2}`;
-      const docId = (r.doc_id ?? r.file ?? '').trim().replace(/\.[^./]+$/u, '');
-      if (docId === '') throw new RunOutputError(`${source}: column "doc_id" is missing or empty`);
-      if (pages !== undefined && !pages.has(docId)) return;
-      if (r.text === undefined) throw new RunOutputError(`${source}: column "text" is missing`);
-      const labels: Record<Stance, 0 | 1> = {};
-      for (const s of stances) {
-        const v = (r[s] ?? '').trim();
-        if (v !== '0' && v !== '1') throw new RunOutputError(`${source}: column "${s}" must be 0 or 1, got "${v}"`);
-        labels[s] = v === '1' ? 1 : 0;
-      }
-      const kind = (r.kind ?? 'comment').trim() as UnitKind;
-      units.push({
-        docId, position: Number((r.unit ?? String(k)).trim()), kind: KINDS.includes(kind) ? kind : 'comment', text: r.text, labels,
-        claims: (r.claims ?? '').split(';').map((c) => c.trim()).filter((c) => c !== ''), note: r.note ?? '', source,
-      });
-    });
-  }
-  return units;
-}
-
-/** Tag every coded unit as the pipeline does (as French), and with the plain dictionary count. */
+/** Tag every coded unit as the pipeline does (as French, with the fitted weights when the lexicons carry them), and with the plain dictionary count. */
 export function predictCoded(units: readonly CodedUnit[], lexicons: LexiconSet): CodedPrediction[] {
   const stances = lexicons.categories.map((c) => c.name);
   const plain = plainCountLexicon(lexicons.stances);
@@ -140,7 +63,7 @@ export function predictCoded(units: readonly CodedUnit[], lexicons: LexiconSet):
     const unit: Unit = { id: `${u.docId}#${u.position}`, docId: u.docId, position: u.position, kind: u.kind, depth: 0, text: u.text };
     const tokens = tokenise(u.text);
     const mentions = findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts);
-    const verdicts = scoreStances(u.text, tagUnitStances(unit, tokens, mentions, lexicons), lexicons.categories);
+    const verdicts = scoreStances(u.text, tagUnitStances(unit, tokens, mentions, lexicons), lexicons.categories, lexicons.fitted);
     const labels: Record<Stance, 0 | 1> = {};
     const evidence: Record<Stance, string> = {};
     for (const v of verdicts) {
@@ -224,6 +147,28 @@ export function scoreCoded(units: readonly CodedUnit[], predictions: readonly Co
     plainMacroInterval: interval(macroDraws[1]),
     claims: scored[2 * n]!,
   };
+}
+
+/**
+ * Macro-F1 of predictions `a` minus that of `b` on the same units, with a 95 % paired bootstrap
+ * interval (the same resamples for both): whether fitted weights beat the lexicon weights by more
+ * than the sample's noise.
+ */
+export function macroDifference(units: readonly CodedUnit[], a: readonly CodedPrediction[], b: readonly CodedPrediction[], stances: readonly Stance[], resamples = BOOTSTRAP_RESAMPLES, seed = BOOTSTRAP_SEED): { difference: number; interval: Interval } {
+  const binary = (want: 0 | 1, got: 0 | 1): Counts => ({ tp: want & got, fp: got & (1 - want), fn: want & (1 - got) });
+  const tablesOf = (p: readonly CodedPrediction[]): Counts[][] => stances.map((s) => units.map((u, i) => binary(u.labels[s] ?? 0, p[i]!.labels[s] ?? 0)));
+  const ta = tablesOf(a);
+  const tb = tablesOf(b);
+  const macro = (tables: Counts[][], sample: readonly number[]): number => tables.reduce((m, t) => m + figures(sum(t, sample)).f1, 0) / Math.max(1, stances.length);
+  const all = units.map((_, i) => i);
+  const random = seededRandom(seed);
+  const draws: number[] = [];
+  for (let k = 0; k < resamples && units.length > 0; k += 1) {
+    const sample = all.map(() => Math.floor(random() * units.length));
+    draws.push(macro(ta, sample) - macro(tb, sample));
+  }
+  draws.sort((x, y) => x - y);
+  return { difference: macro(ta, all) - macro(tb, all), interval: { low: percentile(draws, 0.025), high: percentile(draws, 0.975) } };
 }
 
 /** Read, tag and score in one call: what `controverse evaluate` and `npm run eval:coded` print. */

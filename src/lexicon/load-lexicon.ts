@@ -9,6 +9,8 @@ import { Lexicon, type EntryKind, type LexiconEntry, type NegationRules, type Pa
 import { UserError } from '../errors.js';
 import { hostileYamlShape, parseLexiconYaml } from './parse-lexicon-yaml.js';
 import { ClaimConcepts, type ConceptRule } from '../claims/claim-concepts.js';
+import type { FittedWeights } from '../stance/fitted-weights.js';
+import { FITTED_FILE, parseFitted } from './load-fitted.js';
 import { CATEGORY_COLOUR, CATEGORY_NAME, orderCategories, type StanceCategory } from './stance-category.js';
 
 /** A configuration problem: names file, line and entry, and stops the run before any work. */
@@ -33,6 +35,14 @@ export interface LexiconSet {
   /** The claims' `concepts` and `together` rules: claims found by co-occurring word families. */
   readonly claimConcepts: ClaimConcepts;
   readonly files: readonly LexiconFile[];
+  /** Weights fitted on a coded sample (fitted.yaml), when the folder has them and they are not ignored. */
+  readonly fitted?: FittedWeights;
+}
+
+/** How a lexicon folder is loaded. */
+export interface LoadLexiconOptions {
+  /** Use fitted.yaml when the folder has one (default); false scores with the lexicon weights (`--no-fitted`). */
+  readonly fitted?: boolean;
 }
 
 /** Gap "…" or "..." in a pattern: up to this many words between its neighbours. */
@@ -423,9 +433,9 @@ function stanceFiles(dir: string): string[] {
  * Load and validate every lexicon of a folder: each `stances/*.yaml` file (one stance category
  * each: see readCategory), `intensifiers.fr.yaml`, `claims.fr.yaml` and `negation.fr.yaml`.
  * Throws LexiconError naming file, line and entry. Intensifiers join the stance lexicon (they
- * modify stance cues), with no stance.
+ * modify stance cues), with no stance. `fitted.yaml`, when present, comes last (see loadFitted).
  */
-export function loadLexicons(dir: string): LexiconSet {
+export function loadLexicons(dir: string, options: LoadLexiconOptions = {}): LexiconSet {
   if (!existsSync(dir)) throw new LexiconError(`${dir}: lexicon folder not found`);
   if (!statSync(dir).isDirectory()) throw new LexiconError(`${dir}: expected the lexicon folder, found a file`);
   const negation = loadNegation(dir);
@@ -456,11 +466,25 @@ export function loadLexicons(dir: string): LexiconSet {
     if (e.label === undefined) throw new LexiconError(`${e.source}: entry "${e.id}": a claim needs a "label"`);
   }
   files.push(fileInfo(claimsFile, claimEntries.length));
+  const stances = new Lexicon(stanceEntries, negation.rules);
+  const claims = new Lexicon(claimEntries, negation.rules);
+  const fitted = options.fitted === false || !existsSync(path.join(dir, FITTED_FILE))
+    ? undefined
+    : parseFitted(readLexiconText(dir, FITTED_FILE, 'fitted weights file'), { stances, claims }, names, (message) => new LexiconError(message));
+  if (fitted !== undefined) files.push(fitted.file);
   return {
     categories,
-    stances: new Lexicon(stanceEntries, negation.rules),
-    claims: new Lexicon(claimEntries, negation.rules),
+    stances,
+    claims,
     claimConcepts: readConcepts(claimsFile, negation.rules),
     files,
+    ...(fitted === undefined ? {} : { fitted: fitted.fitted }),
   };
+}
+
+/** The lexicons scored with the fitted weights of `file` (a fitted.yaml kept elsewhere: `evaluate --weights`), in place of the folder's. */
+export function withFittedFile(set: LexiconSet, file: string): LexiconSet {
+  const text = readLexiconText(path.dirname(file), path.basename(file), 'fitted weights file');
+  const { fitted, file: info } = parseFitted(text, set, set.categories.map((c) => c.name), (message) => new LexiconError(message.replace(FITTED_FILE, file)));
+  return { ...set, fitted, files: [...set.files.filter((f) => f.path !== FITTED_FILE), { ...info, path: file }] };
 }

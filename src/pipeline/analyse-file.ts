@@ -13,10 +13,10 @@ import { WordFolder } from '../text/normalise.js';
  * What the per-document stages need: loaded once per run, and once in every worker thread. With
  * `signPhrases`, the units phrase discovery reads are collected for their documents' phrase signatures.
  */
-export function createAnalysisContext(options: Pick<RunOptions, 'lexiconDir' | 'langDetector' | 'fields'>, signPhrases = false): FileAnalysisContext {
+export function createAnalysisContext(options: Pick<RunOptions, 'lexiconDir' | 'langDetector' | 'fields' | 'fitted'>, signPhrases = false): FileAnalysisContext {
   return {
     ingest: { fieldMap: fieldMapOf(options.fields) },
-    detector: createDetector(options.langDetector), lexicons: loadLexicons(options.lexiconDir), folder: new WordFolder(),
+    detector: createDetector(options.langDetector), lexicons: loadLexicons(options.lexiconDir, { fitted: options.fitted }), folder: new WordFolder(),
     ...(signPhrases ? { phrases: new DocumentSignatures(loadPhraseWords(options.lexiconDir)) } : {}),
   };
 }

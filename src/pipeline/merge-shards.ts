@@ -41,7 +41,7 @@ function readShard(dir: string, key: string): { file: string; shard: string; cor
  */
 export async function mergeShards(options: MergeOptions): Promise<RunSummary> {
   const started = new Date();
-  const lexicons = loadRunLexicons(options.lexiconDir);
+  const lexicons = loadRunLexicons(options.lexiconDir, { fitted: options.fitted });
   const codeHash = pipelineHash();
   // The same key as the shards' runs: --fields changes which documents a file reads into.
   const key = analysisKey({ pipeline: codeHash, lexicons: lexicons.files, langDetector: options.langDetector, fields: options.fields });

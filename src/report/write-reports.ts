@@ -115,6 +115,7 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
       lexicon_dir: options.lexiconDir, lexicon_source: options.lexiconSource ?? 'option', lang_detector: options.langDetector,
       spreadsheet: options.spreadsheet, workers: options.workers ?? null, full: options.full === true,
       shard: options.shard === undefined ? null : `${options.shard.index}/${options.shard.count}`,
+      fitted: options.fitted !== false,
     },
     detector: detectorVersion(options.langDetector),
     corpus: options.inputs,

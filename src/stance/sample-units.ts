@@ -2,8 +2,8 @@ import type { UnitRow } from './read-run-output.js';
 import { seededRandom } from '../sampling/seeded-random.js';
 
 /** A unit offered for hand-coding, with the stratum it was drawn from. */
-export interface SampledUnit {
-  readonly unit: UnitRow;
+export interface SampledUnit<T extends Pick<UnitRow, 'unitId'> = UnitRow> {
+  readonly unit: T;
   readonly stratum: string;
 }
 
@@ -14,8 +14,8 @@ export interface SampledUnit {
  * articles, replies, units the lexicons tag with two stances — are not left out. Within a stratum
  * units are drawn at random from `seed`. The result is in corpus order.
  */
-export function sampleUnits(units: readonly UnitRow[], n: number, seed: number, stratumOf: (u: UnitRow) => string): SampledUnit[] {
-  const strata = new Map<string, UnitRow[]>();
+export function sampleUnits<T extends Pick<UnitRow, 'unitId'>>(units: readonly T[], n: number, seed: number, stratumOf: (u: T) => string): SampledUnit<T>[] {
+  const strata = new Map<string, T[]>();
   for (const u of units) strata.set(stratumOf(u), [...(strata.get(stratumOf(u)) ?? []), u]);
   const names = [...strata.keys()].sort();
   const total = units.length;
@@ -36,7 +36,7 @@ export function sampleUnits(units: readonly UnitRow[], n: number, seed: number, 
     }
   }
   const random = seededRandom(seed);
-  const drawn: SampledUnit[] = [];
+  const drawn: SampledUnit<T>[] = [];
   for (const s of names) {
     const pool = [...strata.get(s)!];
     for (let k = pool.length - 1; k > 0; k -= 1) {

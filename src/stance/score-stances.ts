@@ -1,5 +1,6 @@
 import type { StanceTag, StanceVerdict } from '../model.js';
 import type { StanceCategory } from '../lexicon/stance-category.js';
+import { fittedScore, stanceFeatures, type FittedWeights } from './fitted-weights.js';
 import { counts } from './tag-stances.js';
 
 /**
@@ -40,21 +41,31 @@ export function stanceScore(tags: readonly StanceTag[]): number {
   return Math.round([...best.values()].reduce((a, b) => a + b, 0) * 1000) / 1000;
 }
 
+/** A stance's score and label: with its fitted model when there is one (lexicons/fitted.yaml), else the lexicon weights against LABEL_THRESHOLD. */
+export function stanceVerdict(tags: readonly StanceTag[], stance: string, fitted?: FittedWeights): { readonly score: number; readonly label: 0 | 1 } {
+  const model = fitted?.stances.get(stance);
+  if (model === undefined) {
+    const score = stanceScore(tags);
+    return { score, label: score >= LABEL_THRESHOLD ? 1 : 0 };
+  }
+  const score = fittedScore(model, stanceFeatures(tags));
+  return { score, label: score >= model.threshold ? 1 : 0 };
+}
+
 /**
  * Turn a unit's tags into one verdict per stance category, in the categories' order. A negated,
  * quoted or ironic cue does not count and is shown in the evidence with its reason (NOT, QUOTED,
- * IRONIC); nothing is silently flipped.
+ * IRONIC); nothing is silently flipped. With fitted weights, scores and labels are theirs.
  */
-export function scoreStances(text: string, tags: readonly StanceTag[], categories: readonly StanceCategory[]): StanceVerdict[] {
-  // Most units hold no cue: their verdicts are all zero, without filtering and scoring nothing.
+export function scoreStances(text: string, tags: readonly StanceTag[], categories: readonly StanceCategory[], fitted?: FittedWeights): StanceVerdict[] {
+  // Most units hold no cue: their verdicts are all zero, without filtering and scoring nothing
+  // (a fitted model too scores 0 and, its thresholds being positive, labels 0).
   if (tags.length === 0) return categories.map(({ name: stance }) => ({ stance, score: 0, label: 0, hits: 0, evidence: '' }));
   return categories.map(({ name: stance }) => {
     const mine = tags.filter((t) => t.stance === stance);
-    const score = stanceScore(mine);
     return {
       stance,
-      score,
-      label: score >= LABEL_THRESHOLD ? 1 : 0,
+      ...stanceVerdict(mine, stance, fitted),
       hits: mine.filter(counts).length,
       evidence: mine.map((t) => describeTag(text, t)).join('; '),
     };

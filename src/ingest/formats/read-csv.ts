@@ -6,7 +6,7 @@ import type { FormatResult } from './format.js';
 const REQUIRED_COLUMNS = ['doc_id', 'text'] as const;
 
 /** Separator of the header line: `,`, or the `;` of French spreadsheets, or tab, whichever occurs most outside quotes. */
-function sniffDelimiter(text: string): string {
+export function sniffDelimiter(text: string): string {
   const header = text.slice(0, text.search(/\r?\n|$/u));
   const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
   let quoted = false;

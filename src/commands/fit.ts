@@ -1,0 +1,48 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { codedSha256, readCodedUnits, readSplit } from '../evaluate/read-coded.js';
+import { fitStances } from '../fit/fit-stances.js';
+import { fittedYaml } from '../fit/write-fitted.js';
+import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folder.js';
+import { FITTED_FILE, stanceLexiconsHash } from '../lexicon/load-fitted.js';
+import { loadLexicons } from '../lexicon/load-lexicon.js';
+import { UserError } from '../errors.js';
+
+const f2 = (x: number): string => x.toFixed(2);
+
+/** `controverse fit --gold coded.tsv`: learn entry weights and thresholds from hand-coded units into the lexicon folder's fitted.yaml. */
+export function registerFitCommand(program: Command): void {
+  program
+    .command('fit')
+    .description(`learn each stance entry's weight and each stance's threshold from hand-coded units (logistic regression, penalty chosen by 5-fold cross-validation over pages) and write them to ${FITTED_FILE} in the lexicon folder, which run, explain and evaluate then use`)
+    .requiredOption('--gold <file>', 'coded units with their text: a TSV, CSV, JSONL or JSON file, or a folder of them (format of eval/stances/pages/*.tsv)')
+    .option('--split-file <file>', 'a TSV doc_id → split (eval/stances/split.tsv), to fit on one split only')
+    .option('--split <name>', 'with --split-file: the split to fit on (dev); never the one you report')
+    .option('-l, --lexicons <dir>', LEXICONS_OPTION_HELP)
+    .option('--output <file>', `write the weights here instead of ${FITTED_FILE} in the lexicon folder`)
+    .action((flags: { gold: string; splitFile?: string; split?: string; lexicons?: string; output?: string }) => {
+      if ((flags.splitFile === undefined) !== (flags.split === undefined)) throw new UserError('--split-file and --split go together', 'e.g. --split-file eval/stances/split.tsv --split dev');
+      const chosen = chooseLexiconDir(flags.lexicons, process.cwd());
+      if (flags.output === undefined && chosen.source === 'shipped') {
+        throw new UserError('the lexicons in use are the ones shipped with controverse: fitted weights go into a lexicon folder of your own', 'run "controverse init" for a ./lexicons copy, or give --lexicons DIR or --output FILE');
+      }
+      // The fit starts from the lexicon weights, never from an earlier fit.
+      const lexicons = loadLexicons(chosen.dir, { fitted: false });
+      const gold = path.resolve(flags.gold);
+      const pages = flags.splitFile === undefined ? undefined : readSplit(path.resolve(flags.splitFile), flags.split!);
+      const units = readCodedUnits(gold, lexicons.categories.map((c) => c.name), pages);
+      if (units.length === 0) throw new UserError(`${flags.gold}: no coded unit${flags.split === undefined ? '' : ` in split "${flags.split}"`}`);
+      const fits = fitStances(units, lexicons);
+      const yaml = fittedYaml(fits, { goldSha256: codedSha256(gold), goldUnits: units.length, split: flags.split, lexiconsSha256: stanceLexiconsHash(lexicons.files) });
+      const output = flags.output === undefined ? path.join(chosen.dir, FITTED_FILE) : path.resolve(flags.output);
+      writeFileSync(output, yaml);
+      const lines = [
+        `fitted on ${units.length} units, ${new Set(units.map((u) => u.docId)).size} pages${flags.split === undefined ? '' : ` (split ${flags.split})`} → ${path.relative(process.cwd(), output) || output}`,
+        `  ${'stance'.padEnd(14)} units  pos  penalty  entries  F1 lexicon weights  F1 fitted (out-of-fold)`,
+        ...fits.map((f) => `  ${f.stance.padEnd(14)} ${String(f.units).padStart(5)} ${String(f.positives).padStart(4)} ${String(f.regularisation).padStart(8)} ${String(f.entries.length).padStart(8)} ${f2(f.unfittedF1).padStart(19)} ${f2(f.cvF1).padStart(24)}`),
+        'The out-of-fold F1 is measured on pages each fold did not see; report figures on a split the fit never saw (controverse evaluate --split test).',
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+    });
+}

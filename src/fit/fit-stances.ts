@@ -1,0 +1,177 @@
+import type { CodedUnit } from '../evaluate/read-coded.js';
+import type { LexiconSet } from '../lexicon/load-lexicon.js';
+import type { Stance, Unit } from '../model.js';
+import { seededRandom } from '../sampling/seeded-random.js';
+import { FLAGS, stanceFeatures, type Flag, type StanceFeatures } from '../stance/fitted-weights.js';
+import { LABEL_THRESHOLD, stanceScore } from '../stance/score-stances.js';
+import { findClaims } from '../claims/find-claims.js';
+import { tagUnitStances } from '../stance/claim-stance-tags.js';
+import { tokenise } from '../text/tokenise.js';
+import { fitLogistic, linear, type SparseRow } from './logistic.js';
+
+/**
+ * `controverse fit`: per stance, a logistic regression of the coded label on what the matcher
+ * found in the unit — the lexicon score (so that an entry the sample never shows keeps its lexicon
+ * weight, scaled), one correction per entry seen, and the negated / quoted / ironic / intensified
+ * flags — with an L2 penalty on the corrections and flags chosen by cross-validation over pages.
+ */
+
+/** Penalties tried, weakest last: each is scored by cross-validation and the best kept. */
+export const LAMBDAS: readonly number[] = [1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001];
+export const FOLDS = 5;
+/** Seed of the page shuffle that makes the folds: fixed, so a fit is reproducible. */
+export const FIT_SEED = 20261206;
+/** Lowest threshold written: at 0 or below every unit, with or without a cue, would be labelled. */
+export const MIN_THRESHOLD = 0.001;
+
+const INTERCEPT = 0;
+const LEXICON_SCORE = 1;
+const FIRST_FLAG = 2;
+const FIRST_ENTRY = FIRST_FLAG + FLAGS.length;
+
+/** The fit of one stance, rounded as written. */
+export interface StanceFit {
+  readonly stance: Stance;
+  readonly intercept: number;
+  readonly threshold: number;
+  readonly lexiconScale: number;
+  readonly flags: Readonly<Record<Flag, number>>;
+  /** Fitted weight of each entry seen in the sample, by id. */
+  readonly entries: readonly (readonly [string, number])[];
+  readonly regularisation: number;
+  /** F1 of the out-of-fold predictions at the chosen penalty and threshold. */
+  readonly cvF1: number;
+  /** F1 of the lexicon weights (label at LABEL_THRESHOLD) on the same units, for comparison. */
+  readonly unfittedF1: number;
+  readonly units: number;
+  readonly positives: number;
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000 + 0;
+
+function f1Of(tp: number, fp: number, fn: number): number {
+  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+}
+
+/** Folds by page: every unit of a page in the same fold, pages shuffled with a fixed seed. */
+export function pageFolds(units: readonly CodedUnit[], folds = FOLDS, seed = FIT_SEED): number[] {
+  const pages = [...new Set(units.map((u) => u.docId))].sort();
+  const random = seededRandom(seed);
+  for (let i = pages.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [pages[i], pages[j]] = [pages[j]!, pages[i]!];
+  }
+  const foldOf = new Map(pages.map((p, k) => [p, k % folds]));
+  return units.map((u) => foldOf.get(u.docId)!);
+}
+
+/** The probability cut with the best F1 over scored units (ties: the higher cut), and that F1; units at probability 0 are never labelled. */
+export function bestCut(probabilities: readonly number[], labels: readonly (0 | 1)[]): { cut: number; f1: number } {
+  const order = probabilities.map((p, i) => i).sort((a, b) => probabilities[b]! - probabilities[a]! || a - b);
+  const positives = labels.reduce<number>((n, y) => n + y, 0);
+  let best = { cut: 0.5, f1: 0 };
+  let tp = 0;
+  let fp = 0;
+  for (let k = 0; k < order.length; k += 1) {
+    const i = order[k]!;
+    // Probability 0 marks a unit that cannot be labelled: no cut reaches it.
+    if (probabilities[i]! <= 0) break;
+    if (labels[i] === 1) tp += 1;
+    else fp += 1;
+    const p = probabilities[i]!;
+    const next = order[k + 1] === undefined ? undefined : probabilities[order[k + 1]!]!;
+    if (next !== undefined && next === p) continue; // a cut cannot separate equal probabilities
+    const f1 = f1Of(tp, fp, positives - tp);
+    // The cut sits halfway to the next lower probability.
+    if (f1 > best.f1) best = { cut: next === undefined ? p / 2 : (p + next) / 2, f1 };
+  }
+  return best;
+}
+
+interface StanceData {
+  readonly rows: SparseRow[];
+  readonly labels: (0 | 1)[];
+  readonly entryIds: readonly string[];
+  /** Lexicon weight of each entry seen. */
+  readonly weights: ReadonlyMap<string, number>;
+}
+
+function stanceData(features: readonly StanceFeatures[], units: readonly CodedUnit[], stance: Stance): StanceData {
+  const weights = new Map<string, number>();
+  for (const f of features) for (const [id, e] of f.entries) weights.set(id, e.weight);
+  const entryIds = [...weights.keys()].sort();
+  const indexOf = new Map(entryIds.map((id, k) => [id, FIRST_ENTRY + k]));
+  const rows = features.map((f): SparseRow => {
+    const row: [number, number][] = [[INTERCEPT, 1]];
+    let score = 0;
+    for (const e of f.entries.values()) score += e.weight * e.intensity;
+    if (score !== 0) row.push([LEXICON_SCORE, score]);
+    FLAGS.forEach((flag, k) => {
+      if (f.flags[flag] === 1) row.push([FIRST_FLAG + k, 1]);
+    });
+    for (const [id, e] of f.entries) row.push([indexOf.get(id)!, e.intensity]);
+    return row;
+  });
+  return { rows, labels: units.map((u) => u.labels[stance] ?? 0), entryIds, weights };
+}
+
+function fitStance(data: StanceData, folds: readonly number[], stance: Stance, unfittedF1: number): StanceFit {
+  const features = FIRST_ENTRY + data.entryIds.length;
+  const penalised = Array.from({ length: features }, (_, j): 0 | 1 => (j === INTERCEPT || j === LEXICON_SCORE ? 0 : 1));
+  const problemOf = (keep: (i: number) => boolean) => {
+    const idx = data.rows.map((_, i) => i).filter(keep);
+    return { rows: idx.map((i) => data.rows[i]!), labels: idx.map((i) => data.labels[i]!), features, penalised };
+  };
+  let chosen = { lambda: LAMBDAS[0]!, cut: 0.5, f1: -1 };
+  for (const lambda of LAMBDAS) {
+    const oof = new Array<number>(data.rows.length).fill(0);
+    for (let k = 0; k < FOLDS; k += 1) {
+      const w = fitLogistic(problemOf((i) => folds[i] !== k), lambda);
+      data.rows.forEach((row, i) => {
+        if (folds[i] === k) oof[i] = 1 / (1 + Math.exp(-linear(w, row)));
+      });
+    }
+    // A unit with no cue of the stance (its row is the intercept alone) scores 0 and is never
+    // labelled (see scoreStances): the cut is chosen among the others only, else "label every
+    // unit" can win on F1 when a third of the units are positive.
+    const { cut, f1 } = bestCut(oof.map((p, i) => (data.rows[i]!.length === 1 ? 0 : p)), data.labels);
+    // Ties go to the stronger penalty, tried first: the simpler model.
+    if (f1 > chosen.f1 + 1e-9) chosen = { lambda, cut, f1 };
+  }
+  const w = fitLogistic(problemOf(() => true), chosen.lambda);
+  const scale = w[LEXICON_SCORE]!;
+  const intercept = w[INTERCEPT]!;
+  const cutLogit = Math.log(chosen.cut / (1 - chosen.cut));
+  const flags = Object.fromEntries(FLAGS.map((f, k) => [f, round(w[FIRST_FLAG + k]!)])) as Record<Flag, number>;
+  // An entry's fitted weight: the lexicon score's share (scale × lexicon weight) plus its own correction.
+  return {
+    stance, intercept: round(intercept), threshold: round(Math.max(MIN_THRESHOLD, cutLogit - intercept)), lexiconScale: round(scale), flags,
+    entries: data.entryIds.map((id, k) => [id, round(scale * data.weights.get(id)! + w[FIRST_ENTRY + k]!)] as const),
+    regularisation: chosen.lambda, cvF1: round(chosen.f1), unfittedF1: round(unfittedF1), units: data.rows.length, positives: data.labels.reduce<number>((n, y) => n + y, 0),
+  };
+}
+
+/** Fit every stance category of the lexicons on the coded units (tagged as French, as `evaluate` does). */
+export function fitStances(units: readonly CodedUnit[], lexicons: LexiconSet): StanceFit[] {
+  const tags = units.map((u) => {
+    const unit: Unit = { id: `${u.docId}#${u.position}`, docId: u.docId, position: u.position, kind: u.kind, depth: 0, text: u.text };
+    const tokens = tokenise(u.text);
+    return tagUnitStances(unit, tokens, findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts), lexicons);
+  });
+  const folds = pageFolds(units);
+  return lexicons.categories.map(({ name: stance }) => {
+    const mine = tags.map((t) => t.filter((x) => x.stance === stance));
+    const data = stanceData(mine.map(stanceFeatures), units, stance);
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    mine.forEach((t, i) => {
+      const got = stanceScore(t) >= LABEL_THRESHOLD ? 1 : 0;
+      const want = data.labels[i]!;
+      tp += got & want;
+      fp += got & (1 - want);
+      fn += want & (1 - got);
+    });
+    return fitStance(data, folds, stance, f1Of(tp, fp, fn));
+  });
+}

@@ -1,0 +1,78 @@
+import type { Stance, StanceTag } from '../model.js';
+import { counts } from './tag-stances.js';
+
+/**
+ * Weights learnt from a coded sample by `controverse fit` (lexicons/fitted.yaml), and the features
+ * of a unit they apply to. A stance's fitted score is
+ *   Σ over its counted entries of (fitted weight, or lexicon_scale × lexicon weight) × intensity
+ *   + a weight per flag of the unit (a negated, quoted, ironic or intensified cue of this stance),
+ * and the label is set at score ≥ threshold. The logistic model's probability is
+ * sigmoid(intercept + score): the threshold is where it reaches the F1-best cut chosen by
+ * cross-validation.
+ */
+
+/** Flags of a unit for one stance that the matcher reports besides the entries themselves. */
+export const FLAGS = ['negated', 'quoted', 'ironic', 'intensified'] as const;
+export type Flag = (typeof FLAGS)[number];
+
+/** The fitted model of one stance. */
+export interface FittedStance {
+  readonly intercept: number;
+  /** Score at which the label is set. */
+  readonly threshold: number;
+  /** Factor on the lexicon weight of an entry the fit has no weight for (not seen in the coded sample). */
+  readonly lexiconScale: number;
+  readonly flags: Readonly<Record<Flag, number>>;
+  /** Fitted weight per entry id, for the entries seen in the coded sample. */
+  readonly entries: ReadonlyMap<string, number>;
+}
+
+/** The fitted file as loaded. */
+export interface FittedWeights {
+  readonly version: number;
+  /** Path relative to the lexicon folder, for messages and the manifest. */
+  readonly source: string;
+  readonly goldSha256: string;
+  /** The split of the gold the weights were fitted on, when one was chosen. */
+  readonly goldSplit?: string;
+  /** Hash of the stance, intensifier and negation files the weights were fitted against. */
+  readonly lexiconsSha256: string;
+  readonly stances: ReadonlyMap<Stance, FittedStance>;
+}
+
+/** What the fitted model sees of one unit for one stance. */
+export interface StanceFeatures {
+  /** Per counted entry: its lexicon weight and the strongest intensity it was found with. */
+  readonly entries: ReadonlyMap<string, { readonly weight: number; readonly intensity: number }>;
+  readonly flags: Readonly<Record<Flag, 0 | 1>>;
+}
+
+/** The features of one stance's tags (the tags of other stances are ignored). An entry repeated counts once, at its strongest. */
+export function stanceFeatures(tags: readonly StanceTag[]): StanceFeatures {
+  const entries = new Map<string, { weight: number; intensity: number }>();
+  const flags: Record<Flag, 0 | 1> = { negated: 0, quoted: 0, ironic: 0, intensified: 0 };
+  for (const t of tags) {
+    if (t.negated) flags.negated = 1;
+    if (t.discount === 'quoted') flags.quoted = 1;
+    if (t.discount === 'ironic') flags.ironic = 1;
+    if (!counts(t)) continue;
+    if (t.intensifierSpan !== undefined) flags.intensified = 1;
+    const intensity = t.intensity ?? 1;
+    const held = entries.get(t.entryId);
+    if (held === undefined || intensity * t.weight > held.intensity * held.weight) entries.set(t.entryId, { weight: t.weight, intensity });
+  }
+  return { entries, flags };
+}
+
+/** An entry's weight under the fitted model: its own fitted weight, else the lexicon weight scaled. */
+export function fittedEntryWeight(model: FittedStance, entryId: string, lexiconWeight: number): number {
+  return model.entries.get(entryId) ?? model.lexiconScale * lexiconWeight;
+}
+
+/** The fitted score of one stance for a unit, before the threshold. */
+export function fittedScore(model: FittedStance, f: StanceFeatures): number {
+  let score = 0;
+  for (const [id, e] of f.entries) score += fittedEntryWeight(model, id, e.weight) * e.intensity;
+  for (const flag of FLAGS) score += model.flags[flag] * f.flags[flag];
+  return Math.round(score * 1000) / 1000;
+}
