@@ -26,6 +26,11 @@ export interface RunOptions {
   readonly rebuildStore?: boolean;
   /** Process only the `index`-th (1-based) of `count` deterministic partitions of the corpus, into this folder's own store. */
   readonly shard?: Shard;
+  /**
+   * Folder where the run writes the seconds each thread spent per stage (`npm run bench` sets it
+   * through the CONTROVERSE_STAGE_TIMES environment variable); never part of the reports.
+   */
+  readonly stageTimes?: string;
 }
 
 /** One partition of an array job: `--shard 2/8` is { index: 2, count: 8 }. */

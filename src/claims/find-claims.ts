@@ -1,5 +1,6 @@
 import type { EntryMatch, Lexicon, LexiconEntry } from '../lexicon/lexicon.js';
 import type { ClaimMention, Token, Unit } from '../model.js';
+import type { TokenIds } from '../text/vocabulary.js';
 
 // Punctuation that closes the scope of a negation cue.
 const CLAUSE_BREAK = /[.!?;:,«»“”"()\n]/u;
@@ -34,10 +35,11 @@ function isNegated(m: EntryMatch, text: string, tokens: readonly Token[], claims
 /**
  * Find the claims of the claims lexicon in one unit, in text order (longest match wins, a token is
  * counted in one mention only). Negated mentions are marked, not dropped: the reports decide.
+ * `ids`: the tokens' ids (tokeniseWithIds), when the caller has them: the same mentions, found faster.
  */
-export function findClaims(unit: Unit, tokens: readonly Token[], claims: Lexicon): ClaimMention[] {
+export function findClaims(unit: Unit, tokens: readonly Token[], claims: Lexicon, ids?: TokenIds): ClaimMention[] {
   const ownCues = new Map<string, ReadonlySet<string>>();
-  return claims.findAll(tokens).map((m) => {
+  return claims.findAll(tokens, ids).map((m) => {
     let own = ownCues.get(m.entry.id);
     if (own === undefined) {
       own = lexicalCues(m.entry, claims.negation.cues);
