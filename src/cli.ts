@@ -86,6 +86,8 @@ function buildProgram(): Command {
         shard: flags.shard,
         fields: flags.fields,
         fitted: flags.fitted,
+        // For the benchmark only (docs/benchmarks.md): stage times go to this folder, not to the reports.
+        ...(process.env.CONTROVERSE_STAGE_TIMES ? { stageTimes: path.resolve(process.env.CONTROVERSE_STAGE_TIMES) } : {}),
       };
       const progress = createProgressDisplay(process.stderr, flags.quiet);
       let summary;

@@ -34,6 +34,11 @@ export interface RunOptions {
   readonly shard?: Shard;
   /** Score with the lexicon folder's fitted weights (fitted.yaml) when it has them; false (`--no-fitted`) ignores them. Default true. */
   readonly fitted?: boolean;
+  /**
+   * Folder where the run writes the seconds each thread spent per stage (`npm run bench` sets it
+   * through the CONTROVERSE_STAGE_TIMES environment variable); never part of the reports.
+   */
+  readonly stageTimes?: string;
 }
 
 /** One partition of an array job: `--shard 2/8` is { index: 2, count: 8 }. */

@@ -1,6 +1,7 @@
 import { filesOfRun } from './ingest/shard-of.js';
 import { loadRunLexicons } from './lexicon/run-lexicons.js';
 import type { RunOptions } from './options.js';
+import { activeSecondsSince, writeStageTimes } from './pipeline/stage-times.js';
 import type { RunProgress, RunSummary } from './pipeline/run-summary.js';
 import { writeReports } from './report/write-reports.js';
 import { analysisKey, pipelineHash } from './store/analysis-key.js';
@@ -23,8 +24,10 @@ export async function run(options: RunOptions, onProgress?: (p: RunProgress) => 
     const { store } = output;
     store.setListingDiagnostics(skipped);
     const analysisStarted = Date.now();
+    const mainThreadActive = options.stageTimes === undefined ? undefined : activeSecondsSince();
     const { changes } = await updateStore(store, files, key, options, onProgress);
     const analysisSeconds = (Date.now() - analysisStarted) / 1000;
+    if (options.stageTimes !== undefined && mainThreadActive !== undefined) writeStageTimes(options.stageTimes, 'main', { store: mainThreadActive() });
     store.setMeta('analysis_key', key);
     store.setMeta('corpus', JSON.stringify(options.inputs));
     if (options.shard === undefined) store.deleteMeta('shard');

@@ -9,7 +9,9 @@ import type { AnalysedDocument, AnalysedUnit, Document, StanceVerdict } from '..
 import { scoreStances } from '../stance/score-stances.js';
 import { tagUnitStances } from '../stance/claim-stance-tags.js';
 import type { WordFolder } from '../text/normalise.js';
-import { tokenise } from '../text/tokenise.js';
+import { tokenise, tokeniseWithIds } from '../text/tokenise.js';
+import type { Vocabulary } from '../text/vocabulary.js';
+import type { StageClock } from '../pipeline/stage-times.js';
 
 /** What the per-document stages need, built once per run (or once per worker). */
 export interface AnalysisContext {
@@ -19,6 +21,10 @@ export interface AnalysisContext {
   readonly folder?: WordFolder;
   /** When set, every French (or undetermined) unit is added to it, for its document's phrase signature. */
   readonly phrases?: DocumentSignatures;
+  /** Folds each distinct word once and gives it an id, which the lexicon matchers index by (same results, faster). */
+  readonly vocabulary?: Vocabulary;
+  /** When set, the seconds of each stage are added to it (for the benchmark). */
+  readonly clock?: StageClock;
 }
 
 function notAnalysed(lang: string, categories: readonly StanceCategory[]): StanceVerdict[] {
@@ -27,15 +33,26 @@ function notAnalysed(lang: string, categories: readonly StanceCategory[]): Stanc
 
 /** Language, stances and claims of every unit of one document. Pure: same document + context → same result. */
 export function analyseDocument(document: Document, context: AnalysisContext): AnalysedDocument {
+  const { clock, vocabulary } = context;
+  let t = clock?.now() ?? 0;
   const languages = detectDocumentLanguages(document, context.detector);
+  if (clock !== undefined) t = clock.lap('language', t);
   const units: AnalysedUnit[] = document.units.map((unit, i) => {
-    const tokens = tokenise(unit.text, context.folder);
+    // Tokenised once: the same tokens serve stances, claims and phrases.
+    const { tokens, ids } = vocabulary === undefined ? { tokens: tokenise(unit.text, context.folder), ids: undefined } : tokeniseWithIds(unit.text, vocabulary);
+    if (clock !== undefined) t = clock.lap('tokenise', t);
     const lang = languages.units[i] ?? UNDETERMINED;
     const french = readAsFrench(lang.code);
+    if (!french) return { unit, lang, nTokens: tokens.length, stances: notAnalysed(lang.code, context.lexicons.categories), claims: [] };
     const { lexicons } = context;
-    const claims = french ? findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts) : [];
-    const stances = french ? scoreStances(unit.text, tagUnitStances(unit, tokens, claims, lexicons), lexicons.categories, lexicons.fitted) : notAnalysed(lang.code, lexicons.categories);
-    if (french) context.phrases?.add(document.id, { position: unit.position, author: unit.author, text: unit.text, tokens });
+    const claims = findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts, ids);
+    if (clock !== undefined) t = clock.lap('claims', t);
+    const stances = scoreStances(unit.text, tagUnitStances(unit, tokens, claims, lexicons, ids), lexicons.categories, lexicons.fitted);
+    if (clock !== undefined) t = clock.lap('stances', t);
+    if (context.phrases !== undefined) {
+      context.phrases.add(document.id, { position: unit.position, author: unit.author, text: unit.text, tokens });
+      if (clock !== undefined) t = clock.lap('phrases', t);
+    }
     return { unit, lang, nTokens: tokens.length, stances, claims };
   });
   return { document, lang: languages.document, units };

@@ -45,6 +45,29 @@ export function findNgram(db: EldDatabase, ngram: string): number {
   }
 }
 
+/**
+ * findNgram for the n-gram held in `codes[start .. end)` (UTF-16 code units), whose hash
+ * (hashOfCodes) the caller has: no string is made.
+ */
+export function findNgramCodes(db: EldDatabase, codes: Uint16Array, start: number, end: number, hash: number): number {
+  const mask = db.slots.length - 1;
+  const length = end - start;
+  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+    const index = db.slots[slot]!;
+    if (index === -1) return -1;
+    const at = db.keyStart[index]!;
+    if (db.keyStart[index + 1]! - at !== length) continue;
+    let k = 0;
+    while (k < length && db.keyChars[at + k] === codes[start + k]) k++;
+    if (k === length) return index;
+  }
+}
+
+/** The hash findNgram uses, over `codes[start .. end)`. */
+export function hashOfCodes(codes: Uint16Array, start: number, end: number): number {
+  return hashCodes(codes, start, end);
+}
+
 function keyEquals(db: EldDatabase, index: number, ngram: string): boolean {
   const start = db.keyStart[index]!;
   if (db.keyStart[index + 1]! - start !== ngram.length) return false;

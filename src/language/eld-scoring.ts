@@ -1,4 +1,4 @@
-import { findNgram, type EldDatabase } from './eld-database.js';
+import { findNgramCodes, hashOfCodes, type EldDatabase } from './eld-database.js';
 import { requireEldModule } from './eld-package.js';
 
 /**
@@ -47,86 +47,149 @@ const SCALE = 25;
 /**
  * eld's detect() over a compact database: the same text processing, n-grams and sums, so the
  * same language and scores to the last bit, without the objects eld builds for every call
- * (n-gram object, per-language result arrays, the sorted and scaled list of all languages).
+ * (n-gram object, per-language result arrays, the sorted and scaled list of all languages), and
+ * without a string per n-gram: the bytes go into a buffer, and n-grams are stretches of it.
  */
 export function createEldScorer(db: EldDatabase, rules: EldTextRules = loadEldTextRules()): (text: string) => EldVerdict {
   const raw = new Float64Array(db.languages.length);
+  const buffers = new NgramBuffers(rules.dictionary);
   return (text) => {
-    const ngrams = byteNgrams(byteWords(text.substring(0, MAX_TEXT), rules));
-    sumScores(db, ngrams, raw);
-    return verdict(db.languages, raw, ngrams.size);
+    const processed = text.substring(0, MAX_TEXT).replace(rules.separators, ' ').trim().toLowerCase();
+    raw.fill(0);
+    const count = buffers.scoreNgrams(processed, db, raw);
+    return verdict(db.languages, raw, count);
   };
 }
 
-/** eld's textProcessor: separators to spaces, trimmed, lower-cased, then strToUtf8Bytes. */
-function byteWords(text: string, rules: EldTextRules): string[] {
-  return strToUtf8Bytes(text.replace(rules.separators, ' ').trim().toLowerCase(), rules.dictionary);
-}
+// Bounds of one call's buffers: strToUtf8Bytes stops past ENFORCE_CUT_AFTER bytes (one character
+// adds at most 4), every word gives at most one n-gram per 3 bytes plus its tail, and no n-gram is
+// longer than its word plus two spaces.
+const MAX_BYTES = ENFORCE_CUT_AFTER + 4;
+const MAX_NGRAMS = MAX_BYTES;
+const SEEN_SLOTS = 2048;
+const SPACE = 0x20;
 
-/**
- * eld's strToUtf8Bytes: the words of `str`, each UTF-8 byte as one character (ASCII as itself,
- * others through eld's dictionary), cut after about 350 bytes. A copy of eld's loop, lone
- * surrogates included, because n-grams must be the very strings the database was built from.
- */
-function strToUtf8Bytes(str: string, dictionary: readonly string[]): string[] {
-  const d = (byte: number): string => dictionary[byte]!;
-  const words: string[] = [];
-  let encoded = '';
-  let countBytes = 0;
-  for (let i = 0; i < str.length; i++) {
-    let code = str.charCodeAt(i);
-    if (code < 0x80) {
-      if (code === 32) {
-        if (encoded !== '') {
-          words.push(encoded);
-          encoded = '';
-        }
-        if (countBytes > CUT_AFTER) break;
-      } else encoded += str[i];
-      countBytes++;
-    } else if (code < 0x800) {
-      encoded += d(0xc0 | (code >> 6)) + d(0x80 | (code & 0x3f));
-      countBytes += 2;
-    } else if (code < 0xd800 || code >= 0xe000) {
-      encoded += d(0xe0 | (code >> 12)) + d(0x80 | ((code >> 6) & 0x3f)) + d(0x80 | (code & 0x3f));
-      countBytes += 3;
-    } else {
-      i++;
-      code = 0x10000 + (((code & 0x3ff) << 10) | (str.charCodeAt(i) & 0x3ff));
-      encoded += d(0xf0 | (code >> 18)) + d(0x80 | ((code >> 12) & 0x3f)) + d(0x80 | ((code >> 6) & 0x3f)) + d(0x80 | (code & 0x3f));
-      countBytes += 4;
+/** A scorer's reusable buffers: the text's bytes, its words, and the distinct n-grams seen in one call. */
+class NgramBuffers {
+  /** eld's byte → character dictionary, as code units (each entry is one UTF-16 unit). */
+  private readonly dictionary: Uint16Array;
+  private readonly bytes = new Uint16Array(MAX_BYTES);
+  /** Start and end of each word in `bytes`. */
+  private readonly wordStart = new Int32Array(MAX_BYTES);
+  private readonly wordEnd = new Int32Array(MAX_BYTES);
+  /** The distinct n-grams of the call, one after another, and where each starts. */
+  private readonly pool = new Uint16Array(MAX_NGRAMS * 6 + MAX_BYTES);
+  private readonly poolStart = new Int32Array(MAX_NGRAMS + 1);
+  /** Open addressing over the pool's n-grams (index + 1, 0 when empty), and the slots used, for clearing. */
+  private readonly seen = new Int32Array(SEEN_SLOTS);
+  private readonly used = new Int32Array(MAX_NGRAMS);
+
+  constructor(dictionary: readonly string[]) {
+    this.dictionary = Uint16Array.from(dictionary, (c) => {
+      if (c.length !== 1) throw new Error('eld\'s dictionary no longer maps each byte to one character');
+      return c.charCodeAt(0);
+    });
+  }
+
+  /** Adds the scores of the distinct n-grams of `text` (processed as eld does) into `raw`; gives their number. */
+  scoreNgrams(text: string, db: EldDatabase, raw: Float64Array): number {
+    const words = this.utf8Words(text);
+    let count = 0;
+    for (let w = 0; w < words; w++) {
+      const start = this.wordStart[w]!;
+      const wordLength = this.wordEnd[w]! - start;
+      const len = Math.min(wordLength, MAX_WORD_BYTES);
+      let j = 0;
+      for (; j + 4 < len; j += 3) count += this.addNgram(j === 0, start + j, start + j + 4, false, count, db, raw);
+      // As in eld, the tail runs to the end of the word, past byte 70 in a longer one.
+      const tail = len !== 3 ? Math.max(0, len - 4) : 0;
+      count += this.addNgram(j === 0, start + tail, start + wordLength, true, count, db, raw);
     }
-    if (countBytes > ENFORCE_CUT_AFTER) break;
+    for (let k = 0; k < count; k++) this.seen[this.used[k]!] = 0;
+    return count;
   }
-  if (encoded !== '') words.push(encoded);
-  return words;
-}
 
-/**
- * eld's getByteNgrams: 4-byte windows every 3 bytes over the first 70 bytes of each word, the
- * first marked by a leading space, then the word's tail with a trailing space. Distinct ones only:
- * their number divides the scores.
- */
-function byteNgrams(words: readonly string[]): Set<string> {
-  const ngrams = new Set<string>();
-  for (const word of words) {
-    const len = Math.min(word.length, MAX_WORD_BYTES);
-    let j = 0;
-    for (; j + 4 < len; j += 3) ngrams.add((j === 0 ? ' ' : '') + word.substring(j, j + 4));
-    // As in eld, the tail runs to the end of the word, past byte 70 in a longer one.
-    ngrams.add((j === 0 ? ' ' : '') + word.substring(len !== 3 ? len - 4 : 0) + ' ');
+  /** Adds one n-gram (a space before when `lead`, after when `trail`) unless seen in this call: 1 when new. */
+  private addNgram(lead: boolean, from: number, to: number, trail: boolean, count: number, db: EldDatabase, raw: Float64Array): number {
+    const pool = this.pool;
+    const start = this.poolStart[count] ?? 0;
+    let end = start;
+    if (lead) pool[end++] = SPACE;
+    for (let k = from; k < to; k++) pool[end++] = this.bytes[k]!;
+    if (trail) pool[end++] = SPACE;
+    const hash = hashOfCodes(pool, start, end);
+    const mask = SEEN_SLOTS - 1;
+    let slot = hash & mask;
+    for (let other = this.seen[slot]!; other !== 0; slot = (slot + 1) & mask, other = this.seen[slot]!) {
+      const at = this.poolStart[other - 1]!;
+      const length = this.poolStart[other]! - at;
+      if (length !== end - start) continue;
+      let k = 0;
+      while (k < length && pool[at + k] === pool[start + k]) k++;
+      if (k === length) return 0;
+    }
+    this.seen[slot] = count + 1;
+    this.used[count] = slot;
+    this.poolStart[count + 1] = end;
+    // eld's calculateScores: per language, the sum of (score + 53) over the n-grams it has.
+    // Integer sums, so the order n-grams come in cannot change them.
+    const index = findNgramCodes(db, pool, start, end, hash);
+    if (index !== -1) {
+      const last = db.scoreStart[index + 1]!;
+      for (let j = db.scoreStart[index]!; j < last; j++) raw[db.scoreLanguage[j]!]! += db.score[j]! + BASE_NGRAM_SCORE;
+    }
+    return 1;
   }
-  return ngrams;
-}
 
-/** eld's calculateScores into `raw`: per language, the sum of (score + 53) over the n-grams it has. */
-function sumScores(db: EldDatabase, ngrams: ReadonlySet<string>, raw: Float64Array): void {
-  raw.fill(0);
-  for (const ngram of ngrams) {
-    const index = findNgram(db, ngram);
-    if (index === -1) continue;
-    const end = db.scoreStart[index + 1]!;
-    for (let j = db.scoreStart[index]!; j < end; j++) raw[db.scoreLanguage[j]!]! += db.score[j]! + BASE_NGRAM_SCORE;
+  /**
+   * eld's strToUtf8Bytes into `bytes` and the word bounds: each UTF-8 byte as one character (ASCII
+   * as itself, others through eld's dictionary), cut after about 350 bytes; gives the word count.
+   * eld's loop step by step, lone surrogates included, so the n-grams are the database's strings.
+   */
+  private utf8Words(str: string): number {
+    const d = this.dictionary;
+    const bytes = this.bytes;
+    let n = 0;
+    let words = 0;
+    let wordAt = 0;
+    let countBytes = 0;
+    for (let i = 0; i < str.length; i++) {
+      let code = str.charCodeAt(i);
+      if (code < 0x80) {
+        if (code === 32) {
+          if (n > wordAt) {
+            this.wordStart[words] = wordAt;
+            this.wordEnd[words++] = n;
+            wordAt = n;
+          }
+          if (countBytes > CUT_AFTER) break;
+        } else bytes[n++] = code;
+        countBytes++;
+      } else if (code < 0x800) {
+        bytes[n++] = d[0xc0 | (code >> 6)]!;
+        bytes[n++] = d[0x80 | (code & 0x3f)]!;
+        countBytes += 2;
+      } else if (code < 0xd800 || code >= 0xe000) {
+        bytes[n++] = d[0xe0 | (code >> 12)]!;
+        bytes[n++] = d[0x80 | ((code >> 6) & 0x3f)]!;
+        bytes[n++] = d[0x80 | (code & 0x3f)]!;
+        countBytes += 3;
+      } else {
+        i++;
+        code = 0x10000 + (((code & 0x3ff) << 10) | (str.charCodeAt(i) & 0x3ff));
+        bytes[n++] = d[0xf0 | (code >> 18)]!;
+        bytes[n++] = d[0x80 | ((code >> 12) & 0x3f)]!;
+        bytes[n++] = d[0x80 | ((code >> 6) & 0x3f)]!;
+        bytes[n++] = d[0x80 | (code & 0x3f)]!;
+        countBytes += 4;
+      }
+      if (countBytes > ENFORCE_CUT_AFTER) break;
+    }
+    if (n > wordAt) {
+      this.wordStart[words] = wordAt;
+      this.wordEnd[words++] = n;
+    }
+    return words;
   }
 }
 

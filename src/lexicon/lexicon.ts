@@ -1,5 +1,6 @@
 import type { Stance, Token } from '../model.js';
 import { beliefNegationBefore } from './belief-negation.js';
+import type { TokenIds, Vocabulary } from '../text/vocabulary.js';
 
 /** One element of a compiled pattern: a word, a word prefix ("dilapid*"), or a gap of a few words ("…"). */
 export type PatternToken =
@@ -88,15 +89,6 @@ function tokenMatches(p: PatternToken, norm: string): boolean {
   return false;
 }
 
-// Letters of a prefix pattern ("dilapid*") that index it: the loader's MIN_PREFIX_LETTERS, so every
-// prefix it accepts has a key. A word can only start prefixes that share its first letters.
-const PREFIX_KEY_LETTERS = 3;
-
-/** The index key of a pattern's first element: the first letters of a prefix long enough to have them. */
-function prefixKey(p: PatternToken): string | undefined {
-  return p.kind === 'prefix' && p.norm.length >= PREFIX_KEY_LETTERS ? p.norm.slice(0, PREFIX_KEY_LETTERS) : undefined;
-}
-
 /** Index one past the last token of `pattern` matched at `i`, or -1. Gaps are lazy but backtrack. */
 function matchPattern(pattern: readonly PatternToken[], tokens: readonly Token[], i: number, p = 0): number {
   // Words and prefixes are matched in a loop; only a gap needs the recursion (it backtracks).
@@ -130,123 +122,194 @@ export function clauseBreakAfter(tokens: readonly Token[], a: number, text: stri
 interface Candidate {
   readonly entry: LexiconEntry;
   readonly pattern: readonly PatternToken[];
+  /**
+   * Where the pattern stood in the order the matcher always tried them at a word (the word's own
+   * patterns, then the prefix patterns, each in lexicon order): of two equally good matches, the
+   * lower rank wins, as the first one tried did.
+   */
+  readonly rank: number;
 }
 
-/** The patterns a word starts, and for a word that starts many, the ones left once the next word is known. */
-interface Start {
-  readonly candidates: readonly Candidate[];
-  /** By next word ('' past the last token); undefined for a short list, tried as it is. */
-  readonly byNext: Map<string, readonly Candidate[]> | undefined;
+/** A pattern whose next element is a gap: matched from there by matchPattern, which backtracks. */
+interface GapTail {
+  readonly candidate: Candidate;
+  /** Index of the gap in the pattern. */
+  readonly at: number;
 }
 
-const NO_START: Start = { candidates: [], byNext: undefined };
-
-/** Words whose starts a lexicon remembers; past it the memory starts afresh (as WordFolder's). */
-const CANDIDATE_CACHE_WORDS = 50_000;
-/** Candidates from which a word's list is narrowed by the next word ("l'", "une", "la" start many patterns). */
-const NARROW_FROM = 3;
-/** Next words a Start remembers narrowed lists for; past it that memory starts afresh. */
-const NARROWED_CACHE_WORDS = 2_000;
-
-/** False when `c` cannot match with `next` as the token after its first ('' when there is none). */
-function survives(c: Candidate, next: string): boolean {
-  const second = c.pattern[1];
-  return second === undefined || second.kind === 'gap' || (next !== '' && tokenMatches(second, next));
+/**
+ * A node of the pattern trie: the patterns whose elements up to here have matched. Edges are
+ * words (by folded form) and prefixes ("dilapid*"); a pattern ends at a node or hands over at its
+ * first gap.
+ */
+interface TrieNode {
+  readonly words: Map<string, TrieNode>;
+  readonly prefixes: { readonly norm: string; readonly node: TrieNode }[];
+  readonly ends: Candidate[];
+  readonly gaps: GapTail[];
 }
 
-/** The candidates of `start` that the next word leaves, in their order. */
-function narrowed(start: Start, next: string): readonly Candidate[] {
-  const byNext = start.byNext!;
-  let list = byNext.get(next);
-  if (list === undefined) {
-    list = start.candidates.filter((c) => survives(c, next));
-    if (byNext.size >= NARROWED_CACHE_WORDS) byNext.clear();
-    byNext.set(next, list);
+function trieNode(): TrieNode {
+  return { words: new Map(), prefixes: [], ends: [], gaps: [] };
+}
+
+/** Adds a pattern's path to the trie; a pattern that starts with a gap can never match and is left out, as before. */
+function insertPattern(root: TrieNode, candidate: Candidate): void {
+  const { pattern } = candidate;
+  if (pattern[0] === undefined || pattern[0].kind === 'gap') return;
+  let node = root;
+  for (let q = 0; q < pattern.length; q += 1) {
+    const p = pattern[q]!;
+    if (p.kind === 'gap') {
+      node.gaps.push({ candidate, at: q });
+      return;
+    }
+    if (p.kind === 'word') {
+      let next = node.words.get(p.norm);
+      if (next === undefined) {
+        next = trieNode();
+        node.words.set(p.norm, next);
+      }
+      node = next;
+    } else {
+      let edge = node.prefixes.find((e) => e.norm === p.norm);
+      if (edge === undefined) {
+        edge = { norm: p.norm, node: trieNode() };
+        node.prefixes.push(edge);
+      }
+      node = edge.node;
+    }
   }
-  return list;
+  node.ends.push(candidate);
 }
 
-/** A compiled lexicon: entries indexed by their first word for fast longest-match lookup. */
+/** The nodes one word leads to from `node`: its word edge, then every prefix edge it starts with. */
+function step(node: TrieNode, norm: string, into: TrieNode[]): void {
+  const byWord = node.words.get(norm);
+  if (byWord !== undefined) into.push(byWord);
+  for (const e of node.prefixes) if (norm.startsWith(e.norm)) into.push(e.node);
+}
+
+/** True when `c` ending at `end` beats the best so far: longer, then higher weight, then lower id, then tried first. */
+function beats(c: Candidate, end: number, best: EntryMatch | undefined, bestRank: number): boolean {
+  if (best === undefined || end > best.end) return true;
+  if (end < best.end) return false;
+  const a = c.entry;
+  const b = best.entry;
+  if (a.weight !== b.weight) return a.weight > b.weight;
+  if (a.id !== b.id) return a.id < b.id;
+  return c.rank < bestRank;
+}
+
+const NO_NODES: readonly TrieNode[] = [];
+
+/** Words whose first step a lexicon remembers by folded form (for tokens without ids); past it that memory starts afresh. */
+const CANDIDATE_CACHE_WORDS = 50_000;
+
+/** A compiled lexicon: its patterns in a trie over folded words, for fast longest-match lookup. */
 export class Lexicon {
   readonly entries: readonly LexiconEntry[];
   readonly negation: NegationRules;
-  readonly byFirstWord = new Map<string, Candidate[]>();
-  readonly byPrefix: Candidate[] = [];
   /** Entries by id, for the stages that start from a tag. */
   readonly byId = new Map<string, LexiconEntry>();
-  /**
-   * The byPrefix patterns a word can start, by the word's first PREFIX_KEY_LETTERS letters (each
-   * list in byPrefix order, with any shorter prefix), so a token is not tried against them all.
-   */
-  private readonly prefixesByKey = new Map<string, Candidate[]>();
-  /** The byPrefix patterns shorter than PREFIX_KEY_LETTERS: tried on every token (the loader allows none). */
-  private readonly shortPrefixes: Candidate[] = [];
-  /** startOf's memory, by word. */
-  private readonly startsByWord = new Map<string, Start>();
+  private readonly root = trieNode();
+  /** The root's nodes for a word, by folded form: most words start no pattern. */
+  private readonly firstByWord = new Map<string, readonly TrieNode[]>();
+  /** The same by the word's id in `idsOf` (one vocabulary and generation at a time). */
+  private firstById: (readonly TrieNode[] | undefined)[] = [];
+  private idsOf: { readonly vocabulary: Vocabulary; readonly generation: number } | undefined;
 
   constructor(entries: readonly LexiconEntry[], negation: NegationRules) {
     this.entries = entries;
     this.negation = negation;
+    const all: { entry: LexiconEntry; pattern: readonly PatternToken[] }[] = [];
     for (const entry of entries) {
       this.byId.set(entry.id, entry);
-      for (const pattern of entry.patterns) {
-        const first = pattern[0];
-        if (first === undefined) continue;
-        if (first.kind === 'word') {
-          const list = this.byFirstWord.get(first.norm) ?? [];
-          list.push({ entry, pattern });
-          this.byFirstWord.set(first.norm, list);
-        } else {
-          this.byPrefix.push({ entry, pattern });
-        }
-      }
+      for (const pattern of entry.patterns) if (pattern.length > 0) all.push({ entry, pattern });
     }
-    const isShort = (c: Candidate): boolean => prefixKey(c.pattern[0]!) === undefined;
-    for (const c of this.byPrefix) if (isShort(c)) this.shortPrefixes.push(c);
-    for (const c of this.byPrefix) {
-      const key = prefixKey(c.pattern[0]!);
-      if (key === undefined || this.prefixesByKey.has(key)) continue;
-      this.prefixesByKey.set(key, this.byPrefix.filter((o) => isShort(o) || prefixKey(o.pattern[0]!) === key));
+    // The order the matcher tried patterns in before the trie: a word's own patterns first.
+    all.forEach((c, k) => insertPattern(this.root, { ...c, rank: c.pattern[0]!.kind === 'word' ? k : all.length + k }));
+  }
+
+  /** The trie nodes one past the first word, remembered by folded form (tokens without ids). */
+  private firstByNorm(norm: string): readonly TrieNode[] {
+    let nodes = this.firstByWord.get(norm);
+    if (nodes === undefined) {
+      nodes = this.stepFromRoot(norm);
+      if (this.firstByWord.size >= CANDIDATE_CACHE_WORDS) this.firstByWord.clear();
+      this.firstByWord.set(norm, nodes);
     }
+    return nodes;
+  }
+
+  /** The table of first steps by id for these ids' vocabulary and generation (a new one when they change). */
+  private tableFor(ids: TokenIds): (readonly TrieNode[] | undefined)[] {
+    if (this.idsOf === undefined || this.idsOf.vocabulary !== ids.vocabulary || this.idsOf.generation !== ids.generation) {
+      this.idsOf = { vocabulary: ids.vocabulary, generation: ids.generation };
+      this.firstById = [];
+    }
+    return this.firstById;
+  }
+
+  /** The trie nodes one past the first word at `i`: remembered per word (by id when the tokens have them). */
+  private firstStep(tokens: readonly Token[], i: number, ids: TokenIds | undefined): readonly TrieNode[] {
+    if (ids === undefined) return this.firstByNorm(tokens[i]!.norm);
+    const table = this.tableFor(ids);
+    const id = ids.ids[i]!;
+    let nodes = table[id];
+    if (nodes === undefined) {
+      nodes = this.stepFromRoot(tokens[i]!.norm);
+      // Ids are dense from 0: the table grows by one slot per new word, with no holes to speak of.
+      while (table.length < id) table.push(undefined);
+      table[id] = nodes;
+    }
+    return nodes;
+  }
+
+  private stepFromRoot(norm: string): readonly TrieNode[] {
+    const nodes: TrieNode[] = [];
+    step(this.root, norm, nodes);
+    return nodes.length === 0 ? NO_NODES : nodes;
   }
 
   /**
-   * The patterns whose first element a word matches, in the order longestEntryAt tries them (first
-   * word, then prefixes), by word: a corpus repeats the same words, and most start no pattern.
+   * The longest entry starting at token `i` ("milliards dilapidés" beats "milliards"); ties go to
+   * the higher weight, then the lower id. `ids`, when given, are the tokens' ids (faster, same result).
    */
-  private startOf(norm: string): Start {
-    let start = this.startsByWord.get(norm);
-    if (start === undefined) {
-      const found: Candidate[] = [...(this.byFirstWord.get(norm) ?? [])];
-      const prefixes = this.prefixesByKey.get(norm.slice(0, PREFIX_KEY_LETTERS)) ?? this.shortPrefixes;
-      for (const c of prefixes) if (tokenMatches(c.pattern[0]!, norm)) found.push(c);
-      start = found.length === 0 ? NO_START : { candidates: found, byNext: found.length >= NARROW_FROM ? new Map() : undefined };
-      if (this.startsByWord.size >= CANDIDATE_CACHE_WORDS) this.startsByWord.clear();
-      this.startsByWord.set(norm, start);
-    }
-    return start;
+  longestEntryAt(tokens: readonly Token[], i: number, ids?: TokenIds): EntryMatch | undefined {
+    if (i < 0 || i >= tokens.length) return undefined;
+    return this.longestFrom(tokens, i, this.firstStep(tokens, i, ids));
   }
 
-  /** The longest entry starting at token `i` ("milliards dilapidés" beats "milliards"); ties go to the higher weight, then the lower id. */
-  longestEntryAt(tokens: readonly Token[], i: number): EntryMatch | undefined {
-    const token = tokens[i];
-    if (token === undefined) return undefined;
-    const start = this.startOf(token.norm);
-    // A word that starts many patterns: only those the next word leaves are tried.
-    const candidates = start.byNext === undefined ? start.candidates : narrowed(start, tokens[i + 1]?.norm ?? '');
+  /** longestEntryAt, given the nodes the word at `i` leads to. */
+  private longestFrom(tokens: readonly Token[], i: number, first: readonly TrieNode[]): EntryMatch | undefined {
+    let active = first;
+    if (active.length === 0) return undefined;
     let best: EntryMatch | undefined;
-    for (let k = 0; k < candidates.length; k += 1) {
-      const { entry, pattern } = candidates[k]!;
-      // Every candidate's first element matches this token: matching goes on from the second.
-      const end = matchPattern(pattern, tokens, i + 1, 1);
-      if (end < 0) continue;
-      if (
-        best === undefined ||
-        end > best.end ||
-        (end === best.end && (entry.weight > best.entry.weight || (entry.weight === best.entry.weight && entry.id < best.entry.id)))
-      ) {
-        best = { entry, start: i, end, pattern };
+    let bestRank = 0;
+    for (let at = i + 1; ; at += 1) {
+      // `active`: the nodes whose patterns matched tokens i .. at-1.
+      for (const node of active) {
+        for (const c of node.ends) {
+          if (beats(c, at, best, bestRank)) {
+            best = { entry: c.entry, start: i, end: at, pattern: c.pattern };
+            bestRank = c.rank;
+          }
+        }
+        for (const { candidate: c, at: gap } of node.gaps) {
+          const end = matchPattern(c.pattern, tokens, at, gap);
+          if (end >= 0 && beats(c, end, best, bestRank)) {
+            best = { entry: c.entry, start: i, end, pattern: c.pattern };
+            bestRank = c.rank;
+          }
+        }
       }
+      const token = tokens[at];
+      if (token === undefined) break;
+      const next: TrieNode[] = [];
+      for (const node of active) if (node.words.size > 0 || node.prefixes.length > 0) step(node, token.norm, next);
+      if (next.length === 0) break;
+      active = next;
     }
     return best;
   }
@@ -255,11 +318,18 @@ export class Lexicon {
    * Every entry found in the tokens, left to right. At each token the longest match wins; a match
    * that a longer one starting inside it would swallow is kept, and no token counts twice.
    */
-  findAll(tokens: readonly Token[]): EntryMatch[] {
+  findAll(tokens: readonly Token[], ids?: TokenIds): EntryMatch[] {
     const found: EntryMatch[] = [];
+    // Most words start no pattern: they are passed over with one table read.
+    const table = ids === undefined ? undefined : this.tableFor(ids);
     let i = 0;
     while (i < tokens.length) {
-      const m = this.longestEntryAt(tokens, i);
+      const known = table?.[ids!.ids[i]!];
+      if (known !== undefined && known.length === 0) {
+        i += 1;
+        continue;
+      }
+      const m = this.longestFrom(tokens, i, known ?? this.firstStep(tokens, i, ids));
       if (m === undefined) {
         i += 1;
         continue;

@@ -8,6 +8,7 @@ import { loadLexicons } from '../lexicon/load-lexicon.js';
 import type { FileAnalysis } from '../model.js';
 import type { RunOptions } from '../options.js';
 import { WordFolder } from '../text/normalise.js';
+import { Vocabulary } from '../text/vocabulary.js';
 
 /**
  * What the per-document stages need: loaded once per run, and once in every worker thread. With
@@ -16,7 +17,7 @@ import { WordFolder } from '../text/normalise.js';
 export function createAnalysisContext(options: Pick<RunOptions, 'lexiconDir' | 'langDetector' | 'fields' | 'fitted'>, signPhrases = false): FileAnalysisContext {
   return {
     ingest: { fieldMap: fieldMapOf(options.fields) },
-    detector: createDetector(options.langDetector), lexicons: loadLexicons(options.lexiconDir, { fitted: options.fitted }), folder: new WordFolder(),
+    detector: createDetector(options.langDetector), lexicons: loadLexicons(options.lexiconDir, { fitted: options.fitted }), folder: new WordFolder(), vocabulary: new Vocabulary(),
     ...(signPhrases ? { phrases: new DocumentSignatures(loadPhraseWords(options.lexiconDir)) } : {}),
   };
 }
@@ -34,7 +35,9 @@ export interface FileAnalysisContext extends AnalysisContext {
  */
 export function analyseFile(file: string, bytes: Uint8Array, context: FileAnalysisContext, docId?: string): FileAnalysis {
   try {
+    const started = context.clock?.now() ?? 0;
     const ingested = ingestFile(file, bytes, { ...context.ingest, ...(docId === undefined ? {} : { docId }) });
+    context.clock?.lap('ingest', started);
     return {
       file, sha256: ingested.sha256, bytes: bytes.length,
       documents: ingested.documents.map((d) => analyseDocument(d, context)),

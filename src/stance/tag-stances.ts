@@ -1,5 +1,6 @@
 import { clauseBreakAfter, type Lexicon, type LexiconEntry } from '../lexicon/lexicon.js';
 import type { Span, Stance, StanceTag, Token, Unit } from '../model.js';
+import type { TokenIds } from '../text/vocabulary.js';
 import { isInside, quotedSpans } from './quoted-spans.js';
 
 /**
@@ -13,6 +14,8 @@ export interface TagStancesOptions {
   readonly lexicon: Lexicon;
   /** Tokens to look back for "ne", "pas", "jamais"…; defaults to the negation lexicon's window. */
   readonly negationWindow?: number;
+  /** The tokens' ids (tokeniseWithIds), when the caller has them: the same tags, found faster. */
+  readonly ids?: TokenIds;
 }
 
 function spanOf(tokens: readonly Token[], start: number, end: number): Span {
@@ -41,7 +44,7 @@ export function tagStances(unit: Unit, tokens: readonly Token[], options: TagSta
   let intensifier: PendingIntensifier | undefined;
   // A negation word inside an earlier cue ("ne pourront pas lutter") is spent on that cue.
   let spentUpTo = 0;
-  for (const m of lexicon.findAll(tokens)) {
+  for (const m of lexicon.findAll(tokens, options.ids)) {
     const entry = m.entry;
     if (entry.kind === 'intensifier') {
       intensifier = { entry, start: m.start, end: m.end };

@@ -1,6 +1,7 @@
 import type { Token } from '../model.js';
 import { letterOrNumberLength } from './char-class.js';
 import { foldForMatching, type WordFolder } from './normalise.js';
+import type { TokenIds, Vocabulary } from './vocabulary.js';
 
 // Words: letters and digits, with inner hyphens or apostrophes ("peut-être", "aujourd'hui", "Gaia-X"):
 // the regex [\p{L}\p{N}]+(?:[-'’‘ʼ][\p{L}\p{N}]+)*, scanned by hand (no match object per word).
@@ -40,9 +41,41 @@ function runEnd(text: string, i: number): number {
 export function tokenise(text: string, folder?: WordFolder): Token[] {
   const tokens: Token[] = [];
   const fold = (w: string): string => (folder === undefined ? foldForMatching(w) : folder.fold(w));
-  const push = (start: number, surface: string, norm: string): void => {
+  scanWords(text, fold, (start, surface, norm) => {
     tokens.push({ index: tokens.length, span: { start, end: start + surface.length }, surface, norm });
-  };
+  });
+  return tokens;
+}
+
+/** A text's tokens (as tokenise gives them) and their ids in a vocabulary. */
+export interface TokenisedText {
+  readonly tokens: Token[];
+  /** Undefined in the rare text during which the vocabulary started afresh (its ids would mix two generations). */
+  readonly ids: TokenIds | undefined;
+}
+
+/** tokenise, with each word folded once per vocabulary and given the id of its folded form. */
+export function tokeniseWithIds(text: string, vocabulary: Vocabulary): TokenisedText {
+  const tokens: Token[] = [];
+  const generation = vocabulary.generation;
+  let ids = new Int32Array(16);
+  scanWords(text, (w) => vocabulary.word(w), (start, surface, word) => {
+    const index = tokens.length;
+    if (index === ids.length) {
+      const grown = new Int32Array(ids.length * 2);
+      grown.set(ids);
+      ids = grown;
+    }
+    ids[index] = word.id;
+    tokens.push({ index, span: { start, end: start + surface.length }, surface, norm: word.norm });
+  });
+  if (vocabulary.generation !== generation) return { tokens, ids: undefined };
+  return { tokens, ids: { vocabulary, generation, ids: ids.subarray(0, tokens.length) } };
+}
+
+/** Calls `emit` for every word of the text in order, with what `look` makes of it (its folded form at least). */
+function scanWords<W extends string | { readonly norm: string }>(text: string, look: (word: string) => W, emit: (start: number, surface: string, word: W) => void): void {
+  const normOf = (w: W): string => (typeof w === 'string' ? w : w.norm);
   let i = 0;
   while (i < text.length) {
     const w = letterOrNumberLength(text, i);
@@ -59,21 +92,20 @@ export function tokenise(text: string, folder?: WordFolder): Token[] {
     }
     i = end;
     const word = text.slice(start, end);
-    const folded = fold(word);
+    const looked = look(word);
     // "jusqu'à l'État" is two words, each with its elision.
-    if (mayBeElided(word) && !NOT_ELIDED.has(folded)) {
+    if (mayBeElided(word) && !NOT_ELIDED.has(normOf(looked))) {
       const el = ELISION.exec(word);
       if (el !== null && el[0].length < word.length) {
-        push(start, el[0], fold(el[0]));
+        emit(start, el[0], look(el[0]));
         const rest = word.slice(el[0].length);
-        push(start + el[0].length, rest, fold(rest));
+        emit(start + el[0].length, rest, look(rest));
         continue;
       }
     }
     // No elision split off: the word's norm is the one just folded.
-    push(start, word, folded);
+    emit(start, word, looked);
   }
-  return tokens;
 }
 
 /** Number of word tokens, as written in units.csv `n_tokens`. */

@@ -4,13 +4,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RunOptions } from '../options.js';
 import { fsPath } from '../ingest/list-corpus.js';
 import { analyseFile, createAnalysisContext, describeError } from '../pipeline/analyse-file.js';
+import { StageClock, writeStageTimes } from '../pipeline/stage-times.js';
 import { toStoredDocument } from '../store/stored-document.js';
 import type { AnalysisReply, AnalysisTask, ReadyReply } from './analysis-pool.js';
 
 // Worker thread: analyses the corpus files the pool sends, one at a time, and answers with what the
 // store keeps. The lexicons and the detector are loaded once per worker.
 const options = workerData as RunOptions;
-const context = createAnalysisContext(options, true);
+const clock = options.stageTimes === undefined ? undefined : new StageClock();
+const context = { ...createAnalysisContext(options, true), ...(clock === undefined ? {} : { clock }) };
 const dialect = { spreadsheet: options.spreadsheet };
 parentPort?.postMessage({ kind: 'ready' } satisfies ReadyReply);
 
@@ -29,11 +31,23 @@ function analyse(task: AnalysisTask): AnalysisReply {
     return { id: task.id, kind: 'unchanged', sha256: task.knownSha256, bytes: bytes.length, hashedAt };
   }
   const analysis = analyseFile(task.path, bytes, context, task.docId);
-  return {
-    id: task.id, kind: 'analysed', sha256: analysis.sha256, bytes: analysis.bytes, hashedAt,
-    documents: analysis.documents.map((d) => toStoredDocument(d, dialect, context.phrases?.take(d.document.id))),
-    diagnostics: analysis.diagnostics,
-  };
+  if (clock === undefined) {
+    return {
+      id: task.id, kind: 'analysed', sha256: analysis.sha256, bytes: analysis.bytes, hashedAt,
+      documents: analysis.documents.map((d) => toStoredDocument(d, dialect, context.phrases?.take(d.document.id))),
+      diagnostics: analysis.diagnostics,
+    };
+  }
+  // Timed: signing each document's phrases is 'phrases', encoding what the store keeps is 'store'.
+  let t = clock.now();
+  const documents = analysis.documents.map((d) => {
+    const signature = context.phrases?.take(d.document.id);
+    t = clock.lap('phrases', t);
+    const stored = toStoredDocument(d, dialect, signature);
+    t = clock.lap('store', t);
+    return stored;
+  });
+  return { id: task.id, kind: 'analysed', sha256: analysis.sha256, bytes: analysis.bytes, hashedAt, documents, diagnostics: analysis.diagnostics };
 }
 
 parentPort?.on('message', (task: AnalysisTask) => {
@@ -47,5 +61,14 @@ parentPort?.on('message', (task: AnalysisTask) => {
       diagnostics: [{ level: 'error', code: 'analysis-failed', file: task.path, message: `the file could not be analysed (${describeError(error)}); skipped` }],
     };
   }
+  if (clock === undefined || options.stageTimes === undefined) {
+    parentPort?.postMessage(reply);
+    return;
+  }
+  // The pool ends its workers once the last reply is in: the times so far are written before each
+  // reply (the same file each time), so they are on disk whatever task is the last.
+  writeStageTimes(options.stageTimes, 'analysis', clock.seconds);
+  const posting = clock.now();
   parentPort?.postMessage(reply);
+  clock.lap('store', posting);
 });
