@@ -39,7 +39,7 @@ describe('running from any folder, and reproducing a run', () => {
     expect(m.outputs.map((o) => o.file)).toEqual(REPORT_FILES.filter((f) => f !== 'manifest.json'));
     expect(m.tool.code_sha256).toMatch(/^[0-9a-f]{64}$/u);
     expect(m.detector).toMatchObject({ name: 'eld', version: expect.stringMatching(/^\d+\.\d+\.\d+$/u) as unknown });
-    expect(Object.keys(m.options).sort()).toEqual(['fitted', 'full', 'lang_detector', 'lexicon_dir', 'lexicon_source', 'shard', 'spreadsheet', 'workers']);
+    expect(Object.keys(m.options).sort()).toEqual(['fields', 'fitted', 'full', 'lang_detector', 'lexicon_dir', 'lexicon_source', 'shard', 'spreadsheet', 'worker_memory_mb', 'workers']);
   });
 
   it('verify passes on the published folder, then names the file where one byte changed (exit 1)', () => {
