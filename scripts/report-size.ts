@@ -5,8 +5,8 @@
  */
 import { statSync } from 'node:fs';
 import { loadLexicons } from '../src/lexicon/load-lexicon.js';
-import { claimRows } from '../src/report/build-rows.js';
-import { writeHtmlReport } from '../src/report/html/write-html-report.js';
+import { claimRows, mentionRecords } from '../src/report/build-rows.js';
+import { reportDocument, writeHtmlReport } from '../src/report/html/write-html-report.js';
 import { generateAnalysedDocuments } from './generate-analysed-documents.js';
 
 const pages = Number(process.argv[2] ?? 50_000);
@@ -15,12 +15,14 @@ const { categories } = loadLexicons('lexicons');
 const generate = (): Generator<ReturnType<typeof generateAnalysedDocuments> extends Generator<infer D> ? D : never> =>
   generateAnalysedDocuments({ pages, commentsPerPage, firstComment: '<script>alert(1)</script>', stances: categories.map((c) => c.name) });
 // The generator repeats itself, so claims.csv rows can come from a first pass, as run.ts does.
-const claims = claimRows(generate(), [], categories);
+const claims = claimRows((function* records() {
+  for (const d of generate()) yield* mentionRecords(d);
+})(), [], categories);
 let units = 0;
 const documents = (function* counted() {
   for (const d of generate()) {
     units += d.units.length;
-    yield d;
+    yield reportDocument(d);
   }
 })();
 const started = process.hrtime.bigint();

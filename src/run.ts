@@ -25,14 +25,14 @@ export async function run(options: RunOptions, onProgress?: (p: RunProgress) => 
     store.setListingDiagnostics(skipped);
     const analysisStarted = Date.now();
     const mainThreadActive = options.stageTimes === undefined ? undefined : activeSecondsSince();
-    const { changes } = await updateStore(store, files, key, options, onProgress);
+    const { changes, files: stored } = await updateStore(store, files, key, options, onProgress);
     const analysisSeconds = (Date.now() - analysisStarted) / 1000;
     if (options.stageTimes !== undefined && mainThreadActive !== undefined) writeStageTimes(options.stageTimes, 'main', { store: mainThreadActive() });
     store.setMeta('analysis_key', key);
     store.setMeta('corpus', JSON.stringify(options.inputs));
     if (options.shard === undefined) store.deleteMeta('shard');
     else store.setMeta('shard', `${options.shard.index}/${options.shard.count}`);
-    const summary = await writeReports(store, { lexicons, options, started, analysisKey: key, codeHash, changes, analysisSeconds });
+    const summary = await writeReports(store, { lexicons, options, started, analysisKey: key, codeHash, changes, analysisSeconds, files: stored });
     return output.rebuiltFrom === undefined ? summary : { ...summary, storeRebuiltFrom: output.rebuiltFrom };
   } finally {
     output.close();

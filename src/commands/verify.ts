@@ -41,6 +41,8 @@ export function registerVerifyCommand(program: Command, runAnalysis: RunAnalysis
           inputs: manifest.corpus, outDir: temp, lexiconDir: String(o.lexicon_dir), lexiconSource: o.lexicon_source as LexiconSource,
           langDetector: o.lang_detector as DetectorName, spreadsheet: o.spreadsheet === true, commandLine: ['controverse', 'verify', '--rerun', out],
           full: true, fitted: o.fitted !== false, ...(typeof o.workers === 'number' ? { workers: o.workers } : {}),
+          ...(typeof o.worker_memory_mb === 'number' ? { workerMemoryMb: o.worker_memory_mb } : {}),
+          ...(typeof o.fields === 'object' && o.fields !== null ? { fields: o.fields } : {}),
         });
         const rerun = readManifest(temp);
         const inputsNow = new Map(rerun.inputs.map((i) => [i.file, i.sha256]));

@@ -78,7 +78,7 @@ export async function mergeShards(options: MergeOptions): Promise<RunSummary> {
     store.deleteMeta('shard');
     const inputs = shards[0]?.corpus ?? [];
     store.setMeta('corpus', JSON.stringify(inputs));
-    return await writeReports(store, { lexicons, options: { ...options, inputs }, started, analysisKey: key, codeHash, changes, analysisSeconds: 0 });
+    return await writeReports(store, { lexicons, options: { ...options, inputs }, started, analysisKey: key, codeHash, changes, analysisSeconds: 0, files: after });
   } finally {
     output.close();
   }

@@ -1,6 +1,6 @@
 import type { Phrase } from '../phrases/find-phrases.js';
 import type { LexiconEntry } from '../lexicon/lexicon.js';
-import type { AnalysedDocument, ClaimMention, Diagnostic, Stance } from '../model.js';
+import type { AnalysedDocument, Diagnostic, Stance } from '../model.js';
 import type { StanceCategory } from '../lexicon/stance-category.js';
 import { stanceCountColumn, type CLAIM_MENTION_COLUMNS, type ClaimRow, type DIAGNOSTIC_COLUMNS, type DOCUMENT_COLUMNS, type PHRASE_COLUMNS, type Row, type STANCE_COLUMNS, type UNIT_COLUMNS } from './columns.js';
 
@@ -42,77 +42,101 @@ export function* stanceRows(docs: Iterable<AnalysedDocument>): Generator<Row<typ
   }
 }
 
-interface MentionInContext {
-  readonly mention: ClaimMention;
+/**
+ * One claim mention with what claims.csv needs of its unit, small enough to keep in the store beside
+ * its document (claimMentions): claims.csv is then made without reading any analysis again.
+ */
+export interface MentionRecord {
+  readonly claimId: string;
+  readonly unitId: string;
   readonly docId: string;
-  readonly text: string;
-  readonly author?: string;
+  readonly match: string;
+  /** A negated mention denies the claim: only counted in claims.csv `n_negated`. */
+  readonly negated?: true;
+  /** The unit's date, or its page's. */
   readonly published?: string;
+  readonly author?: string;
   /** Stances the unit is tagged with (label 1 in stances.csv). */
   readonly stances: readonly Stance[];
-}
-
-// Negated mentions ("ce n'est pas un gaspillage d'argent public") deny the claim rather than make
-// it: they are left out of both claim reports and only counted in claims.csv `n_negated`.
-function* allMentions(docs: Iterable<AnalysedDocument>): Generator<MentionInContext> {
-  for (const d of docs) {
-    for (const u of d.units) {
-      if (u.claims.length === 0) continue;
-      const stances = u.stances.flatMap((s) => (s.label === 1 ? [s.stance] : []));
-      for (const mention of u.claims) {
-        yield { mention, docId: d.document.id, text: u.unit.text, author: u.unit.author, published: u.unit.published ?? d.document.published, stances };
-      }
-    }
-  }
-}
-
-function* mentions(docs: Iterable<AnalysedDocument>): Generator<MentionInContext> {
-  for (const m of allMentions(docs)) if (!m.mention.negated) yield m;
+  /**
+   * The context of claim_mentions.csv on each side of the match, for the first mention of each
+   * claim in its document that is not negated (the only one claims.csv can take as its example).
+   */
+  readonly context?: { readonly left: string; readonly right: string };
 }
 
 function context(text: string, start: number, end: number): { left: string; right: string } {
   return { left: text.slice(Math.max(0, start - CONTEXT_CHARS), start).trimStart(), right: text.slice(end, end + CONTEXT_CHARS).trimEnd() };
 }
 
+/**
+ * The claim mentions of one document, negated ones included, in text order. Negated mentions ("ce
+ * n'est pas un gaspillage d'argent public") deny the claim rather than make it: they are left out
+ * of both claim reports and only counted in claims.csv `n_negated`.
+ */
+export function mentionRecords(d: AnalysedDocument): MentionRecord[] {
+  const records: MentionRecord[] = [];
+  const exampled = new Set<string>();
+  for (const u of d.units) {
+    if (u.claims.length === 0) continue;
+    const stances = u.stances.flatMap((s) => (s.label === 1 ? [s.stance] : []));
+    const published = u.unit.published ?? d.document.published;
+    for (const m of u.claims) {
+      const example = !m.negated && !exampled.has(m.claimId);
+      if (example) exampled.add(m.claimId);
+      records.push({
+        claimId: m.claimId, unitId: m.unitId, docId: d.document.id, match: m.match, ...(m.negated ? { negated: true as const } : {}),
+        ...(published === undefined ? {} : { published }), ...(u.unit.author === undefined ? {} : { author: u.unit.author }),
+        stances, ...(example ? { context: context(u.unit.text, m.span.start, m.span.end) } : {}),
+      });
+    }
+  }
+  return records;
+}
+
 /** claim_mentions.csv rows (negated mentions are not mentions of the claim), in document then text order. */
 export function* claimMentionRows(docs: Iterable<AnalysedDocument>): Generator<Row<typeof CLAIM_MENTION_COLUMNS>> {
-  for (const m of mentions(docs)) {
-    const { start, end } = m.mention.span;
-    const c = context(m.text, start, end);
-    yield { claim_id: m.mention.claimId, unit_id: m.mention.unitId, doc_id: m.docId, match: m.mention.match, start, end, left_context: c.left, right_context: c.right };
+  for (const d of docs) {
+    for (const u of d.units) {
+      for (const m of u.claims) {
+        if (m.negated) continue;
+        const { start, end } = m.span;
+        const c = context(u.unit.text, start, end);
+        yield { claim_id: m.claimId, unit_id: m.unitId, doc_id: d.document.id, match: m.match, start, end, left_context: c.left, right_context: c.right };
+      }
+    }
   }
 }
 
 /**
  * claims.csv rows: one per claim found at least once (not negated), by n_mentions descending then
- * claim_id. The stance split counts the distinct units holding the claim that carry each stance
- * (a unit may carry several, so the columns can add up to more than n_units); `n_units_no_stance`
- * counts those that carry none.
+ * claim_id, from every document's mentionRecords in report order. The stance split counts the
+ * distinct units holding the claim that carry each stance (a unit may carry several, so the columns
+ * can add up to more than n_units); `n_units_no_stance` counts those that carry none.
  */
-export function claimRows(docs: Iterable<AnalysedDocument>, claims: readonly LexiconEntry[], categories: readonly StanceCategory[]): ClaimRow[] {
+export function claimRows(records: Iterable<MentionRecord>, claims: readonly LexiconEntry[], categories: readonly StanceCategory[]): ClaimRow[] {
   const labels = new Map(claims.map((c) => [c.id, c.label]));
-  const byClaim = new Map<string, MentionInContext[]>();
+  const byClaim = new Map<string, MentionRecord[]>();
   const negated = new Map<string, number>();
-  for (const m of allMentions(docs)) {
-    if (m.mention.negated) {
-      negated.set(m.mention.claimId, (negated.get(m.mention.claimId) ?? 0) + 1);
+  for (const m of records) {
+    if (m.negated) {
+      negated.set(m.claimId, (negated.get(m.claimId) ?? 0) + 1);
       continue;
     }
-    const list = byClaim.get(m.mention.claimId) ?? [];
+    const list = byClaim.get(m.claimId) ?? [];
     list.push(m);
-    byClaim.set(m.mention.claimId, list);
+    byClaim.set(m.claimId, list);
   }
   const rows = [...byClaim.entries()].map(([claimId, list]) => {
     const dates = list.flatMap((m) => (m.published === undefined ? [] : [m.published])).sort(byString);
     const variants = new Map<string, number>();
     for (const m of list) {
-      const v = m.mention.match.toLowerCase();
+      const v = m.match.toLowerCase();
       variants.set(v, (variants.get(v) ?? 0) + 1);
     }
     const top = [...variants.entries()].sort((a, b) => b[1] - a[1] || byString(a[0], b[0]))[0]![0];
     const example = list[0]!;
-    const c = context(example.text, example.mention.span.start, example.mention.span.end);
-    const unitStances = new Map<string, readonly Stance[]>(list.map((m) => [m.mention.unitId, m.stances]));
+    const unitStances = new Map<string, readonly Stance[]>(list.map((m) => [m.unitId, m.stances]));
     const withStance = (s: Stance): number => [...unitStances.values()].filter((st) => st.includes(s)).length;
     const row: ClaimRow = {
       claim_id: claimId, label: labels.get(claimId), n_mentions: list.length,
@@ -120,7 +144,7 @@ export function claimRows(docs: Iterable<AnalysedDocument>, claims: readonly Lex
       n_documents: new Set(list.map((m) => m.docId)).size,
       n_authors: new Set(list.flatMap((m) => (m.author ? [m.author] : []))).size,
       first_published: dates[0], last_published: dates[dates.length - 1], top_variant: top,
-      example_unit_id: example.mention.unitId, example: `${c.left}[${example.mention.match}]${c.right}`,
+      example_unit_id: example.unitId, example: `${example.context?.left ?? ''}[${example.match}]${example.context?.right ?? ''}`,
       ...Object.fromEntries(categories.map((c) => [stanceCountColumn(c.name), withStance(c.name)])),
       n_units_no_stance: [...unitStances.values()].filter((st) => st.length === 0).length,
       n_negated: negated.get(claimId) ?? 0,

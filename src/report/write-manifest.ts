@@ -8,8 +8,8 @@ export interface Manifest {
   readonly tool: { readonly name: string; readonly version: string; readonly code_sha256: string };
   readonly node: string;
   readonly command: readonly string[];
-  /** Every option of the run, defaults included. */
-  readonly options: Readonly<Record<string, string | number | boolean | null>>;
+  /** Every option of the run, defaults included (`fields`: the --fields map). */
+  readonly options: Readonly<Record<string, string | number | boolean | null | Readonly<Record<string, string>>>>;
   readonly detector: { readonly name: string; readonly package: string; readonly version: string };
   readonly corpus: readonly string[];
   readonly inputs: readonly { readonly file: string; readonly sha256: string; readonly bytes: number }[];

@@ -5,7 +5,7 @@ import type { RunOptions } from '../options.js';
 import type { RunChanges, RunSummary } from '../pipeline/run-summary.js';
 import { commitReports, prepareStaging } from '../store/commit-reports.js';
 import { filesDigest } from '../store/files-digest.js';
-import { LISTING_META, type Store } from '../store/store.js';
+import { LISTING_META, type Store, type StoredFile } from '../store/store.js';
 import { writeDocumentCsvs } from '../store/write-document-csvs.js';
 import { detectorVersion } from '../language/detector-version.js';
 import { TOOL_VERSION } from '../version.js';
@@ -13,7 +13,7 @@ import type { PhrasesJob, PhrasesResult } from '../workers/phrases-worker.js';
 import { runOnWorker } from '../workers/analysis-pool.js';
 import { claimRows, diagnosticRows, phraseRows } from './build-rows.js';
 import { claimColumns, DIAGNOSTIC_COLUMNS, PHRASE_COLUMNS, type Row } from './columns.js';
-import { PHRASES_SHOWN, writeHtmlReport } from './html/write-html-report.js';
+import { PHRASES_SHOWN, writeHtmlReport, type ReportDocument } from './html/write-html-report.js';
 import { hashOutputs, type OutputHash } from './output-hashes.js';
 import { REPORT_FILES } from './outputs.js';
 import { writeCsv, type CsvDialect } from './write-csv.js';
@@ -41,10 +41,15 @@ async function writePhrasesReport(file: string, job: PhrasesJob, dialect: CsvDia
   return { count: phrases.length, floor: stats.floor, top: [...phraseRows(phrases.slice(0, PHRASES_SHOWN))] };
 }
 
+/** The store's documents as report.html reads them: figures, and an analysis only when asked. */
+function* reportDocuments(store: Store): Generator<ReportDocument> {
+  for (const { path: file, ord, figures } of store.figures()) yield { figures, analysis: () => store.analysisOf(file, ord) };
+}
+
 // Identifies a set of reports: the analyses they come from and the CSV dialect. Equal keys mean the
 // reports in place are the ones this run would write (the listing's rows are in diagnostics.csv).
-function reportsKey(store: Store, key: string, dialect: CsvDialect): string {
-  return filesDigest(store, `${key}\0${dialectName(dialect)}\0${store.getMeta(LISTING_META) ?? ''}\0`);
+function reportsKey(store: Store, files: ReadonlyMap<string, StoredFile>, key: string, dialect: CsvDialect): string {
+  return filesDigest(files, `${key}\0${dialectName(dialect)}\0${store.getMeta(LISTING_META) ?? ''}\0`);
 }
 
 interface ReportCounts {
@@ -91,6 +96,8 @@ export interface ReportContext {
   readonly changes: RunChanges;
   /** Seconds spent bringing the store up to date, for the manifest. */
   readonly analysisSeconds: number;
+  /** The store's files table as it now is (Store.files(), read once per run). */
+  readonly files: ReadonlyMap<string, StoredFile>;
 }
 
 /**
@@ -102,8 +109,8 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   const { options, lexicons } = ctx;
   const dialect = { spreadsheet: options.spreadsheet };
   const reportsStarted = Date.now();
-  const files = store.files();
-  const key = reportsKey(store, ctx.analysisKey, dialect);
+  const { files } = ctx;
+  const key = reportsKey(store, files, ctx.analysisKey, dialect);
   const recorded = store.getMeta('report_counts');
   const kept = recorded === undefined ? undefined : JSON.parse(recorded) as ReportCounts;
   const inPlace = options.full !== true && store.getMeta('reports_key') === key && kept !== undefined && reportsInPlace(options.outDir, kept);
@@ -115,7 +122,8 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
       lexicon_dir: options.lexiconDir, lexicon_source: options.lexiconSource ?? 'option', lang_detector: options.langDetector,
       spreadsheet: options.spreadsheet, workers: options.workers ?? null, full: options.full === true,
       shard: options.shard === undefined ? null : `${options.shard.index}/${options.shard.count}`,
-      fitted: options.fitted !== false,
+      fitted: options.fitted !== false, worker_memory_mb: options.workerMemoryMb ?? null,
+      fields: options.fields === undefined ? null : Object.fromEntries(Object.entries(options.fields).sort(([a], [b]) => (a < b ? -1 : 1))),
     },
     detector: detectorVersion(options.langDetector),
     corpus: options.inputs,
@@ -150,15 +158,16 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   const phrasesDone = writePhrasesReport(out('phrases.csv'), { storeFile: store.file }, dialect)
     .then((outcome) => ((phrasesSeconds = (Date.now() - reportsStarted) / 1000), outcome));
   phrasesDone.catch(() => undefined); // awaited below; this keeps an early failure from being reported as unhandled
-  writeDocumentCsvs(store, staging, dialect);
-  const claims = claimRows(store.claimAnalyses(), lexicons.set.claims.entries, lexicons.set.categories);
+  // Rows of documents unchanged since the reports in place are copied from them (checked by hash), not unpacked.
+  const documentCsvs = writeDocumentCsvs(store, staging, dialect, options.full === true ? undefined : options.outDir);
+  const claims = claimRows(store.mentions(), lexicons.set.claims.entries, lexicons.set.categories);
   writeCsv(out('claims.csv'), claimColumns(lexicons.set.categories), claims, dialect);
   const diagnostics = store.diagnostics();
   writeCsv(out('diagnostics.csv'), DIAGNOSTIC_COLUMNS, diagnosticRows(diagnostics), dialect);
   const phrasesOutcome = await phrasesDone;
   const phrases = phrasesOutcome.count;
   writeHtmlReport(out('report.html'), {
-    documents: store.analyses(), toolVersion: TOOL_VERSION, lexicons: lexicons.files, categories: lexicons.set.categories, diagnostics, claims,
+    documents: reportDocuments(store), toolVersion: TOOL_VERSION, lexicons: lexicons.files, categories: lexicons.set.categories, diagnostics, claims,
     phrases: phrasesOutcome.top, files: REPORT_FILES.filter((f) => f !== 'report.html'),
   });
 
@@ -167,10 +176,11 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
     documents: stored.documents, units: stored.units, claimMentions: stored.claims, phrases, phraseFloor: phrasesOutcome.floor,
     diagnostics: diagnostics.length, errors: diagnostics.filter((d) => d.level === 'error').length,
     warnings: diagnostics.filter((d) => d.level === 'warning').length,
-    outputs: hashOutputs(staging, HASHED_OUTPUTS),
+    outputs: HASHED_OUTPUTS.map((f) => documentCsvs.outputs.find((o) => o.file === f) ?? hashOutputs(staging, [f])[0]!),
   };
   writeManifest(out('manifest.json'), manifest(counts, phrasesSeconds));
   commitReports(options.outDir, REPORT_FILES, key);
+  store.setReportSpans(documentCsvs.spans, { dialect: dialectName(dialect), outputs: documentCsvs.outputs });
   store.setMeta('reports_key', key);
   store.setMeta('report_counts', JSON.stringify(counts));
   return summary(counts);

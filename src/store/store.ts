@@ -3,7 +3,9 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
 import type { AnalysedDocument, Diagnostic } from '../model.js';
-import { unpackDocument } from './pack.js';
+import type { MentionRecord } from '../report/build-rows.js';
+import type { DocumentFigures } from '../report/html/aggregate-report.js';
+import { unpackDocument, unpackText } from './pack.js';
 import { trimWalToCommitted } from './trim-wal.js';
 
 /** The store's file name inside the output folder (plus SQLite's `-wal` and `-shm` beside it). */
@@ -15,9 +17,11 @@ export const LISTING_META = 'listing_diagnostics';
 /**
  * Bump when the tables change: an older store is then rebuilt from scratch; a newer one is refused, never wiped.
  * 2: phrase signatures. 3: analyses and CSV rows compressed together (pack.ts), no separate copy of the
- * claim-carrying units, file inodes.
+ * claim-carrying units, file inodes. 4: each document's report figures and claim mentions beside it, so
+ * that report.html and claims.csv read no analysis; documents numbered (serial) and where each one's rows
+ * are in the CSVs last written (report_spans), so that a rerun copies the rows of unchanged documents.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /** One document of an analysed file, as kept in the store: the analysis and its pre-rendered CSV rows, compressed. */
 export interface StoredDocument {
@@ -27,6 +31,10 @@ export interface StoredDocument {
   readonly nClaims: number;
   /** The dialect its CSV rows were rendered in (dialectName). */
   readonly dialect: string;
+  /** Its share of report.html's figures (DocumentFigures), JSON, packText'ed. */
+  readonly figures: Uint8Array;
+  /** Its claim mentions (MentionRecord[]), JSON, packText'ed; empty when it has none. */
+  readonly mentions: Uint8Array;
   /** The AnalysedDocument with its rows of documents.csv, units.csv, stances.csv and claim_mentions.csv (no header), packDocument'ed. */
   readonly packed: Uint8Array;
   /** Its phrase signature (see PhraseSigner), when phrase discovery reads it. */
@@ -62,15 +70,27 @@ export interface FileRecord extends StoredFile {
   readonly documents: readonly StoredDocument[];
 }
 
-/** A row read back for the reports, in report order. */
+/** A document of the per-document CSVs, in report order, without its (packed) rows. */
 export interface DocumentRow {
-  readonly path: string;
-  readonly ord: number;
-  readonly docId: string;
+  /** Numbers the stored version of a document: a new analysis of it gets a new serial, never an old one. */
+  readonly serial: number;
   readonly dialect: string;
-  /** StoredDocument.packed. */
-  readonly packed: Uint8Array;
+  /**
+   * Where its rows are in the per-document CSVs last written (see setReportSpans): byte offset and
+   * length in each, in DOCUMENT_CSVS order; absent when this version of it was not in them.
+   */
+  readonly spans?: readonly number[];
 }
+
+/** The per-document CSVs last written, as setReportSpans records them. */
+export interface ReportSpansOf {
+  /** Dialect they were written in (dialectName). */
+  readonly dialect: string;
+  /** sha256 and size of each, in DOCUMENT_CSVS order. */
+  readonly outputs: readonly { readonly file: string; readonly sha256: string; readonly bytes: number }[];
+}
+
+const SPAN_COLUMNS = ['d_at', 'd_len', 'u_at', 'u_len', 's_at', 's_len', 'm_at', 'm_len'] as const;
 
 // SQLite compares BLOBs with memcmp; UTF-16BE bytes compare exactly like JavaScript strings (by code
 // unit), so ORDER BY on these keys gives the reports' order without sorting in memory.
@@ -80,6 +100,9 @@ function sortKey(s: string): Buffer {
   return b;
 }
 
+/** The columns of documents but its serial. */
+const DOCUMENT_COLUMNS = 'path, ord, doc_key, path_key, doc_id, n_units, n_claims, dialect, figures, mentions, packed';
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
@@ -88,9 +111,14 @@ CREATE TABLE IF NOT EXISTS files (
   analysis_key TEXT NOT NULL, diagnostics TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS documents (
+  serial INTEGER PRIMARY KEY AUTOINCREMENT,
   path TEXT NOT NULL, ord INTEGER NOT NULL, doc_key BLOB NOT NULL, path_key BLOB NOT NULL, doc_id TEXT NOT NULL,
-  n_units INTEGER NOT NULL, n_claims INTEGER NOT NULL, dialect TEXT NOT NULL, packed BLOB NOT NULL,
-  PRIMARY KEY (path, ord)
+  n_units INTEGER NOT NULL, n_claims INTEGER NOT NULL, dialect TEXT NOT NULL, figures BLOB NOT NULL, mentions BLOB NOT NULL, packed BLOB NOT NULL,
+  UNIQUE (path, ord)
+);
+CREATE TABLE IF NOT EXISTS report_spans (
+  serial INTEGER PRIMARY KEY, d_at INTEGER NOT NULL, d_len INTEGER NOT NULL, u_at INTEGER NOT NULL, u_len INTEGER NOT NULL,
+  s_at INTEGER NOT NULL, s_len INTEGER NOT NULL, m_at INTEGER NOT NULL, m_len INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_in_report_order ON documents (doc_key, path_key, ord);
 CREATE TABLE IF NOT EXISTS phrase_signatures (
@@ -131,7 +159,7 @@ export class Store {
       throw new UserError(`${store.file} was written by a newer version of controverse (store schema ${version}, this one reads ${SCHEMA_VERSION}); it is left as it is`, 'Run that newer version, or give another --out.');
     }
     const older = version !== undefined && version !== String(SCHEMA_VERSION);
-    if (older) store.db.exec('DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS phrase_sketch; DROP TABLE IF EXISTS phrase_signatures;');
+    if (older) store.db.exec('DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS phrase_sketch; DROP TABLE IF EXISTS phrase_signatures; DROP TABLE IF EXISTS report_spans;');
     store.db.exec(SCHEMA);
     store.setMeta('schema', String(SCHEMA_VERSION));
     if (older) store.db.exec('VACUUM'); // give back the old tables' pages
@@ -175,7 +203,7 @@ export class Store {
       'INSERT OR REPLACE INTO files (path, sha256, bytes, size, mtime_ms, ino, hashed_at, analysis_key, diagnostics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const putDoc = this.db.prepare(
-      'INSERT INTO documents (path, ord, doc_key, path_key, doc_id, n_units, n_claims, dialect, packed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      `INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.db.transaction(() => {
       for (const r of records) {
@@ -184,7 +212,7 @@ export class Store {
         putFile.run(r.path, r.sha256, r.bytes, r.size, r.mtimeMs, r.ino, r.hashedAt, r.analysisKey, JSON.stringify(r.diagnostics));
         const pathKey = sortKey(r.path);
         r.documents.forEach((d, ord) => {
-          putDoc.run(r.path, ord, sortKey(d.docId), pathKey, d.docId, d.nUnits, d.nClaims, d.dialect, d.packed);
+          putDoc.run(r.path, ord, sortKey(d.docId), pathKey, d.docId, d.nUnits, d.nClaims, d.dialect, d.figures, d.mentions, d.packed);
           if (d.phrases !== undefined) putSignature.run(r.path, ord, sortKey(d.docId), pathKey, d.docId, Buffer.from(d.phrases.buffer, d.phrases.byteOffset, d.phrases.byteLength));
         });
       }
@@ -213,12 +241,41 @@ export class Store {
     })();
   }
 
-  /** Documents in report order (doc_id, then file, then position in the file), streamed. */
+  /** Documents in report order (doc_id, then file, then position in the file), streamed, with their spans in the CSVs last written. */
   *documents(): Generator<DocumentRow> {
     const stmt = this.db.prepare(
-      'SELECT path, ord, doc_id AS docId, dialect, packed FROM documents ORDER BY doc_key, path_key, ord',
-    );
-    yield* stmt.iterate() as IterableIterator<DocumentRow>;
+      `SELECT d.serial, d.dialect, s.serial AS spanned, ${SPAN_COLUMNS.map((c) => `s.${c}`).join(', ')}
+       FROM documents d LEFT JOIN report_spans s ON s.serial = d.serial ORDER BY d.doc_key, d.path_key, d.ord`,
+    ).raw();
+    for (const r of stmt.iterate() as IterableIterator<[number, string, number | null, ...number[]]>) {
+      const [serial, dialect, spanned, ...spans] = r;
+      yield spanned === null ? { serial, dialect } : { serial, dialect, spans };
+    }
+  }
+
+  /** The packed analysis and rows of one document (DocumentRow.serial). */
+  packedOf(serial: number): Uint8Array {
+    return this.db.prepare('SELECT packed FROM documents WHERE serial = ?').pluck().get(serial) as Buffer;
+  }
+
+  /** The per-document CSVs the spans of documents() are in, if any (see setReportSpans). */
+  reportSpansOf(): ReportSpansOf | undefined {
+    const recorded = this.getMeta('report_spans_of');
+    return recorded === undefined ? undefined : JSON.parse(recorded) as ReportSpansOf;
+  }
+
+  /**
+   * Record where each document's rows are in the per-document CSVs just written: `spans` holds, per
+   * document, its serial then its offset and length in each CSV (SPAN_COLUMNS), one after the other.
+   */
+  setReportSpans(spans: Float64Array, of: ReportSpansOf): void {
+    const put = this.db.prepare(`INSERT INTO report_spans (serial, ${SPAN_COLUMNS.join(', ')}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const width = SPAN_COLUMNS.length + 1;
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM report_spans');
+      for (let i = 0; i < spans.length; i += width) put.run(...spans.subarray(i, i + width));
+      this.setMeta('report_spans_of', JSON.stringify(of));
+    })();
   }
 
   /** The analysis of one document. */
@@ -226,19 +283,18 @@ export class Store {
     return unpackDocument(this.db.prepare('SELECT packed FROM documents WHERE path = ? AND ord = ?').pluck().get(file, ord) as Buffer).analysis;
   }
 
-  /** The analysis of every document, in report order, streamed. */
-  *analyses(): Generator<AnalysedDocument> {
-    const stmt = this.db.prepare('SELECT packed FROM documents ORDER BY doc_key, path_key, ord').pluck();
-    for (const packed of stmt.iterate() as IterableIterator<Buffer>) yield unpackDocument(packed).analysis;
+  /** Every document's report figures (StoredDocument.figures), in report order, streamed. */
+  *figures(): Generator<{ readonly path: string; readonly ord: number; readonly figures: DocumentFigures }> {
+    const stmt = this.db.prepare('SELECT path, ord, figures FROM documents ORDER BY doc_key, path_key, ord');
+    for (const row of stmt.iterate() as IterableIterator<{ path: string; ord: number; figures: Buffer }>) {
+      yield { path: row.path, ord: row.ord, figures: JSON.parse(unpackText(row.figures)) as DocumentFigures };
+    }
   }
 
-  /** Each document that has claim mentions, cut down to the units that carry them, in report order, streamed. */
-  *claimAnalyses(): Generator<AnalysedDocument> {
-    const stmt = this.db.prepare('SELECT packed FROM documents WHERE n_claims > 0 ORDER BY doc_key, path_key, ord').pluck();
-    for (const packed of stmt.iterate() as IterableIterator<Buffer>) {
-      const doc = unpackDocument(packed).analysis;
-      yield { ...doc, units: doc.units.filter((u) => u.claims.length > 0) };
-    }
+  /** Every claim mention (StoredDocument.mentions), negated ones included, in report order, streamed. */
+  *mentions(): Generator<MentionRecord> {
+    const stmt = this.db.prepare('SELECT mentions FROM documents WHERE n_claims > 0 ORDER BY doc_key, path_key, ord').pluck();
+    for (const packed of stmt.iterate() as IterableIterator<Buffer>) yield* JSON.parse(unpackText(packed)) as MentionRecord[];
   }
 
   /** Documents, units and claim mentions (negated ones included) in the store. */
@@ -264,7 +320,9 @@ export class Store {
     this.db.prepare('ATTACH DATABASE ? AS shard').run(other);
     try {
       this.db.transaction(() => {
-        this.db.exec('INSERT INTO files SELECT * FROM shard.files; INSERT INTO documents SELECT * FROM shard.documents; INSERT INTO phrase_signatures SELECT * FROM shard.phrase_signatures;');
+        // Documents get serials of this store (a shard's are its own): none is in the reports of this folder yet.
+        this.db.exec(`INSERT INTO files SELECT * FROM shard.files; INSERT INTO documents (${DOCUMENT_COLUMNS}) SELECT ${DOCUMENT_COLUMNS} FROM shard.documents;
+          INSERT INTO phrase_signatures SELECT * FROM shard.phrase_signatures;`);
         // Every shard listed the whole corpus: their listing rows are the same, one copy is kept.
         this.db.prepare('INSERT OR REPLACE INTO meta (key, value) SELECT key, value FROM shard.meta WHERE key = ?').run(LISTING_META);
       })();

@@ -1,8 +1,9 @@
 import type { AnalysedDocument } from '../model.js';
-import { claimMentionRows, documentRows, stanceRows, unitRows } from '../report/build-rows.js';
+import { claimMentionRows, documentRows, mentionRecords, stanceRows, unitRows } from '../report/build-rows.js';
+import { documentFigures } from '../report/html/aggregate-report.js';
 import { CLAIM_MENTION_COLUMNS, DOCUMENT_COLUMNS, STANCE_COLUMNS, UNIT_COLUMNS } from '../report/columns.js';
 import { csvRows, type CsvDialect } from '../report/write-csv.js';
-import { packDocument } from './pack.js';
+import { packDocument, packText } from './pack.js';
 import type { StoredDocument } from './store.js';
 
 /** Name of a CSV dialect as stored beside the rows rendered in it. */
@@ -27,13 +28,19 @@ export function renderDocumentCsv(doc: AnalysedDocument, dialect: CsvDialect): D
   ];
 }
 
-/** An analysed document as the store keeps it: counts, the analysis and its CSV rows compressed, and its phrase signature. */
+/**
+ * An analysed document as the store keeps it: counts, its report figures and claim mentions, the
+ * analysis and its CSV rows compressed, and its phrase signature.
+ */
 export function toStoredDocument(doc: AnalysedDocument, dialect: CsvDialect, phrases?: Uint32Array): StoredDocument {
+  const mentions = mentionRecords(doc);
   return {
     docId: doc.document.id,
     nUnits: doc.units.length,
     nClaims: doc.units.reduce((n, u) => n + u.claims.length, 0),
     dialect: dialectName(dialect),
+    figures: packText(JSON.stringify(documentFigures(doc))),
+    mentions: mentions.length === 0 ? new Uint8Array(0) : packText(JSON.stringify(mentions)),
     packed: packDocument(doc, renderDocumentCsv(doc, dialect)),
     ...(phrases === undefined ? {} : { phrases }),
   };

@@ -33,15 +33,20 @@ function statOf(f: RunFile): FileStat {
   }
 }
 
-/** Bring the store up to date with the corpus: analyse what is new or changed, forget what is gone. */
+/**
+ * Bring the store up to date with the corpus: analyse what is new or changed, forget what is gone.
+ * `files` is the store's files table after the update, kept in step with it (read once per run).
+ */
 export async function updateStore(
   store: Store, files: readonly RunFile[], key: string, options: RunOptions, onProgress?: (p: RunProgress) => void,
-): Promise<{ changes: RunChanges; threads: number }> {
+): Promise<{ changes: RunChanges; threads: number; files: ReadonlyMap<string, StoredFile> }> {
   const full = options.full === true;
   const stored = store.files();
   const current = new Set(files.map((f) => f.relative));
   const removed = [...stored.keys()].filter((p) => !current.has(p)).sort();
   store.removeFiles(removed);
+  const after = new Map(stored);
+  for (const p of removed) after.delete(p);
 
   const tasks: (AnalysisTask & FileStat)[] = [];
   let reused = 0;
@@ -71,6 +76,8 @@ export async function updateStore(
   const flush = (): void => {
     store.putFiles(records);
     store.touchFiles(touches);
+    for (const { diagnostics: _d, documents: _docs, ...file } of records) after.set(file.path, file);
+    for (const t of touches) after.set(t.path, { ...after.get(t.path)!, ...t });
     records = [];
     touches = [];
     recordChars = 0;
@@ -104,6 +111,6 @@ export async function updateStore(
   }, limits);
   flush();
   const changes = { full, added: added.sort(), changed: changed.sort(), removed, reanalysed, reused };
-  return { changes, threads: pool.threads };
+  return { changes, threads: pool.threads, files: after };
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,7 +39,7 @@ describe('running from any folder, and reproducing a run', () => {
     expect(m.outputs.map((o) => o.file)).toEqual(REPORT_FILES.filter((f) => f !== 'manifest.json'));
     expect(m.tool.code_sha256).toMatch(/^[0-9a-f]{64}$/u);
     expect(m.detector).toMatchObject({ name: 'eld', version: expect.stringMatching(/^\d+\.\d+\.\d+$/u) as unknown });
-    expect(Object.keys(m.options).sort()).toEqual(['fitted', 'full', 'lang_detector', 'lexicon_dir', 'lexicon_source', 'shard', 'spreadsheet', 'workers']);
+    expect(Object.keys(m.options).sort()).toEqual(['fields', 'fitted', 'full', 'lang_detector', 'lexicon_dir', 'lexicon_source', 'shard', 'spreadsheet', 'worker_memory_mb', 'workers']);
   });
 
   it('verify passes on the published folder, then names the file where one byte changed (exit 1)', () => {
@@ -56,6 +56,18 @@ describe('running from any folder, and reproducing a run', () => {
   it('verify --rerun runs the analysis again and finds the same outputs', () => {
     const r = cli(elsewhere, 'verify', '--rerun', 'out');
     expect(r.stderr).toMatch(/8 output files match a rerun/u);
+    expect(r.status).toBe(0);
+  });
+
+  it('verify --rerun runs with the --fields the manifest records', () => {
+    const dir = temp();
+    mkdirSync(path.join(dir, 'corpus'));
+    // A flat export whose text column has a name of its own: without the map, no text is read.
+    writeFileSync(path.join(dir, 'corpus', 'export.csv'), 'doc_id,comment_id,corps\np1,c1,Encore des milliards dilapidés pour un cloud que personne ne veut.\n');
+    expect(cli(dir, 'run', 'corpus', '--out', 'out', '--fields', 'text=corps', '--quiet').status).toBe(0);
+    expect(readFileSync(path.join(dir, 'out', 'units.csv'), 'utf8')).toContain('Encore des milliards dilapidés');
+    const r = cli(dir, 'verify', '--rerun', 'out');
+    expect(r.stderr).toMatch(/output files match a rerun/u);
     expect(r.status).toBe(0);
   });
 

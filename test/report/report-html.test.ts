@@ -4,7 +4,7 @@ import type { AnalysedDocument, AnalysedUnit, Stance, Unit } from '../../src/mod
 import { SHIPPED_STANCES, shippedCategories } from '../builders/shipped-categories.js';
 import { PAGES_IN_TABLE, monthOf } from '../../src/report/html/aggregate-report.js';
 import { renderThread } from '../../src/report/html/render-thread.js';
-import { renderHtmlReport, THREADS_SHOWN, type HtmlReportInput } from '../../src/report/html/write-html-report.js';
+import { renderHtmlReport, reportDocument, THREADS_SHOWN, type HtmlReportInput } from '../../src/report/html/write-html-report.js';
 
 const XSS = '<script>alert(1)</script><img src=x onerror=alert(1)>';
 
@@ -21,9 +21,13 @@ function doc(id: string, units: AnalysedUnit[], extra: { title?: string; publish
   return { document: { id, file: `${id}.txt`, sha256: 'ab'.repeat(32), units: units.map((u) => u.unit), ...extra }, lang: { code: 'fra', score: 0.9 }, units };
 }
 
+function* asReportDocuments(documents: Iterable<AnalysedDocument>): Generator<ReturnType<typeof reportDocument>> {
+  for (const d of documents) yield reportDocument(d);
+}
+
 function input(documents: Iterable<AnalysedDocument>, extra: Partial<HtmlReportInput> = {}): HtmlReportInput {
   return {
-    documents, toolVersion: '9.9.9', categories: shippedCategories(), lexicons: [{ path: 'stances/sceptical.fr.yaml', sha256: 'cd'.repeat(32), version: 3, entries: 12 }],
+    documents: asReportDocuments(documents), toolVersion: '9.9.9', categories: shippedCategories(), lexicons: [{ path: 'stances/sceptical.fr.yaml', sha256: 'cd'.repeat(32), version: 3, entries: 12 }],
     diagnostics: [{ level: 'error', code: 'binary-file' }, { level: 'warning', code: 'comment-count-mismatch' }, { level: 'warning', code: 'comment-count-mismatch' }],
     claims: [], phrases: [], files: ['documents.csv', 'units.csv', 'stances.csv', 'claims.csv', 'manifest.json'], ...extra,
   };

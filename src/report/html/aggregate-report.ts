@@ -97,46 +97,133 @@ function keepLargest(list: PageFigures[], page: PageFigures): void {
   if (list.length > PAGES_IN_CHART) list.pop();
 }
 
-/** Add one document to the figures. Memory grows with authors, months and claims, not with units. */
-export function addDocument(figures: CorpusFigures, doc: AnalysedDocument): void {
+/** Stance counts as stored: the map's entries, in the order they were first counted. */
+interface StoredStanceCounts {
+  readonly units: number;
+  readonly none: number;
+  readonly byStance: readonly (readonly [Stance, number])[];
+}
+
+/**
+ * One document's share of the report's figures: small, JSON-serialisable, kept in the store beside
+ * the document so that the report adds these up instead of reading every analysis again. Every list
+ * is in the order its keys were first met in the document, so adding them up in report order gives
+ * the maps the same order as one pass over the analyses.
+ */
+export interface DocumentFigures {
+  readonly id: string;
+  readonly title?: string;
+  readonly site?: string;
+  readonly published?: string;
+  readonly lang: string;
+  /** Distinct named authors: the page's, then its units'. */
+  readonly authors: readonly string[];
+  readonly units: number;
+  /** Units of kind comment, of kind reply, and units that are not the article (the page's comments). */
+  readonly comments: number;
+  readonly replies: number;
+  readonly pageComments: number;
+  readonly undatedUnits: number;
+  readonly firstDate?: string;
+  readonly lastDate?: string;
+  readonly languages: readonly (readonly [string, number])[];
+  /** The page's units and their stances (also its share of the corpus's). */
+  readonly stances: StoredStanceCounts;
+  readonly months: readonly (readonly [string, StoredStanceCounts])[];
+  readonly claims: readonly (readonly [string, { readonly months: readonly (readonly [string, number])[]; readonly stances: StoredStanceCounts }])[];
+}
+
+const storedCounts = (c: StanceCounts): StoredStanceCounts => ({ units: c.units, none: c.none, byStance: [...c.byStance] });
+
+function addCounts(to: StanceCounts, from: StoredStanceCounts): void {
+  to.units += from.units;
+  to.none += from.none;
+  for (const [s, n] of from.byStance) to.byStance.set(s, (to.byStance.get(s) ?? 0) + n);
+}
+
+function addTo<K>(map: Map<K, number>, key: K, n: number): void {
+  map.set(key, (map.get(key) ?? 0) + n);
+}
+
+/** The figures of one document (see DocumentFigures). Memory grows with its authors, months and claims, not with units. */
+export function documentFigures(doc: AnalysedDocument): DocumentFigures {
   const d = doc.document;
+  const authors = new Set<string>();
+  const languages = new Map<string, number>();
   const page = emptyStanceCounts();
-  figures.pages += 1;
-  if (d.author) figures.authors.add(d.author);
-  if (d.site) figures.sites.set(d.site, (figures.sites.get(d.site) ?? 0) + 1);
+  const months = new Map<string, StanceCounts>();
+  const claims = new Map<string, ClaimFigures>();
+  let comments = 0;
+  let replies = 0;
+  let undatedUnits = 0;
+  let firstDate: string | undefined;
+  let lastDate: string | undefined;
+  if (d.author) authors.add(d.author);
   for (const u of doc.units) {
     const stances = unitStances(u);
-    figures.units += 1;
-    if (u.unit.kind === 'comment') figures.comments += 1;
-    if (u.unit.kind === 'reply') figures.replies += 1;
-    if (u.unit.author) figures.authors.add(u.unit.author);
-    figures.languages.set(u.lang.code, (figures.languages.get(u.lang.code) ?? 0) + 1);
-    count(figures.overall, stances);
+    if (u.unit.kind === 'comment') comments += 1;
+    if (u.unit.kind === 'reply') replies += 1;
+    if (u.unit.author) authors.add(u.unit.author);
+    addTo(languages, u.lang.code, 1);
     count(page, stances);
     const date = u.unit.published ?? d.published;
     const month = monthOf(date);
     if (month === undefined || date === undefined) {
-      figures.undatedUnits += 1;
+      undatedUnits += 1;
     } else {
-      if (figures.firstDate === undefined || date < figures.firstDate) figures.firstDate = date;
-      if (figures.lastDate === undefined || date > figures.lastDate) figures.lastDate = date;
-      let m = figures.months.get(month);
-      if (m === undefined) figures.months.set(month, (m = emptyStanceCounts()));
+      if (firstDate === undefined || date < firstDate) firstDate = date;
+      if (lastDate === undefined || date > lastDate) lastDate = date;
+      let m = months.get(month);
+      if (m === undefined) months.set(month, (m = emptyStanceCounts()));
       count(m, stances);
     }
     const carried = new Set<string>();
     for (const mention of u.claims) {
       if (mention.negated) continue; // "ce n'est pas du gaspillage" is not a mention (as in claims.csv)
-      let c = figures.claims.get(mention.claimId);
-      if (c === undefined) figures.claims.set(mention.claimId, (c = { months: new Map(), stances: emptyStanceCounts() }));
-      if (month !== undefined) c.months.set(month, (c.months.get(month) ?? 0) + 1);
+      let c = claims.get(mention.claimId);
+      if (c === undefined) claims.set(mention.claimId, (c = { months: new Map(), stances: emptyStanceCounts() }));
+      if (month !== undefined) addTo(c.months, month, 1);
       if (!carried.has(mention.claimId)) count(c.stances, stances);
       carried.add(mention.claimId);
     }
   }
+  return {
+    id: d.id, title: d.title, site: d.site, published: d.published, lang: doc.lang.code, authors: [...authors],
+    units: doc.units.length, comments, replies, pageComments: doc.units.filter((u) => u.unit.kind !== 'article').length, undatedUnits, firstDate, lastDate,
+    languages: [...languages], stances: storedCounts(page), months: [...months].map(([m, c]) => [m, storedCounts(c)]),
+    claims: [...claims].map(([id, c]) => [id, { months: [...c.months], stances: storedCounts(c.stances) }]),
+  };
+}
+
+/** Add one document's figures (documentFigures) to the corpus's, in report order. */
+export function addFigures(figures: CorpusFigures, doc: DocumentFigures): void {
+  figures.pages += 1;
+  for (const a of doc.authors) figures.authors.add(a);
+  if (doc.site) addTo(figures.sites, doc.site, 1);
+  figures.units += doc.units;
+  figures.comments += doc.comments;
+  figures.replies += doc.replies;
+  figures.undatedUnits += doc.undatedUnits;
+  if (doc.firstDate !== undefined && (figures.firstDate === undefined || doc.firstDate < figures.firstDate)) figures.firstDate = doc.firstDate;
+  if (doc.lastDate !== undefined && (figures.lastDate === undefined || doc.lastDate > figures.lastDate)) figures.lastDate = doc.lastDate;
+  for (const [code, n] of doc.languages) addTo(figures.languages, code, n);
+  addCounts(figures.overall, doc.stances);
+  for (const [month, c] of doc.months) {
+    let m = figures.months.get(month);
+    if (m === undefined) figures.months.set(month, (m = emptyStanceCounts()));
+    addCounts(m, c);
+  }
+  for (const [id, c] of doc.claims) {
+    let f = figures.claims.get(id);
+    if (f === undefined) figures.claims.set(id, (f = { months: new Map(), stances: emptyStanceCounts() }));
+    for (const [month, n] of c.months) addTo(f.months, month, n);
+    addCounts(f.stances, c.stances);
+  }
+  const page = emptyStanceCounts();
+  addCounts(page, doc.stances);
   const row: PageFigures = {
-    index: figures.pages - 1, id: d.id, title: d.title, site: d.site, published: d.published, lang: doc.lang.code,
-    comments: doc.units.filter((u) => u.unit.kind !== 'article').length, stances: page,
+    index: figures.pages - 1, id: doc.id, title: doc.title, site: doc.site, published: doc.published, lang: doc.lang,
+    comments: doc.pageComments, stances: page,
   };
   if (figures.pageRows.length < PAGES_IN_TABLE) figures.pageRows.push(row);
   keepLargest(figures.largestPages, row);

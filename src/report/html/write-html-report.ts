@@ -3,14 +3,28 @@ import type { StanceCategory } from '../../lexicon/stance-category.js';
 import type { AnalysedDocument, Diagnostic } from '../../model.js';
 import type { ClaimRow, PHRASE_COLUMNS, Row } from '../columns.js';
 import { writeFileAtomic } from '../write-atomic.js';
-import { addDocument, createCorpusFigures, PAGES_IN_TABLE, type CorpusFigures, type PageFigures, type StanceCounts } from './aggregate-report.js';
+import { addFigures, createCorpusFigures, documentFigures, PAGES_IN_TABLE, type CorpusFigures, type DocumentFigures, type PageFigures, type StanceCounts } from './aggregate-report.js';
 import { CHART_WIDTH, claimsChart, claimStanceChart, claimTimelineChart, monthsChart, overallChart, pagesChart, type ClaimSummary } from './render-charts.js';
 import { renderThread } from './render-thread.js';
 import { esc, stanceClass, stanceCss } from './html-text.js';
 
+/**
+ * One document as the report reads it: its figures, and its analysis only when its thread is shown
+ * (the first few pages), so that the report reads no other analysis.
+ */
+export interface ReportDocument {
+  readonly figures: DocumentFigures;
+  readonly analysis: () => AnalysedDocument;
+}
+
+/** A document already analysed in memory, as the report reads it. */
+export function reportDocument(doc: AnalysedDocument): ReportDocument {
+  return { figures: documentFigures(doc), analysis: () => doc };
+}
+
 /** What the HTML report is built from. `documents` is traversed exactly once, so it may be a stream. */
 export interface HtmlReportInput {
-  readonly documents: Iterable<AnalysedDocument>;
+  readonly documents: Iterable<ReportDocument>;
   readonly toolVersion: string;
   /** The lexicon files of the run, as in the manifest (LexiconSet.files). */
   readonly lexicons: readonly LexiconFile[];
@@ -155,12 +169,12 @@ export function renderHtmlReport(input: HtmlReportInput): string[] {
   const threadIndexes = new Set<number>();
   let threadUnits = 0;
   for (const doc of input.documents) {
-    addDocument(figures, doc);
+    addFigures(figures, doc.figures);
     const index = figures.pages - 1;
-    if (threads.length < THREADS_SHOWN && (threads.length === 0 || threadUnits + doc.units.length <= THREAD_UNITS_SHOWN)) {
-      threads.push(renderThread(doc, index, threads.length < THREADS_OPEN));
+    if (threads.length < THREADS_SHOWN && (threads.length === 0 || threadUnits + doc.figures.units <= THREAD_UNITS_SHOWN)) {
+      threads.push(renderThread(doc.analysis(), index, threads.length < THREADS_OPEN));
       threadIndexes.add(index);
-      threadUnits += doc.units.length;
+      threadUnits += doc.figures.units;
     }
   }
   const skipped = { byLevel: new Map<string, number>(), byCode: new Map<string, number>() };
