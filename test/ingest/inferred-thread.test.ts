@@ -55,6 +55,15 @@ describe('a thread inferred from the page itself', () => {
     ]);
   });
 
+  it("ends a comment at its action bar: the page's footer after the last comment is not its text", () => {
+    const page = [
+      'Lina_B · il y a 2 h', 'Premier avis.', 'Répondre · Signaler', '',
+      'Yves · il y a 1 h', 'Second avis.', 'Répondre', 'Voir plus de réactions', '', 'Qui sommes-nous ?', 'Mentions légales et cookies du site',
+    ];
+    expect(readInferredThread(page)?.page.comments.map((c) => c.text)).toEqual(['Second avis.']);
+    expect(readInferredThread(page)?.page.body).toBe('Premier avis.');
+  });
+
   it('gives nothing when the page shows no repeated dated headers', () => {
     expect(readInferredThread(['Un texte.', '', 'Un autre paragraphe.'])).toBeUndefined();
   });

@@ -173,6 +173,8 @@ function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: nu
   for (let i = a; i < b; i += 1) {
     const line = lines[i]!;
     if (/^\s*--\s*$|^\s*_{3,}\s*$/u.test(line)) break;
+    // The action bar under a comment ("Répondre · Signaler", "Citer") closes it: what follows is the page's.
+    if (info(i)?.iface === true && info(i) !== NOTE && kept.length > 0) break;
     if (info(i)?.iface === true) continue;
     const quoted = info(i)?.reply?.quote ?? (/^(.{2,40}):$/u.exec(line.trim())?.[1]);
     if (quoted !== undefined && (info(i)?.reply?.quote !== undefined || authors.has(quoted))) {
