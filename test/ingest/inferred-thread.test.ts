@@ -17,8 +17,8 @@ describe('generic line cues', () => {
   });
 
   it('reads reply markers and names', () => {
-    expect([replyCueOf('level 2'), replyCueOf('↪ Réponse à Tanguy Le Roux'), replyCueOf('#1.1'), replyCueOf('Goulven29 a écrit : ↑')])
-      .toEqual([{ depth: 1 }, { target: 'Tanguy Le Roux' }, { depth: 1 }, { quote: 'Goulven29' }]);
+    expect([replyCueOf('level 2'), replyCueOf('↪ Réponse à Tanguy Le Roux'), replyCueOf('#1.1'), replyCueOf('Goulven29 a écrit : ↑'), replyCueOf('Le 26 septembre 2022 à 10:05:13 :Pseudo_78 a écrit :')])
+      .toEqual([{ depth: 1 }, { target: 'Tanguy Le Roux' }, { depth: 1 }, { quote: 'Goulven29' }, { quote: 'Pseudo_78' }]);
     expect([authorOf('Posted by u/Cassoulet_Libre'), authorOf('@bastien_infra'), authorOf('Jean-Yves D.'), authorOf('Merci pour ce témoignage.')])
       .toEqual(['Cassoulet_Libre', '@bastien_infra', 'Jean-Yves D.', undefined]);
   });
@@ -62,6 +62,20 @@ describe('a thread inferred from the page itself', () => {
     ];
     expect(readInferredThread(page)?.page.comments.map((c) => c.text)).toEqual(['Second avis.']);
     expect(readInferredThread(page)?.page.body).toBe('Premier avis.');
+  });
+
+  it('skips a quotation of an earlier post, answers the post quoted, and reads a name where the template puts it', () => {
+    const page = [
+      'Kheyou', 'MP', '26 septembre 2022 à 10:02:47', 'Le pass va coûter plus cher en janvier, et le service est pire.', 'Citer', '',
+      '[Lambda]78', 'MP', '26 septembre 2022 à 10:05:13', "Les employeurs en remboursent la moitié.", 'Citer', '',
+      'Kheyou', 'MP', '26 septembre 2022 à 10:07:30', 'Le 26 septembre 2022 à 10:05:13 :[Lambda]78 a écrit :', "Les employeurs en remboursent la moitié.",
+      'Et les étudiants, ils se font rembourser par qui ?', 'Citer',
+    ];
+    const read = readInferredThread(page);
+    expect(read?.page.comments).toEqual([
+      { author: '[Lambda]78', published: '2022-09-26T10:05:13', text: 'Les employeurs en remboursent la moitié.', parentIndex: undefined, quotesIndex: undefined },
+      { author: 'Kheyou', published: '2022-09-26T10:07:30', text: 'Et les étudiants, ils se font rembourser par qui ?', parentIndex: 0, quotesIndex: 0 },
+    ]);
   });
 
   it('gives nothing when the page shows no repeated dated headers', () => {

@@ -107,6 +107,12 @@ function nameOffsetOf(lines: readonly string[], info: LineInfoAt, dated: readonl
   return best !== undefined && best > 1 && n >= 2 && n * 2 >= dated.length ? best : undefined;
 }
 
+/** A short line that may be a name no name pattern knows: no cue of its own, five words at most, no sentence end. */
+const mayBeName = (line: string, cue: LineInfo | undefined): boolean => {
+  const t = line.trim();
+  return t !== '' && cue?.header !== true && cue?.iface !== true && cue?.reply === undefined && wordCount(t) <= 5 && !/[.!?:;,…]$/u.test(t);
+};
+
 /** The comment headers of a page: dated lines with the name and marker lines around them. */
 function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<number>): Block[] {
   const dated: number[] = [];
@@ -131,14 +137,14 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
     if (last !== undefined && i - last.end <= 1) { last.end = i; continue; }
     let start = i;
     // The page's template puts the name a few lines above the date: the lines between are its header.
-    const templated = nameOffset !== undefined && i - nameOffset > (last?.end ?? -1) && info(i - nameOffset)?.author !== undefined
-      && lines.slice(i - nameOffset, i).every((l) => !isBlank(l));
+    const templated = nameOffset !== undefined && i - nameOffset > (last?.end ?? -1) && lines.slice(i - nameOffset, i).every((l) => !isBlank(l))
+      && (info(i - nameOffset)?.author !== undefined || mayBeName(lines[i - nameOffset]!, info(i - nameOffset)));
     if (templated) start = i - nameOffset;
+    // Where the template puts the name, a short line no name pattern knows is the name ("[Mister]Rail").
+    let looseName = templated && info(start)?.author === undefined ? lines[start]!.trim() : undefined;
     // A short line right above the date is its name, even one no name pattern knows ("Maître de conférences").
-    let looseName: string | undefined;
     const above = lines[i - 1]?.trim() ?? '';
-    if (!templated && i > (last?.end ?? -1) + 1 && info(i - 1)?.author === undefined && info(i)?.author === undefined && above !== '' && info(i - 1)?.header !== true
-      && info(i - 1)?.iface !== true && info(i - 1)?.reply === undefined && wordCount(above) <= 5 && !/[.!?:;,…]$/u.test(above)) {
+    if (!templated && i > (last?.end ?? -1) + 1 && info(i - 1)?.author === undefined && info(i)?.author === undefined && mayBeName(above, info(i - 1))) {
       looseName = above;
       start = i - 1;
     }
@@ -160,16 +166,24 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
   return blocks;
 }
 
+/** True when `line` was already on the page above line `i`: the quoted words of an earlier post. */
+const shownAbove = (lines: readonly string[], i: number, line: string): boolean => {
+  for (let j = i - 1; j >= 0; j -= 1) if (lines[j]!.includes(line)) return true;
+  return false;
+};
+
 /**
  * The text lines of a unit without leading and trailing interface lines, blanks, a "--" signature
- * and quotations of another post ("X a écrit :" or "X:" then the quoted lines, to the next blank line).
+ * and quotations of another post ("X a écrit :" or "X:" then the quoted lines: the lines already shown
+ * above on the page, else to the next blank line), with the first author quoted.
  */
-function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: number, authors: ReadonlySet<string> = new Set()): string {
+function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: number, authors: ReadonlySet<string> = new Set()): { text: string; quoted?: string } {
   let a = from;
   let b = to;
   while (a < b && (isBlank(lines[a]!) || info(a)?.iface === true)) a += 1;
   while (b > a && (isBlank(lines[b - 1]!) || info(b - 1)?.iface === true || BOILERPLATE.test(lines[b - 1]!.trim()))) b -= 1;
   const kept: string[] = [];
+  let firstQuoted: string | undefined;
   for (let i = a; i < b; i += 1) {
     const line = lines[i]!;
     if (/^\s*--\s*$|^\s*_{3,}\s*$/u.test(line)) break;
@@ -178,12 +192,17 @@ function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: nu
     if (info(i)?.iface === true) continue;
     const quoted = info(i)?.reply?.quote ?? (/^(.{2,40}):$/u.exec(line.trim())?.[1]);
     if (quoted !== undefined && (info(i)?.reply?.quote !== undefined || authors.has(quoted))) {
-      while (i + 1 < b && !isBlank(lines[i + 1]!)) i += 1;
+      firstQuoted ??= quoted;
+      const marker = i;
+      // The quoted post's date ("lun. 26 sept. 2022 10:14"), then its words as the page showed them.
+      while (i + 1 < b && info(i + 1)?.date !== undefined && wordCount(lines[i + 1]!) <= MAX_HEADER_WORDS) i += 1;
+      while (i + 1 < b && !isBlank(lines[i + 1]!) && shownAbove(lines, marker, lines[i + 1]!.trim())) i += 1;
+      if (i === marker) while (i + 1 < b && !isBlank(lines[i + 1]!)) i += 1;
       continue;
     }
     kept.push(line.trim());
   }
-  return kept.join('\n');
+  return { text: kept.join('\n'), quoted: firstQuoted };
 }
 
 /** An article's text: its prose paragraphs, without furniture, boilerplate or short nav/tag lines. */
@@ -214,7 +233,7 @@ const proseWords = (lines: readonly string[], from: number, to: number): number 
 const sameName = (a: string | undefined, b: string | undefined): boolean =>
   a !== undefined && b !== undefined && a.replace(/^@/u, '').toLowerCase().split('@')[0] === b.replace(/^@/u, '').toLowerCase().split('@')[0];
 
-interface Unit { author?: string; published?: string; text: string; parent?: number; depth: number; indent: number }
+interface Unit { author?: string; published?: string; text: string; quoted?: string; quotes?: number; parent?: number; depth: number; indent: number }
 
 /** Read a page's lines into a thread, or undefined when fewer than two comment headers are found. */
 export function readInferredThread(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): { page: ParsedPage; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] } | undefined {
@@ -256,7 +275,8 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     }
     published ??= info(b.anchor)?.date?.iso;
     author ??= b.looseName;
-    return { author, published, text: textOf(lines, info, b.end + 1, b.textEnd ?? next, authors), depth: 0, indent: indentOf(lines[b.start]!) };
+    const { text, quoted } = textOf(lines, info, b.end + 1, b.textEnd ?? next, authors);
+    return { author, published, text, quoted, depth: 0, indent: indentOf(lines[b.start]!) };
   });
   // A dated block without words of its own (a topic's stats, "créé · mars '23") is furniture.
   const blocks = allBlocks.filter((_, k) => allUnits[k]?.text !== '' || k === 0);
@@ -310,10 +330,18 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
         if (p.indent === u.indent) { parent = p.parent; break; }
       }
     }
+    // "X a écrit :" quotes the latest post of X above: the post answered, when no marker said otherwise.
+    if (u.quoted !== undefined) {
+      for (let j = index - 1; j >= 0; j -= 1) if (sameName(all[j]?.author, u.quoted)) { u.quotes = j; break; }
+      if (cue === undefined && !indented) parent ??= u.quotes;
+    }
     if (parent === 0) parent = undefined;
     u.parent = parent;
   });
-  const comments: ParsedComment[] = units.map((u) => ({ author: u.author, published: u.published, text: u.text, parentIndex: u.parent === undefined ? undefined : u.parent - 1 }));
+  const comments: ParsedComment[] = units.map((u) => ({
+    author: u.author, published: u.published, text: u.text,
+    parentIndex: u.parent === undefined ? undefined : u.parent - 1, quotesIndex: u.quotes === undefined ? undefined : u.quotes - 1,
+  }));
   return { page: { author: article.author, published: article.published, body: article.text, comments }, diagnostics };
 }
 

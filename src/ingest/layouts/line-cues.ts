@@ -168,7 +168,8 @@ export function replyCueOf(line: string): ReplyCue | undefined {
   if (answer !== null) return { target: answer[1]?.replace(/^@/u, '') };
   const arrow = /^(?:↩|↪|↳)\s*@?(\S.{0,40})$/u.exec(t);
   if (arrow !== null) return { target: arrow[1]?.trim() };
-  const quote = /^(.{2,40}?)\s+a\s+écrit\s*:?\s*↑?$|^(.{2,40}?)\s+wrote\s*:?$/iu.exec(t);
+  // "Le 26 septembre 2022 à 10:05:13 :X a écrit :", "On Sep 26, 2022, X wrote:": the quoted post's date first.
+  const quote = /^(.{2,40}?)\s+a\s+écrit\s*:?\s*↑?$|^(.{2,40}?)\s+wrote\s*:?$/iu.exec(t.replace(/^(?:le|on)\s+.*?\d(?::\d{2})*\s*[:,]\s*(?=\S)/iu, ''));
   if (quote !== null) return { quote: (quote[1] ?? quote[2])?.trim() };
   return undefined;
 }
