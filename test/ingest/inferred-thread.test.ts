@@ -14,6 +14,7 @@ describe('generic line cues', () => {
   it('tells interface lines from words', () => {
     expect(['Répondre · Signaler · 👍 38', '↑ 142 ↓', '14 réponses', 'Voir plus de réactions', 'Reply', '12 « J\'aime »'].map((l) => isInterfaceLine(l))).toEqual([true, true, true, true, true, true]);
     expect(['Bravo pour la décision !', 'Exactement.'].map((l) => isInterfaceLine(l))).toEqual([false, false]);
+    expect(['Publiez votre réponse', 'Écrivez un commentaire…', 'Leave a Reply', 'Publiez votre avis sur la réforme des retraites, il compte beaucoup'].map((l) => isInterfaceLine(l))).toEqual([true, true, true, false]);
   });
 
   it('reads reply markers and names', () => {
@@ -75,6 +76,26 @@ describe('a thread inferred from the page itself', () => {
     expect(read?.page.comments).toEqual([
       { author: '[Lambda]78', published: '2022-09-26T10:05:13', text: 'Les employeurs en remboursent la moitié.', parentIndex: undefined, quotesIndex: undefined },
       { author: 'Kheyou', published: '2022-09-26T10:07:30', text: 'Et les étudiants, ils se font rembourser par qui ?', parentIndex: 0, quotesIndex: 0 },
+    ]);
+  });
+
+  it('reads a social thread: name over handle, the post dated under it, "En réponse à" then the handles, the form prompt as furniture', () => {
+    const page = [
+      'Accueil', 'Explorer', '', 'Mairie de Kerlo', '@KerloMairie', 'Suivre', '',
+      'Le conseil a décidé de fermer la piscine municipale cet hiver, une décision difficile à prendre pour la commune.', '',
+      '10:14 AM · 26 sept. 2022', '·', '24,6 k', 'Vues', '', '21', 'Citations', '', 'Publiez votre réponse', 'Répondre', '',
+      'Mairie de Kerlo', '@KerloMairie', '·', '26 sept. 2022', 'En réponse à', '@KerloMairie', '1/ La facture de gaz triplerait.', '3', '',
+      'Yann L.', '@yann_l', '·', '26 sept. 2022', 'En réponse à', '@KerloMairie', 'Et les retraités du matin ?', '2', '',
+      'Mairie de Kerlo', '@KerloMairie', '·', '26 sept. 2022', 'En réponse à @KerloMairie et @yann_l', 'Une navette est à l’étude.', '',
+      'Élise (elle)', '@elise@mamot.fr', '·', '27 sept. 2022', '@yann_l il y en a une le mardi.', '',
+    ];
+    const read = readInferredThread(page);
+    expect(read?.page).toMatchObject({ author: 'Mairie de Kerlo', published: '2022-09-26T10:14' });
+    expect(read?.page.comments.map((c) => [c.author, c.text, c.parentIndex])).toEqual([
+      ['Mairie de Kerlo', '1/ La facture de gaz triplerait.', undefined],
+      ['Yann L.', 'Et les retraités du matin ?', undefined],
+      ['Mairie de Kerlo', 'Une navette est à l’étude.', 1],
+      ['Élise (elle)', '@yann_l il y en a une le mardi.', 1],
     ]);
   });
 

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model.js';
 import type { ParsedComment, ParsedPage } from '../page.js';
 import type { PageLayout } from './layout.js';
-import { authorOf, dateCueOf, DEFAULT_LINE_CUES, isInterfaceLine, type LineCueSet, mayHoldDate, replyCueOf, type ReplyCue, segmentsOf } from './line-cues.js';
+import { authorOf, dateCueOf, DEFAULT_LINE_CUES, handlesOf, isInterfaceLine, type LineCueSet, mayHoldDate, replyCueOf, type ReplyCue, segmentsOf } from './line-cues.js';
 import { indentOf, isBlank, wordCount } from './text-lines.js';
 
 /**
@@ -49,6 +49,9 @@ function classify(line: string, cues: LineCueSet): LineInfo {
   // A header holds a date: a line without a digit or a relative date word is never one.
   if (words <= MAX_HEADER_WORDS && mayHoldDate(t)) {
     const segments = segmentsOf(t);
+    // "10:14 AM · 26 sept. 2022": a date its separator splits is read whole.
+    const whole = segments.length > 1 ? dateCueOf(t) : undefined;
+    if (whole?.iso !== undefined) return { date: whole, header: true, iface: false };
     let date: { iso?: string } | undefined;
     let author: string | undefined;
     let others = 0;
@@ -87,6 +90,10 @@ interface Block {
   readonly textEnd?: number;
   /** The line above the date taken as the name when no line of the header reads as one. */
   readonly looseName?: string;
+  /** The name shown above the handle. */
+  readonly displayName?: string;
+  /** The handles a two-line reply marker names ("En réponse à" / "@a et @b"), the conversation's root first. */
+  readonly targets?: readonly string[];
 }
 
 /**
@@ -107,10 +114,10 @@ function nameOffsetOf(lines: readonly string[], info: LineInfoAt, dated: readonl
   return best !== undefined && best > 1 && n >= 2 && n * 2 >= dated.length ? best : undefined;
 }
 
-/** A short line that may be a name no name pattern knows: no cue of its own, five words at most, no sentence end. */
+/** A short line that may be a name no name pattern knows: no cue of its own, five words at most, no sentence end, no hashtag. */
 const mayBeName = (line: string, cue: LineInfo | undefined): boolean => {
   const t = line.trim();
-  return t !== '' && cue?.header !== true && cue?.iface !== true && cue?.reply === undefined && wordCount(t) <= 5 && !/[.!?:;,…]$/u.test(t);
+  return t !== '' && !/^#\p{L}/u.test(t) && cue?.header !== true && cue?.iface !== true && cue?.reply === undefined && wordCount(t) <= 5 && (!/[.!?:;,…]$/u.test(t) || /(?:^|\s)\p{Lu}\.$/u.test(t));
 };
 
 /** The comment headers of a page: dated lines with the name and marker lines around them. */
@@ -155,13 +162,23 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
       if (prev.author === undefined && !prev.iface && (prev.reply === undefined || prev.reply.quote !== undefined) && !/^\d+$|^#\d/u.test(line.trim())) break;
       start -= 1;
     }
+    // A display name sits right above its handle ("Élise (elle)" over "@elise_b@mamot.fr"): it is the author.
+    let displayName: string | undefined;
+    if (start > (last?.end ?? -1) + 1 && handlesOf(lines[start]!) !== undefined && mayBeName(lines[start - 1]!, info(start - 1))) {
+      start -= 1;
+      displayName = lines[start]!.trim();
+    }
     let end = i;
     while (end + 1 < lines.length && (info(end + 1)?.iface === true || (info(end + 1)?.reply !== undefined && info(end + 1)?.reply?.quote === undefined))) end += 1;
+    // "En réponse à" then the handles answered on the next line.
+    const marker = info(end)?.reply;
+    const targets = marker !== undefined && marker.target === undefined && marker.depth === undefined && marker.quote === undefined ? handlesOf(lines[end + 1] ?? '') : undefined;
+    if (targets !== undefined) end += 1;
     // "Modifié le …" inside a comment: a dated line with no name near it, after the first header, is a note.
-    let named = looseName !== undefined;
+    let named = looseName !== undefined || displayName !== undefined;
     for (let j = start; j <= i; j += 1) named ||= info(j)?.author !== undefined;
     if (!named && blocks.length > 0) { notes.add(i); continue; }
-    blocks.push({ start, end, anchor: i, looseName });
+    blocks.push({ start, end, anchor: i, looseName, displayName, targets });
   }
   return blocks;
 }
@@ -206,17 +223,18 @@ function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: nu
 }
 
 /** An article's text: its prose paragraphs, without furniture, boilerplate or short nav/tag lines. */
-function articleText(lines: readonly string[], info: LineInfoAt, from: number, to: number): string {
+function articleText(lines: readonly string[], info: LineInfoAt, from: number, to: number, byline: ReadonlySet<number> = new Set()): string {
   const paragraphs: string[][] = [];
   let current: string[] = [];
   for (let i = from; i < to; i += 1) {
     const line = lines[i]!;
     if (isBlank(line)) { if (current.length > 0) paragraphs.push(current); current = []; continue; }
-    if (info(i)?.iface === true || info(i)?.header === true) continue;
+    if (info(i)?.iface === true || info(i)?.header === true || byline.has(i)) continue;
     current.push(line.trim());
   }
   if (current.length > 0) paragraphs.push(current);
-  const prose = paragraphs.filter((p) => !BOILERPLATE.test(p[0] ?? '') && (wordCount(p.join(' ')) >= MIN_PROSE_WORDS || /[.!?…:»",)]$/u.test(p[p.length - 1] ?? '')));
+  // Prose, or the post's hashtags ("#CommunesLibres #Fédivers").
+  const prose = paragraphs.filter((p) => !BOILERPLATE.test(p[0] ?? '') && (wordCount(p.join(' ')) >= MIN_PROSE_WORDS || /[.!?…:»",)]$/u.test(p[p.length - 1] ?? '') || /^#\p{L}[^\s]*(?:\s+#\p{L}[^\s]*)*$/u.test(p.join(' '))));
   // The article runs from its first prose paragraph to its last: short lines between stay (a subheading).
   const first = paragraphs.indexOf(prose[0] ?? []);
   const last = paragraphs.indexOf(prose[prose.length - 1] ?? []);
@@ -233,7 +251,30 @@ const proseWords = (lines: readonly string[], from: number, to: number): number 
 const sameName = (a: string | undefined, b: string | undefined): boolean =>
   a !== undefined && b !== undefined && a.replace(/^@/u, '').toLowerCase().split('@')[0] === b.replace(/^@/u, '').toLowerCase().split('@')[0];
 
-interface Unit { author?: string; published?: string; text: string; quoted?: string; quotes?: number; parent?: number; depth: number; indent: number }
+/** The latest post before `index` by someone of that name (author or handle), or undefined. */
+function latestBy(all: readonly Unit[], index: number, name: string): number | undefined {
+  for (let j = index - 1; j >= 0; j -= 1) if (sameName(all[j]?.author, name) || all[j]?.names?.some((n) => sameName(n, name)) === true) return j;
+  return undefined;
+}
+
+/**
+ * The post a handle list answers ("En réponse à" / "@root et @b"): the list names the conversation
+ * from its root, so the post answered is the last one named other than the replier; the root's
+ * author alone is an answer to the first post; the replier alone continues their own thread.
+ */
+function listedParent(all: readonly Unit[], index: number, targets: readonly string[]): number | undefined {
+  const self = all[index]!;
+  const mine = (t: string): boolean => sameName(self.author, t) || self.names?.some((n) => sameName(n, t)) === true;
+  const others = targets.filter((t) => !mine(t));
+  const last = others[others.length - 1];
+  return last === undefined ? latestBy(all, index, targets[0]!) : answered(all, index, last, targets.length === 1);
+}
+
+/** The latest post by `name`; when `alone` names the first post's author, the first post (a direct answer to it). */
+const answered = (all: readonly Unit[], index: number, name: string, alone: boolean): number | undefined =>
+  alone && latestBy([all[0]!], 1, name) === 0 ? 0 : latestBy(all, index, name);
+
+interface Unit { author?: string; names?: readonly string[]; published?: string; text: string; quoted?: string; quotes?: number; parent?: number; depth: number; indent: number }
 
 /** Read a page's lines into a thread, or undefined when fewer than two comment headers are found. */
 export function readInferredThread(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): { page: ParsedPage; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] } | undefined {
@@ -267,16 +308,17 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
   for (const b of allBlocks) for (let i = b.start; i <= b.end; i += 1) { const a = info(i)?.author; if (a !== undefined) authors.add(a); }
   const allUnits: Unit[] = allBlocks.map((b, k) => {
     const next = allBlocks[k + 1]?.start ?? lines.length;
-    let author: string | undefined;
     let published: string | undefined;
-    for (let i = b.start; i <= b.end; i += 1) {
-      author ??= info(i)?.author;
+    const names = b.displayName === undefined ? [] : [b.displayName];
+    // The header's names, not the handles a reply marker answers (its last line).
+    for (let i = b.start; i <= b.end - (b.targets === undefined ? 0 : 1); i += 1) {
+      const a = info(i)?.author;
+      if (a !== undefined) names.push(a);
       published ??= info(i)?.date?.iso;
     }
     published ??= info(b.anchor)?.date?.iso;
-    author ??= b.looseName;
     const { text, quoted } = textOf(lines, info, b.end + 1, b.textEnd ?? next, authors);
-    return { author, published, text, quoted, depth: 0, indent: indentOf(lines[b.start]!) };
+    return { author: names[0] ?? b.looseName, names, published, text, quoted, depth: 0, indent: indentOf(lines[b.start]!) };
   });
   // A dated block without words of its own (a topic's stats, "créé · mars '23") is furniture.
   const blocks = allBlocks.filter((_, k) => allUnits[k]?.text !== '' || k === 0);
@@ -292,12 +334,29 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
   if (before > proseWords(lines, firstBlock.end + 1, blocks[1]?.start ?? lines.length)) {
     let author: string | undefined;
     let published: string | undefined;
+    const byline = new Set<number>();
+    const names: string[] = [];
     for (let i = 0; i < firstBlock.start; i += 1) {
-      const byline = /^(?:par|by)\s+/iu.test(lines[i]!.trim()) ? authorOf(lines[i]!, cues) : undefined;
-      author ??= byline;
+      author ??= /^(?:par|by)\s+/iu.test(lines[i]!.trim()) ? authorOf(lines[i]!, cues) : undefined;
+      // A post's name over its handle ("Mairie de Landéda" / "@mairie@landeda.social"): its author, not its words.
+      const handles = author === undefined && i > 0 ? handlesOf(lines[i]!) : undefined;
+      if (handles !== undefined && mayBeName(lines[i - 1]!, info(i - 1))) {
+        author = lines[i - 1]!.trim();
+        names.push(author, ...handles);
+        byline.add(i - 1).add(i);
+      }
       published ??= info(i)?.date?.iso;
     }
-    article = { author, published, text: articleText(lines, info, 0, firstBlock.start), depth: 0, indent: 0 };
+    // A first header without words under it is the post's own date line ("10:14 AM · 26 sept. 2022 · 24 k Vues").
+    let end = firstBlock.start;
+    if (units[0]?.text === '') {
+      const footer = units.shift()!;
+      blocks.shift();
+      published ??= footer.published;
+      author ??= footer.author;
+      end = blocks[0]?.start ?? end;
+    }
+    article = { author, names, published, text: articleText(lines, info, 0, Math.min(end, firstBlock.start), byline), depth: 0, indent: 0 };
     diagnostics.push({ level: 'info', code: 'thread-inferred', message: `thread read from ${blocks.length} repeated comment headers; article from the prose above them` });
   } else {
     const first = units.shift()!;
@@ -321,8 +380,13 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
       stack.length = Math.min(stack.length, cue.depth);
       parent = cue.depth > 0 ? stack[cue.depth - 1] : undefined;
       stack[cue.depth] = index;
+    } else if (b.targets !== undefined || cue?.targets !== undefined) {
+      parent = listedParent(all, index, b.targets ?? cue?.targets ?? []);
     } else if (cue?.target !== undefined) {
       for (let j = index - 1; j >= 0; j -= 1) if (sameName(all[j]?.author, cue.target)) { parent = j; break; }
+    } else if (/^@[\p{L}\p{N}_]/u.test(u.text)) {
+      // "@rcastel c'est exactement…": a text opening on a handle answers that person's latest post.
+      parent = answered(all, index, /^@[\p{L}\p{N}_.-]+/u.exec(u.text)![0], !/^@\S+\s+@/u.test(u.text));
     } else if (indented && k > 0) {
       for (let j = index - 1; j >= 1; j -= 1) {
         const p = all[j]!;

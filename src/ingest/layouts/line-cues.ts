@@ -93,7 +93,7 @@ const GENERIC_INTERFACE_WORDS = [
   'op', 'auteur', 'author', 'web', 'abonne', 'abonnes', 'plus', 'more', 'voir', 'afficher', 'charger', 'load', 'show', 'view',
   'de', 'des', 'les', 'the', 'previous', 'suivants', 'precedents', 'reactions', 'reaction', 'retweets', 'reposts', 'vues', 'views',
   'envoyer', 'message', 'mp', 'profil', 'profile', 'alerter', 'moderer', 'recommander', 'recommande', 'utile', 'helpful',
-  'fan', 'epingle', 'pinned', 'masquer', 'hide', 'traduire', 'translate', 'translation', 'et', 'autres',
+  'citations', 'quotes', 'fan', 'epingle', 'pinned', 'masquer', 'hide', 'traduire', 'translate', 'translation', 'et', 'autres',
   'upvote', 'downvote', 'award', 'signet', 'bookmark', 'sort', 'by', 'trier', 'par', 'best', 'new', 'newest', 'oldest',
   'notifications', 'subscribe', 's’abonner', "s'abonner", 'sabonner', 'mentionner', 'lire', 'suite', 'read', 'continue', 'reading',
 ];
@@ -127,12 +127,16 @@ const letterRuns = (s: string, cap: number): number => {
   return n;
 };
 
+/** The prompt of a page's comment form: "Publiez votre réponse", "Écrivez un commentaire…", "Leave a Reply". */
+const FORM_PROMPT = /^(?:publiez|postez|écrivez|ajoutez|ajouter|écrire|rédigez|laissez|laisser|donnez|post|write|add|leave|join)\s+(?:votre|un|une|a|an|your|the)\s+(?:réponse|commentaire|avis|réaction|message|reply|comment|response|conversation|discussion)\b.{0,30}$/iu;
+
 /** True for a line of interface words, counters, symbols and separators only: "Répondre · Signaler · 👍 38", "↑ 142 ↓", "14 réponses". */
 export function isInterfaceLine(line: string, cues: LineCueSet = DEFAULT_LINE_CUES): boolean {
   // Past 60 characters only the word list can match, and it needs at most 8 words (16 letter runs
   // with elisions): a sentence stops here without being folded.
   if (line.length > 60 && letterRuns(line, 17) > 16) return false;
   // Its first word is an interface word too (a letter alone may be a unit: "1,2 k"): most text stops here.
+  if (FORM_PROMPT.test(line.trim())) return true;
   const first = /[\p{L}\p{M}'’]+/u.exec(line)?.[0];
   if (first !== undefined && first.length > 1 && !cues.interfaceWords.has(fold(first))) return false;
   const s = fold(line);
@@ -149,6 +153,8 @@ export interface ReplyCue {
   readonly depth?: number;
   /** Name of the author answered. */
   readonly target?: string;
+  /** "En réponse à @a et @b": the handles named, the conversation's root first. */
+  readonly targets?: readonly string[];
   /** "X a écrit :": a quotation of X follows. */
   readonly quote?: string;
 }
@@ -164,14 +170,28 @@ export function replyCueOf(line: string): ReplyCue | undefined {
   if (level !== null) return { depth: Number(level[1]) - 1 };
   const numbered = /^#\d+((?:\.\d+)*)$/u.exec(t);
   if (numbered !== null) return { depth: (numbered[1]?.split('.').length ?? 1) - 1 };
+  // "En réponse à" alone: the names answered are on the next line.
+  if (/^(?:↪|↳|↩)?\s*(?:en\s+)?(?:réponse\s+à|in\s+reply\s+to|replying\s+to)\s*:?$/iu.test(t)) return {};
   const answer = /^(?:↪|↳|↩)?\s*(?:en\s+)?(?:réponse\s+à|répondre\s+à|in\s+reply\s+to|replying\s+to|reply\s+to|en réponse au message de)\s+@?(.+?)\s*:?$/iu.exec(t);
-  if (answer !== null) return { target: answer[1]?.replace(/^@/u, '') };
+  if (answer !== null) {
+    // "En réponse à @a et @b": a list of handles, the conversation's root first.
+    const handles = /^(?:↪|↳|↩)?\s*(?:en\s+)?(?:réponse\s+à|in\s+reply\s+to|replying\s+to)\s+(@.+)$/iu.exec(t)?.[1];
+    const list = handles === undefined ? undefined : handlesOf(handles);
+    return list !== undefined && list.length > 1 ? { targets: list } : { target: answer[1]?.replace(/^@/u, '') };
+  }
   const arrow = /^(?:↩|↪|↳)\s*@?(\S.{0,40})$/u.exec(t);
   if (arrow !== null) return { target: arrow[1]?.trim() };
   // "Le 26 septembre 2022 à 10:05:13 :X a écrit :", "On Sep 26, 2022, X wrote:": the quoted post's date first.
   const quote = /^(.{2,40}?)\s+a\s+écrit\s*:?\s*↑?$|^(.{2,40}?)\s+wrote\s*:?$/iu.exec(t.replace(/^(?:le|on)\s+.*?\d(?::\d{2})*\s*[:,]\s*(?=\S)/iu, ''));
   if (quote !== null) return { quote: (quote[1] ?? quote[2])?.trim() };
   return undefined;
+}
+
+/** A line of handles only: "@KerlouanMairie", "@elise_b@mamot.fr", "@yannick_lb et @KerlouanMairie". */
+export function handlesOf(line: string): string[] | undefined {
+  const t = line.trim();
+  if (!/^@[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:@[\p{L}\p{N}.-]+)?(?:(?:\s*,\s*|\s+(?:et|and)\s+)@[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:@[\p{L}\p{N}.-]+)?)*$/u.test(t)) return undefined;
+  return t.split(/\s*,\s*|\s+(?:et|and)\s+/u);
 }
 
 /** Parts of a header line split at its separators. */
