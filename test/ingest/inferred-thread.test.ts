@@ -99,6 +99,20 @@ describe('a thread inferred from the page itself', () => {
     ]);
   });
 
+  it('finds the name above a badge and a job title where the template has none, and answers a poster named first', () => {
+    const page = [
+      'Un texte assez long pour faire un article, avec des mots et une phrase entière sur le sujet du jour.', '',
+      'Jérôme Savary • 3e+', 'Consultant secteur public', '1 sem', 'Comment gérez-vous la maintenance ?', "J'aime · Répondre", '',
+      'Céline Marchadour • 2e', 'Auteur', 'Directrice du numérique – Région | Service public', '1 sem', 'Jérôme Savary un comité de pilotage commun.', "J'aime · Répondre", '',
+      'Fatou Diallo • 2e', 'Cheffe de projet', '6 j', 'Tout marche chez nous.', "J'aime · Répondre",
+    ];
+    expect(readInferredThread(page)?.page.comments.map((c) => [c.author, c.text, c.parentIndex])).toEqual([
+      ['Jérôme Savary', 'Comment gérez-vous la maintenance ?', undefined],
+      ['Céline Marchadour', 'Jérôme Savary un comité de pilotage commun.', 0],
+      ['Fatou Diallo', 'Tout marche chez nous.', undefined],
+    ]);
+  });
+
   it('gives nothing when the page shows no repeated dated headers', () => {
     expect(readInferredThread(['Un texte.', '', 'Un autre paragraphe.'])).toBeUndefined();
   });

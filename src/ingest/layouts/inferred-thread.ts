@@ -162,6 +162,11 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
       if (prev.author === undefined && !prev.iface && (prev.reply === undefined || prev.reply.quote !== undefined) && !/^\d+$|^#\d/u.test(line.trim())) break;
       start -= 1;
     }
+    // No name where the template puts it ("Auteur" and a job title between): the header runs up to the name above.
+    for (let k = 1; start === i && looseName === undefined && info(i)?.author === undefined && k <= MAX_HEADER_LEAD && i - k > (last?.end ?? -1) && !isBlank(lines[i - k]!); k += 1) {
+      if (info(i - k)?.author !== undefined) start = i - k;
+      else if (wordCount(lines[i - k]!) > MIN_PROSE_WORDS || /[.!?…]$/u.test(lines[i - k]!.trim())) break;
+    }
     // A display name sits right above its handle ("Élise (elle)" over "@elise_b@mamot.fr"): it is the author.
     let displayName: string | undefined;
     if (start > (last?.end ?? -1) + 1 && handlesOf(lines[start]!) !== undefined && mayBeName(lines[start - 1]!, info(start - 1))) {
@@ -250,6 +255,16 @@ const proseWords = (lines: readonly string[], from: number, to: number): number 
 
 const sameName = (a: string | undefined, b: string | undefined): boolean =>
   a !== undefined && b !== undefined && a.replace(/^@/u, '').toLowerCase().split('@')[0] === b.replace(/^@/u, '').toLowerCase().split('@')[0];
+
+/** The name of an earlier poster the text of post `index` opens on ("Jérôme Savary très bonne question"): two words at least. */
+function mentioned(all: readonly Unit[], index: number): string | undefined {
+  const text = all[index]!.text;
+  for (let j = index - 1; j >= 0; j -= 1) {
+    const name = all[j]!.author;
+    if (name !== undefined && name.includes(' ') && text.startsWith(name) && /^[\s,:]/u.test(text.slice(name.length))) return name;
+  }
+  return undefined;
+}
 
 /** The latest post before `index` by someone of that name (author or handle), or undefined. */
 function latestBy(all: readonly Unit[], index: number, name: string): number | undefined {
@@ -387,6 +402,9 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     } else if (/^@[\p{L}\p{N}_]/u.test(u.text)) {
       // "@rcastel c'est exactement…": a text opening on a handle answers that person's latest post.
       parent = answered(all, index, /^@[\p{L}\p{N}_.-]+/u.exec(u.text)![0], !/^@\S+\s+@/u.test(u.text));
+    } else if (mentioned(all, index) !== undefined) {
+      // "Jérôme Savary très bonne question": a text opening on a poster's full name answers their latest post.
+      parent = answered(all, index, mentioned(all, index)!, true);
     } else if (indented && k > 0) {
       for (let j = index - 1; j >= 1; j -= 1) {
         const p = all[j]!;
