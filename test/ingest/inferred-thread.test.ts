@@ -113,6 +113,18 @@ describe('a thread inferred from the page itself', () => {
     ]);
   });
 
+  it('takes the byline name over a community name, leaves quoted "> " lines and removed comments out', () => {
+    const page = [
+      'r/france', 'France', 'Posted by u/Cassoulet_Libre', '5 h', '', 'Une question sur les outils de visio, avec assez de mots pour un vrai message.', '',
+      'level 1', 'Flaneur_du_7e', '· 4 h', 'Ça marche bien chez nous.', 'Reply', '',
+      'level 1', '[deleted]', '· 4 h', '[removed]', 'Reply', '',
+      'level 2', 'knacki', '· 3 h', '> Ça marche bien', 'Pas partout.', 'Reply',
+    ];
+    const read = readInferredThread(page);
+    expect(read?.page.author).toBe('Cassoulet_Libre');
+    expect(read?.page.comments.map((c) => [c.author, c.text])).toEqual([['Flaneur_du_7e', 'Ça marche bien chez nous.'], ['knacki', 'Pas partout.']]);
+  });
+
   it('gives nothing when the page shows no repeated dated headers', () => {
     expect(readInferredThread(['Un texte.', '', 'Un autre paragraphe.'])).toBeUndefined();
   });

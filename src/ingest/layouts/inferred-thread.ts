@@ -24,6 +24,9 @@ const MIN_PROSE_WORDS = 12;
 /** Boilerplate blocks of an article, in any site: "Lire aussi", newsletter, cookies, paywall, ads. */
 const BOILERPLATE = /^(?:lire aussi|à lire aussi|a lire aussi|read more|related|sur le même sujet|newsletter|recevez|abonnez-vous|inscrivez-vous|publicité|advertisement|nous utilisons des cookies|cet article est réservé|il vous reste|déjà abonné|subscribe|sign up|partager|share|commentaires?\s*\(|réactions?\s*\(|\d+\s+(?:commentaires|réactions|comments))/iu;
 
+/** What a page shows in place of a removed comment. */
+const REMOVED = /^(?:\[(?:removed|deleted|supprimé|supprime)\]|(?:ce\s+)?(?:commentaire|message)\s+(?:a\s+été\s+)?(?:supprimé|modéré|masqué)|(?:this\s+)?comment\s+(?:was\s+|has\s+been\s+)?(?:deleted|removed))\.?$/iu;
+
 /** A line short enough to be looked at for cues (its length is checked before it is trimmed). */
 const isCueLength = (line: string): boolean => line.length <= MAX_CUE_LINE_CHARS || line.trim().length <= MAX_CUE_LINE_CHARS;
 
@@ -212,6 +215,8 @@ function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: nu
     // The action bar under a comment ("Répondre · Signaler", "Citer") closes it: what follows is the page's.
     if (info(i)?.iface === true && info(i) !== NOTE && kept.length > 0) break;
     if (info(i)?.iface === true) continue;
+    // "> l'accueil de la mairie…": a quoted line, as mail and Markdown mark them.
+    if (/^\s*>/u.test(line)) continue;
     const quoted = info(i)?.reply?.quote ?? (/^(.{2,40}):$/u.exec(line.trim())?.[1]);
     if (quoted !== undefined && (info(i)?.reply?.quote !== undefined || authors.has(quoted))) {
       firstQuoted ??= quoted;
@@ -328,14 +333,17 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     // The header's names, not the handles a reply marker answers (its last line).
     for (let i = b.start; i <= b.end - (b.targets === undefined ? 0 : 1); i += 1) {
       const a = info(i)?.author;
-      if (a !== undefined) names.push(a);
+      // "Posted by u/X", "Message par X": the byline's name before a community or a title above it.
+      if (a !== undefined && /^(?:posted\s+by|message\s+par|publié\s+par|par|by)\s/iu.test(lines[i]!.trim())) names.unshift(a);
+      else if (a !== undefined) names.push(a);
       published ??= info(i)?.date?.iso;
     }
     published ??= info(b.anchor)?.date?.iso;
     const { text, quoted } = textOf(lines, info, b.end + 1, b.textEnd ?? next, authors);
     return { author: names[0] ?? b.looseName, names, published, text, quoted, depth: 0, indent: indentOf(lines[b.start]!) };
   });
-  // A dated block without words of its own (a topic's stats, "créé · mars '23") is furniture.
+  // A dated block without words of its own (a topic's stats, "créé · mars '23") is furniture, and so is a removed comment.
+  for (const u of allUnits) if (REMOVED.test(u.text)) u.text = '';
   const blocks = allBlocks.filter((_, k) => allUnits[k]?.text !== '' || k === 0);
   const units = allUnits.filter((u, k) => u.text !== '' || k === 0);
   const named = units.filter((u) => u.author !== undefined).length;
