@@ -125,6 +125,33 @@ describe('a thread inferred from the page itself', () => {
     expect(read?.page.comments.map((c) => [c.author, c.text])).toEqual([['Flaneur_du_7e', 'Ça marche bien chez nous.'], ['knacki', 'Pas partout.']]);
   });
 
+  it('reads a later forum page: "Re:" posts, the name and card under the date, a signature repeated under one poster\'s posts', () => {
+    const page = [
+      'Index du forum', '',
+      'Re: Fibre optique', 'Message Publié : mer. 7 févr. 2024 18:22', 'Paulo35', 'Membre assidu', 'Inscription : ven. 14 oct. 2016 10:05', '',
+      'J’ai appelé le syndicat ce matin.', '', 'Le bricolage, c’est de la patience.', '', 'Haut', '',
+      'Re: Fibre optique', 'Message Publié : mer. 7 févr. 2024 21:10', 'Catherine_T', 'Nouveau membre', '', 'Rue des Tilleuls aussi.', '', 'Haut', '',
+      'Re: Fibre optique', 'Message Publié : jeu. 8 févr. 2024 13:02', 'Paulo35', 'Membre assidu', '', 'Merci pour la réponse.', '', 'Le bricolage, c’est de la patience.', '', 'Haut',
+    ];
+    const read = readInferredThread(page);
+    expect(read?.page.body).toBe('');
+    expect(read?.page.comments.map((c) => [c.author, c.published, c.text])).toEqual([
+      ['Paulo35', '2024-02-07T18:22', 'J’ai appelé le syndicat ce matin.'],
+      ['Catherine_T', '2024-02-07T21:10', 'Rue des Tilleuls aussi.'],
+      ['Paulo35', '2024-02-08T13:02', 'Merci pour la réponse.'],
+    ]);
+  });
+
+  it('leaves the poster\'s card under a post out of its text', () => {
+    const page = [
+      'Message par Goulven29 » lun. 26 sept. 2022 10:14', '', 'Bonjour, une question sur Linux en mairie, avec assez de mots pour un premier message.', '',
+      'Goulven29', 'Messages : 12', 'Localisation : Morlaix', '', 'Haut', '',
+      'Message par Tux_Armor » lun. 26 sept. 2022 11:02', '', 'Prenez une distribution stable.', '', 'Tux_Armor', 'Messages : 2418', '', 'Haut',
+    ];
+    const read = readInferredThread(page);
+    expect([read?.page.body, read?.page.comments[0]?.text]).toEqual(['Bonjour, une question sur Linux en mairie, avec assez de mots pour un premier message.', 'Prenez une distribution stable.']);
+  });
+
   it('gives nothing when the page shows no repeated dated headers', () => {
     expect(readInferredThread(['Un texte.', '', 'Un autre paragraphe.'])).toBeUndefined();
   });

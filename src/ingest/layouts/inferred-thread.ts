@@ -117,10 +117,10 @@ function nameOffsetOf(lines: readonly string[], info: LineInfoAt, dated: readonl
   return best !== undefined && best > 1 && n >= 2 && n * 2 >= dated.length ? best : undefined;
 }
 
-/** A short line that may be a name no name pattern knows: no cue of its own, five words at most, no sentence end, no hashtag. */
+/** A short line that may be a name no name pattern knows: no cue of its own, five words at most, no sentence end, no hashtag or "Re:". */
 const mayBeName = (line: string, cue: LineInfo | undefined): boolean => {
   const t = line.trim();
-  return t !== '' && !/^#\p{L}/u.test(t) && cue?.header !== true && cue?.iface !== true && cue?.reply === undefined && wordCount(t) <= 5 && (!/[.!?:;,…]$/u.test(t) || /(?:^|\s)\p{Lu}\.$/u.test(t));
+  return t !== '' && !/^#\p{L}|^re\s*:/iu.test(t) && cue?.header !== true && cue?.iface !== true && cue?.reply === undefined && wordCount(t) <= 5 && (!/[.!?:;,…]$/u.test(t) || /(?:^|\s)\p{Lu}\.$/u.test(t));
 };
 
 /** The comment headers of a page: dated lines with the name and marker lines around them. */
@@ -182,9 +182,19 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
     const marker = info(end)?.reply;
     const targets = marker !== undefined && marker.target === undefined && marker.depth === undefined && marker.quote === undefined ? handlesOf(lines[end + 1] ?? '') : undefined;
     if (targets !== undefined) end += 1;
+    // "r/france · il y a 7 h" then "Marmotte_en_Colère": a header without a name takes the name under it.
+    let namedAbove = looseName !== undefined || displayName !== undefined;
+    for (let j = start; j <= end; j += 1) namedAbove ||= info(j)?.author !== undefined;
+    if (!namedAbove && targets === undefined && info(end + 1)?.author !== undefined) {
+      end += 1;
+      // Then the poster's card ("Nouveau membre", "Inscription : …", "Messages : 9") down to the blank line before the text.
+      let card = end;
+      while (card + 1 < lines.length && card - end < MAX_HEADER_LEAD && !isBlank(lines[card + 1]!) && wordCount(lines[card + 1]!) <= 8 && !/[.!?…]$/u.test(lines[card + 1]!.trim())) card += 1;
+      if (isBlank(lines[card + 1] ?? '')) end = card;
+    }
     // "Modifié le …" inside a comment: a dated line with no name near it, after the first header, is a note.
     let named = looseName !== undefined || displayName !== undefined;
-    for (let j = start; j <= i; j += 1) named ||= info(j)?.author !== undefined;
+    for (let j = start; j <= end; j += 1) named ||= info(j)?.author !== undefined;
     if (!named && blocks.length > 0) { notes.add(i); continue; }
     blocks.push({ start, end, anchor: i, looseName, displayName, targets });
   }
@@ -229,7 +239,40 @@ function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: nu
     }
     kept.push(line.trim());
   }
-  return { text: kept.join('\n'), quoted: firstQuoted };
+  return { text: kept.join('\n').trim(), quoted: firstQuoted };
+}
+
+/** The first action bar of a post's lines [from, to) after some of its words ("Haut", "Répondre · Citer"), else `to`. */
+function actionBarAfter(lines: readonly string[], info: LineInfoAt, from: number, to: number): number {
+  let words = false;
+  for (let i = from; i < to; i += 1) {
+    const cue = info(i);
+    if (cue?.iface === true && cue !== NOTE && words) return i;
+    words ||= !isBlank(lines[i]!) && cue?.iface !== true;
+  }
+  return to;
+}
+
+/** A post's text without the poster's card under it: a last paragraph opening on the poster's name ("Goulven29", "Messages : 12"). */
+function withoutCard(text: string, author: string | undefined): string {
+  const cut = text.lastIndexOf('\n\n');
+  if (author === undefined || cut === -1) return text;
+  const card = text.slice(cut + 2).split('\n');
+  return sameName(card[0], author) && card.slice(1).every((l) => /^[\p{L}' ]{2,30}\s*:\s*\S/u.test(l)) ? text.slice(0, cut) : text;
+}
+
+/** A poster's signature: the last paragraph that ends two of their posts or more, taken off those posts. */
+function withoutSignatures(units: Unit[]): void {
+  const lastParagraph = (text: string): string | undefined => { const cut = text.lastIndexOf('\n\n'); return cut === -1 ? undefined : text.slice(cut + 2); };
+  const seen = new Map<string, number>();
+  for (const u of units) {
+    const last = lastParagraph(u.text);
+    if (u.author !== undefined && last !== undefined) seen.set(`${u.author}\u0000${last}`, (seen.get(`${u.author}\u0000${last}`) ?? 0) + 1);
+  }
+  for (const u of units) {
+    const last = lastParagraph(u.text);
+    if (u.author !== undefined && last !== undefined && (seen.get(`${u.author}\u0000${last}`) ?? 0) >= 2) u.text = u.text.slice(0, u.text.length - last.length).trimEnd();
+  }
 }
 
 /** An article's text: its prose paragraphs, without furniture, boilerplate or short nav/tag lines. */
@@ -246,7 +289,10 @@ function articleText(lines: readonly string[], info: LineInfoAt, from: number, t
   // Prose, or the post's hashtags ("#CommunesLibres #Fédivers").
   const prose = paragraphs.filter((p) => !BOILERPLATE.test(p[0] ?? '') && (wordCount(p.join(' ')) >= MIN_PROSE_WORDS || /[.!?…:»",)]$/u.test(p[p.length - 1] ?? '') || /^#\p{L}[^\s]*(?:\s+#\p{L}[^\s]*)*$/u.test(p.join(' '))));
   // The article runs from its first prose paragraph to its last: short lines between stay (a subheading).
-  const first = paragraphs.indexOf(prose[0] ?? []);
+  let first = paragraphs.indexOf(prose[0] ?? []);
+  // A title, maybe with its flair under it ("Société"), is not the article's text when prose follows.
+  const isTitle = (p: readonly string[]): boolean => !/[.!?…:;,»")]$/u.test(p[0] ?? '.') && p.slice(1).every((l) => wordCount(l) <= 3);
+  if (first !== -1 && prose.length > 1 && isTitle(paragraphs[first]!)) first = paragraphs.indexOf(prose[1]!);
   const last = paragraphs.indexOf(prose[prose.length - 1] ?? []);
   if (first === -1) return '';
   return paragraphs.slice(first, last + 1).filter((p) => !BOILERPLATE.test(p[0] ?? '')).map((p) => p.join('\n')).join('\n\n');
@@ -340,10 +386,11 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     }
     published ??= info(b.anchor)?.date?.iso;
     const { text, quoted } = textOf(lines, info, b.end + 1, b.textEnd ?? next, authors);
-    return { author: names[0] ?? b.looseName, names, published, text, quoted, depth: 0, indent: indentOf(lines[b.start]!) };
+    return { author: names[0] ?? b.looseName, text: withoutCard(text, names[0] ?? b.looseName), names, published, quoted, depth: 0, indent: indentOf(lines[b.start]!) };
   });
   // A dated block without words of its own (a topic's stats, "créé · mars '23") is furniture, and so is a removed comment.
   for (const u of allUnits) if (REMOVED.test(u.text)) u.text = '';
+  withoutSignatures(allUnits);
   const blocks = allBlocks.filter((_, k) => allUnits[k]?.text !== '' || k === 0);
   const units = allUnits.filter((u, k) => u.text !== '' || k === 0);
   const named = units.filter((u) => u.author !== undefined).length;
@@ -381,10 +428,14 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     }
     article = { author, names, published, text: articleText(lines, info, 0, Math.min(end, firstBlock.start), byline), depth: 0, indent: 0 };
     diagnostics.push({ level: 'info', code: 'thread-inferred', message: `thread read from ${blocks.length} repeated comment headers; article from the prose above them` });
+  } else if (/^re\s*:/iu.test(lines[firstBlock.start - 1]?.trim() ?? '')) {
+    // "Re: <title>" over the first post: a later page of the topic, its opening post not on it.
+    article = { text: '', depth: 0, indent: 0 };
+    diagnostics.push({ level: 'info', code: 'thread-inferred', message: `thread read from ${blocks.length} repeated post headers; the first post answers the topic ("Re:"), whose opening post is not on the page` });
   } else {
     const first = units.shift()!;
     const next = blocks[1]?.start ?? lines.length;
-    article = { ...first, text: articleText(lines, info, firstBlock.end + 1, next) || first.text };
+    article = { ...first, text: withoutCard(articleText(lines, info, firstBlock.end + 1, actionBarAfter(lines, info, firstBlock.end + 1, next)), first.author) || first.text };
     blocks.shift();
     diagnostics.push({ level: 'info', code: 'thread-inferred', message: `thread read from ${blocks.length + 1} repeated post headers; the first post is the article` });
   }

@@ -40,8 +40,8 @@ function englishDate(s: string): string | undefined {
   return `${day}T${pad(hour)}:${m[5]}`;
 }
 
-/** Words before a date on a byline or header: "Publié le", "le", "Posted on", "Message par X »"… */
-const DATE_PREFIX = /^(?:(?:publie|posted|modifie|mis a jour|updated|edited|envoye|poste|ecrit|date|repondu|reponse)(?:\s+(?:le|on|at|a))?|le|on|du)\s+/u;
+/** Words before a date on a byline or header: "Publié le", "le", "Posted on", "Message publié :"… */
+const DATE_PREFIX = /^(?:(?:message\s+)?(?:publie|posted|modifie|mis a jour|updated|edited|envoye|poste|ecrit|date|repondu|reponse)(?:\s+(?:le|on|at|a))?\s*:?|le|on|du)\s+/u;
 
 /** The words of the relative dates that hold no digit ("hier", "just now"). */
 const DATE_WORD = /hier|aujourd|yesterday|today|instant|maintenant|\bnow\b/iu;
@@ -208,7 +208,8 @@ export function authorOf(segment: string, cues: LineCueSet = DEFAULT_LINE_CUES):
   t = t.replace(/\s+(?:dit|says|a dit)\s*:?$/iu, '').replace(/\s*\((?:modifié|edited)\)$/iu, '').trim();
   if (t === '' || t.length > 80 || /[.!?;]$/u.test(t) && !/\b\p{Lu}\.$/u.test(t)) return undefined;
   const words = t.split(/\s+/u);
-  if (words.length > 6) return undefined;
+  // "Members 1.2m": a label and a counter, not a name.
+  if (words.length > 6 || (words.length > 1 && words.some((w) => /^\d/u.test(w)))) return undefined;
   // A handle, or a name: every word capitalised, or a particle, or an initial ("Jean-Yves D.", "Ministère de l'économie").
   const nameLike = /^@?[\p{L}\p{N}_][\p{L}\p{N}_.'’-]*(?:@[\p{L}\p{N}.-]+)?$/u.test(t)
     || words.every((w) => /^[\p{Lu}\p{N}@][\p{L}\p{N}_.'’-]*$/u.test(w) || /^(?:de|du|des|d['’]\p{L}+|la|le|l['’]\p{L}+|von|van|et|of|the|en|à|lambda)$/iu.test(w));
