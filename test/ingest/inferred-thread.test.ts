@@ -152,6 +152,16 @@ describe('a thread inferred from the page itself', () => {
     expect([read?.page.body, read?.page.comments[0]?.text]).toEqual(['Bonjour, une question sur Linux en mairie, avec assez de mots pour un premier message.', 'Prenez une distribution stable.']);
   });
 
+  it('reads days without a year as dates, a topic\'s counters and a table of related topics as furniture', () => {
+    const page = [
+      'forum', '', 'jeanne_k', 'Jan 14', 'Bonjour, une question sur Matrix pour une association, avec assez de mots pour un vrai message.', '',
+      'créé', 'mars \'23', 'dernière réponse', 'mars \'23', '9', 'réponses', '7', 'membres', '',
+      'rpotier', 'Jan 15', 'Prenez Synapse avec PostgreSQL.', '', '2 Likes', 'Reply', '',
+      'Sam_Debian', '14 janv.', 'Ou Conduit, plus léger.', '', 'Reply', '', 'Related topics', 'Topic\tReplies\tViews\tActivity', 'Sauvegardes Docker', 'Installation\t5\t1.2k\tNov \'23',
+    ];
+    expect(readInferredThread(page)?.page.comments.map((c) => [c.author, c.text])).toEqual([['rpotier', 'Prenez Synapse avec PostgreSQL.'], ['Sam_Debian', 'Ou Conduit, plus léger.']]);
+  });
+
   it('gives nothing when the page shows no repeated dated headers', () => {
     expect(readInferredThread(['Un texte.', '', 'Un autre paragraphe.'])).toBeUndefined();
   });

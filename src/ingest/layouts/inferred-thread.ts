@@ -44,6 +44,8 @@ function classify(line: string, cues: LineCueSet): LineInfo {
   const t = line.trim();
   // Headers, markers and interface lines are short: a long line is text, read without the cue patterns.
   if (t === '' || t.length > MAX_CUE_LINE_CHARS) return { header: false, iface: false };
+  // A row of a table of the page's ("Installation	5	1.2k	Nov '23"): furniture, not a header.
+  if (/\t.*\t/u.test(t)) return { header: false, iface: true };
   const reply = replyCueOf(t);
   if (reply !== undefined) return { header: false, iface: false, reply };
   const words = wordCount(t, MAX_HEADER_WORDS + 1);
@@ -225,6 +227,8 @@ function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: nu
     // The action bar under a comment ("Répondre · Signaler", "Citer") closes it: what follows is the page's.
     if (info(i)?.iface === true && info(i) !== NOTE && kept.length > 0) break;
     if (info(i)?.iface === true) continue;
+    // "7" then "utilisateurs": the label of a counter of the page's.
+    if (/^\s*[\d\s.,]+[km]?\s*$/iu.test(lines[i - 1] ?? '') && wordCount(line) <= 2 && !/[.!?…]$/u.test(line.trim())) continue;
     // "> l'accueil de la mairie…": a quoted line, as mail and Markdown mark them.
     if (/^\s*>/u.test(line)) continue;
     const quoted = info(i)?.reply?.quote ?? (/^(.{2,40}):$/u.exec(line.trim())?.[1]);

@@ -17,6 +17,8 @@ const RELATIVE = [
   /^(?:a l'instant|a l’instant|just now|maintenant|now)$/u,
   // "mars '23", "sept. 2022": a month without a day is a date the gold leaves empty.
   /^(?:janv?|fevr?|mars|avr|mai|juin|juil|aout|sept?|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)[a-z]*\.? '\d{2}$/u,
+  // "Jan 14", "14 janv.": a day without its year, a date the gold leaves empty too.
+  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}$|^\d{1,2} (?:janv|fevr?|mars|avr|mai|juin|juil|aout|sept?|oct|nov|dec)[a-z]*\.?$/u,
   /^\d+\s*(?:sem|j|h|min|a)\s*[•·]\s*(?:modifie|edited)$/u,
 ];
 
