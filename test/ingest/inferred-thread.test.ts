@@ -162,6 +162,20 @@ describe('a thread inferred from the page itself', () => {
     expect(readInferredThread(page)?.page.comments.map((c) => [c.author, c.text])).toEqual([['rpotier', 'Prenez Synapse avec PostgreSQL.'], ['Sam_Debian', 'Ou Conduit, plus léger.']]);
   });
 
+  it('keeps a newsletter post whole around its subscription form, and "Liked by" out of a comment', () => {
+    const long = 'and the words go on for a long while so that this line reads as a paragraph of the post itself, not a link.';
+    const page = [
+      'The Civic Stack', 'Subscribe', '', 'Claire Vasseur', 'Sep 26, 2022', '', `When the hub was announced ${long}`, '',
+      'The Civic Stack is a reader-supported publication. Consider becoming a free or paid subscriber.', '', 'Type your email...', 'Subscribe', '',
+      `Three years later ${long}`, '', '38 Likes', '', 'Write a comment...', '',
+      'Tom Whitfield', '3 years ago', '', 'Great piece.', '', 'Liked by Claire Vasseur', 'Like (4)', 'Reply', '', '2 replies by Claire Vasseur and others', '',
+      'Julien Roux', '3 years ago', '', 'Un peu indulgent.', '', 'Like', 'Reply',
+    ];
+    const read = readInferredThread(page);
+    expect(read?.page.body).toBe(`When the hub was announced ${long}\n\nThree years later ${long}`);
+    expect(read?.page.comments.map((c) => c.text)).toEqual(['Great piece.', 'Un peu indulgent.']);
+  });
+
   it('gives nothing when the page shows no repeated dated headers', () => {
     expect(readInferredThread(['Un texte.', '', 'Un autre paragraphe.'])).toBeUndefined();
   });

@@ -18,6 +18,8 @@ const MAX_HEADER_WORDS = 14;
 const MAX_HEADER_LEAD = 4;
 /** Longest line looked at for cues; "Message par X » lun. 26 sept. 2022 10:14  Abonné" has 60 characters. */
 const MAX_CUE_LINE_CHARS = 160;
+/** Words of a line that make it a paragraph of an article, not a link or a notice. */
+const PARAGRAPH_WORDS = 25;
 /** Words of a paragraph that make it article text rather than furniture. */
 const MIN_PROSE_WORDS = 12;
 
@@ -246,12 +248,17 @@ function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: nu
   return { text: kept.join('\n').trim(), quoted: firstQuoted };
 }
 
-/** The first action bar of a post's lines [from, to) after some of its words ("Haut", "Répondre · Citer"), else `to`. */
+/**
+ * The action bar closing a post's lines [from, to) ("Haut", "Répondre · Citer"): the first interface
+ * line after its words with no prose after it (a share bar or a form inside an article is not one); else `to`.
+ */
 function actionBarAfter(lines: readonly string[], info: LineInfoAt, from: number, to: number): number {
+  let lastProse = -1;
+  for (let i = from; i < to; i += 1) if (wordCount(lines[i]!, PARAGRAPH_WORDS) >= PARAGRAPH_WORDS && !isSubscriptionCall([lines[i]!])) lastProse = i;
   let words = false;
   for (let i = from; i < to; i += 1) {
     const cue = info(i);
-    if (cue?.iface === true && cue !== NOTE && words) return i;
+    if (cue?.iface === true && cue !== NOTE && words && i > lastProse) return i;
     words ||= !isBlank(lines[i]!) && cue?.iface !== true;
   }
   return to;
@@ -279,6 +286,10 @@ function withoutSignatures(units: Unit[]): void {
   }
 }
 
+/** A short paragraph asking to subscribe ("… consider becoming a free or paid subscriber", "Abonnez-vous à notre newsletter"). */
+const isSubscriptionCall = (p: readonly string[]): boolean =>
+  p.length <= 2 && wordCount(p.join(' '), 41) <= 40 && /\b(?:subscrib\w*|abonn\w*|newsletter|inscrivez|sign up)\b/iu.test(p.join(' '));
+
 /** An article's text: its prose paragraphs, without furniture, boilerplate or short nav/tag lines. */
 function articleText(lines: readonly string[], info: LineInfoAt, from: number, to: number, byline: ReadonlySet<number> = new Set()): string {
   const paragraphs: string[][] = [];
@@ -290,8 +301,8 @@ function articleText(lines: readonly string[], info: LineInfoAt, from: number, t
     current.push(line.trim());
   }
   if (current.length > 0) paragraphs.push(current);
-  // Prose, or the post's hashtags ("#CommunesLibres #Fédivers").
-  const prose = paragraphs.filter((p) => !BOILERPLATE.test(p[0] ?? '') && (wordCount(p.join(' ')) >= MIN_PROSE_WORDS || /[.!?…:»",)]$/u.test(p[p.length - 1] ?? '') || /^#\p{L}[^\s]*(?:\s+#\p{L}[^\s]*)*$/u.test(p.join(' '))));
+  // Prose, or the post's hashtags ("#CommunesLibres #Fédivers"); a short call to subscribe is the site's.
+  const prose = paragraphs.filter((p) => !isSubscriptionCall(p) && !BOILERPLATE.test(p[0] ?? '') && (wordCount(p.join(' ')) >= MIN_PROSE_WORDS || /[.!?…:»",)]$/u.test(p[p.length - 1] ?? '') || /^#\p{L}[^\s]*(?:\s+#\p{L}[^\s]*)*$/u.test(p.join(' '))));
   // The article runs from its first prose paragraph to its last: short lines between stay (a subheading).
   let first = paragraphs.indexOf(prose[0] ?? []);
   // A title, maybe with its flair under it ("Société"), is not the article's text when prose follows.
@@ -299,7 +310,7 @@ function articleText(lines: readonly string[], info: LineInfoAt, from: number, t
   if (first !== -1 && prose.length > 1 && isTitle(paragraphs[first]!)) first = paragraphs.indexOf(prose[1]!);
   const last = paragraphs.indexOf(prose[prose.length - 1] ?? []);
   if (first === -1) return '';
-  return paragraphs.slice(first, last + 1).filter((p) => !BOILERPLATE.test(p[0] ?? '')).map((p) => p.join('\n')).join('\n\n');
+  return paragraphs.slice(first, last + 1).filter((p) => !BOILERPLATE.test(p[0] ?? '') && !isSubscriptionCall(p)).map((p) => p.join('\n')).join('\n\n');
 }
 
 const proseWords = (lines: readonly string[], from: number, to: number): number => {

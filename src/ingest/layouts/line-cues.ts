@@ -129,8 +129,8 @@ const letterRuns = (s: string, cap: number): number => {
   return n;
 };
 
-/** The prompt of a page's comment form: "Publiez votre réponse", "Écrivez un commentaire…", "Leave a Reply". */
-const FORM_PROMPT = /^(?:publiez|postez|écrivez|ajoutez|ajouter|écrire|rédigez|laissez|laisser|donnez|post|write|add|leave|join)\s+(?:votre|un|une|a|an|your|the)\s+(?:réponse|commentaire|avis|réaction|message|reply|comment|response|conversation|discussion)\b.{0,30}$/iu;
+/** A comment form's prompt ("Publiez votre réponse", "Leave a Reply", "Type your email..."), or who liked or answered a comment ("Liked by X", "2 replies by X and others"). */
+const FORM_PROMPT = /^(?:(?:publiez|postez|écrivez|ajoutez|ajouter|écrire|rédigez|laissez|laisser|donnez|post|write|add|leave|join)\s+(?:votre|un|une|a|an|your|the)\s+(?:réponse|commentaire|avis|réaction|message|reply|comment|response|conversation|discussion)\b|(?:type|enter|saisissez|entrez|indiquez)\s+(?:your|votre)\s+(?:e-?mail|adresse)\b|(?:liked|loved|aimé|aimée|apprécié)\s+(?:by|par)\s|\d+\s+(?:repl(?:y|ies)|réponses?|comments?|commentaires?)\s+(?:by|de|par)\s).{0,40}$/iu;
 
 /** True for a line of interface words, counters, symbols and separators only: "Répondre · Signaler · 👍 38", "↑ 142 ↓", "14 réponses". */
 export function isInterfaceLine(line: string, cues: LineCueSet = DEFAULT_LINE_CUES): boolean {
