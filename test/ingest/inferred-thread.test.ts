@@ -176,6 +176,20 @@ describe('a thread inferred from the page itself', () => {
     expect(read?.page.comments.map((c) => c.text)).toEqual(['Great piece.', 'Un peu indulgent.']);
   });
 
+  it('reads a blog: "Posted on <date> by X", the post\'s tags and comment count out, a "says:" name of any case', () => {
+    const page = [
+      'Skip to content', 'Menu', '', 'Posted on 5 février 2024 by Nadia Ferhat', '',
+      'Lors du conseil municipal, la majorité a présenté un nouveau règlement pour le budget participatif de la ville.', '',
+      'Posted in Conseil municipal, Tagged budget participatif, démocratie locale et numérique pour tous les habitants', '',
+      '6 thoughts on “Budget participatif 2024 : pourquoi j’ai voté contre le nouveau règlement”', '',
+      'Lucas Perrin says:', 'February 5, 2024 at 8:14 pm', '', 'D’accord sur le vote papier.', '', 'Reply',
+      'Collectif Gratte-Ciel à vélo says:', 'February 6, 2024 at 12:48 pm', '', 'On soutient l’amendement.', '', 'Reply',
+    ];
+    const read = readInferredThread(page);
+    expect(read?.page).toMatchObject({ author: 'Nadia Ferhat', published: '2024-02-05', body: 'Lors du conseil municipal, la majorité a présenté un nouveau règlement pour le budget participatif de la ville.' });
+    expect(read?.page.comments.map((c) => [c.author, c.published])).toEqual([['Lucas Perrin', '2024-02-05T20:14'], ['Collectif Gratte-Ciel à vélo', '2024-02-06T12:48']]);
+  });
+
   it('gives nothing when the page shows no repeated dated headers', () => {
     expect(readInferredThread(['Un texte.', '', 'Un autre paragraphe.'])).toBeUndefined();
   });

@@ -24,7 +24,7 @@ const PARAGRAPH_WORDS = 25;
 const MIN_PROSE_WORDS = 12;
 
 /** Boilerplate blocks of an article, in any site: "Lire aussi", newsletter, cookies, paywall, ads. */
-const BOILERPLATE = /^(?:lire aussi|à lire aussi|a lire aussi|read more|related|sur le même sujet|newsletter|recevez|abonnez-vous|inscrivez-vous|publicité|advertisement|nous utilisons des cookies|cet article est réservé|il vous reste|déjà abonné|subscribe|sign up|partager|share|commentaires?\s*\(|réactions?\s*\(|\d+\s+(?:commentaires|réactions|comments))/iu;
+const BOILERPLATE = /^(?:lire aussi|à lire aussi|a lire aussi|read more|related|sur le même sujet|newsletter|recevez|abonnez-vous|inscrivez-vous|publicité|advertisement|nous utilisons des cookies|cet article est réservé|il vous reste|déjà abonné|subscribe|sign up|partager|share|commentaires?\s*\(|réactions?\s*\(|\d+\s+(?:commentaires|réactions|comments)|\d+\s+(?:thoughts?|responses?|réponses?)\s+(?:on|to|à|sur)\s|posted in|catégories\s*:|étiquettes\s*:|tags?\s*:|post navigation|navigation des articles|articles similaires|related posts)/iu;
 
 /** What a page shows in place of a removed comment. */
 const REMOVED = /^(?:\[(?:removed|deleted|supprimé|supprime)\]|(?:ce\s+)?(?:commentaire|message)\s+(?:a\s+été\s+)?(?:supprimé|modéré|masqué)|(?:this\s+)?comment\s+(?:was\s+|has\s+been\s+)?(?:deleted|removed))\.?$/iu;
@@ -70,6 +70,11 @@ function classify(line: string, cues: LineCueSet): LineInfo {
       const joinedDate = joined === null ? undefined : dateCueOf(joined[2] ?? '');
       const joinedName = joinedDate === undefined ? undefined : authorOf(joined?.[1] ?? '', cues);
       if (joinedDate !== undefined && joinedName !== undefined) { date = joinedDate; author ??= joinedName; continue; }
+      // "Posted on 5 février 2024 by Nadia Ferhat", "Publié le 12 mars 2023 par Julien R.": the date, then its author.
+      const byline = date === undefined ? /^(.+?)\s+(?:par|by)\s+(\S.*)$/u.exec(s) : null;
+      const bylineDate = byline === null ? undefined : dateCueOf(byline[1] ?? '');
+      const bylineName = bylineDate === undefined ? undefined : authorOf(byline?.[2] ?? '', cues);
+      if (bylineDate !== undefined && bylineName !== undefined) { date = bylineDate; author ??= bylineName; continue; }
       const name = /^(?:épinglé|pinned)\b/iu.test(s) ? undefined : authorOf(s, cues);
       if (name !== undefined) { author ??= name; continue; }
       if (!isInterfaceLine(s, cues)) others += wordCount(s);

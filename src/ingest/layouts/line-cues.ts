@@ -206,6 +206,8 @@ const AUTHOR_PREFIX = /^(?:(?:message\s+)?par|by|posted\s+by|publié\s+par|écri
 
 /** A name as a header shows it, or undefined: "@bastien_infra", "Lucie M.", "Posted by u/X" → "X". */
 export function authorOf(segment: string, cues: LineCueSet = DEFAULT_LINE_CUES): string | undefined {
+  // "Collectif Gratte-Ciel à vélo says:": the words before "dit :" are a name, whatever their case.
+  const says = /\S\s+(?:dit|says|a dit)\s*:$/iu.test(segment.trim());
   let t = segment.trim().replace(AUTHOR_PREFIX, '').replace(/^u\//u, '').replace(/\s*(?:→|->)\s*.+$/u, '').replace(/\s+[•·]\s+\d+(?:e|er|nd|rd|th)\+?$/u, '').trim();
   t = t.replace(/\s+(?:dit|says|a dit)\s*:?$/iu, '').replace(/\s*\((?:modifié|edited)\)$/iu, '').trim();
   if (t === '' || t.length > 80 || /[.!?;]$/u.test(t) && !/\b\p{Lu}\.$/u.test(t)) return undefined;
@@ -215,5 +217,5 @@ export function authorOf(segment: string, cues: LineCueSet = DEFAULT_LINE_CUES):
   // A handle, or a name: every word capitalised, or a particle, or an initial ("Jean-Yves D.", "Ministère de l'économie").
   const nameLike = /^@?[\p{L}\p{N}_][\p{L}\p{N}_.'’-]*(?:@[\p{L}\p{N}.-]+)?$/u.test(t)
     || words.every((w) => /^[\p{Lu}\p{N}@][\p{L}\p{N}_.'’-]*$/u.test(w) || /^(?:de|du|des|d['’]\p{L}+|la|le|l['’]\p{L}+|von|van|et|of|the|en|à|lambda)$/iu.test(w));
-  return nameLike && !isInterfaceLine(t, cues) && dateCueOf(t) === undefined ? t : undefined;
+  return (nameLike || says) && !isInterfaceLine(t, cues) && dateCueOf(t) === undefined ? t : undefined;
 }
