@@ -132,14 +132,17 @@ const letterRuns = (s: string, cap: number): number => {
 /** A comment form's prompt ("Publiez votre réponse", "Leave a Reply", "Type your email..."), or who liked or answered a comment ("Liked by X", "2 replies by X and others"). */
 const FORM_PROMPT = /^(?:(?:publiez|postez|écrivez|ajoutez|ajouter|écrire|rédigez|laissez|laisser|donnez|post|write|add|leave|join)\s+(?:votre|un|une|a|an|your|the)\s+(?:réponse|commentaire|avis|réaction|message|reply|comment|response|conversation|discussion)\b|(?:type|enter|saisissez|entrez|indiquez)\s+(?:your|votre)\s+(?:e-?mail|adresse)\b|(?:liked|loved|aimé|aimée|apprécié)\s+(?:by|par)\s|\d+\s+(?:repl(?:y|ies)|réponses?|comments?|commentaires?)\s+(?:by|de|par)\s).{0,40}$/iu;
 
+/** The first word of every FORM_PROMPT line ("2 replies by" starts its letters at "replies"): a line not starting so is not tried. */
+const FORM_PROMPT_FIRST = /^(?:publiez|postez|écrivez|ajoutez|ajouter|écrire|rédigez|laissez|laisser|donnez|post|write|add|leave|join|type|enter|saisissez|entrez|indiquez|liked|loved|aimé|aimée|apprécié|repl(?:y|ies)|réponses?|comments?|commentaires?)$/iu;
+
 /** True for a line of interface words, counters, symbols and separators only: "Répondre · Signaler · 👍 38", "↑ 142 ↓", "14 réponses". */
 export function isInterfaceLine(line: string, cues: LineCueSet = DEFAULT_LINE_CUES): boolean {
   // Past 60 characters only the word list can match, and it needs at most 8 words (16 letter runs
   // with elisions): a sentence stops here without being folded.
   if (line.length > 60 && letterRuns(line, 17) > 16) return false;
   // Its first word is an interface word too (a letter alone may be a unit: "1,2 k"): most text stops here.
-  if (FORM_PROMPT.test(line.trim())) return true;
   const first = /[\p{L}\p{M}'’]+/u.exec(line)?.[0];
+  if (first !== undefined && FORM_PROMPT_FIRST.test(first) && FORM_PROMPT.test(line.trim())) return true;
   if (first !== undefined && first.length > 1 && !cues.interfaceWords.has(fold(first))) return false;
   const s = fold(line);
   if (s === '') return false;
