@@ -190,6 +190,15 @@ describe('a thread inferred from the page itself', () => {
     expect(read?.page.comments.map((c) => [c.author, c.published])).toEqual([['Lucas Perrin', '2024-02-05T20:14'], ['Collectif Gratte-Ciel à vélo', '2024-02-06T12:48']]);
   });
 
+  it('leaves a post\'s title and its flair out of the article when its text follows', () => {
+    const page = [
+      'r/france · il y a 7 h', 'Marmotte', '', 'Inscription cantine : ma mairie supprime le formulaire papier et impose une appli', 'Société', '',
+      'Je suis dans une commune de 9 000 habitants et l’inscription passe par une application.', '', 'Répondre',
+      '', 'Pitou · il y a 6 h', 'Écris au Défenseur des droits.', 'Répondre',
+    ];
+    expect(readInferredThread(page)?.page).toMatchObject({ author: 'Marmotte', body: 'Je suis dans une commune de 9 000 habitants et l’inscription passe par une application.' });
+  });
+
   it('gives nothing when the page shows no repeated dated headers', () => {
     expect(readInferredThread(['Un texte.', '', 'Un autre paragraphe.'])).toBeUndefined();
   });
