@@ -3,9 +3,9 @@ import { leaveOneKindOut, scoreThreadSet } from '../ingest/gold-units.js';
 
 // Floors at the figures reached when the reader was written (docs/thread-reader.md): a change that
 // reads the development set worse fails here. Raise them when the reader gets better.
-const FLOORS = { f1: 0.69, author: 0.82, published: 0.91, parent: 0.83 } as const;
+const FLOORS = { f1: 0.96, author: 0.97, published: 0.98, parent: 0.95 } as const;
 const FLOORS_PER_EXPORT = ['csv-export', 'json-flat', 'jsonl-flat', 'html-news', 'html-blog'];
-const LEAVE_ONE_KIND_OUT_F1 = 0.64;
+const LEAVE_ONE_KIND_OUT_F1 = 0.96;
 
 describe('thread reader on the development set (eval/threads)', () => {
   const score = scoreThreadSet();

@@ -14,11 +14,12 @@ describe('generic line cues', () => {
   it('tells interface lines from words', () => {
     expect(['Répondre · Signaler · 👍 38', '↑ 142 ↓', '14 réponses', 'Voir plus de réactions', 'Reply', '12 « J\'aime »'].map((l) => isInterfaceLine(l))).toEqual([true, true, true, true, true, true]);
     expect(['Bravo pour la décision !', 'Exactement.'].map((l) => isInterfaceLine(l))).toEqual([false, false]);
+    expect(['Publiez votre réponse', 'Écrivez un commentaire…', 'Leave a Reply', 'Publiez votre avis sur la réforme des retraites, il compte beaucoup'].map((l) => isInterfaceLine(l))).toEqual([true, true, true, false]);
   });
 
   it('reads reply markers and names', () => {
-    expect([replyCueOf('level 2'), replyCueOf('↪ Réponse à Tanguy Le Roux'), replyCueOf('#1.1'), replyCueOf('Goulven29 a écrit : ↑')])
-      .toEqual([{ depth: 1 }, { target: 'Tanguy Le Roux' }, { depth: 1 }, { quote: 'Goulven29' }]);
+    expect([replyCueOf('level 2'), replyCueOf('↪ Réponse à Tanguy Le Roux'), replyCueOf('#1.1'), replyCueOf('Goulven29 a écrit : ↑'), replyCueOf('Le 26 septembre 2022 à 10:05:13 :Pseudo_78 a écrit :')])
+      .toEqual([{ depth: 1 }, { target: 'Tanguy Le Roux' }, { depth: 1 }, { quote: 'Goulven29' }, { quote: 'Pseudo_78' }]);
     expect([authorOf('Posted by u/Cassoulet_Libre'), authorOf('@bastien_infra'), authorOf('Jean-Yves D.'), authorOf('Merci pour ce témoignage.')])
       .toEqual(['Cassoulet_Libre', '@bastien_infra', 'Jean-Yves D.', undefined]);
   });
@@ -53,6 +54,149 @@ describe('a thread inferred from the page itself', () => {
       { author: 'Anne-Marie P.', published: undefined, text: 'Et la pharmacie, tant qu\'elle tient.', parentIndex: 0 },
       { author: 'Soazig', published: '2024-04-18T20:02', text: 'Quelqu\'un sait si les boîtes postales restent ?', parentIndex: undefined },
     ]);
+  });
+
+  it("ends a comment at its action bar: the page's footer after the last comment is not its text", () => {
+    const page = [
+      'Lina_B · il y a 2 h', 'Premier avis.', 'Répondre · Signaler', '',
+      'Yves · il y a 1 h', 'Second avis.', 'Répondre', 'Voir plus de réactions', '', 'Qui sommes-nous ?', 'Mentions légales et cookies du site',
+    ];
+    expect(readInferredThread(page)?.page.comments.map((c) => c.text)).toEqual(['Second avis.']);
+    expect(readInferredThread(page)?.page.body).toBe('Premier avis.');
+  });
+
+  it('skips a quotation of an earlier post, answers the post quoted, and reads a name where the template puts it', () => {
+    const page = [
+      'Kheyou', 'MP', '26 septembre 2022 à 10:02:47', 'Le pass va coûter plus cher en janvier, et le service est pire.', 'Citer', '',
+      '[Lambda]78', 'MP', '26 septembre 2022 à 10:05:13', "Les employeurs en remboursent la moitié.", 'Citer', '',
+      'Kheyou', 'MP', '26 septembre 2022 à 10:07:30', 'Le 26 septembre 2022 à 10:05:13 :[Lambda]78 a écrit :', "Les employeurs en remboursent la moitié.",
+      'Et les étudiants, ils se font rembourser par qui ?', 'Citer',
+    ];
+    const read = readInferredThread(page);
+    expect(read?.page.comments).toEqual([
+      { author: '[Lambda]78', published: '2022-09-26T10:05:13', text: 'Les employeurs en remboursent la moitié.', parentIndex: undefined, quotesIndex: undefined },
+      { author: 'Kheyou', published: '2022-09-26T10:07:30', text: 'Et les étudiants, ils se font rembourser par qui ?', parentIndex: 0, quotesIndex: 0 },
+    ]);
+  });
+
+  it('reads a social thread: name over handle, the post dated under it, "En réponse à" then the handles, the form prompt as furniture', () => {
+    const page = [
+      'Accueil', 'Explorer', '', 'Mairie de Kerlo', '@KerloMairie', 'Suivre', '',
+      'Le conseil a décidé de fermer la piscine municipale cet hiver, une décision difficile à prendre pour la commune.', '',
+      '10:14 AM · 26 sept. 2022', '·', '24,6 k', 'Vues', '', '21', 'Citations', '', 'Publiez votre réponse', 'Répondre', '',
+      'Mairie de Kerlo', '@KerloMairie', '·', '26 sept. 2022', 'En réponse à', '@KerloMairie', '1/ La facture de gaz triplerait.', '3', '',
+      'Yann L.', '@yann_l', '·', '26 sept. 2022', 'En réponse à', '@KerloMairie', 'Et les retraités du matin ?', '2', '',
+      'Mairie de Kerlo', '@KerloMairie', '·', '26 sept. 2022', 'En réponse à @KerloMairie et @yann_l', 'Une navette est à l’étude.', '',
+      'Élise (elle)', '@elise@mamot.fr', '·', '27 sept. 2022', '@yann_l il y en a une le mardi.', '',
+    ];
+    const read = readInferredThread(page);
+    expect(read?.page).toMatchObject({ author: 'Mairie de Kerlo', published: '2022-09-26T10:14' });
+    expect(read?.page.comments.map((c) => [c.author, c.text, c.parentIndex])).toEqual([
+      ['Mairie de Kerlo', '1/ La facture de gaz triplerait.', undefined],
+      ['Yann L.', 'Et les retraités du matin ?', undefined],
+      ['Mairie de Kerlo', 'Une navette est à l’étude.', 1],
+      ['Élise (elle)', '@yann_l il y en a une le mardi.', 1],
+    ]);
+  });
+
+  it('finds the name above a badge and a job title where the template has none, and answers a poster named first', () => {
+    const page = [
+      'Un texte assez long pour faire un article, avec des mots et une phrase entière sur le sujet du jour.', '',
+      'Jérôme Savary • 3e+', 'Consultant secteur public', '1 sem', 'Comment gérez-vous la maintenance ?', "J'aime · Répondre", '',
+      'Céline Marchadour • 2e', 'Auteur', 'Directrice du numérique – Région | Service public', '1 sem', 'Jérôme Savary un comité de pilotage commun.', "J'aime · Répondre", '',
+      'Fatou Diallo • 2e', 'Cheffe de projet', '6 j', 'Tout marche chez nous.', "J'aime · Répondre",
+    ];
+    expect(readInferredThread(page)?.page.comments.map((c) => [c.author, c.text, c.parentIndex])).toEqual([
+      ['Jérôme Savary', 'Comment gérez-vous la maintenance ?', undefined],
+      ['Céline Marchadour', 'Jérôme Savary un comité de pilotage commun.', 0],
+      ['Fatou Diallo', 'Tout marche chez nous.', undefined],
+    ]);
+  });
+
+  it('takes the byline name over a community name, leaves quoted "> " lines and removed comments out', () => {
+    const page = [
+      'r/france', 'France', 'Posted by u/Cassoulet_Libre', '5 h', '', 'Une question sur les outils de visio, avec assez de mots pour un vrai message.', '',
+      'level 1', 'Flaneur_du_7e', '· 4 h', 'Ça marche bien chez nous.', 'Reply', '',
+      'level 1', '[deleted]', '· 4 h', '[removed]', 'Reply', '',
+      'level 2', 'knacki', '· 3 h', '> Ça marche bien', 'Pas partout.', 'Reply',
+    ];
+    const read = readInferredThread(page);
+    expect(read?.page.author).toBe('Cassoulet_Libre');
+    expect(read?.page.comments.map((c) => [c.author, c.text])).toEqual([['Flaneur_du_7e', 'Ça marche bien chez nous.'], ['knacki', 'Pas partout.']]);
+  });
+
+  it('reads a later forum page: "Re:" posts, the name and card under the date, a signature repeated under one poster\'s posts', () => {
+    const page = [
+      'Index du forum', '',
+      'Re: Fibre optique', 'Message Publié : mer. 7 févr. 2024 18:22', 'Paulo35', 'Membre assidu', 'Inscription : ven. 14 oct. 2016 10:05', '',
+      'J’ai appelé le syndicat ce matin.', '', 'Le bricolage, c’est de la patience.', '', 'Haut', '',
+      'Re: Fibre optique', 'Message Publié : mer. 7 févr. 2024 21:10', 'Catherine_T', 'Nouveau membre', '', 'Rue des Tilleuls aussi.', '', 'Haut', '',
+      'Re: Fibre optique', 'Message Publié : jeu. 8 févr. 2024 13:02', 'Paulo35', 'Membre assidu', '', 'Merci pour la réponse.', '', 'Le bricolage, c’est de la patience.', '', 'Haut',
+    ];
+    const read = readInferredThread(page);
+    expect(read?.page.body).toBe('');
+    expect(read?.page.comments.map((c) => [c.author, c.published, c.text])).toEqual([
+      ['Paulo35', '2024-02-07T18:22', 'J’ai appelé le syndicat ce matin.'],
+      ['Catherine_T', '2024-02-07T21:10', 'Rue des Tilleuls aussi.'],
+      ['Paulo35', '2024-02-08T13:02', 'Merci pour la réponse.'],
+    ]);
+  });
+
+  it('leaves the poster\'s card under a post out of its text', () => {
+    const page = [
+      'Message par Goulven29 » lun. 26 sept. 2022 10:14', '', 'Bonjour, une question sur Linux en mairie, avec assez de mots pour un premier message.', '',
+      'Goulven29', 'Messages : 12', 'Localisation : Morlaix', '', 'Haut', '',
+      'Message par Tux_Armor » lun. 26 sept. 2022 11:02', '', 'Prenez une distribution stable.', '', 'Tux_Armor', 'Messages : 2418', '', 'Haut',
+    ];
+    const read = readInferredThread(page);
+    expect([read?.page.body, read?.page.comments[0]?.text]).toEqual(['Bonjour, une question sur Linux en mairie, avec assez de mots pour un premier message.', 'Prenez une distribution stable.']);
+  });
+
+  it('reads days without a year as dates, a topic\'s counters and a table of related topics as furniture', () => {
+    const page = [
+      'forum', '', 'jeanne_k', 'Jan 14', 'Bonjour, une question sur Matrix pour une association, avec assez de mots pour un vrai message.', '',
+      'créé', 'mars \'23', 'dernière réponse', 'mars \'23', '9', 'réponses', '7', 'membres', '',
+      'rpotier', 'Jan 15', 'Prenez Synapse avec PostgreSQL.', '', '2 Likes', 'Reply', '',
+      'Sam_Debian', '14 janv.', 'Ou Conduit, plus léger.', '', 'Reply', '', 'Related topics', 'Topic\tReplies\tViews\tActivity', 'Sauvegardes Docker', 'Installation\t5\t1.2k\tNov \'23',
+    ];
+    expect(readInferredThread(page)?.page.comments.map((c) => [c.author, c.text])).toEqual([['rpotier', 'Prenez Synapse avec PostgreSQL.'], ['Sam_Debian', 'Ou Conduit, plus léger.']]);
+  });
+
+  it('keeps a newsletter post whole around its subscription form, and "Liked by" out of a comment', () => {
+    const long = 'and the words go on for a long while so that this line reads as a paragraph of the post itself, not a link.';
+    const page = [
+      'The Civic Stack', 'Subscribe', '', 'Claire Vasseur', 'Sep 26, 2022', '', `When the hub was announced ${long}`, '',
+      'The Civic Stack is a reader-supported publication. Consider becoming a free or paid subscriber.', '', 'Type your email...', 'Subscribe', '',
+      `Three years later ${long}`, '', '38 Likes', '', 'Write a comment...', '',
+      'Tom Whitfield', '3 years ago', '', 'Great piece.', '', 'Liked by Claire Vasseur', 'Like (4)', 'Reply', '', '2 replies by Claire Vasseur and others', '',
+      'Julien Roux', '3 years ago', '', 'Un peu indulgent.', '', 'Like', 'Reply',
+    ];
+    const read = readInferredThread(page);
+    expect(read?.page.body).toBe(`When the hub was announced ${long}\n\nThree years later ${long}`);
+    expect(read?.page.comments.map((c) => c.text)).toEqual(['Great piece.', 'Un peu indulgent.']);
+  });
+
+  it('reads a blog: "Posted on <date> by X", the post\'s tags and comment count out, a "says:" name of any case', () => {
+    const page = [
+      'Skip to content', 'Menu', '', 'Posted on 5 février 2024 by Nadia Ferhat', '',
+      'Lors du conseil municipal, la majorité a présenté un nouveau règlement pour le budget participatif de la ville.', '',
+      'Posted in Conseil municipal, Tagged budget participatif, démocratie locale et numérique pour tous les habitants', '',
+      '6 thoughts on “Budget participatif 2024 : pourquoi j’ai voté contre le nouveau règlement”', '',
+      'Lucas Perrin says:', 'February 5, 2024 at 8:14 pm', '', 'D’accord sur le vote papier.', '', 'Reply',
+      'Collectif Gratte-Ciel à vélo says:', 'February 6, 2024 at 12:48 pm', '', 'On soutient l’amendement.', '', 'Reply',
+    ];
+    const read = readInferredThread(page);
+    expect(read?.page).toMatchObject({ author: 'Nadia Ferhat', published: '2024-02-05', body: 'Lors du conseil municipal, la majorité a présenté un nouveau règlement pour le budget participatif de la ville.' });
+    expect(read?.page.comments.map((c) => [c.author, c.published])).toEqual([['Lucas Perrin', '2024-02-05T20:14'], ['Collectif Gratte-Ciel à vélo', '2024-02-06T12:48']]);
+  });
+
+  it('leaves a post\'s title and its flair out of the article when its text follows', () => {
+    const page = [
+      'r/france · il y a 7 h', 'Marmotte', '', 'Inscription cantine : ma mairie supprime le formulaire papier et impose une appli', 'Société', '',
+      'Je suis dans une commune de 9 000 habitants et l’inscription passe par une application.', '', 'Répondre',
+      '', 'Pitou · il y a 6 h', 'Écris au Défenseur des droits.', 'Répondre',
+    ];
+    expect(readInferredThread(page)?.page).toMatchObject({ author: 'Marmotte', body: 'Je suis dans une commune de 9 000 habitants et l’inscription passe par une application.' });
   });
 
   it('gives nothing when the page shows no repeated dated headers', () => {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model.js';
 import type { ParsedComment, ParsedPage } from '../page.js';
 import type { PageLayout } from './layout.js';
-import { authorOf, dateCueOf, DEFAULT_LINE_CUES, isInterfaceLine, type LineCueSet, mayHoldDate, replyCueOf, type ReplyCue, segmentsOf } from './line-cues.js';
+import { authorOf, dateCueOf, DEFAULT_LINE_CUES, handlesOf, isInterfaceLine, type LineCueSet, mayHoldDate, replyCueOf, type ReplyCue, segmentsOf } from './line-cues.js';
 import { indentOf, isBlank, wordCount } from './text-lines.js';
 
 /**
@@ -18,11 +18,16 @@ const MAX_HEADER_WORDS = 14;
 const MAX_HEADER_LEAD = 4;
 /** Longest line looked at for cues; "Message par X » lun. 26 sept. 2022 10:14  Abonné" has 60 characters. */
 const MAX_CUE_LINE_CHARS = 160;
+/** Words of a line that make it a paragraph of an article, not a link or a notice. */
+const PARAGRAPH_WORDS = 25;
 /** Words of a paragraph that make it article text rather than furniture. */
 const MIN_PROSE_WORDS = 12;
 
 /** Boilerplate blocks of an article, in any site: "Lire aussi", newsletter, cookies, paywall, ads. */
-const BOILERPLATE = /^(?:lire aussi|à lire aussi|a lire aussi|read more|related|sur le même sujet|newsletter|recevez|abonnez-vous|inscrivez-vous|publicité|advertisement|nous utilisons des cookies|cet article est réservé|il vous reste|déjà abonné|subscribe|sign up|partager|share|commentaires?\s*\(|réactions?\s*\(|\d+\s+(?:commentaires|réactions|comments))/iu;
+const BOILERPLATE = /^(?:lire aussi|à lire aussi|a lire aussi|read more|related|sur le même sujet|newsletter|recevez|abonnez-vous|inscrivez-vous|publicité|advertisement|nous utilisons des cookies|cet article est réservé|il vous reste|déjà abonné|subscribe|sign up|partager|share|commentaires?\s*\(|réactions?\s*\(|\d+\s+(?:commentaires|réactions|comments)|\d+\s+(?:thoughts?|responses?|réponses?)\s+(?:on|to|à|sur)\s|posted in|catégories\s*:|étiquettes\s*:|tags?\s*:|post navigation|navigation des articles|articles similaires|related posts)/iu;
+
+/** What a page shows in place of a removed comment. */
+const REMOVED = /^(?:\[(?:removed|deleted|supprimé|supprime)\]|(?:ce\s+)?(?:commentaire|message)\s+(?:a\s+été\s+)?(?:supprimé|modéré|masqué)|(?:this\s+)?comment\s+(?:was\s+|has\s+been\s+)?(?:deleted|removed))\.?$/iu;
 
 /** A line short enough to be looked at for cues (its length is checked before it is trimmed). */
 const isCueLength = (line: string): boolean => line.length <= MAX_CUE_LINE_CHARS || line.trim().length <= MAX_CUE_LINE_CHARS;
@@ -41,6 +46,8 @@ function classify(line: string, cues: LineCueSet): LineInfo {
   const t = line.trim();
   // Headers, markers and interface lines are short: a long line is text, read without the cue patterns.
   if (t === '' || t.length > MAX_CUE_LINE_CHARS) return { header: false, iface: false };
+  // A row of a table of the page's ("Installation	5	1.2k	Nov '23"): furniture, not a header.
+  if (/\t.*\t/u.test(t)) return { header: false, iface: true };
   const reply = replyCueOf(t);
   if (reply !== undefined) return { header: false, iface: false, reply };
   const words = wordCount(t, MAX_HEADER_WORDS + 1);
@@ -49,6 +56,9 @@ function classify(line: string, cues: LineCueSet): LineInfo {
   // A header holds a date: a line without a digit or a relative date word is never one.
   if (words <= MAX_HEADER_WORDS && mayHoldDate(t)) {
     const segments = segmentsOf(t);
+    // "10:14 AM · 26 sept. 2022": a date its separator splits is read whole.
+    const whole = segments.length > 1 && /\d:\d\d/u.test(t) ? dateCueOf(t) : undefined;
+    if (whole?.iso !== undefined) return { date: whole, header: true, iface: false };
     let date: { iso?: string } | undefined;
     let author: string | undefined;
     let others = 0;
@@ -60,6 +70,11 @@ function classify(line: string, cues: LineCueSet): LineInfo {
       const joinedDate = joined === null ? undefined : dateCueOf(joined[2] ?? '');
       const joinedName = joinedDate === undefined ? undefined : authorOf(joined?.[1] ?? '', cues);
       if (joinedDate !== undefined && joinedName !== undefined) { date = joinedDate; author ??= joinedName; continue; }
+      // "Posted on 5 février 2024 by Nadia Ferhat", "Publié le 12 mars 2023 par Julien R.": the date, then its author.
+      const byline = date === undefined && /\s(?:par|by)\s/u.test(s) ? /^(.+?)\s+(?:par|by)\s+(\S.*)$/u.exec(s) : null;
+      const bylineDate = byline === null ? undefined : dateCueOf(byline[1] ?? '');
+      const bylineName = bylineDate === undefined ? undefined : authorOf(byline?.[2] ?? '', cues);
+      if (bylineDate !== undefined && bylineName !== undefined) { date = bylineDate; author ??= bylineName; continue; }
       const name = /^(?:épinglé|pinned)\b/iu.test(s) ? undefined : authorOf(s, cues);
       if (name !== undefined) { author ??= name; continue; }
       if (!isInterfaceLine(s, cues)) others += wordCount(s);
@@ -87,6 +102,10 @@ interface Block {
   readonly textEnd?: number;
   /** The line above the date taken as the name when no line of the header reads as one. */
   readonly looseName?: string;
+  /** The name shown above the handle. */
+  readonly displayName?: string;
+  /** The handles a two-line reply marker names ("En réponse à" / "@a et @b"), the conversation's root first. */
+  readonly targets?: readonly string[];
 }
 
 /**
@@ -106,6 +125,12 @@ function nameOffsetOf(lines: readonly string[], info: LineInfoAt, dated: readonl
   const n = best === undefined ? 0 : (counts.get(best) ?? 0);
   return best !== undefined && best > 1 && n >= 2 && n * 2 >= dated.length ? best : undefined;
 }
+
+/** A short line that may be a name no name pattern knows: no cue of its own, five words at most, no sentence end, no hashtag or "Re:". */
+const mayBeName = (line: string, cue: LineInfo | undefined): boolean => {
+  const t = line.trim();
+  return t !== '' && !/^#\p{L}|^re\s*:/iu.test(t) && cue?.header !== true && cue?.iface !== true && cue?.reply === undefined && wordCount(t) <= 5 && (!/[.!?:;,…]$/u.test(t) || /(?:^|\s)\p{Lu}\.$/u.test(t));
+};
 
 /** The comment headers of a page: dated lines with the name and marker lines around them. */
 function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<number>): Block[] {
@@ -131,14 +156,14 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
     if (last !== undefined && i - last.end <= 1) { last.end = i; continue; }
     let start = i;
     // The page's template puts the name a few lines above the date: the lines between are its header.
-    const templated = nameOffset !== undefined && i - nameOffset > (last?.end ?? -1) && info(i - nameOffset)?.author !== undefined
-      && lines.slice(i - nameOffset, i).every((l) => !isBlank(l));
+    const templated = nameOffset !== undefined && i - nameOffset > (last?.end ?? -1) && lines.slice(i - nameOffset, i).every((l) => !isBlank(l))
+      && (info(i - nameOffset)?.author !== undefined || mayBeName(lines[i - nameOffset]!, info(i - nameOffset)));
     if (templated) start = i - nameOffset;
+    // Where the template puts the name, a short line no name pattern knows is the name ("[Mister]Rail").
+    let looseName = templated && info(start)?.author === undefined ? lines[start]!.trim() : undefined;
     // A short line right above the date is its name, even one no name pattern knows ("Maître de conférences").
-    let looseName: string | undefined;
     const above = lines[i - 1]?.trim() ?? '';
-    if (!templated && i > (last?.end ?? -1) + 1 && info(i - 1)?.author === undefined && info(i)?.author === undefined && above !== '' && info(i - 1)?.header !== true
-      && info(i - 1)?.iface !== true && info(i - 1)?.reply === undefined && wordCount(above) <= 5 && !/[.!?:;,…]$/u.test(above)) {
+    if (!templated && i > (last?.end ?? -1) + 1 && info(i - 1)?.author === undefined && info(i)?.author === undefined && mayBeName(above, info(i - 1))) {
       looseName = above;
       start = i - 1;
     }
@@ -149,58 +174,148 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
       if (prev.author === undefined && !prev.iface && (prev.reply === undefined || prev.reply.quote !== undefined) && !/^\d+$|^#\d/u.test(line.trim())) break;
       start -= 1;
     }
+    // No name where the template puts it ("Auteur" and a job title between): the header runs up to the name above.
+    for (let k = 1; start === i && looseName === undefined && info(i)?.author === undefined && k <= MAX_HEADER_LEAD && i - k > (last?.end ?? -1) && !isBlank(lines[i - k]!); k += 1) {
+      if (info(i - k)?.author !== undefined) start = i - k;
+      else if (wordCount(lines[i - k]!) > MIN_PROSE_WORDS || /[.!?…]$/u.test(lines[i - k]!.trim())) break;
+    }
+    // A display name sits right above its handle ("Élise (elle)" over "@elise_b@mamot.fr"): it is the author.
+    let displayName: string | undefined;
+    if (start > (last?.end ?? -1) + 1 && handlesOf(lines[start]!) !== undefined && mayBeName(lines[start - 1]!, info(start - 1))) {
+      start -= 1;
+      displayName = lines[start]!.trim();
+    }
     let end = i;
     while (end + 1 < lines.length && (info(end + 1)?.iface === true || (info(end + 1)?.reply !== undefined && info(end + 1)?.reply?.quote === undefined))) end += 1;
+    // "En réponse à" then the handles answered on the next line.
+    const marker = info(end)?.reply;
+    const targets = marker !== undefined && marker.target === undefined && marker.depth === undefined && marker.quote === undefined ? handlesOf(lines[end + 1] ?? '') : undefined;
+    if (targets !== undefined) end += 1;
+    // "r/france · il y a 7 h" then "Marmotte_en_Colère": a header without a name takes the name under it.
+    let namedAbove = looseName !== undefined || displayName !== undefined;
+    for (let j = start; j <= end; j += 1) namedAbove ||= info(j)?.author !== undefined;
+    if (!namedAbove && targets === undefined && info(end + 1)?.author !== undefined) {
+      end += 1;
+      // Then the poster's card ("Nouveau membre", "Inscription : …", "Messages : 9") down to the blank line before the text.
+      let card = end;
+      while (card + 1 < lines.length && card - end < MAX_HEADER_LEAD && !isBlank(lines[card + 1]!) && wordCount(lines[card + 1]!) <= 8 && !/[.!?…]$/u.test(lines[card + 1]!.trim())) card += 1;
+      if (isBlank(lines[card + 1] ?? '')) end = card;
+    }
     // "Modifié le …" inside a comment: a dated line with no name near it, after the first header, is a note.
-    let named = looseName !== undefined;
-    for (let j = start; j <= i; j += 1) named ||= info(j)?.author !== undefined;
+    let named = looseName !== undefined || displayName !== undefined;
+    for (let j = start; j <= end; j += 1) named ||= info(j)?.author !== undefined;
     if (!named && blocks.length > 0) { notes.add(i); continue; }
-    blocks.push({ start, end, anchor: i, looseName });
+    blocks.push({ start, end, anchor: i, looseName, displayName, targets });
   }
   return blocks;
 }
 
+/** True when `line` was already on the page above line `i`: the quoted words of an earlier post. */
+const shownAbove = (lines: readonly string[], i: number, line: string): boolean => {
+  for (let j = i - 1; j >= 0; j -= 1) if (lines[j]!.includes(line)) return true;
+  return false;
+};
+
 /**
  * The text lines of a unit without leading and trailing interface lines, blanks, a "--" signature
- * and quotations of another post ("X a écrit :" or "X:" then the quoted lines, to the next blank line).
+ * and quotations of another post ("X a écrit :" or "X:" then the quoted lines: the lines already shown
+ * above on the page, else to the next blank line), with the first author quoted.
  */
-function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: number, authors: ReadonlySet<string> = new Set()): string {
+function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: number, authors: ReadonlySet<string> = new Set()): { text: string; quoted?: string } {
   let a = from;
   let b = to;
   while (a < b && (isBlank(lines[a]!) || info(a)?.iface === true)) a += 1;
   while (b > a && (isBlank(lines[b - 1]!) || info(b - 1)?.iface === true || BOILERPLATE.test(lines[b - 1]!.trim()))) b -= 1;
   const kept: string[] = [];
+  let firstQuoted: string | undefined;
   for (let i = a; i < b; i += 1) {
     const line = lines[i]!;
     if (/^\s*--\s*$|^\s*_{3,}\s*$/u.test(line)) break;
+    // The action bar under a comment ("Répondre · Signaler", "Citer") closes it: what follows is the page's.
+    if (info(i)?.iface === true && info(i) !== NOTE && kept.length > 0) break;
     if (info(i)?.iface === true) continue;
+    // "7" then "utilisateurs": the label of a counter of the page's.
+    if (/^\s*[\d\s.,]+[km]?\s*$/iu.test(lines[i - 1] ?? '') && wordCount(line) <= 2 && !/[.!?…]$/u.test(line.trim())) continue;
+    // "> l'accueil de la mairie…": a quoted line, as mail and Markdown mark them.
+    if (/^\s*>/u.test(line)) continue;
     const quoted = info(i)?.reply?.quote ?? (/^(.{2,40}):$/u.exec(line.trim())?.[1]);
     if (quoted !== undefined && (info(i)?.reply?.quote !== undefined || authors.has(quoted))) {
-      while (i + 1 < b && !isBlank(lines[i + 1]!)) i += 1;
+      firstQuoted ??= quoted;
+      const marker = i;
+      // The quoted post's date ("lun. 26 sept. 2022 10:14"), then its words as the page showed them.
+      while (i + 1 < b && info(i + 1)?.date !== undefined && wordCount(lines[i + 1]!) <= MAX_HEADER_WORDS) i += 1;
+      while (i + 1 < b && !isBlank(lines[i + 1]!) && shownAbove(lines, marker, lines[i + 1]!.trim())) i += 1;
+      if (i === marker) while (i + 1 < b && !isBlank(lines[i + 1]!)) i += 1;
       continue;
     }
     kept.push(line.trim());
   }
-  return kept.join('\n');
+  return { text: kept.join('\n').trim(), quoted: firstQuoted };
 }
 
+/**
+ * The action bar closing a post's lines [from, to) ("Haut", "Répondre · Citer"): the first interface
+ * line after its words with no prose after it (a share bar or a form inside an article is not one); else `to`.
+ */
+function actionBarAfter(lines: readonly string[], info: LineInfoAt, from: number, to: number): number {
+  let lastProse = -1;
+  for (let i = from; i < to; i += 1) if (wordCount(lines[i]!, PARAGRAPH_WORDS) >= PARAGRAPH_WORDS && !isSubscriptionCall([lines[i]!])) lastProse = i;
+  let words = false;
+  for (let i = from; i < to; i += 1) {
+    const cue = info(i);
+    if (cue?.iface === true && cue !== NOTE && words && i > lastProse) return i;
+    words ||= !isBlank(lines[i]!) && cue?.iface !== true;
+  }
+  return to;
+}
+
+/** A post's text without the poster's card under it: a last paragraph opening on the poster's name ("Goulven29", "Messages : 12"). */
+function withoutCard(text: string, author: string | undefined): string {
+  const cut = text.lastIndexOf('\n\n');
+  if (author === undefined || cut === -1) return text;
+  const card = text.slice(cut + 2).split('\n');
+  return sameName(card[0], author) && card.slice(1).every((l) => /^[\p{L}' ]{2,30}\s*:\s*\S/u.test(l)) ? text.slice(0, cut) : text;
+}
+
+/** A poster's signature: the last paragraph that ends two of their posts or more, taken off those posts. */
+function withoutSignatures(units: Unit[]): void {
+  const lastParagraph = (text: string): string | undefined => { const cut = text.lastIndexOf('\n\n'); return cut === -1 ? undefined : text.slice(cut + 2); };
+  const seen = new Map<string, number>();
+  for (const u of units) {
+    const last = lastParagraph(u.text);
+    if (u.author !== undefined && last !== undefined) seen.set(`${u.author}\u0000${last}`, (seen.get(`${u.author}\u0000${last}`) ?? 0) + 1);
+  }
+  for (const u of units) {
+    const last = lastParagraph(u.text);
+    if (u.author !== undefined && last !== undefined && (seen.get(`${u.author}\u0000${last}`) ?? 0) >= 2) u.text = u.text.slice(0, u.text.length - last.length).trimEnd();
+  }
+}
+
+/** A short paragraph asking to subscribe ("… consider becoming a free or paid subscriber", "Abonnez-vous à notre newsletter"). */
+const isSubscriptionCall = (p: readonly string[]): boolean =>
+  p.length <= 2 && wordCount(p.join(' '), 41) <= 40 && /\b(?:subscrib\w*|abonn\w*|newsletter|inscrivez|sign up)\b/iu.test(p.join(' '));
+
 /** An article's text: its prose paragraphs, without furniture, boilerplate or short nav/tag lines. */
-function articleText(lines: readonly string[], info: LineInfoAt, from: number, to: number): string {
+function articleText(lines: readonly string[], info: LineInfoAt, from: number, to: number, byline: ReadonlySet<number> = new Set()): string {
   const paragraphs: string[][] = [];
   let current: string[] = [];
   for (let i = from; i < to; i += 1) {
     const line = lines[i]!;
     if (isBlank(line)) { if (current.length > 0) paragraphs.push(current); current = []; continue; }
-    if (info(i)?.iface === true || info(i)?.header === true) continue;
+    if (info(i)?.iface === true || info(i)?.header === true || byline.has(i)) continue;
     current.push(line.trim());
   }
   if (current.length > 0) paragraphs.push(current);
-  const prose = paragraphs.filter((p) => !BOILERPLATE.test(p[0] ?? '') && (wordCount(p.join(' ')) >= MIN_PROSE_WORDS || /[.!?…:»",)]$/u.test(p[p.length - 1] ?? '')));
+  // Prose, or the post's hashtags ("#CommunesLibres #Fédivers"); a short call to subscribe is the site's.
+  const prose = paragraphs.filter((p) => !isSubscriptionCall(p) && !BOILERPLATE.test(p[0] ?? '') && (wordCount(p.join(' ')) >= MIN_PROSE_WORDS || /[.!?…:»",)]$/u.test(p[p.length - 1] ?? '') || /^#\p{L}[^\s]*(?:\s+#\p{L}[^\s]*)*$/u.test(p.join(' '))));
   // The article runs from its first prose paragraph to its last: short lines between stay (a subheading).
-  const first = paragraphs.indexOf(prose[0] ?? []);
+  let first = paragraphs.indexOf(prose[0] ?? []);
+  // A title, maybe with its flair under it ("Société"), is not the article's text when prose follows.
+  const isTitle = (p: readonly string[]): boolean => !/[.!?…:;,»")]$/u.test(p[0] ?? '.') && p.slice(1).every((l) => wordCount(l) <= 3);
+  if (first !== -1 && prose.length > 1 && isTitle(paragraphs[first]!)) first = paragraphs.indexOf(prose[1]!);
   const last = paragraphs.indexOf(prose[prose.length - 1] ?? []);
   if (first === -1) return '';
-  return paragraphs.slice(first, last + 1).filter((p) => !BOILERPLATE.test(p[0] ?? '')).map((p) => p.join('\n')).join('\n\n');
+  return paragraphs.slice(first, last + 1).filter((p) => !BOILERPLATE.test(p[0] ?? '') && !isSubscriptionCall(p)).map((p) => p.join('\n')).join('\n\n');
 }
 
 const proseWords = (lines: readonly string[], from: number, to: number): number => {
@@ -212,7 +327,40 @@ const proseWords = (lines: readonly string[], from: number, to: number): number 
 const sameName = (a: string | undefined, b: string | undefined): boolean =>
   a !== undefined && b !== undefined && a.replace(/^@/u, '').toLowerCase().split('@')[0] === b.replace(/^@/u, '').toLowerCase().split('@')[0];
 
-interface Unit { author?: string; published?: string; text: string; parent?: number; depth: number; indent: number }
+/** The name of an earlier poster the text of post `index` opens on ("Jérôme Savary très bonne question"): two words at least. */
+function mentioned(all: readonly Unit[], index: number): string | undefined {
+  const text = all[index]!.text;
+  for (let j = index - 1; j >= 0; j -= 1) {
+    const name = all[j]!.author;
+    if (name !== undefined && name.includes(' ') && text.startsWith(name) && /^[\s,:]/u.test(text.slice(name.length))) return name;
+  }
+  return undefined;
+}
+
+/** The latest post before `index` by someone of that name (author or handle), or undefined. */
+function latestBy(all: readonly Unit[], index: number, name: string): number | undefined {
+  for (let j = index - 1; j >= 0; j -= 1) if (sameName(all[j]?.author, name) || all[j]?.names?.some((n) => sameName(n, name)) === true) return j;
+  return undefined;
+}
+
+/**
+ * The post a handle list answers ("En réponse à" / "@root et @b"): the list names the conversation
+ * from its root, so the post answered is the last one named other than the replier; the root's
+ * author alone is an answer to the first post; the replier alone continues their own thread.
+ */
+function listedParent(all: readonly Unit[], index: number, targets: readonly string[]): number | undefined {
+  const self = all[index]!;
+  const mine = (t: string): boolean => sameName(self.author, t) || self.names?.some((n) => sameName(n, t)) === true;
+  const others = targets.filter((t) => !mine(t));
+  const last = others[others.length - 1];
+  return last === undefined ? latestBy(all, index, targets[0]!) : answered(all, index, last, targets.length === 1);
+}
+
+/** The latest post by `name`; when `alone` names the first post's author, the first post (a direct answer to it). */
+const answered = (all: readonly Unit[], index: number, name: string, alone: boolean): number | undefined =>
+  alone && latestBy([all[0]!], 1, name) === 0 ? 0 : latestBy(all, index, name);
+
+interface Unit { author?: string; names?: readonly string[]; published?: string; text: string; quoted?: string; quotes?: number; parent?: number; depth: number; indent: number }
 
 /** Read a page's lines into a thread, or undefined when fewer than two comment headers are found. */
 export function readInferredThread(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): { page: ParsedPage; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] } | undefined {
@@ -246,17 +394,23 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
   for (const b of allBlocks) for (let i = b.start; i <= b.end; i += 1) { const a = info(i)?.author; if (a !== undefined) authors.add(a); }
   const allUnits: Unit[] = allBlocks.map((b, k) => {
     const next = allBlocks[k + 1]?.start ?? lines.length;
-    let author: string | undefined;
     let published: string | undefined;
-    for (let i = b.start; i <= b.end; i += 1) {
-      author ??= info(i)?.author;
+    const names = b.displayName === undefined ? [] : [b.displayName];
+    // The header's names, not the handles a reply marker answers (its last line).
+    for (let i = b.start; i <= b.end - (b.targets === undefined ? 0 : 1); i += 1) {
+      const a = info(i)?.author;
+      // "Posted by u/X", "Message par X": the byline's name before a community or a title above it.
+      if (a !== undefined && /^(?:posted\s+by|message\s+par|publié\s+par|par|by)\s/iu.test(lines[i]!.trim())) names.unshift(a);
+      else if (a !== undefined) names.push(a);
       published ??= info(i)?.date?.iso;
     }
     published ??= info(b.anchor)?.date?.iso;
-    author ??= b.looseName;
-    return { author, published, text: textOf(lines, info, b.end + 1, b.textEnd ?? next, authors), depth: 0, indent: indentOf(lines[b.start]!) };
+    const { text, quoted } = textOf(lines, info, b.end + 1, b.textEnd ?? next, authors);
+    return { author: names[0] ?? b.looseName, text: withoutCard(text, names[0] ?? b.looseName), names, published, quoted, depth: 0, indent: indentOf(lines[b.start]!) };
   });
-  // A dated block without words of its own (a topic's stats, "créé · mars '23") is furniture.
+  // A dated block without words of its own (a topic's stats, "créé · mars '23") is furniture, and so is a removed comment.
+  for (const u of allUnits) if (REMOVED.test(u.text)) u.text = '';
+  withoutSignatures(allUnits);
   const blocks = allBlocks.filter((_, k) => allUnits[k]?.text !== '' || k === 0);
   const units = allUnits.filter((u, k) => u.text !== '' || k === 0);
   const named = units.filter((u) => u.author !== undefined).length;
@@ -270,17 +424,38 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
   if (before > proseWords(lines, firstBlock.end + 1, blocks[1]?.start ?? lines.length)) {
     let author: string | undefined;
     let published: string | undefined;
+    const byline = new Set<number>();
+    const names: string[] = [];
     for (let i = 0; i < firstBlock.start; i += 1) {
-      const byline = /^(?:par|by)\s+/iu.test(lines[i]!.trim()) ? authorOf(lines[i]!, cues) : undefined;
-      author ??= byline;
+      author ??= /^(?:par|by)\s+/iu.test(lines[i]!.trim()) ? authorOf(lines[i]!, cues) : undefined;
+      // A post's name over its handle ("Mairie de Landéda" / "@mairie@landeda.social"): its author, not its words.
+      const handles = author === undefined && i > 0 ? handlesOf(lines[i]!) : undefined;
+      if (handles !== undefined && mayBeName(lines[i - 1]!, info(i - 1))) {
+        author = lines[i - 1]!.trim();
+        names.push(author, ...handles);
+        byline.add(i - 1).add(i);
+      }
       published ??= info(i)?.date?.iso;
     }
-    article = { author, published, text: articleText(lines, info, 0, firstBlock.start), depth: 0, indent: 0 };
+    // A first header without words under it is the post's own date line ("10:14 AM · 26 sept. 2022 · 24 k Vues").
+    let end = firstBlock.start;
+    if (units[0]?.text === '') {
+      const footer = units.shift()!;
+      blocks.shift();
+      published ??= footer.published;
+      author ??= footer.author;
+      end = blocks[0]?.start ?? end;
+    }
+    article = { author, names, published, text: articleText(lines, info, 0, Math.min(end, firstBlock.start), byline), depth: 0, indent: 0 };
     diagnostics.push({ level: 'info', code: 'thread-inferred', message: `thread read from ${blocks.length} repeated comment headers; article from the prose above them` });
+  } else if (/^re\s*:/iu.test(lines[firstBlock.start - 1]?.trim() ?? '')) {
+    // "Re: <title>" over the first post: a later page of the topic, its opening post not on it.
+    article = { text: '', depth: 0, indent: 0 };
+    diagnostics.push({ level: 'info', code: 'thread-inferred', message: `thread read from ${blocks.length} repeated post headers; the first post answers the topic ("Re:"), whose opening post is not on the page` });
   } else {
     const first = units.shift()!;
     const next = blocks[1]?.start ?? lines.length;
-    article = { ...first, text: articleText(lines, info, firstBlock.end + 1, next) || first.text };
+    article = { ...first, text: withoutCard(articleText(lines, info, firstBlock.end + 1, actionBarAfter(lines, info, firstBlock.end + 1, next)), first.author) || first.text };
     blocks.shift();
     diagnostics.push({ level: 'info', code: 'thread-inferred', message: `thread read from ${blocks.length + 1} repeated post headers; the first post is the article` });
   }
@@ -299,8 +474,16 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
       stack.length = Math.min(stack.length, cue.depth);
       parent = cue.depth > 0 ? stack[cue.depth - 1] : undefined;
       stack[cue.depth] = index;
+    } else if (b.targets !== undefined || cue?.targets !== undefined) {
+      parent = listedParent(all, index, b.targets ?? cue?.targets ?? []);
     } else if (cue?.target !== undefined) {
       for (let j = index - 1; j >= 0; j -= 1) if (sameName(all[j]?.author, cue.target)) { parent = j; break; }
+    } else if (/^@[\p{L}\p{N}_]/u.test(u.text)) {
+      // "@rcastel c'est exactement…": a text opening on a handle answers that person's latest post.
+      parent = answered(all, index, /^@[\p{L}\p{N}_.-]+/u.exec(u.text)![0], !/^@\S+\s+@/u.test(u.text));
+    } else if (mentioned(all, index) !== undefined) {
+      // "Jérôme Savary très bonne question": a text opening on a poster's full name answers their latest post.
+      parent = answered(all, index, mentioned(all, index)!, true);
     } else if (indented && k > 0) {
       for (let j = index - 1; j >= 1; j -= 1) {
         const p = all[j]!;
@@ -308,10 +491,18 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
         if (p.indent === u.indent) { parent = p.parent; break; }
       }
     }
+    // "X a écrit :" quotes the latest post of X above: the post answered, when no marker said otherwise.
+    if (u.quoted !== undefined) {
+      for (let j = index - 1; j >= 0; j -= 1) if (sameName(all[j]?.author, u.quoted)) { u.quotes = j; break; }
+      if (cue === undefined && !indented) parent ??= u.quotes;
+    }
     if (parent === 0) parent = undefined;
     u.parent = parent;
   });
-  const comments: ParsedComment[] = units.map((u) => ({ author: u.author, published: u.published, text: u.text, parentIndex: u.parent === undefined ? undefined : u.parent - 1 }));
+  const comments: ParsedComment[] = units.map((u) => ({
+    author: u.author, published: u.published, text: u.text,
+    parentIndex: u.parent === undefined ? undefined : u.parent - 1, quotesIndex: u.quotes === undefined ? undefined : u.quotes - 1,
+  }));
   return { page: { author: article.author, published: article.published, body: article.text, comments }, diagnostics };
 }
 

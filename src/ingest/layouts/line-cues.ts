@@ -17,6 +17,8 @@ const RELATIVE = [
   /^(?:a l'instant|a l’instant|just now|maintenant|now)$/u,
   // "mars '23", "sept. 2022": a month without a day is a date the gold leaves empty.
   /^(?:janv?|fevr?|mars|avr|mai|juin|juil|aout|sept?|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)[a-z]*\.? '\d{2}$/u,
+  // "Jan 14", "14 janv.": a day without its year, a date the gold leaves empty too.
+  /^(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.? \d{1,2}$|^\d{1,2} (?:janv|fevr?|mars|avr|mai|juin|juil|aout|sept?|oct|nov|dec)[a-z]*\.?$/u,
   /^\d+\s*(?:sem|j|h|min|a)\s*[•·]\s*(?:modifie|edited)$/u,
 ];
 
@@ -40,8 +42,8 @@ function englishDate(s: string): string | undefined {
   return `${day}T${pad(hour)}:${m[5]}`;
 }
 
-/** Words before a date on a byline or header: "Publié le", "le", "Posted on", "Message par X »"… */
-const DATE_PREFIX = /^(?:(?:publie|posted|modifie|mis a jour|updated|edited|envoye|poste|ecrit|date|repondu|reponse)(?:\s+(?:le|on|at|a))?|le|on|du)\s+/u;
+/** Words before a date on a byline or header: "Publié le", "le", "Posted on", "Message publié :"… */
+const DATE_PREFIX = /^(?:(?:message\s+)?(?:publie|posted|modifie|mis a jour|updated|edited|envoye|poste|ecrit|date|repondu|reponse)(?:\s+(?:le|on|at|a))?\s*:?|le|on|du)\s+/u;
 
 /** The words of the relative dates that hold no digit ("hier", "just now"). */
 const DATE_WORD = /hier|aujourd|yesterday|today|instant|maintenant|\bnow\b/iu;
@@ -93,7 +95,7 @@ const GENERIC_INTERFACE_WORDS = [
   'op', 'auteur', 'author', 'web', 'abonne', 'abonnes', 'plus', 'more', 'voir', 'afficher', 'charger', 'load', 'show', 'view',
   'de', 'des', 'les', 'the', 'previous', 'suivants', 'precedents', 'reactions', 'reaction', 'retweets', 'reposts', 'vues', 'views',
   'envoyer', 'message', 'mp', 'profil', 'profile', 'alerter', 'moderer', 'recommander', 'recommande', 'utile', 'helpful',
-  'fan', 'epingle', 'pinned', 'masquer', 'hide', 'traduire', 'translate', 'translation', 'et', 'autres',
+  'citations', 'quotes', 'fan', 'epingle', 'pinned', 'masquer', 'hide', 'traduire', 'translate', 'translation', 'et', 'autres',
   'upvote', 'downvote', 'award', 'signet', 'bookmark', 'sort', 'by', 'trier', 'par', 'best', 'new', 'newest', 'oldest',
   'notifications', 'subscribe', 's’abonner', "s'abonner", 'sabonner', 'mentionner', 'lire', 'suite', 'read', 'continue', 'reading',
 ];
@@ -127,6 +129,12 @@ const letterRuns = (s: string, cap: number): number => {
   return n;
 };
 
+/** A comment form's prompt ("Publiez votre réponse", "Leave a Reply", "Type your email..."), or who liked or answered a comment ("Liked by X", "2 replies by X and others"). */
+const FORM_PROMPT = /^(?:(?:publiez|postez|écrivez|ajoutez|ajouter|écrire|rédigez|laissez|laisser|donnez|post|write|add|leave|join)\s+(?:votre|un|une|a|an|your|the)\s+(?:réponse|commentaire|avis|réaction|message|reply|comment|response|conversation|discussion)\b|(?:type|enter|saisissez|entrez|indiquez)\s+(?:your|votre)\s+(?:e-?mail|adresse)\b|(?:liked|loved|aimé|aimée|apprécié)\s+(?:by|par)\s|\d+\s+(?:repl(?:y|ies)|réponses?|comments?|commentaires?)\s+(?:by|de|par)\s).{0,40}$/iu;
+
+/** The first word of every FORM_PROMPT line ("2 replies by" starts its letters at "replies"): a line not starting so is not tried. */
+const FORM_PROMPT_FIRST = /^(?:publiez|postez|écrivez|ajoutez|ajouter|écrire|rédigez|laissez|laisser|donnez|post|write|add|leave|join|type|enter|saisissez|entrez|indiquez|liked|loved|aimé|aimée|apprécié|repl(?:y|ies)|réponses?|comments?|commentaires?)$/iu;
+
 /** True for a line of interface words, counters, symbols and separators only: "Répondre · Signaler · 👍 38", "↑ 142 ↓", "14 réponses". */
 export function isInterfaceLine(line: string, cues: LineCueSet = DEFAULT_LINE_CUES): boolean {
   // Past 60 characters only the word list can match, and it needs at most 8 words (16 letter runs
@@ -134,6 +142,7 @@ export function isInterfaceLine(line: string, cues: LineCueSet = DEFAULT_LINE_CU
   if (line.length > 60 && letterRuns(line, 17) > 16) return false;
   // Its first word is an interface word too (a letter alone may be a unit: "1,2 k"): most text stops here.
   const first = /[\p{L}\p{M}'’]+/u.exec(line)?.[0];
+  if (first !== undefined && FORM_PROMPT_FIRST.test(first) && FORM_PROMPT.test(line.trim())) return true;
   if (first !== undefined && first.length > 1 && !cues.interfaceWords.has(fold(first))) return false;
   const s = fold(line);
   if (s === '') return false;
@@ -149,6 +158,8 @@ export interface ReplyCue {
   readonly depth?: number;
   /** Name of the author answered. */
   readonly target?: string;
+  /** "En réponse à @a et @b": the handles named, the conversation's root first. */
+  readonly targets?: readonly string[];
   /** "X a écrit :": a quotation of X follows. */
   readonly quote?: string;
 }
@@ -164,13 +175,28 @@ export function replyCueOf(line: string): ReplyCue | undefined {
   if (level !== null) return { depth: Number(level[1]) - 1 };
   const numbered = /^#\d+((?:\.\d+)*)$/u.exec(t);
   if (numbered !== null) return { depth: (numbered[1]?.split('.').length ?? 1) - 1 };
+  // "En réponse à" alone: the names answered are on the next line.
+  if (/^(?:↪|↳|↩)?\s*(?:en\s+)?(?:réponse\s+à|in\s+reply\s+to|replying\s+to)\s*:?$/iu.test(t)) return {};
   const answer = /^(?:↪|↳|↩)?\s*(?:en\s+)?(?:réponse\s+à|répondre\s+à|in\s+reply\s+to|replying\s+to|reply\s+to|en réponse au message de)\s+@?(.+?)\s*:?$/iu.exec(t);
-  if (answer !== null) return { target: answer[1]?.replace(/^@/u, '') };
+  if (answer !== null) {
+    // "En réponse à @a et @b": a list of handles, the conversation's root first.
+    const handles = /^(?:↪|↳|↩)?\s*(?:en\s+)?(?:réponse\s+à|in\s+reply\s+to|replying\s+to)\s+(@.+)$/iu.exec(t)?.[1];
+    const list = handles === undefined ? undefined : handlesOf(handles);
+    return list !== undefined && list.length > 1 ? { targets: list } : { target: answer[1]?.replace(/^@/u, '') };
+  }
   const arrow = /^(?:↩|↪|↳)\s*@?(\S.{0,40})$/u.exec(t);
   if (arrow !== null) return { target: arrow[1]?.trim() };
-  const quote = /^(.{2,40}?)\s+a\s+écrit\s*:?\s*↑?$|^(.{2,40}?)\s+wrote\s*:?$/iu.exec(t);
+  // "Le 26 septembre 2022 à 10:05:13 :X a écrit :", "On Sep 26, 2022, X wrote:": the quoted post's date first.
+  const quote = /^(.{2,40}?)\s+a\s+écrit\s*:?\s*↑?$|^(.{2,40}?)\s+wrote\s*:?$/iu.exec(t.replace(/^(?:le|on)\s+.*?\d(?::\d{2})*\s*[:,]\s*(?=\S)/iu, ''));
   if (quote !== null) return { quote: (quote[1] ?? quote[2])?.trim() };
   return undefined;
+}
+
+/** A line of handles only: "@KerlouanMairie", "@elise_b@mamot.fr", "@yannick_lb et @KerlouanMairie". */
+export function handlesOf(line: string): string[] | undefined {
+  const t = line.trim();
+  if (!/^@[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:@[\p{L}\p{N}.-]+)?(?:(?:\s*,\s*|\s+(?:et|and)\s+)@[\p{L}\p{N}_][\p{L}\p{N}_.-]*(?:@[\p{L}\p{N}.-]+)?)*$/u.test(t)) return undefined;
+  return t.split(/\s*,\s*|\s+(?:et|and)\s+/u);
 }
 
 /** Parts of a header line split at its separators. */
@@ -183,13 +209,16 @@ const AUTHOR_PREFIX = /^(?:(?:message\s+)?par|by|posted\s+by|publié\s+par|écri
 
 /** A name as a header shows it, or undefined: "@bastien_infra", "Lucie M.", "Posted by u/X" → "X". */
 export function authorOf(segment: string, cues: LineCueSet = DEFAULT_LINE_CUES): string | undefined {
+  // "Collectif Gratte-Ciel à vélo says:": the words before "dit :" are a name, whatever their case.
+  const says = /\S\s+(?:dit|says|a dit)\s*:$/iu.test(segment.trim());
   let t = segment.trim().replace(AUTHOR_PREFIX, '').replace(/^u\//u, '').replace(/\s*(?:→|->)\s*.+$/u, '').replace(/\s+[•·]\s+\d+(?:e|er|nd|rd|th)\+?$/u, '').trim();
   t = t.replace(/\s+(?:dit|says|a dit)\s*:?$/iu, '').replace(/\s*\((?:modifié|edited)\)$/iu, '').trim();
   if (t === '' || t.length > 80 || /[.!?;]$/u.test(t) && !/\b\p{Lu}\.$/u.test(t)) return undefined;
   const words = t.split(/\s+/u);
-  if (words.length > 6) return undefined;
+  // "Members 1.2m": a label and a counter, not a name.
+  if (words.length > 6 || (words.length > 1 && words.some((w) => /^\d/u.test(w)))) return undefined;
   // A handle, or a name: every word capitalised, or a particle, or an initial ("Jean-Yves D.", "Ministère de l'économie").
   const nameLike = /^@?[\p{L}\p{N}_][\p{L}\p{N}_.'’-]*(?:@[\p{L}\p{N}.-]+)?$/u.test(t)
     || words.every((w) => /^[\p{Lu}\p{N}@][\p{L}\p{N}_.'’-]*$/u.test(w) || /^(?:de|du|des|d['’]\p{L}+|la|le|l['’]\p{L}+|von|van|et|of|the|en|à|lambda)$/iu.test(w));
-  return nameLike && !isInterfaceLine(t, cues) && dateCueOf(t) === undefined ? t : undefined;
+  return (nameLike || says) && !isInterfaceLine(t, cues) && dateCueOf(t) === undefined ? t : undefined;
 }
