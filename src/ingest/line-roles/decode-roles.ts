@@ -1,0 +1,132 @@
+import type { ParsedComment, ParsedPage } from '../page.js';
+import { authorOf, dateCueOf, DEFAULT_LINE_CUES, type LineCueSet, mayHoldDate, replyCueOf, segmentsOf } from '../layouts/line-cues.js';
+import { indentOf, isBlank } from '../layouts/text-lines.js';
+import type { LineRole } from './roles.js';
+
+/**
+ * Line roles → units. A header line opens a unit (consecutive header lines, with action lines among
+ * them, are one header); start, text and body lines are its words; an action line closes its words,
+ * so that a text line after it starts another unit; a start line after words starts one too. Quote
+ * and other lines are nobody's words. The first unit is the article (the prose before the first
+ * header, or the first post). Author, date and reply marker come from the header lines, read with
+ * the generic cues of line-cues.ts; the parent from the marker (a depth, a name answered) or, on an
+ * indented page, from indentation.
+ */
+
+interface DecodedUnit {
+  readonly header: number[];
+  readonly text: number[];
+}
+
+/** The units of a page: the line indices of each one's header and words. */
+export function unitsOfRoles(lines: readonly string[], roles: readonly (LineRole | undefined)[]): DecodedUnit[] {
+  const units: DecodedUnit[] = [];
+  let current: DecodedUnit | undefined;
+  let closed = false;
+  const open = (): DecodedUnit => { current = { header: [], text: [] }; units.push(current); closed = false; return current; };
+  roles.forEach((role, i) => {
+    if (role === undefined || isBlank(lines[i]!)) return;
+    switch (role) {
+      case 'header': {
+        const u = current !== undefined && current.text.length === 0 && !closed ? current : open();
+        u.header.push(i);
+        return;
+      }
+      case 'action':
+        if (current !== undefined && current.text.length > 0) closed = true;
+        return;
+      case 'start':
+      case 'text':
+      case 'body': {
+        const fresh = current === undefined || closed || (role === 'start' && current.text.length > 0);
+        (fresh ? open() : current!).text.push(i);
+        return;
+      }
+      case 'quote':
+      case 'other':
+        return;
+    }
+  });
+  return units.filter((u) => u.text.length > 0);
+}
+
+/**
+ * The units with the article first. When the first unit is a comment (its words are not article
+ * lines), the article is the lines above it that each read as words on their own (`lineRoles`, the
+ * role of each line taken alone), when there are some; else the first post is the article.
+ */
+function withArticle(units: DecodedUnit[], roles: readonly (LineRole | undefined)[], lineRoles: readonly (LineRole | undefined)[]): DecodedUnit[] {
+  const first = units[0];
+  if (first === undefined || first.text.some((i) => roles[i] === 'body')) return units;
+  const top = Math.min(first.header[0] ?? first.text[0]!, first.text[0]!);
+  const words: number[] = [];
+  for (let i = 0; i < top; i += 1) { const r = lineRoles[i]; if (r === 'body' || r === 'start' || r === 'text') words.push(i); }
+  return words.length === 0 ? units : [{ header: [], text: words }, ...units];
+}
+
+/** Author, date and reply marker of a unit's header lines. */
+function headerMetadata(lines: readonly string[], header: readonly number[], cues: LineCueSet): { author?: string; published?: string; depth?: number; target?: string } {
+  let author: string | undefined;
+  let published: string | undefined;
+  let depth: number | undefined;
+  let target: string | undefined;
+  for (const i of header) {
+    const t = lines[i]!.trim();
+    const reply = replyCueOf(t);
+    if (reply !== undefined) {
+      depth ??= reply.depth;
+      target ??= reply.target;
+      continue;
+    }
+    for (const s of segmentsOf(t)) {
+      const date = mayHoldDate(s) ? dateCueOf(s) : undefined;
+      if (date !== undefined) { published ??= date.iso; continue; }
+      // "Patapouf le 26/09/2022 à 09:41": a name, then its date.
+      const joined = /^(.+?)\s+(?:le|on|at|du|-|–)\s+(.+)$/u.exec(s);
+      const joinedDate = joined === null ? undefined : dateCueOf(joined[2] ?? '');
+      if (joinedDate !== undefined) {
+        published ??= joinedDate.iso;
+        author ??= authorOf(joined?.[1] ?? '', cues);
+        continue;
+      }
+      author ??= authorOf(s, cues);
+    }
+  }
+  return { author, published, depth, target };
+}
+
+const sameName = (a: string | undefined, b: string | undefined): boolean =>
+  a !== undefined && b !== undefined && a.replace(/^@/u, '').toLowerCase() === b.replace(/^@/u, '').toLowerCase();
+
+/** A page read from its line roles: the first unit is the article, the others its comments. */
+export function decodeRoles(lines: readonly string[], roles: readonly (LineRole | undefined)[], cues: LineCueSet = DEFAULT_LINE_CUES, lineRoles: readonly (LineRole | undefined)[] = roles): ParsedPage | undefined {
+  const units = withArticle(unitsOfRoles(lines, roles), roles, lineRoles);
+  if (units.length === 0) return undefined;
+  const read = units.map((u) => {
+    const meta = headerMetadata(lines, u.header, cues);
+    return { ...meta, text: u.text.map((i) => lines[i]!.trim()).join('\n'), indent: indentOf(lines[u.header[0] ?? u.text[0]!]!) };
+  });
+  const [article, ...rest] = read;
+  const indented = rest.some((u) => u.indent > (rest[0]?.indent ?? 0));
+  const parents: (number | undefined)[] = [];
+  const stack: number[] = [];
+  rest.forEach((u, k) => {
+    let parent: number | undefined;
+    if (u.depth !== undefined) {
+      stack.length = Math.min(stack.length, u.depth);
+      parent = u.depth > 0 ? stack[u.depth - 1] : undefined;
+      stack[u.depth] = k;
+    } else if (u.target !== undefined) {
+      for (let j = k - 1; j >= 0; j -= 1) if (sameName(rest[j]?.author, u.target)) { parent = j; break; }
+    } else if (indented) {
+      for (let j = k - 1; j >= 0; j -= 1) {
+        const p = rest[j]!;
+        if (p.indent < u.indent) { parent = j; break; }
+        if (p.indent === u.indent) { parent = parents[j]; break; }
+      }
+    }
+    parents.push(parent);
+  });
+  const comments: ParsedComment[] = rest.map((u, k) => ({ author: u.author, published: u.published, text: u.text, parentIndex: parents[k] }));
+  return { author: article!.author, published: article!.published, body: article!.text, comments };
+}
