@@ -1,6 +1,6 @@
 import type { ParsedComment, ParsedPage } from '../page.js';
 import { authorOf, dateCueOf, DEFAULT_LINE_CUES, type LineCueSet, mayHoldDate, replyCueOf, segmentsOf } from '../layouts/line-cues.js';
-import { indentOf, isBlank } from '../layouts/text-lines.js';
+import { indentOf, isBlank, wordCount } from '../layouts/text-lines.js';
 import type { LineRole } from './roles.js';
 
 /**
@@ -50,18 +50,29 @@ export function unitsOfRoles(lines: readonly string[], roles: readonly (LineRole
   return units.filter((u) => u.text.length > 0);
 }
 
+/** Probability of words (article or comment) over which an unsure line of prose above the thread is the article's. */
+const ARTICLE_WORDS_PROBABILITY = 0.25;
+/** Words of a line above the thread that make it prose rather than navigation. */
+const ARTICLE_MIN_WORDS = 8;
+
 /**
  * The units with the article first. When the first unit is a comment (its words are not article
- * lines), the article is the lines above it that each read as words on their own (`lineRoles`, the
- * role of each line taken alone), when there are some; else the first post is the article.
+ * lines), the article is the lines of prose above it that the model, reading each line alone, does
+ * not rule out as words (`wordsProbability`: of body, start or text); else the first post is the article.
  */
-function withArticle(units: DecodedUnit[], roles: readonly (LineRole | undefined)[], lineRoles: readonly (LineRole | undefined)[]): DecodedUnit[] {
+function withArticle(lines: readonly string[], units: DecodedUnit[], roles: readonly (LineRole | undefined)[], wordsProbability: readonly number[]): DecodedUnit[] {
   const first = units[0];
   if (first === undefined || first.text.some((i) => roles[i] === 'body')) return units;
-  const top = Math.min(first.header[0] ?? first.text[0]!, first.text[0]!);
   const words: number[] = [];
-  for (let i = 0; i < top; i += 1) { const r = lineRoles[i]; if (r === 'body' || r === 'start' || r === 'text') words.push(i); }
-  return words.length === 0 ? units : [{ header: [], text: words }, ...units];
+  for (let i = 0; i < first.text[0]!; i += 1) {
+    if (roles[i] === 'header' || (wordsProbability[i] ?? 0) < ARTICLE_WORDS_PROBABILITY) continue;
+    if ((wordsProbability[i] ?? 0) >= 0.5 || wordCount(lines[i]!, ARTICLE_MIN_WORDS) >= ARTICLE_MIN_WORDS) words.push(i);
+  }
+  if (words.length === 0) return units;
+  // Header lines above the article's words are the article's (its byline); those below open the first comment.
+  const last = words[words.length - 1]!;
+  const article = { header: first.header.filter((i) => i < words[0]!), text: words };
+  return [article, { header: first.header.filter((i) => i > last), text: first.text }, ...units.slice(1)];
 }
 
 /** Author, date and reply marker of a unit's header lines. */
@@ -99,8 +110,8 @@ const sameName = (a: string | undefined, b: string | undefined): boolean =>
   a !== undefined && b !== undefined && a.replace(/^@/u, '').toLowerCase() === b.replace(/^@/u, '').toLowerCase();
 
 /** A page read from its line roles: the first unit is the article, the others its comments. */
-export function decodeRoles(lines: readonly string[], roles: readonly (LineRole | undefined)[], cues: LineCueSet = DEFAULT_LINE_CUES, lineRoles: readonly (LineRole | undefined)[] = roles): ParsedPage | undefined {
-  const units = withArticle(unitsOfRoles(lines, roles), roles, lineRoles);
+export function decodeRoles(lines: readonly string[], roles: readonly (LineRole | undefined)[], cues: LineCueSet = DEFAULT_LINE_CUES, wordsProbability: readonly number[] = []): ParsedPage | undefined {
+  const units = withArticle(lines, unitsOfRoles(lines, roles), roles, wordsProbability);
   if (units.length === 0) return undefined;
   const read = units.map((u) => {
     const meta = headerMetadata(lines, u.header, cues);

@@ -96,11 +96,14 @@ function labelGap(lines: readonly string[], roles: (LineRole | undefined)[], fro
   const above: number[] = [];
   for (; i >= from; i -= 1) if (!isBlank(lines[i]!)) above.push(i);
   // The header: header-like lines upwards, with interface lines and up to two short lines between them ("En réponse à").
+  // Above the line holding the author, an interface line ends the header: what is above it (a dated
+  // "J'aime · Répondre · 1 sem") closes the unit before.
   let headerEnd = 0;
+  let named = false;
   for (let k = 0; k < above.length; k += 1) {
     const line = lines[above[k]!]!;
-    if (headerLike(line, unit.author)) { headerEnd = k + 1; continue; }
-    if (isInterfaceLine(line.trim())) continue;
+    if (headerLike(line, unit.author)) { headerEnd = k + 1; named ||= unit.author.length >= 2 && line.toLowerCase().includes(unit.author.toLowerCase()); continue; }
+    if (isInterfaceLine(line.trim())) { if (named) break; continue; }
     const bridged = wordCount(line, 6) <= 5 && above.slice(k + 1, k + 3).some((j) => headerLike(lines[j]!, unit.author));
     if (!bridged) break;
   }

@@ -3,7 +3,8 @@ import type { ParsedPage } from '../page.js';
 import { DEFAULT_LINE_CUES, type LineCueSet } from '../layouts/line-cues.js';
 import { decodeRoles } from './decode-roles.js';
 import { lineFeatures } from './line-features.js';
-import { bestRoles, classifyLines, type LineRoleModel } from './role-model.js';
+import { bestRoles, classifyLines, type LineRoleModel, type RoleGuess } from './role-model.js';
+import { LINE_ROLES, type LineRole } from './roles.js';
 
 /**
  * The learned line-role reader: each line's role from the model, decoded into units. It reads a
@@ -12,7 +13,7 @@ import { bestRoles, classifyLines, type LineRoleModel } from './role-model.js';
  */
 
 /** Mean role probability under which a reading is flagged as unsure. */
-export const MIN_CONFIDENCE = 0.8;
+export const MIN_CONFIDENCE = 0.85;
 
 export interface LineRoleReading {
   readonly page: ParsedPage;
@@ -21,10 +22,13 @@ export interface LineRoleReading {
   readonly confidence: number;
 }
 
+const WORD_ROLES = ['body', 'start', 'text'].map((r) => LINE_ROLES.indexOf(r as LineRole));
+const wordsProbabilityOf = (g: RoleGuess | undefined): number => (g === undefined ? 0 : WORD_ROLES.reduce((p, k) => p + (g.probabilities[k] ?? 0), 0));
+
 /** Read a page's lines with the model, or undefined when fewer than two comments come out. */
 export function readLineRoles(lines: readonly string[], model: LineRoleModel, cues: LineCueSet = DEFAULT_LINE_CUES): LineRoleReading | undefined {
   const guesses = classifyLines(model, lineFeatures(lines, cues));
-  const page = decodeRoles(lines, bestRoles(model, guesses), cues, guesses.map((g) => g?.role));
+  const page = decodeRoles(lines, bestRoles(model, guesses), cues, guesses.map((g) => wordsProbabilityOf(g)));
   if (page === undefined || page.comments.length < 2) return undefined;
   let sum = 0;
   let n = 0;
