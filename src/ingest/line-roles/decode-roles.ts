@@ -1,5 +1,5 @@
 import type { ParsedComment, ParsedPage } from '../page.js';
-import { authorOf, dateCueOf, DEFAULT_LINE_CUES, type LineCueSet, mayHoldDate, replyCueOf, segmentsOf } from '../layouts/line-cues.js';
+import { authorOf, type DateCue, dateCueOf, DEFAULT_LINE_CUES, type LineCueSet, mayHoldDate, replyCueOf, segmentsOf } from '../layouts/line-cues.js';
 import { indentOf, isBlank, wordCount } from '../layouts/text-lines.js';
 import type { LineRole } from './roles.js';
 
@@ -75,8 +75,21 @@ function withArticle(lines: readonly string[], units: DecodedUnit[], roles: read
   return [article, { header: first.header.filter((i) => i > last), text: first.text }, ...units.slice(1)];
 }
 
+/** A segment read as a name followed by a date ("throwaway_eu42 2 years ago"), or undefined. */
+function nameThenDate(segment: string, cues: LineCueSet): { name: string; date: DateCue } | undefined {
+  if (!mayHoldDate(segment)) return undefined;
+  const words = segment.split(/\s+/u);
+  for (let k = 1; k <= 3 && k < words.length; k += 1) {
+    const date = dateCueOf(words.slice(k).join(' '));
+    if (date === undefined) continue;
+    const name = authorOf(words.slice(0, k).join(' '), cues);
+    return name === undefined ? undefined : { name, date };
+  }
+  return undefined;
+}
+
 /** Author, date and reply marker of a unit's header lines. */
-function headerMetadata(lines: readonly string[], header: readonly number[], cues: LineCueSet): { author?: string; published?: string; depth?: number; target?: string } {
+function headerMetadata(lines: readonly string[], header: readonly number[], cues: LineCueSet): { author?: string | undefined; published?: string | undefined; depth?: number | undefined; target?: string | undefined } {
   let author: string | undefined;
   let published: string | undefined;
   let depth: number | undefined;
@@ -100,10 +113,34 @@ function headerMetadata(lines: readonly string[], header: readonly number[], cue
         author ??= authorOf(joined?.[1] ?? '', cues);
         continue;
       }
+      // "throwaway_eu42 2 years ago": a name of one to three words, then a date, without a separator.
+      const split = nameThenDate(s, cues);
+      if (split !== undefined) {
+        published ??= split.date.iso;
+        author ??= split.name;
+        continue;
+      }
       author ??= authorOf(s, cues);
     }
   }
   return { author, published, depth, target };
+}
+
+/** Non-blank lines above a unit's first line where its name may stand when the model did not take it for header ("Pseudo" over "MP" over the date). */
+const NAME_REACH = 3;
+
+/** The name on a line just above a unit (action lines between), when its header holds none. */
+function nameAbove(lines: readonly string[], roles: readonly (LineRole | undefined)[], top: number, cues: LineCueSet): string | undefined {
+  for (let i = top - 1, seen = 0; i >= 0 && seen < NAME_REACH; i -= 1) {
+    if (isBlank(lines[i]!)) continue;
+    seen += 1;
+    const role = roles[i];
+    if (role === 'start' || role === 'text' || role === 'body') return undefined;
+    if (role === 'action') continue;
+    const name = authorOf(lines[i]!.trim(), cues);
+    if (name !== undefined) return name;
+  }
+  return undefined;
 }
 
 const sameName = (a: string | undefined, b: string | undefined): boolean =>
@@ -115,6 +152,7 @@ export function decodeRoles(lines: readonly string[], roles: readonly (LineRole 
   if (units.length === 0) return undefined;
   const read = units.map((u) => {
     const meta = headerMetadata(lines, u.header, cues);
+    meta.author ??= nameAbove(lines, roles, u.header[0] ?? u.text[0]!, cues);
     return { ...meta, text: u.text.map((i) => lines[i]!.trim()).join('\n'), indent: indentOf(lines[u.header[0] ?? u.text[0]!]!) };
   });
   const [article, ...rest] = read;

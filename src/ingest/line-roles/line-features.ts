@@ -16,7 +16,7 @@ const MAX_CUE_CHARS = 160;
 const FUNCTION_WORDS = new Set([
   'le', 'la', 'les', 'un', 'une', 'des', 'de', 'du', 'à', 'au', 'aux', 'et', 'ou', 'en', 'pas', 'ne', 'je', 'tu', 'il', 'elle', 'on',
   'nous', 'vous', 'ils', 'elles', 'ce', 'que', 'qui', 'pour', 'sur', 'avec', 'dans', 'mais', 'donc', 'est', 'sont', 'a', 'se', 'sa', 'son',
-  'the', 'a', 'an', 'of', 'to', 'in', 'is', 'are', 'and', 'or', 'not', 'it', 'that', 'this', 'for', 'with', 'on', 'we', 'you', 'i', 'be',
+  'the', 'an', 'of', 'to', 'in', 'is', 'are', 'and', 'or', 'not', 'it', 'that', 'this', 'for', 'with', 'on', 'we', 'you', 'i', 'be',
 ]);
 
 /** "👍 38", "↑ 142 ↓", "14 réponses", "12 « J'aime »", "1,2 k": a count with a symbol or a counted word. */
@@ -72,6 +72,7 @@ function ownCues(line: string, cues: LineCueSet): string[] {
     else if (reply?.depth !== undefined) f.push('replyDepth');
     else if (reply?.target !== undefined) f.push('replyTarget');
     if (/^\S.{1,40}:$/u.test(t)) f.push('nameColon');
+    if (/\b(?:a écrit|wrote|écrivait)\s*:?\s*↑?$/iu.test(t)) f.push('wroteMarker');
     const segments = words <= 14 ? segmentsOf(t) : [];
     if (segments.length > 1) f.push('segmented');
     let date = false;
