@@ -26,7 +26,7 @@ const WORD_ROLES = ['body', 'start', 'text'].map((r) => LINE_ROLES.indexOf(r as 
 const wordsProbabilityOf = (g: RoleGuess | undefined): number => (g === undefined ? 0 : WORD_ROLES.reduce((p, k) => p + (g.probabilities[k] ?? 0), 0));
 
 /** Read a page's lines with the model, or undefined when fewer than two comments come out. */
-export function readLineRoles(lines: readonly string[], model: LineRoleModel, cues: LineCueSet = DEFAULT_LINE_CUES): LineRoleReading | undefined {
+export function readLineRoles(lines: readonly string[], model: LineRoleModel, cues: LineCueSet = DEFAULT_LINE_CUES, minConfidence = MIN_CONFIDENCE): LineRoleReading | undefined {
   const guesses = classifyLines(model, lineFeatures(lines, cues));
   const page = decodeRoles(lines, bestRoles(model, guesses), cues, guesses.map((g) => wordsProbabilityOf(g)));
   if (page === undefined || page.comments.length < 2) return undefined;
@@ -35,9 +35,9 @@ export function readLineRoles(lines: readonly string[], model: LineRoleModel, cu
   for (const g of guesses) if (g !== undefined) { sum += g.probability; n += 1; }
   const confidence = n === 0 ? 0 : sum / n;
   const diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] = [{
-    level: confidence < MIN_CONFIDENCE ? 'warning' : 'info',
-    code: confidence < MIN_CONFIDENCE ? 'thread-roles-unsure' : 'thread-roles',
-    message: `no layout recognised the page; its lines were read by the line-role model into ${page.comments.length + 1} units (mean role probability ${confidence.toFixed(2)}${confidence < MIN_CONFIDENCE ? ', unsure: check the units' : ''})`,
+    level: confidence < minConfidence ? 'warning' : 'info',
+    code: confidence < minConfidence ? 'thread-roles-unsure' : 'thread-roles',
+    message: `thread read by the line-role model (no site layout recognised the page) into ${page.comments.length + 1} units (mean role probability ${confidence.toFixed(2)}${confidence < minConfidence ? ', unsure: check the units' : ''})`,
   }];
   return { page, diagnostics, confidence };
 }
