@@ -98,8 +98,16 @@ function neighbour(lines: readonly string[], i: number, step: 1 | -1, reach = 3)
   return undefined;
 }
 
-/** The named features of every line of a page, in line order; a blank line has only `blank`. */
-export function lineFeatures(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): string[][] {
+/** Cues of one line or of a neighbour, their names prefixed by `prefix` ("prev:…") when it is not empty. Arrays are shared between the lines that have the same ones. */
+export interface FeatureGroup {
+  readonly prefix: string;
+  readonly cues: readonly string[];
+}
+
+const NONE: readonly string[] = ['none'];
+
+/** The features of every line of a page as groups of cues (undefined for a blank line): its own cues, the page's template cues, its position, and its neighbours' cues. */
+export function lineFeatureGroups(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): (FeatureGroup[] | undefined)[] {
   const memo = new Map<string, string[]>();
   const own = lines.map((l) => {
     let f = memo.get(l);
@@ -114,36 +122,45 @@ export function lineFeatures(lines: readonly string[], cues: LineCueSet = DEFAUL
     shapeCount.set(shapes[i]!, (shapeCount.get(shapes[i]!) ?? 0) + 1);
     lineCount.set(l.trim(), (lineCount.get(l.trim()) ?? 0) + 1);
   });
+  // Few combinations of the template and position cues exist: each is one shared array.
+  const shared = new Map<string, string[]>();
+  const sharedOf = (f: string[]): string[] => { const key = f.join(' '); let out = shared.get(key); if (out === undefined) { out = f; shared.set(key, f); } return out; };
   const template = lines.map((l, i): string[] => {
     if (isBlank(l)) return [];
     const f: string[] = [];
     const shape = shapeCount.get(shapes[i]!) ?? 0;
     if (shape >= 2 && !shapes[i]!.startsWith('long:')) f.push(bucket('shapeRepeats', shape, [2, 4]));
     if ((lineCount.get(l.trim()) ?? 0) >= 2) f.push('lineRepeats');
-    return f;
+    return sharedOf(f);
   });
   const nonBlank = lines.reduce((n, l) => n + (isBlank(l) ? 0 : 1), 0);
   let seen = 0;
   return lines.map((line, i) => {
-    if (isBlank(line)) return ['blank'];
+    if (isBlank(line)) return undefined;
     seen += 1;
-    const f = [...own[i]!, ...template[i]!, 'bias', bucket('position', seen / Math.max(1, nonBlank), [0.1, 0.3, 0.7])];
-    if (seen <= 5) f.push('firstLines');
-    if (i === 0 || isBlank(lines[i - 1]!)) f.push('blankBefore');
-    if (i + 1 >= lines.length || isBlank(lines[i + 1]!)) f.push('blankAfter');
+    const place = ['bias', bucket('position', seen / Math.max(1, nonBlank), [0.1, 0.3, 0.7])];
+    if (seen <= 5) place.push('firstLines');
+    if (i === 0 || isBlank(lines[i - 1]!)) place.push('blankBefore');
+    if (i + 1 >= lines.length || isBlank(lines[i + 1]!)) place.push('blankAfter');
+    const groups: FeatureGroup[] = [{ prefix: '', cues: own[i]! }, { prefix: '', cues: template[i]! }, { prefix: '', cues: sharedOf(place) }];
     const prev = neighbour(lines, i, -1);
     const next = neighbour(lines, i, 1);
-    const prev2 = prev === undefined ? undefined : neighbour(lines, prev, -1);
-    const next2 = next === undefined ? undefined : neighbour(lines, next, 1);
-    const context = (name: string, j: number | undefined): void => {
-      if (j === undefined) { f.push(`${name}:none`); return; }
-      for (const g of own[j]!) f.push(`${name}:${g}`);
-      for (const g of template[j]!) f.push(`${name}:${g}`);
+    const context = (prefix: string, j: number | undefined): void => {
+      if (j === undefined) { groups.push({ prefix, cues: NONE }); return; }
+      groups.push({ prefix, cues: own[j]! }, { prefix, cues: template[j]! });
     };
     context('prev', prev);
     context('next', next);
-    context('prev2', prev2);
-    context('next2', next2);
-    return f;
+    context('prev2', prev === undefined ? undefined : neighbour(lines, prev, -1));
+    context('next2', next === undefined ? undefined : neighbour(lines, next, 1));
+    return groups;
   });
+}
+
+/** The names of a line's features. */
+export const featureNames = (groups: readonly FeatureGroup[]): string[] => groups.flatMap((g) => (g.prefix === '' ? g.cues : g.cues.map((c) => `${g.prefix}:${c}`)));
+
+/** The named features of every line of a page, in line order; a blank line has only `blank`. */
+export function lineFeatures(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): string[][] {
+  return lineFeatureGroups(lines, cues).map((g) => (g === undefined ? ['blank'] : featureNames(g)));
 }

@@ -2,8 +2,8 @@ import type { Diagnostic } from '../../model.js';
 import type { ParsedPage } from '../page.js';
 import { DEFAULT_LINE_CUES, type LineCueSet } from '../layouts/line-cues.js';
 import { decodeRoles } from './decode-roles.js';
-import { lineFeatures } from './line-features.js';
-import { bestRoles, classifyLines, type LineRoleModel, type RoleGuess } from './role-model.js';
+import { lineFeatureGroups } from './line-features.js';
+import { bestRoles, classifyGroups, type LineRoleModel, type RoleGuess } from './role-model.js';
 import { LINE_ROLES, type LineRole } from './roles.js';
 
 /**
@@ -27,7 +27,7 @@ const wordsProbabilityOf = (g: RoleGuess | undefined): number => (g === undefine
 
 /** Read a page's lines with the model, or undefined when fewer than two comments come out. */
 export function readLineRoles(lines: readonly string[], model: LineRoleModel, cues: LineCueSet = DEFAULT_LINE_CUES, minConfidence = MIN_CONFIDENCE): LineRoleReading | undefined {
-  const guesses = classifyLines(model, lineFeatures(lines, cues));
+  const guesses = classifyGroups(model, lineFeatureGroups(lines, cues));
   const page = decodeRoles(lines, bestRoles(model, guesses), cues, guesses.map((g) => wordsProbabilityOf(g)));
   if (page === undefined || page.comments.length < 2) return undefined;
   let sum = 0;

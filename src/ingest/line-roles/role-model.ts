@@ -1,5 +1,6 @@
 import type { SparseRow } from '../../fit/logistic.js';
 import { fitSoftmax } from '../../fit/softmax.js';
+import type { FeatureGroup } from './line-features.js';
 import { LINE_ROLES, type LineRole } from './roles.js';
 
 /**
@@ -120,14 +121,38 @@ export interface RoleGuess {
   readonly probabilities: readonly number[];
 }
 
-/** The role of each non-blank line (undefined for a blank line). */
+/** The role of each non-blank line (undefined for a blank line), from its named features. */
 export function classifyLines(model: LineRoleModel, features: readonly (readonly string[])[]): (RoleGuess | undefined)[] {
-  return features.map((f) => {
-    if (f.includes('blank')) return undefined;
-    const scores = LINE_ROLES.map((r) => { const w = model.weights[r]; let z = 0; for (const n of f) z += w[n] ?? 0; return z; });
+  return classifyGroups(model, features.map((f) => (f.length === 1 && f[0] === 'blank' ? undefined : [{ prefix: '', cues: f }])));
+}
+
+/**
+ * The role of each non-blank line from its groups of features. The scores of a group are summed
+ * once per page: lines share their neighbours' and the page's repeated lines' groups.
+ */
+export function classifyGroups(model: LineRoleModel, lines: readonly (readonly FeatureGroup[] | undefined)[]): (RoleGuess | undefined)[] {
+  const byPrefix = new Map<string, Map<readonly string[], Float64Array>>();
+  const scoresOf = (g: FeatureGroup): Float64Array => {
+    let cache = byPrefix.get(g.prefix);
+    if (cache === undefined) { cache = new Map(); byPrefix.set(g.prefix, cache); }
+    let out = cache.get(g.cues);
+    if (out === undefined) {
+      out = new Float64Array(LINE_ROLES.length);
+      for (const c of g.cues) {
+        const name = g.prefix === '' ? c : `${g.prefix}:${c}`;
+        for (let k = 0; k < LINE_ROLES.length; k += 1) out[k]! += model.weights[LINE_ROLES[k]!][name] ?? 0;
+      }
+      cache.set(g.cues, out);
+    }
+    return out;
+  };
+  return lines.map((groups) => {
+    if (groups === undefined) return undefined;
+    const scores = LINE_ROLES.map(() => 0);
+    for (const g of groups) { const w = scoresOf(g); for (let k = 0; k < scores.length; k += 1) scores[k]! += w[k]!; }
     const top = Math.max(...scores);
     const exp = scores.map((z) => Math.exp(z - top));
-    const sum = exp.reduce((a, b) => a + b, 0);
+    const sum = exp.reduce((x, y) => x + y, 0);
     const probabilities = exp.map((e) => e / sum);
     let best = 0;
     for (let k = 1; k < scores.length; k += 1) if (scores[k]! > scores[best]!) best = k;
