@@ -1,4 +1,5 @@
 /** Segmentation figures against the gold units, the sample pages then the thread set: `npm run eval:units`. */
+import { leaveOneKindOutWithModel, lineRolesOnly, modelsWithoutEachKind } from '../test/ingest/line-roles/thread-set-pages.js';
 import { HELD_OUT_DIR, leaveOneKindOut, type ThreadFigures, type UnitCheck, readGoldUnits, scoreAgainstGold, scoreThreadSet } from '../test/ingest/gold-units.js';
 
 const verbose = process.argv.includes('--verbose');
@@ -41,6 +42,13 @@ console.log('\n# Thread set, leave-one-kind-out (each kind read without the cues
 const loko = scoreThreadSet(undefined, leaveOneKindOut);
 for (const [kind, f] of loko.perKind) if (f.f1 !== threads.perKind.get(kind)?.f1) console.log(row(kind, f));
 console.log(row('ALL', loko.overall));
+
+console.log('\n# Thread set, leave-one-kind-out with the line-role model retrained without each kind (the honest figure of the whole reader)');
+const models = modelsWithoutEachKind();
+const lokoModel = scoreThreadSet(undefined, leaveOneKindOutWithModel(models));
+for (const [kind, f] of lokoModel.perKind) if (f.f1 !== threads.perKind.get(kind)?.f1) console.log(row(kind, f));
+console.log(row('ALL', lokoModel.overall));
+console.log(row('line roles only', scoreThreadSet(undefined, lineRolesOnly(models)).overall));
 
 // Never tuned on (eval/threads-heldout/README.md): kinds of pages the reader was not written for.
 console.log('\n# Held-out set (eval/threads-heldout), kinds not in the thread set; never tuned on');

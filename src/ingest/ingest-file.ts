@@ -19,6 +19,9 @@ import { lemmyThreadLayout } from './layouts/lemmy-thread.js';
 import { plainTextLayout } from './layouts/plain-text.js';
 import { splitLines } from './layouts/text-lines.js';
 import { wordpressThreadLayout } from './layouts/wordpress-thread.js';
+import { type LineRoleReading, MIN_CONFIDENCE, readLineRoles } from './line-roles/line-role-reader.js';
+import type { LineRoleModel } from './line-roles/role-model.js';
+import { LINE_ROLE_MODEL } from './line-roles/shipped-model.js';
 import { buildDocument } from './page.js';
 
 /**
@@ -104,6 +107,8 @@ export interface IngestOptions {
   readonly fieldMap?: FieldMap;
   /** Line cues of the inferred reader (default: all); leave-one-kind-out scoring passes fewer. */
   readonly lineCues?: LineCueSet;
+  /** The line-role model read pages no layout recognises (default: the shipped one; null: none, the page is one unit). */
+  readonly lineRoleModel?: LineRoleModel | null;
   /** The file's document id (or the base of its records' ids), when the corpus listing had to make it unique. */
   readonly docId?: string;
 }
@@ -138,6 +143,29 @@ export function ingestFile(file: string, bytes: Uint8Array, options: IngestOptio
   return decoding.length === 0 ? read : { ...read, diagnostics: [...decoding, ...read.diagnostics] };
 }
 
+/**
+ * A text copy's page: the first layout that recognises it, the site layouts first; before the
+ * generic layouts, the line-role model when it is confident (MIN_CONFIDENCE); when nothing
+ * recognises the page, the model at any confidence (its diagnostics row says it is unsure), else
+ * the whole page as one article unit.
+ */
+function readTextPage(text: string, lines: readonly string[], options: IngestOptions): ReturnType<PageLayout['parse']> {
+  const cues = options.lineCues;
+  const model = options.lineRoleModel === undefined ? LINE_ROLE_MODEL : options.lineRoleModel;
+  let byModel: LineRoleReading | undefined;
+  for (const layout of TEXT_LAYOUTS) {
+    if (layout === plainTextLayout) break;
+    if (layout === inferredThreadLayout && model !== null) {
+      byModel = readLineRoles(lines, model, cues);
+      if (byModel !== undefined && byModel.confidence >= MIN_CONFIDENCE) return byModel;
+    }
+    const read = layout === inferredThreadLayout && cues !== undefined ? inferredThreadLayoutWith(cues) : layout;
+    const parsed = read.read !== undefined ? read.read(text, lines) : read.recognise(text, lines) ? read.parse(text, lines) : undefined;
+    if (parsed !== undefined) return parsed;
+  }
+  return byModel ?? plainTextLayout.parse(text, lines);
+}
+
 function readText(file: string, docId: string, sha256: string, extension: Extension, text: string, options: IngestOptions): IngestResult {
   const fieldMap = options.fieldMap ?? DEFAULT_FIELD_MAP;
   const fileName = file.slice(file.lastIndexOf('/') + 1);
@@ -148,15 +176,7 @@ function readText(file: string, docId: string, sha256: string, extension: Extens
     case '.html':
     case '.htm': return buildRecords(file, docId, sha256, readHtml(text));
     case '.txt': {
-      const lines = splitLines(text);
-      const cues = options.lineCues;
-      const layouts = cues === undefined ? TEXT_LAYOUTS : TEXT_LAYOUTS.map((l) => (l === inferredThreadLayout ? inferredThreadLayoutWith(cues) : l));
-      let parsed: ReturnType<PageLayout['parse']> | undefined;
-      for (const layout of layouts) {
-        parsed = layout.read !== undefined ? layout.read(text, lines) : layout.recognise(text, lines) ? layout.parse(text, lines) : undefined;
-        if (parsed !== undefined) break;
-      }
-      parsed ??= plainTextLayout.parse(text, lines);
+      const parsed = readTextPage(text, splitLines(text), options);
       const built = buildDocument({ docId, file, sha256 }, parsed.page);
       return {
         sha256,

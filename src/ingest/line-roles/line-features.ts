@@ -1,0 +1,166 @@
+import { authorOf, dateCueOf, DEFAULT_LINE_CUES, isInterfaceLine, type LineCueSet, mayHoldDate, replyCueOf, segmentsOf } from '../layouts/line-cues.js';
+import { indentOf, isBlank, wordCount } from '../layouts/text-lines.js';
+
+/**
+ * The generic cues of every line of a page, as named binary features for the line-role model: the
+ * cues of line-cues.ts (dates FR+EN, names, interface words, reply markers), the line's length,
+ * indentation and function-word density, whether its masked shape repeats on the page (the page's
+ * template), its position, and the same cues of the lines around it. No site name, no kind-specific
+ * string: a feature is a property any page may show.
+ */
+
+/** Longest line looked at for header cues; a longer line is text. */
+const MAX_CUE_CHARS = 160;
+
+/** French and English function words: prose is dense in them, headers and furniture are not. */
+const FUNCTION_WORDS = new Set([
+  'le', 'la', 'les', 'un', 'une', 'des', 'de', 'du', 'à', 'au', 'aux', 'et', 'ou', 'en', 'pas', 'ne', 'je', 'tu', 'il', 'elle', 'on',
+  'nous', 'vous', 'ils', 'elles', 'ce', 'que', 'qui', 'pour', 'sur', 'avec', 'dans', 'mais', 'donc', 'est', 'sont', 'a', 'se', 'sa', 'son',
+  'the', 'an', 'of', 'to', 'in', 'is', 'are', 'and', 'or', 'not', 'it', 'that', 'this', 'for', 'with', 'on', 'we', 'you', 'i', 'be',
+]);
+
+/** "👍 38", "↑ 142 ↓", "14 réponses", "12 « J'aime »", "1,2 k": a count with a symbol or a counted word. */
+const COUNTER = /^[^\p{L}\p{N}]*\d+(?:[.,]\d+)?\s*k?\s*[^\p{L}\p{N}]*$|\b\d+(?:[.,]\d+)?\s*k?\s*(?:«\s*)?(?:réponses?|replies|reply|likes?|j['’]aime|commentaires?|comments?|votes?|points?|messages?|partages?|shares?|reposts?|retweets?|vues|views|réactions?|reactions?)\b/iu;
+
+/** Generic boilerplate openings of any site: "Lire aussi", newsletters, cookies, paywalls, ads. */
+const BOILERPLATE = /^(?:lire aussi|à lire aussi|read more|related|sur le même sujet|newsletter|recevez|abonnez-vous|inscrivez-vous|publicité|advertisement|nous utilisons des cookies|cookies?|cet article est réservé|il vous reste|déjà abonné|subscribe|sign up|accueil|home|menu|rechercher|search|connexion|log in|se connecter|mentions légales|©)/iu;
+
+/** The masked shape of a short line: digits, capitalised and lower-case words each stand for their class. */
+export function shapeOf(line: string): string {
+  const t = line.trim();
+  if (t.length > 100) return `long:${t}`;
+  return t.replace(/\p{N}+/gu, '0').replace(/\p{Lu}[\p{L}\p{M}\p{N}'’_.-]*/gu, 'A').replace(/[\p{Ll}\p{Lo}][\p{L}\p{M}\p{N}'’_.-]*/gu, 'a')
+    .replace(/a(?: a)+/gu, 'a+').replace(/A(?: A)+/gu, 'A+').replace(/\s+/gu, ' ');
+}
+
+const bucket = (name: string, x: number, edges: readonly number[]): string => {
+  let k = 0;
+  while (k < edges.length && x > edges[k]!) k += 1;
+  return `${name}${k}`;
+};
+
+/** The cues of one line alone, without its neighbours. */
+function ownCues(line: string, cues: LineCueSet): string[] {
+  if (isBlank(line)) return ['blank'];
+  const t = line.trim();
+  const f: string[] = [];
+  const words = wordCount(t, 60);
+  f.push(bucket('chars', t.length, [12, 30, 60, 120, 240]), bucket('words', words, [1, 3, 6, 14, 30]));
+  const indent = indentOf(line);
+  if (indent > 0) f.push('indented', bucket('indent', indent, [2, 4, 8]));
+  if (/[.!?…»")]$/u.test(t)) f.push('endsSentence');
+  if (/[:]$/u.test(t)) f.push('endsColon');
+  if (/^\p{Lu}/u.test(t)) f.push('startsUpper');
+  if (/^[\p{Ll}]/u.test(t)) f.push('startsLower');
+  if (/^[-*•·>]\s/u.test(t)) f.push('startsBullet');
+  if (/^>/u.test(t)) f.push('startsQuoteMark');
+  if (/^@/u.test(t) || /(?:^|\s)@[\p{L}\p{N}_]/u.test(t)) f.push('handle');
+  if (/https?:\/\/|www\.|\.(?:fr|com|org)\b/u.test(t)) f.push('url');
+  if (/[·•|»]/u.test(t)) f.push('separator');
+  if (/^\d+$/u.test(t)) f.push('number');
+  if (BOILERPLATE.test(t)) f.push('boilerplate');
+  if (words > 0) {
+    const tokens = t.toLowerCase().split(/[^\p{L}'’]+/u).filter((w) => w !== '');
+    const fw = tokens.filter((w) => FUNCTION_WORDS.has(w.replace(/^[a-z]['’]/u, ''))).length;
+    f.push(bucket('fw', tokens.length === 0 ? 0 : fw / tokens.length, [0, 0.15, 0.3]));
+  }
+  if (t.length <= MAX_CUE_CHARS) {
+    if (COUNTER.test(t)) f.push('counter');
+    if (isInterfaceLine(t, cues)) f.push('interface');
+    const reply = replyCueOf(t);
+    if (reply?.quote !== undefined) f.push('replyQuote');
+    else if (reply?.depth !== undefined) f.push('replyDepth');
+    else if (reply?.target !== undefined) f.push('replyTarget');
+    if (/^\S.{1,40}:$/u.test(t)) f.push('nameColon');
+    if (/\b(?:a écrit|wrote|écrivait)\s*:?\s*↑?$/iu.test(t)) f.push('wroteMarker');
+    const segments = words <= 14 ? segmentsOf(t) : [];
+    if (segments.length > 1) f.push('segmented');
+    let date = false;
+    let name = false;
+    if (mayHoldDate(t)) {
+      for (const s of segments) {
+        const cue = dateCueOf(s) ?? (/^(.+?)\s+(?:le|on|at|du|-|–)\s+(.+)$/u.exec(s) === null ? undefined : dateCueOf(s.replace(/^(.+?)\s+(?:le|on|at|du|-|–)\s+/u, '')));
+        if (cue !== undefined) { date = true; f.push(cue.iso === undefined ? 'relativeDate' : 'absoluteDate'); break; }
+      }
+    }
+    if (words <= 8) for (const s of segments) if (authorOf(s, cues) !== undefined) { name = true; break; }
+    if (name) f.push('name');
+    if (date) f.push('date');
+    if (date && name) f.push('nameAndDate');
+    if (words <= 6 && authorOf(t, cues) !== undefined) f.push('wholeName');
+  }
+  return f;
+}
+
+/** The nearest non-blank line before (step -1) or after (step 1) line i, within `reach` lines. */
+function neighbour(lines: readonly string[], i: number, step: 1 | -1, reach = 3): number | undefined {
+  for (let j = i + step, n = 0; j >= 0 && j < lines.length && n < reach; j += step, n += 1) if (!isBlank(lines[j]!)) return j;
+  return undefined;
+}
+
+/** Cues of one line or of a neighbour, their names prefixed by `prefix` ("prev:…") when it is not empty. Arrays are shared between the lines that have the same ones. */
+export interface FeatureGroup {
+  readonly prefix: string;
+  readonly cues: readonly string[];
+}
+
+const NONE: readonly string[] = ['none'];
+
+/** The features of every line of a page as groups of cues (undefined for a blank line): its own cues, the page's template cues, its position, and its neighbours' cues. */
+export function lineFeatureGroups(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): (FeatureGroup[] | undefined)[] {
+  const memo = new Map<string, string[]>();
+  const own = lines.map((l) => {
+    let f = memo.get(l);
+    if (f === undefined) { f = ownCues(l, cues); memo.set(l, f); }
+    return f;
+  });
+  const shapes = lines.map((l) => (isBlank(l) ? '' : shapeOf(l)));
+  const shapeCount = new Map<string, number>();
+  const lineCount = new Map<string, number>();
+  lines.forEach((l, i) => {
+    if (isBlank(l)) return;
+    shapeCount.set(shapes[i]!, (shapeCount.get(shapes[i]!) ?? 0) + 1);
+    lineCount.set(l.trim(), (lineCount.get(l.trim()) ?? 0) + 1);
+  });
+  // Few combinations of the template and position cues exist: each is one shared array.
+  const shared = new Map<string, string[]>();
+  const sharedOf = (f: string[]): string[] => { const key = f.join(' '); let out = shared.get(key); if (out === undefined) { out = f; shared.set(key, f); } return out; };
+  const template = lines.map((l, i): string[] => {
+    if (isBlank(l)) return [];
+    const f: string[] = [];
+    const shape = shapeCount.get(shapes[i]!) ?? 0;
+    if (shape >= 2 && !shapes[i]!.startsWith('long:')) f.push(bucket('shapeRepeats', shape, [2, 4]));
+    if ((lineCount.get(l.trim()) ?? 0) >= 2) f.push('lineRepeats');
+    return sharedOf(f);
+  });
+  const nonBlank = lines.reduce((n, l) => n + (isBlank(l) ? 0 : 1), 0);
+  let seen = 0;
+  return lines.map((line, i) => {
+    if (isBlank(line)) return undefined;
+    seen += 1;
+    const place = ['bias', bucket('position', seen / Math.max(1, nonBlank), [0.1, 0.3, 0.7])];
+    if (seen <= 5) place.push('firstLines');
+    if (i === 0 || isBlank(lines[i - 1]!)) place.push('blankBefore');
+    if (i + 1 >= lines.length || isBlank(lines[i + 1]!)) place.push('blankAfter');
+    const groups: FeatureGroup[] = [{ prefix: '', cues: own[i]! }, { prefix: '', cues: template[i]! }, { prefix: '', cues: sharedOf(place) }];
+    const prev = neighbour(lines, i, -1);
+    const next = neighbour(lines, i, 1);
+    const context = (prefix: string, j: number | undefined): void => {
+      if (j === undefined) { groups.push({ prefix, cues: NONE }); return; }
+      groups.push({ prefix, cues: own[j]! }, { prefix, cues: template[j]! });
+    };
+    context('prev', prev);
+    context('next', next);
+    context('prev2', prev === undefined ? undefined : neighbour(lines, prev, -1));
+    context('next2', next === undefined ? undefined : neighbour(lines, next, 1));
+    return groups;
+  });
+}
+
+/** The names of a line's features. */
+export const featureNames = (groups: readonly FeatureGroup[]): string[] => groups.flatMap((g) => (g.prefix === '' ? g.cues : g.cues.map((c) => `${g.prefix}:${c}`)));
+
+/** The named features of every line of a page, in line order; a blank line has only `blank`. */
+export function lineFeatures(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): string[][] {
+  return lineFeatureGroups(lines, cues).map((g) => (g === undefined ? ['blank'] : featureNames(g)));
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ingestFile } from '../../../src/ingest/ingest-file.js';
+import { splitLines } from '../../../src/ingest/layouts/text-lines.js';
+import { readLineRoles } from '../../../src/ingest/line-roles/line-role-reader.js';
+import { LINE_ROLE_MODEL } from '../../../src/ingest/line-roles/shipped-model.js';
+
+// A forum page no site layout and no generic layout recognises (eval/threads, phpbb kind).
+const FILE = 'phpbb/phpbb-2.txt';
+const bytes = readFileSync(`eval/threads/pages/${FILE}`);
+
+describe('line-role reader in ingestion', () => {
+  it('reads a page no layout recognises into units, with a diagnostics row naming the reader', () => {
+    const { documents, diagnostics } = ingestFile(FILE, bytes);
+    expect(documents[0]!.units.length).toBeGreaterThan(1);
+    expect(diagnostics.map((d) => d.code)).toEqual(['thread-roles']);
+  });
+
+  it('leaves the page one unit, with its diagnostics row, without a model', () => {
+    const { documents, diagnostics } = ingestFile(FILE, bytes, { lineRoleModel: null });
+    expect(documents[0]!.units).toHaveLength(1);
+    expect(diagnostics.map((d) => d.code)).toEqual(['no-thread-recognised']);
+  });
+
+  it('gives no reading for a page without two comments', () => {
+    expect(readLineRoles(splitLines('Un titre\n\nUn seul paragraphe de texte, sans commentaire.\n'), LINE_ROLE_MODEL)).toBeUndefined();
+  });
+
+  it('flags a reading below the confidence floor as unsure', () => {
+    const lines = splitLines(bytes.toString('utf8'));
+    const reading = readLineRoles(lines, LINE_ROLE_MODEL)!;
+    expect(reading.diagnostics[0]).toMatchObject({ level: 'info', code: 'thread-roles' });
+    const unsure = readLineRoles(lines, LINE_ROLE_MODEL, undefined, reading.confidence + 0.01)!;
+    expect(unsure.diagnostics[0]).toMatchObject({ level: 'warning', code: 'thread-roles-unsure' });
+    expect(unsure.page).toEqual(reading.page);
+  });
+});
