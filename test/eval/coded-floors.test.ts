@@ -5,10 +5,11 @@ import { loadLexicons } from '../../src/lexicon/load-lexicon.js';
 
 // Floors at the figures reached by the lexicons of issue 15 on eval/stances (docs/quality.md,
 // "Stances and claims on unseen wording"), rounded down: a change that loses ground fails here.
-// Raise them when the figures rise; the test split is read here only as figures.
+// Raise them when the figures rise; the test split is read here only as figures. The claims of the
+// wider concepts (docs/quality.md) trade test precision (0.62 -> 0.56) for recall (0.28 -> 0.33).
 const FLOORS = {
-  dev: { macroF1: 0.65, trust_state: 0.73, sceptical: 0.53, sovereigntist: 0.69, claimsF1: 0.53, claimsPrecision: 0.66 },
-  test: { macroF1: 0.44, trust_state: 0.32, sceptical: 0.39, sovereigntist: 0.62, claimsF1: 0.37, claimsPrecision: 0.61 },
+  dev: { macroF1: 0.69, trust_state: 0.72, sceptical: 0.62, sovereigntist: 0.73, claimsF1: 0.71, claimsPrecision: 0.71 },
+  test: { macroF1: 0.47, trust_state: 0.35, sceptical: 0.42, sovereigntist: 0.63, claimsF1: 0.40, claimsPrecision: 0.55 },
 } as const;
 
 describe.each(['dev', 'test'] as const)('stances and claims of eval/stances, %s split', (split) => {
