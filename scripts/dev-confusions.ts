@@ -1,12 +1,18 @@
 // Disagreements on the DEV split only (never the test split): what to read when growing the lexicons.
-// `npx tsx scripts/dev-confusions.ts [stance|claims] [fn|fp]`
+// `npx tsx scripts/dev-confusions.ts [stance|claims] [fn|fp] [--half A|B]`
 import path from 'node:path';
-import { evaluateCoded } from '../src/evaluate/evaluate-coded.js';
+import { predictCoded } from '../src/evaluate/evaluate-coded.js';
+import { readCodedUnits } from '../src/evaluate/read-coded.js';
 import { loadLexicons } from '../src/lexicon/load-lexicon.js';
+import { devPages } from './dev-pages.js';
 
-const [only, kind] = process.argv.slice(2);
-const lexicons = loadLexicons(path.resolve('lexicons'));
-const { units, predictions } = evaluateCoded(path.resolve('eval/stances/pages'), lexicons, { file: path.resolve('eval/stances/split.tsv'), name: 'dev' });
+const args = process.argv.slice(2);
+const at = args.indexOf('--half');
+const half = at < 0 ? undefined : args.splice(at, 2)[1];
+const [only, kind] = args;
+const lexicons = loadLexicons(path.resolve('lexicons'), { fitted: false });
+const units = readCodedUnits(path.resolve('eval/stances/pages'), lexicons.categories.map((c) => c.name), devPages(half));
+const predictions = predictCoded(units, lexicons);
 units.forEach((u, i) => {
   const p = predictions[i]!;
   const lines: string[] = [];
