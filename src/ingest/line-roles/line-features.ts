@@ -60,12 +60,22 @@ function ownCues(line: string, cues: LineCueSet): string[] {
   if (/^\d+$/u.test(t)) f.push('number');
   if (BOILERPLATE.test(t)) f.push('boilerplate');
   if (words > 0) {
-    const tokens = t.toLowerCase().split(/[^\p{L}'’]+/u).filter((w) => w !== '');
-    const fw = tokens.filter((w) => FUNCTION_WORDS.has(w.replace(/^[a-z]['’]/u, ''))).length;
-    f.push(bucket('fw', tokens.length === 0 ? 0 : fw / tokens.length, [0, 0.15, 0.3]));
+    // The runs of letters and apostrophes, an elided article ("l'", "d’") dropped before the lookup.
+    const token = /[\p{L}'’]+/gu;
+    const low = t.toLowerCase();
+    let tokens = 0;
+    let fw = 0;
+    for (let m = token.exec(low); m !== null; m = token.exec(low)) {
+      tokens += 1;
+      const w = m[0];
+      const elided = w.length >= 2 && (w[1] === "'" || w[1] === '’') && w[0]! >= 'a' && w[0]! <= 'z';
+      if (FUNCTION_WORDS.has(elided ? w.slice(2) : w)) fw += 1;
+    }
+    f.push(bucket('fw', tokens === 0 ? 0 : fw / tokens, [0, 0.15, 0.3]));
   }
   if (t.length <= MAX_CUE_CHARS) {
-    if (COUNTER.test(t)) f.push('counter');
+    // Every counter has a digit.
+    if (/\d/u.test(t) && COUNTER.test(t)) f.push('counter');
     if (isInterfaceLine(t, cues)) f.push('interface');
     const reply = replyCueOf(t);
     if (reply?.quote !== undefined) f.push('replyQuote');
