@@ -102,12 +102,6 @@ function ownCues(line: string, cues: LineCueSet): string[] {
   return f;
 }
 
-/** The nearest non-blank line before (step -1) or after (step 1) line i, within `reach` lines. */
-function neighbour(lines: readonly string[], i: number, step: 1 | -1, reach = 3): number | undefined {
-  for (let j = i + step, n = 0; j >= 0 && j < lines.length && n < reach; j += step, n += 1) if (!isBlank(lines[j]!)) return j;
-  return undefined;
-}
-
 /** Cues of one line or of a neighbour, their names prefixed by `prefix` ("prev:…") when it is not empty. Arrays are shared between the lines that have the same ones. */
 export interface FeatureGroup {
   readonly prefix: string;
@@ -118,51 +112,73 @@ const NONE: readonly string[] = ['none'];
 
 /** The features of every line of a page as groups of cues (undefined for a blank line): its own cues, the page's template cues, its position, and its neighbours' cues. */
 export function lineFeatureGroups(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): (FeatureGroup[] | undefined)[] {
-  const memo = new Map<string, string[]>();
-  const own = lines.map((l) => {
-    let f = memo.get(l);
-    if (f === undefined) { f = ownCues(l, cues); memo.set(l, f); }
-    return f;
+  // Lines repeat on a page (furniture, names, dates): each distinct line is read once.
+  const memo = new Map<string, { own: string[]; shape: string; trimmed: string; blank: boolean }>();
+  const read = lines.map((l) => {
+    let r = memo.get(l);
+    if (r === undefined) {
+      const trimmed = l.trim();
+      const blank = trimmed === '';
+      r = { own: ownCues(l, cues), shape: blank ? '' : shapeOf(l), trimmed, blank };
+      memo.set(l, r);
+    }
+    return r;
   });
-  const shapes = lines.map((l) => (isBlank(l) ? '' : shapeOf(l)));
   const shapeCount = new Map<string, number>();
   const lineCount = new Map<string, number>();
-  lines.forEach((l, i) => {
-    if (isBlank(l)) return;
-    shapeCount.set(shapes[i]!, (shapeCount.get(shapes[i]!) ?? 0) + 1);
-    lineCount.set(l.trim(), (lineCount.get(l.trim()) ?? 0) + 1);
+  for (const r of read) {
+    if (r.blank) continue;
+    shapeCount.set(r.shape, (shapeCount.get(r.shape) ?? 0) + 1);
+    lineCount.set(r.trimmed, (lineCount.get(r.trimmed) ?? 0) + 1);
+  }
+  // Few combinations of the template and position cues exist: each is one shared array, by a number that says which cues it holds.
+  const shared = new Map<number, string[]>();
+  const sharedOf = (key: number, make: () => string[]): string[] => { let out = shared.get(key); if (out === undefined) { out = make(); shared.set(key, out); } return out; };
+  const template = read.map((r): string[] => {
+    if (r.blank) return [];
+    const shape = shapeCount.get(r.shape) ?? 0;
+    const repeats = shape >= 2 && !r.shape.startsWith('long:') ? (shape > 4 ? 3 : shape > 2 ? 2 : 1) : 0;
+    const lineRepeats = (lineCount.get(r.trimmed) ?? 0) >= 2;
+    return sharedOf(repeats * 2 + (lineRepeats ? 1 : 0), () => {
+      const f: string[] = [];
+      if (repeats > 0) f.push(bucket('shapeRepeats', shape, [2, 4]));
+      if (lineRepeats) f.push('lineRepeats');
+      return f;
+    });
   });
-  // Few combinations of the template and position cues exist: each is one shared array.
-  const shared = new Map<string, string[]>();
-  const sharedOf = (f: string[]): string[] => { const key = f.join(' '); let out = shared.get(key); if (out === undefined) { out = f; shared.set(key, f); } return out; };
-  const template = lines.map((l, i): string[] => {
-    if (isBlank(l)) return [];
-    const f: string[] = [];
-    const shape = shapeCount.get(shapes[i]!) ?? 0;
-    if (shape >= 2 && !shapes[i]!.startsWith('long:')) f.push(bucket('shapeRepeats', shape, [2, 4]));
-    if ((lineCount.get(l.trim()) ?? 0) >= 2) f.push('lineRepeats');
-    return sharedOf(f);
-  });
-  const nonBlank = lines.reduce((n, l) => n + (isBlank(l) ? 0 : 1), 0);
+  const nonBlank = read.reduce((n, r) => n + (r.blank ? 0 : 1), 0);
+  const blankAt = (i: number): boolean => read[i]!.blank;
+  const neighbourOf = (i: number, step: 1 | -1): number | undefined => {
+    for (let j = i + step, n = 0; j >= 0 && j < lines.length && n < 3; j += step, n += 1) if (!blankAt(j)) return j;
+    return undefined;
+  };
   let seen = 0;
-  return lines.map((line, i) => {
-    if (isBlank(line)) return undefined;
+  return read.map((r, i) => {
+    if (r.blank) return undefined;
     seen += 1;
-    const place = ['bias', bucket('position', seen / Math.max(1, nonBlank), [0.1, 0.3, 0.7])];
-    if (seen <= 5) place.push('firstLines');
-    if (i === 0 || isBlank(lines[i - 1]!)) place.push('blankBefore');
-    if (i + 1 >= lines.length || isBlank(lines[i + 1]!)) place.push('blankAfter');
-    const groups: FeatureGroup[] = [{ prefix: '', cues: own[i]! }, { prefix: '', cues: template[i]! }, { prefix: '', cues: sharedOf(place) }];
-    const prev = neighbour(lines, i, -1);
-    const next = neighbour(lines, i, 1);
+    const position = seen / Math.max(1, nonBlank);
+    const first = seen <= 5;
+    const before = i === 0 || blankAt(i - 1);
+    const after = i + 1 >= lines.length || blankAt(i + 1);
+    const positionBucket = position > 0.7 ? 3 : position > 0.3 ? 2 : position > 0.1 ? 1 : 0;
+    const place = sharedOf(16 + positionBucket * 8 + (first ? 4 : 0) + (before ? 2 : 0) + (after ? 1 : 0), () => {
+      const f = ['bias', `position${positionBucket}`];
+      if (first) f.push('firstLines');
+      if (before) f.push('blankBefore');
+      if (after) f.push('blankAfter');
+      return f;
+    });
+    const groups: FeatureGroup[] = [{ prefix: '', cues: r.own }, { prefix: '', cues: template[i]! }, { prefix: '', cues: place }];
+    const prev = neighbourOf(i, -1);
+    const next = neighbourOf(i, 1);
     const context = (prefix: string, j: number | undefined): void => {
       if (j === undefined) { groups.push({ prefix, cues: NONE }); return; }
-      groups.push({ prefix, cues: own[j]! }, { prefix, cues: template[j]! });
+      groups.push({ prefix, cues: read[j]!.own }, { prefix, cues: template[j]! });
     };
     context('prev', prev);
     context('next', next);
-    context('prev2', prev === undefined ? undefined : neighbour(lines, prev, -1));
-    context('next2', next === undefined ? undefined : neighbour(lines, next, 1));
+    context('prev2', prev === undefined ? undefined : neighbourOf(prev, -1));
+    context('next2', next === undefined ? undefined : neighbourOf(next, 1));
     return groups;
   });
 }
