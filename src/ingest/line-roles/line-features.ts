@@ -33,21 +33,32 @@ export function shapeOf(line: string): string {
     .replace(/a(?: a)+/gu, 'a+').replace(/A(?: A)+/gu, 'A+').replace(/\s+/gu, ' ');
 }
 
-const bucket = (name: string, x: number, edges: readonly number[]): string => {
-  let k = 0;
-  while (k < edges.length && x > edges[k]!) k += 1;
-  return `${name}${k}`;
-};
+/** A measure cut at its edges: `name0` up to the first edge, `name1` up to the second… The labels are built once. */
+function bucketing(name: string, edges: readonly number[]): (x: number) => string {
+  const labels = Array.from({ length: edges.length + 1 }, (_, k) => `${name}${k}`);
+  return (x) => {
+    let k = 0;
+    while (k < edges.length && x > edges[k]!) k += 1;
+    return labels[k]!;
+  };
+}
+
+const charsBucket = bucketing('chars', [12, 30, 60, 120, 240]);
+const wordsBucket = bucketing('words', [1, 3, 6, 14, 30]);
+const indentBucket = bucketing('indent', [2, 4, 8]);
+const fwBucket = bucketing('fw', [0, 0.15, 0.3]);
+const shapeRepeatsBucket = bucketing('shapeRepeats', [2, 4]);
 
 /** The cues of one line alone, without its neighbours. */
 function ownCues(line: string, cues: LineCueSet): string[] {
   if (isBlank(line)) return ['blank'];
   const t = line.trim();
   const f: string[] = [];
-  const words = wordCount(t, 60);
-  f.push(bucket('chars', t.length, [12, 30, 60, 120, 240]), bucket('words', words, [1, 3, 6, 14, 30]));
+  // The largest word count a cue tells apart is "more than 30".
+  const words = wordCount(t, 31);
+  f.push(charsBucket(t.length), wordsBucket(words));
   const indent = indentOf(line);
-  if (indent > 0) f.push('indented', bucket('indent', indent, [2, 4, 8]));
+  if (indent > 0) f.push('indented', indentBucket(indent));
   if (/[.!?…»")]$/u.test(t)) f.push('endsSentence');
   if (/[:]$/u.test(t)) f.push('endsColon');
   if (/^\p{Lu}/u.test(t)) f.push('startsUpper');
@@ -71,7 +82,7 @@ function ownCues(line: string, cues: LineCueSet): string[] {
       const elided = w.length >= 2 && (w[1] === "'" || w[1] === '’') && w[0]! >= 'a' && w[0]! <= 'z';
       if (FUNCTION_WORDS.has(elided ? w.slice(2) : w)) fw += 1;
     }
-    f.push(bucket('fw', tokens === 0 ? 0 : fw / tokens, [0, 0.15, 0.3]));
+    f.push(fwBucket(tokens === 0 ? 0 : fw / tokens));
   }
   if (t.length <= MAX_CUE_CHARS) {
     // Every counter has a digit.
@@ -141,7 +152,7 @@ export function lineFeatureGroups(lines: readonly string[], cues: LineCueSet = D
     const lineRepeats = (lineCount.get(r.trimmed) ?? 0) >= 2;
     return sharedOf(repeats * 2 + (lineRepeats ? 1 : 0), () => {
       const f: string[] = [];
-      if (repeats > 0) f.push(bucket('shapeRepeats', shape, [2, 4]));
+      if (repeats > 0) f.push(shapeRepeatsBucket(shape));
       if (lineRepeats) f.push('lineRepeats');
       return f;
     });
