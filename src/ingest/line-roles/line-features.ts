@@ -104,11 +104,13 @@ function ownCues(line: string, cues: LineCueSet): string[] {
         if (cue !== undefined) { date = true; f.push(cue.iso === undefined ? 'relativeDate' : 'absoluteDate'); break; }
       }
     }
+    // A line without separators is its only segment: its name cue is its whole-line name cue.
+    const whole = segments.length === 1 && segments[0] === t;
     if (words <= 8) for (const s of segments) if (authorOf(s, cues) !== undefined) { name = true; break; }
     if (name) f.push('name');
     if (date) f.push('date');
     if (date && name) f.push('nameAndDate');
-    if (words <= 6 && authorOf(t, cues) !== undefined) f.push('wholeName');
+    if (words <= 6 && (whole ? name : authorOf(t, cues) !== undefined)) f.push('wholeName');
   }
   return f;
 }
