@@ -33,21 +33,32 @@ export function shapeOf(line: string): string {
     .replace(/a(?: a)+/gu, 'a+').replace(/A(?: A)+/gu, 'A+').replace(/\s+/gu, ' ');
 }
 
-const bucket = (name: string, x: number, edges: readonly number[]): string => {
-  let k = 0;
-  while (k < edges.length && x > edges[k]!) k += 1;
-  return `${name}${k}`;
-};
+/** A measure cut at its edges: `name0` up to the first edge, `name1` up to the second… The labels are built once. */
+function bucketing(name: string, edges: readonly number[]): (x: number) => string {
+  const labels = Array.from({ length: edges.length + 1 }, (_, k) => `${name}${k}`);
+  return (x) => {
+    let k = 0;
+    while (k < edges.length && x > edges[k]!) k += 1;
+    return labels[k]!;
+  };
+}
+
+const charsBucket = bucketing('chars', [12, 30, 60, 120, 240]);
+const wordsBucket = bucketing('words', [1, 3, 6, 14, 30]);
+const indentBucket = bucketing('indent', [2, 4, 8]);
+const fwBucket = bucketing('fw', [0, 0.15, 0.3]);
+const shapeRepeatsBucket = bucketing('shapeRepeats', [2, 4]);
 
 /** The cues of one line alone, without its neighbours. */
 function ownCues(line: string, cues: LineCueSet): string[] {
   if (isBlank(line)) return ['blank'];
   const t = line.trim();
   const f: string[] = [];
-  const words = wordCount(t, 60);
-  f.push(bucket('chars', t.length, [12, 30, 60, 120, 240]), bucket('words', words, [1, 3, 6, 14, 30]));
+  // The largest word count a cue tells apart is "more than 30".
+  const words = wordCount(t, 31);
+  f.push(charsBucket(t.length), wordsBucket(words));
   const indent = indentOf(line);
-  if (indent > 0) f.push('indented', bucket('indent', indent, [2, 4, 8]));
+  if (indent > 0) f.push('indented', indentBucket(indent));
   if (/[.!?…»")]$/u.test(t)) f.push('endsSentence');
   if (/[:]$/u.test(t)) f.push('endsColon');
   if (/^\p{Lu}/u.test(t)) f.push('startsUpper');
@@ -60,12 +71,22 @@ function ownCues(line: string, cues: LineCueSet): string[] {
   if (/^\d+$/u.test(t)) f.push('number');
   if (BOILERPLATE.test(t)) f.push('boilerplate');
   if (words > 0) {
-    const tokens = t.toLowerCase().split(/[^\p{L}'’]+/u).filter((w) => w !== '');
-    const fw = tokens.filter((w) => FUNCTION_WORDS.has(w.replace(/^[a-z]['’]/u, ''))).length;
-    f.push(bucket('fw', tokens.length === 0 ? 0 : fw / tokens.length, [0, 0.15, 0.3]));
+    // The runs of letters and apostrophes, an elided article ("l'", "d’") dropped before the lookup.
+    const token = /[\p{L}'’]+/gu;
+    const low = t.toLowerCase();
+    let tokens = 0;
+    let fw = 0;
+    for (let m = token.exec(low); m !== null; m = token.exec(low)) {
+      tokens += 1;
+      const w = m[0];
+      const elided = w.length >= 2 && (w[1] === "'" || w[1] === '’') && w[0]! >= 'a' && w[0]! <= 'z';
+      if (FUNCTION_WORDS.has(elided ? w.slice(2) : w)) fw += 1;
+    }
+    f.push(fwBucket(tokens === 0 ? 0 : fw / tokens));
   }
   if (t.length <= MAX_CUE_CHARS) {
-    if (COUNTER.test(t)) f.push('counter');
+    // Every counter has a digit.
+    if (/\d/u.test(t) && COUNTER.test(t)) f.push('counter');
     if (isInterfaceLine(t, cues)) f.push('interface');
     const reply = replyCueOf(t);
     if (reply?.quote !== undefined) f.push('replyQuote');
@@ -83,19 +104,15 @@ function ownCues(line: string, cues: LineCueSet): string[] {
         if (cue !== undefined) { date = true; f.push(cue.iso === undefined ? 'relativeDate' : 'absoluteDate'); break; }
       }
     }
+    // A line without separators is its only segment: its name cue is its whole-line name cue.
+    const whole = segments.length === 1 && segments[0] === t;
     if (words <= 8) for (const s of segments) if (authorOf(s, cues) !== undefined) { name = true; break; }
     if (name) f.push('name');
     if (date) f.push('date');
     if (date && name) f.push('nameAndDate');
-    if (words <= 6 && authorOf(t, cues) !== undefined) f.push('wholeName');
+    if (words <= 6 && (whole ? name : authorOf(t, cues) !== undefined)) f.push('wholeName');
   }
   return f;
-}
-
-/** The nearest non-blank line before (step -1) or after (step 1) line i, within `reach` lines. */
-function neighbour(lines: readonly string[], i: number, step: 1 | -1, reach = 3): number | undefined {
-  for (let j = i + step, n = 0; j >= 0 && j < lines.length && n < reach; j += step, n += 1) if (!isBlank(lines[j]!)) return j;
-  return undefined;
 }
 
 /** Cues of one line or of a neighbour, their names prefixed by `prefix` ("prev:…") when it is not empty. Arrays are shared between the lines that have the same ones. */
@@ -108,51 +125,73 @@ const NONE: readonly string[] = ['none'];
 
 /** The features of every line of a page as groups of cues (undefined for a blank line): its own cues, the page's template cues, its position, and its neighbours' cues. */
 export function lineFeatureGroups(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): (FeatureGroup[] | undefined)[] {
-  const memo = new Map<string, string[]>();
-  const own = lines.map((l) => {
-    let f = memo.get(l);
-    if (f === undefined) { f = ownCues(l, cues); memo.set(l, f); }
-    return f;
+  // Lines repeat on a page (furniture, names, dates): each distinct line is read once.
+  const memo = new Map<string, { own: string[]; shape: string; trimmed: string; blank: boolean }>();
+  const read = lines.map((l) => {
+    let r = memo.get(l);
+    if (r === undefined) {
+      const trimmed = l.trim();
+      const blank = trimmed === '';
+      r = { own: ownCues(l, cues), shape: blank ? '' : shapeOf(l), trimmed, blank };
+      memo.set(l, r);
+    }
+    return r;
   });
-  const shapes = lines.map((l) => (isBlank(l) ? '' : shapeOf(l)));
   const shapeCount = new Map<string, number>();
   const lineCount = new Map<string, number>();
-  lines.forEach((l, i) => {
-    if (isBlank(l)) return;
-    shapeCount.set(shapes[i]!, (shapeCount.get(shapes[i]!) ?? 0) + 1);
-    lineCount.set(l.trim(), (lineCount.get(l.trim()) ?? 0) + 1);
+  for (const r of read) {
+    if (r.blank) continue;
+    shapeCount.set(r.shape, (shapeCount.get(r.shape) ?? 0) + 1);
+    lineCount.set(r.trimmed, (lineCount.get(r.trimmed) ?? 0) + 1);
+  }
+  // Few combinations of the template and position cues exist: each is one shared array, by a number that says which cues it holds.
+  const shared = new Map<number, string[]>();
+  const sharedOf = (key: number, make: () => string[]): string[] => { let out = shared.get(key); if (out === undefined) { out = make(); shared.set(key, out); } return out; };
+  const template = read.map((r): string[] => {
+    if (r.blank) return [];
+    const shape = shapeCount.get(r.shape) ?? 0;
+    const repeats = shape >= 2 && !r.shape.startsWith('long:') ? (shape > 4 ? 3 : shape > 2 ? 2 : 1) : 0;
+    const lineRepeats = (lineCount.get(r.trimmed) ?? 0) >= 2;
+    return sharedOf(repeats * 2 + (lineRepeats ? 1 : 0), () => {
+      const f: string[] = [];
+      if (repeats > 0) f.push(shapeRepeatsBucket(shape));
+      if (lineRepeats) f.push('lineRepeats');
+      return f;
+    });
   });
-  // Few combinations of the template and position cues exist: each is one shared array.
-  const shared = new Map<string, string[]>();
-  const sharedOf = (f: string[]): string[] => { const key = f.join(' '); let out = shared.get(key); if (out === undefined) { out = f; shared.set(key, f); } return out; };
-  const template = lines.map((l, i): string[] => {
-    if (isBlank(l)) return [];
-    const f: string[] = [];
-    const shape = shapeCount.get(shapes[i]!) ?? 0;
-    if (shape >= 2 && !shapes[i]!.startsWith('long:')) f.push(bucket('shapeRepeats', shape, [2, 4]));
-    if ((lineCount.get(l.trim()) ?? 0) >= 2) f.push('lineRepeats');
-    return sharedOf(f);
-  });
-  const nonBlank = lines.reduce((n, l) => n + (isBlank(l) ? 0 : 1), 0);
+  const nonBlank = read.reduce((n, r) => n + (r.blank ? 0 : 1), 0);
+  const blankAt = (i: number): boolean => read[i]!.blank;
+  const neighbourOf = (i: number, step: 1 | -1): number | undefined => {
+    for (let j = i + step, n = 0; j >= 0 && j < lines.length && n < 3; j += step, n += 1) if (!blankAt(j)) return j;
+    return undefined;
+  };
   let seen = 0;
-  return lines.map((line, i) => {
-    if (isBlank(line)) return undefined;
+  return read.map((r, i) => {
+    if (r.blank) return undefined;
     seen += 1;
-    const place = ['bias', bucket('position', seen / Math.max(1, nonBlank), [0.1, 0.3, 0.7])];
-    if (seen <= 5) place.push('firstLines');
-    if (i === 0 || isBlank(lines[i - 1]!)) place.push('blankBefore');
-    if (i + 1 >= lines.length || isBlank(lines[i + 1]!)) place.push('blankAfter');
-    const groups: FeatureGroup[] = [{ prefix: '', cues: own[i]! }, { prefix: '', cues: template[i]! }, { prefix: '', cues: sharedOf(place) }];
-    const prev = neighbour(lines, i, -1);
-    const next = neighbour(lines, i, 1);
+    const position = seen / Math.max(1, nonBlank);
+    const first = seen <= 5;
+    const before = i === 0 || blankAt(i - 1);
+    const after = i + 1 >= lines.length || blankAt(i + 1);
+    const positionBucket = position > 0.7 ? 3 : position > 0.3 ? 2 : position > 0.1 ? 1 : 0;
+    const place = sharedOf(16 + positionBucket * 8 + (first ? 4 : 0) + (before ? 2 : 0) + (after ? 1 : 0), () => {
+      const f = ['bias', `position${positionBucket}`];
+      if (first) f.push('firstLines');
+      if (before) f.push('blankBefore');
+      if (after) f.push('blankAfter');
+      return f;
+    });
+    const groups: FeatureGroup[] = [{ prefix: '', cues: r.own }, { prefix: '', cues: template[i]! }, { prefix: '', cues: place }];
+    const prev = neighbourOf(i, -1);
+    const next = neighbourOf(i, 1);
     const context = (prefix: string, j: number | undefined): void => {
       if (j === undefined) { groups.push({ prefix, cues: NONE }); return; }
-      groups.push({ prefix, cues: own[j]! }, { prefix, cues: template[j]! });
+      groups.push({ prefix, cues: read[j]!.own }, { prefix, cues: template[j]! });
     };
     context('prev', prev);
     context('next', next);
-    context('prev2', prev === undefined ? undefined : neighbour(lines, prev, -1));
-    context('next2', next === undefined ? undefined : neighbour(lines, next, 1));
+    context('prev2', prev === undefined ? undefined : neighbourOf(prev, -1));
+    context('next2', next === undefined ? undefined : neighbourOf(next, 1));
     return groups;
   });
 }

@@ -83,32 +83,34 @@ function transitionsOf(pages: readonly TrainingPage[]): Record<LineRole, Record<
 export function bestRoles(model: LineRoleModel, guesses: readonly (RoleGuess | undefined)[]): (LineRole | undefined)[] {
   const at = guesses.flatMap((g, i) => (g === undefined ? [] : [i]));
   const r = LINE_ROLES.length;
-  const back: number[][] = [];
-  let score: number[] = [];
+  const roles: (LineRole | undefined)[] = guesses.map(() => undefined);
+  if (at.length === 0) return roles;
+  const move = new Float64Array(r * r);
+  for (let a = 0; a < r; a += 1) for (let b = 0; b < r; b += 1) move[a * r + b] = model.transitions[LINE_ROLES[a]!][LINE_ROLES[b]!];
+  // back[t * r + b]: the role of line t - 1 on the best path to role b at line t.
+  const back = new Int8Array(at.length * r);
+  let score = new Float64Array(r);
+  let next = new Float64Array(r);
   at.forEach((i, t) => {
-    const emit = guesses[i]!.probabilities.map((p) => Math.log(Math.max(p, 1e-9)));
-    if (t === 0) { score = emit; back.push(emit.map(() => -1)); return; }
-    const next: number[] = [];
-    const from: number[] = [];
+    const p = guesses[i]!.probabilities;
+    if (t === 0) { for (let b = 0; b < r; b += 1) score[b] = Math.log(Math.max(p[b]!, 1e-9)); return; }
     for (let b = 0; b < r; b += 1) {
       let best = 0;
       let bestScore = Number.NEGATIVE_INFINITY;
       for (let a = 0; a < r; a += 1) {
-        const v = score[a]! + model.transitions[LINE_ROLES[a]!][LINE_ROLES[b]!];
+        const v = score[a]! + move[a * r + b]!;
         if (v > bestScore) { bestScore = v; best = a; }
       }
-      next.push(bestScore + emit[b]!);
-      from.push(best);
+      next[b] = bestScore + Math.log(Math.max(p[b]!, 1e-9));
+      back[t * r + b] = best;
     }
-    score = next;
-    back.push(from);
+    [score, next] = [next, score];
   });
-  const roles: (LineRole | undefined)[] = guesses.map(() => undefined);
-  if (at.length === 0) return roles;
-  let k = score.indexOf(Math.max(...score));
+  let k = 0;
+  for (let b = 1; b < r; b += 1) if (score[b]! > score[k]!) k = b;
   for (let t = at.length - 1; t >= 0; t -= 1) {
     roles[at[t]!] = LINE_ROLES[k]!;
-    k = back[t]![k]!;
+    k = back[t * r + k]!;
   }
   return roles;
 }
@@ -131,31 +133,47 @@ export function classifyLines(model: LineRoleModel, features: readonly (readonly
  * once per page: lines share their neighbours' and the page's repeated lines' groups.
  */
 export function classifyGroups(model: LineRoleModel, lines: readonly (readonly FeatureGroup[] | undefined)[]): (RoleGuess | undefined)[] {
+  const r = LINE_ROLES.length;
+  // Each (prefix, cue) pair's weights are looked up once per page, each group's sum once per page.
+  const cueWeights = new Map<string, Map<string, Float64Array>>();
   const byPrefix = new Map<string, Map<readonly string[], Float64Array>>();
+  const weightsOf = (prefix: string, c: string): Float64Array => {
+    let cache = cueWeights.get(prefix);
+    if (cache === undefined) { cache = new Map(); cueWeights.set(prefix, cache); }
+    let out = cache.get(c);
+    if (out === undefined) {
+      const name = prefix === '' ? c : `${prefix}:${c}`;
+      out = new Float64Array(r);
+      for (let k = 0; k < r; k += 1) out[k] = model.weights[LINE_ROLES[k]!][name] ?? 0;
+      cache.set(c, out);
+    }
+    return out;
+  };
   const scoresOf = (g: FeatureGroup): Float64Array => {
     let cache = byPrefix.get(g.prefix);
     if (cache === undefined) { cache = new Map(); byPrefix.set(g.prefix, cache); }
     let out = cache.get(g.cues);
     if (out === undefined) {
-      out = new Float64Array(LINE_ROLES.length);
-      for (const c of g.cues) {
-        const name = g.prefix === '' ? c : `${g.prefix}:${c}`;
-        for (let k = 0; k < LINE_ROLES.length; k += 1) out[k]! += model.weights[LINE_ROLES[k]!][name] ?? 0;
-      }
+      out = new Float64Array(r);
+      for (const c of g.cues) { const w = weightsOf(g.prefix, c); for (let k = 0; k < r; k += 1) out[k]! += w[k]!; }
       cache.set(g.cues, out);
     }
     return out;
   };
+  const scores = new Float64Array(r);
+  const exp = new Float64Array(r);
   return lines.map((groups) => {
     if (groups === undefined) return undefined;
-    const scores = LINE_ROLES.map(() => 0);
-    for (const g of groups) { const w = scoresOf(g); for (let k = 0; k < scores.length; k += 1) scores[k]! += w[k]!; }
-    const top = Math.max(...scores);
-    const exp = scores.map((z) => Math.exp(z - top));
-    const sum = exp.reduce((x, y) => x + y, 0);
-    const probabilities = exp.map((e) => e / sum);
+    scores.fill(0);
+    for (const g of groups) { const w = scoresOf(g); for (let k = 0; k < r; k += 1) scores[k]! += w[k]!; }
+    let top = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < r; k += 1) if (scores[k]! > top) top = scores[k]!;
+    let sum = 0;
+    for (let k = 0; k < r; k += 1) { exp[k] = Math.exp(scores[k]! - top); sum += exp[k]!; }
+    const probabilities: number[] = [];
+    for (let k = 0; k < r; k += 1) probabilities.push(exp[k]! / sum);
     let best = 0;
-    for (let k = 1; k < scores.length; k += 1) if (scores[k]! > scores[best]!) best = k;
+    for (let k = 1; k < r; k += 1) if (scores[k]! > scores[best]!) best = k;
     return { role: LINE_ROLES[best]!, probability: probabilities[best]!, probabilities };
   });
 }
