@@ -5,21 +5,31 @@ import { splitLines } from '../../../src/ingest/layouts/text-lines.js';
 import { readLineRoles } from '../../../src/ingest/line-roles/line-role-reader.js';
 import { LINE_ROLE_MODEL } from '../../../src/ingest/line-roles/shipped-model.js';
 
-// A forum page no site layout and no generic layout recognises (eval/threads, phpbb kind).
+// A forum page the line-role model reads with confidence, before the generic layouts (eval/threads, phpbb kind).
 const FILE = 'phpbb/phpbb-2.txt';
 const bytes = readFileSync(`eval/threads/pages/${FILE}`);
 
 describe('line-role reader in ingestion', () => {
-  it('reads a page no layout recognises into units, with a diagnostics row naming the reader', () => {
+  it('reads a page it is confident about into units, with a diagnostics row naming the reader', () => {
     const { documents, diagnostics } = ingestFile(FILE, bytes);
     expect(documents[0]!.units.length).toBeGreaterThan(1);
     expect(diagnostics.map((d) => d.code)).toEqual(['thread-roles']);
   });
 
-  it('leaves the page one unit, with its diagnostics row, without a model', () => {
+  it('leaves the page to the generic layouts without a model', () => {
     const { documents, diagnostics } = ingestFile(FILE, bytes, { lineRoleModel: null });
-    expect(documents[0]!.units).toHaveLength(1);
-    expect(diagnostics.map((d) => d.code)).toEqual(['no-thread-recognised']);
+    expect(documents[0]!.units.length).toBeGreaterThan(1);
+    expect(diagnostics.map((d) => d.code)).toEqual(['thread-inferred']);
+  });
+
+  it('leaves a page nothing reads one unit, with its diagnostics row', () => {
+    // A Senate written question: no layout recognises it and the model gives no reading.
+    const senate = readFileSync('eval/threads/pages/senate/senate-1.txt');
+    for (const lineRoleModel of [undefined, null]) {
+      const { documents, diagnostics } = ingestFile('senate/senate-1.txt', senate, lineRoleModel === null ? { lineRoleModel } : {});
+      expect(documents[0]!.units).toHaveLength(1);
+      expect(diagnostics.map((d) => d.code)).toEqual(['no-thread-recognised']);
+    }
   });
 
   it('gives no reading for a page without two comments', () => {
