@@ -12,6 +12,8 @@ export const GOLD_UNITS_PATH = 'eval/samples/seeds-units.tsv';
 export const THREAD_SET_DIR = 'eval/threads';
 /** Pages of kinds not in the thread set, never tuned on (eval/threads-heldout/README.md). */
 export const HELD_OUT_DIR = 'eval/threads-heldout';
+/** A second held-out set, of kinds in neither set above, written once the first had been looked at (eval/threads-heldout-2/README.md). */
+export const FRESH_HELD_OUT_DIR = 'eval/threads-heldout-2';
 
 export interface GoldUnit {
   readonly file: string;
