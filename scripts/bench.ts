@@ -126,10 +126,12 @@ const micro = await microAnalysis();
 
 // Peak memory of the whole child process (main thread and workers): maxRSS at exit.
 const probe = path.join(root, 'maxrss.cjs');
-writeFileSync(probe, "process.on('exit', () => process.stderr.write(`\\nBENCH_MAXRSS_KB=${process.resourceUsage().maxRSS}\\n`));\n");
+// At exit the child prints its peak resident set and its CPU seconds (user + system, every thread).
+// Worker threads inherit the preload: only the main thread's exit, the last, tells the whole run.
+writeFileSync(probe, "if (require('node:worker_threads').isMainThread) process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write(`\\nBENCH_MAXRSS_KB=${u.maxRSS} BENCH_CPU_US=${u.userCPUTime + u.systemCPUTime}\\n`); });\n");
 
 interface Measure {
-  readonly name: string; readonly seconds: number; readonly maxRssMb: number; readonly documents: number; readonly analysed: number;
+  readonly name: string; readonly seconds: number; readonly cpu: number; readonly maxRssMb: number; readonly documents: number; readonly analysed: number;
   readonly phases: { analysis: number; reports: number; phrases?: number };
   /** Seconds by stage, summed over the threads that ran it (see stageSeconds). */
   readonly stages: Record<string, number>;
@@ -162,6 +164,7 @@ function runCli(name: string, out: string, extra: string[]): Measure {
   const seconds = Number(process.hrtime.bigint() - t) / 1e9;
   if (r.status !== 0 && r.status !== 1) throw new Error(`${name}: exit ${r.status}\n${r.stderr}`);
   const kb = Number(/BENCH_MAXRSS_KB=(\d+)/u.exec(r.stderr)?.[1] ?? 0);
+  const cpu = Number(/BENCH_CPU_US=(\d+)/u.exec(r.stderr)?.[1] ?? 0) / 1e6;
   const manifestFile = path.join(out, 'manifest.json');
   const manifest = (existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')) : { started: '' }) as {
     started: string; counts: { documents: number }; changes: { added: string[]; changed: string[]; reanalysed: number }; seconds: { analysis: number; reports: number; phrases?: number };
@@ -170,8 +173,8 @@ function runCli(name: string, out: string, extra: string[]): Measure {
   // wrote counts (an older one would be the previous run's figures).
   if (!(Date.parse(manifest.started) >= spawnedAt)) throw new Error(`${name}: exit ${r.status} and no manifest of this run\n${r.stderr}`);
   const analysed = manifest.changes.added.length + manifest.changes.changed.length + manifest.changes.reanalysed;
-  console.error(`${name}: ${seconds.toFixed(2)} s (analysis ${manifest.seconds.analysis} s, reports ${manifest.seconds.reports} s, of which phrases ${manifest.seconds.phrases ?? '-'} s), ${(kb / 1024).toFixed(0)} MB peak, ${analysed} files analysed`);
-  return { name, seconds, maxRssMb: kb / 1024, documents: manifest.counts.documents, analysed, phases: manifest.seconds, stages: stageSeconds(times, manifest.seconds) };
+  console.error(`${name}: ${seconds.toFixed(2)} s (analysis ${manifest.seconds.analysis} s, reports ${manifest.seconds.reports} s, of which phrases ${manifest.seconds.phrases ?? '-'} s), ${cpu.toFixed(1)} CPU s, ${(kb / 1024).toFixed(0)} MB peak, ${analysed} files analysed`);
+  return { name, seconds, cpu, maxRssMb: kb / 1024, documents: manifest.counts.documents, analysed, phases: manifest.seconds, stages: stageSeconds(times, manifest.seconds) };
 }
 
 const out1 = path.join(root, 'out-1');
@@ -194,11 +197,11 @@ const storeBytes = [storeFile, `${storeFile}-wal`].reduce((n, f) => n + (existsS
 
 const mb = corpusBytes / 1e6;
 const row = (m: Measure, reference: Measure | undefined): string =>
-  `| ${m.name} | ${m.seconds.toFixed(2)} | ${m.phases.analysis.toFixed(1)} | ${m.phases.reports.toFixed(1)} (${m.phases.phrases?.toFixed(1) ?? '-'}) | ${(mb / m.seconds).toFixed(1)} | ${Math.round(m.documents / m.seconds)} | ${m.maxRssMb.toFixed(0)} | ${reference ? `${((100 * m.seconds) / reference.seconds).toFixed(1)}% of full` : ''} |`;
+  `| ${m.name} | ${m.seconds.toFixed(2)} | ${m.phases.analysis.toFixed(1)} | ${m.phases.reports.toFixed(1)} (${m.phases.phrases?.toFixed(1) ?? '-'}) | ${m.cpu.toFixed(1)} | ${(mb / m.seconds).toFixed(1)} | ${Math.round(m.documents / m.seconds)} | ${m.maxRssMb.toFixed(0)} | ${reference ? `${((100 * m.seconds) / reference.seconds).toFixed(1)}% of full (CPU ${((100 * m.cpu) / reference.cpu).toFixed(1)}%)` : ''} |`;
 console.log(`\nCorpus: ${files.length} files, ${mb.toFixed(1)} MB (${format}); ${os.availableParallelism()} cores (${os.cpus()[0]?.model ?? '?'}), Node ${process.version}.\n`);
-console.log('| run | seconds | analysis s | reports s (phrases s) | MB/s | documents/s | peak memory (MB) | vs full run |');
-console.log('|---|---|---|---|---|---|---|---|');
-console.log(`| reference: read + tokenise only, 1 thread (${tokens} tokens) | ${tokenSeconds.toFixed(2)} | | | ${(mb / tokenSeconds).toFixed(1)} | | | |`);
+console.log('| run | seconds | analysis s | reports s (phrases s) | CPU s | MB/s | documents/s | peak memory (MB) | vs full run |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+console.log(`| reference: read + tokenise only, 1 thread (${tokens} tokens) | ${tokenSeconds.toFixed(2)} | | | | ${(mb / tokenSeconds).toFixed(1)} | | | |`);
 if (one !== undefined) console.log(row(one, undefined));
 console.log(one === undefined ? row(full, undefined) : `${row(full, undefined).slice(0, -2)}${(one.seconds / full.seconds).toFixed(2)}× faster than 1 worker |`);
 console.log(row(again, full));
