@@ -23,6 +23,7 @@ import { type LineRoleReading, MIN_CONFIDENCE, readLineRoles } from './line-role
 import type { LineRoleModel } from './line-roles/role-model.js';
 import { LINE_ROLE_MODEL } from './line-roles/shipped-model.js';
 import { buildDocument } from './page.js';
+import { explainsBetter } from './better-reading.js';
 
 /**
  * Scraped-page layouts, most specific first; the last one always recognises. The layouts written
@@ -157,9 +158,13 @@ function readTextPage(text: string, lines: readonly string[], options: IngestOpt
     if (layout === plainTextLayout) break;
     if (layout === inferredThreadLayout && model !== null) {
       byModel = readLineRoles(lines, model, cues);
-      if (byModel !== undefined && byModel.confidence >= MIN_CONFIDENCE) return byModel;
     }
     const read = layout === inferredThreadLayout && cues !== undefined ? inferredThreadLayoutWith(cues) : layout;
+    if (byModel !== undefined && byModel.confidence >= MIN_CONFIDENCE) {
+      // A confident model against the generic cues: the reading that explains the page better.
+      const byCues = read.read?.(text, lines);
+      return byCues !== undefined && explainsBetter(byCues.page, byModel.page) ? byCues : byModel;
+    }
     const parsed = read.read !== undefined ? read.read(text, lines) : read.recognise(text, lines) ? read.parse(text, lines) : undefined;
     if (parsed !== undefined) return parsed;
   }
