@@ -23,7 +23,7 @@ import { type LineRoleReading, MIN_CONFIDENCE, readLineRoles } from './line-role
 import type { LineRoleModel } from './line-roles/role-model.js';
 import { LINE_ROLE_MODEL } from './line-roles/shipped-model.js';
 import { buildDocument } from './page.js';
-import { explainsBetter } from './better-reading.js';
+import { explainsBetter, withCueMetadata } from './better-reading.js';
 
 /**
  * Scraped-page layouts, most specific first; the last one always recognises. The layouts written
@@ -163,7 +163,8 @@ function readTextPage(text: string, lines: readonly string[], options: IngestOpt
     if (byModel !== undefined && byModel.confidence >= MIN_CONFIDENCE) {
       // A confident model against the generic cues: the reading that explains the page better.
       const byCues = read.read?.(text, lines);
-      return byCues !== undefined && explainsBetter(byCues.page, byModel.page) ? byCues : byModel;
+      if (byCues === undefined) return byModel;
+      return explainsBetter(byCues.page, byModel.page) ? byCues : { ...byModel, page: withCueMetadata(byModel.page, byCues.page) };
     }
     const parsed = read.read !== undefined ? read.read(text, lines) : read.recognise(text, lines) ? read.parse(text, lines) : undefined;
     if (parsed !== undefined) return parsed;
