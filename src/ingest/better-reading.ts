@@ -5,23 +5,26 @@ import type { ParsedComment, ParsedPage } from './page.js';
  * the page better, and the cues' header metadata on the model's units.
  */
 
-/** Comments with an author, plus comments with a date. */
-function attributed(page: ParsedPage): number {
-  let n = 0;
+/** Header slots (author, date) of a page's comments filled, and left empty. */
+function attribution(page: ParsedPage): { filled: number; empty: number } {
+  let filled = 0;
   for (const c of page.comments) {
-    if (c.author !== undefined) n += 1;
-    if (c.published !== undefined) n += 1;
+    if (c.author !== undefined) filled += 1;
+    if (c.published !== undefined) filled += 1;
   }
-  return n;
+  return { filled, empty: 2 * page.comments.length - filled };
 }
 
 /**
  * True when `other` explains the page strictly better than `first`: its comments more often carry
- * what a comment header gives (an author, a date). A comment a reading attaches to nobody, or leaves
- * undated, is a header it missed or a split in the wrong place.
+ * what a comment header gives (an author, a date), or as often with fewer comments lacking one. A
+ * comment a reading attaches to nobody, or leaves undated, is a header it missed or a split in the
+ * wrong place.
  */
 export function explainsBetter(other: ParsedPage, first: ParsedPage): boolean {
-  return attributed(other) > attributed(first);
+  const a = attribution(other);
+  const b = attribution(first);
+  return a.filled > b.filled || (a.filled === b.filled && a.empty < b.empty);
 }
 
 /** Words of a unit's opening that identify it in both readings. */
