@@ -14,7 +14,7 @@ import { fediverseThreadLayout } from './layouts/fediverse-thread.js';
 import { forumLikesThreadLayout } from './layouts/forum-likes-thread.js';
 import { hnThreadLayout } from './layouts/hn-thread.js';
 import { inferredThreadLayout, inferredThreadLayoutWith } from './layouts/inferred-thread.js';
-import type { LineCueSet } from './layouts/line-cues.js';
+import { DEFAULT_LINE_CUES, type LineCueSet, withPageMemo } from './layouts/line-cues.js';
 import { lemmyThreadLayout } from './layouts/lemmy-thread.js';
 import { plainTextLayout } from './layouts/plain-text.js';
 import { splitLines } from './layouts/text-lines.js';
@@ -151,7 +151,8 @@ export function ingestFile(file: string, bytes: Uint8Array, options: IngestOptio
  * the whole page as one article unit.
  */
 function readTextPage(text: string, lines: readonly string[], options: IngestOptions): ReturnType<PageLayout['parse']> {
-  const cues = options.lineCues;
+  // The readings of one page share the date and name cues of its lines and segments.
+  const cues = withPageMemo(options.lineCues ?? DEFAULT_LINE_CUES);
   const model = options.lineRoleModel === undefined ? LINE_ROLE_MODEL : options.lineRoleModel;
   let byModel: LineRoleReading | undefined;
   for (const layout of TEXT_LAYOUTS) {
@@ -159,7 +160,7 @@ function readTextPage(text: string, lines: readonly string[], options: IngestOpt
     if (layout === inferredThreadLayout && model !== null) {
       byModel = readLineRoles(lines, model, cues);
     }
-    const read = layout === inferredThreadLayout && cues !== undefined ? inferredThreadLayoutWith(cues) : layout;
+    const read = layout === inferredThreadLayout ? inferredThreadLayoutWith(cues) : layout;
     if (byModel !== undefined && byModel.confidence >= MIN_CONFIDENCE) {
       // A confident model against the generic cues: the reading that explains the page better.
       const byCues = read.read?.(text, lines);
