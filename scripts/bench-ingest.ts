@@ -1,9 +1,10 @@
-// npm run bench:ingest -- [--mb 2] [--rounds 12] [--src path/to/src]
+// npm run bench:ingest -- [--mb 2] [--rounds 12] [--src path/to/src] [--dev-only]
 // Ingestion alone (decode, layout, units; no language, stance or report work), in this process:
 // (1) the text and HTML pages of corpus/, eval/threads/pages and eval/threads-heldout/pages, read
 // until about --mb MB have gone through; (2) the bench's generated text corpus (scripts/generate-corpus.ts,
 // seed 7) of --mb MB. Prints MB/s of CPU time for each, best of --rounds. --src reads another checkout's src/
 // (e.g. an older commit extracted with `git archive`) so two versions are timed on the same machine.
+// --dev-only leaves the held-out pages out (while the reader is being changed, they are not read at all).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +17,7 @@ const { values } = parseArgs({
     mb: { type: 'string', default: '2' },
     rounds: { type: 'string', default: '12' },
     src: { type: 'string', default: path.resolve('src') },
+    'dev-only': { type: 'boolean', default: false },
   },
 });
 const megabytes = Number(values.mb);
@@ -51,7 +53,8 @@ function time(pages: readonly Page[], repeat: number): number {
 }
 
 const here = path.resolve('.');
-const real = load(['corpus', 'eval/threads/pages', 'eval/threads-heldout/pages'].flatMap((d) => listFiles(path.join(here, d))), here);
+const dirs = ['corpus', 'eval/threads/pages', ...(values['dev-only'] ? [] : ['eval/threads-heldout/pages'])];
+const real = load(dirs.flatMap((d) => listFiles(path.join(here, d))), here);
 const realBytes = real.reduce((n, p) => n + p.bytes.length, 0);
 const repeat = Math.max(1, Math.round((megabytes * 1e6) / realBytes));
 for (const [name, pages] of [['real pages', real], ['  of which text', real.filter((p) => p.name.endsWith('.txt'))], ['  of which HTML', real.filter((p) => !p.name.endsWith('.txt'))]] as const) {

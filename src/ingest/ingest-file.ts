@@ -14,7 +14,7 @@ import { fediverseThreadLayout } from './layouts/fediverse-thread.js';
 import { forumLikesThreadLayout } from './layouts/forum-likes-thread.js';
 import { hnThreadLayout } from './layouts/hn-thread.js';
 import { inferredThreadLayout, inferredThreadLayoutWith } from './layouts/inferred-thread.js';
-import type { LineCueSet } from './layouts/line-cues.js';
+import { DEFAULT_LINE_CUES, type LineCueSet, withPageMemo } from './layouts/line-cues.js';
 import { lemmyThreadLayout } from './layouts/lemmy-thread.js';
 import { plainTextLayout } from './layouts/plain-text.js';
 import { splitLines } from './layouts/text-lines.js';
@@ -23,6 +23,7 @@ import { type LineRoleReading, MIN_CONFIDENCE, readLineRoles } from './line-role
 import type { LineRoleModel } from './line-roles/role-model.js';
 import { LINE_ROLE_MODEL } from './line-roles/shipped-model.js';
 import { buildDocument } from './page.js';
+import { explainsBetter, withCueMetadata } from './better-reading.js';
 
 /**
  * Scraped-page layouts, most specific first; the last one always recognises. The layouts written
@@ -150,16 +151,22 @@ export function ingestFile(file: string, bytes: Uint8Array, options: IngestOptio
  * the whole page as one article unit.
  */
 function readTextPage(text: string, lines: readonly string[], options: IngestOptions): ReturnType<PageLayout['parse']> {
-  const cues = options.lineCues;
+  // The readings of one page share the date and name cues of its lines and segments.
+  const cues = withPageMemo(options.lineCues ?? DEFAULT_LINE_CUES);
   const model = options.lineRoleModel === undefined ? LINE_ROLE_MODEL : options.lineRoleModel;
   let byModel: LineRoleReading | undefined;
   for (const layout of TEXT_LAYOUTS) {
     if (layout === plainTextLayout) break;
     if (layout === inferredThreadLayout && model !== null) {
       byModel = readLineRoles(lines, model, cues);
-      if (byModel !== undefined && byModel.confidence >= MIN_CONFIDENCE) return byModel;
     }
-    const read = layout === inferredThreadLayout && cues !== undefined ? inferredThreadLayoutWith(cues) : layout;
+    const read = layout === inferredThreadLayout ? inferredThreadLayoutWith(cues) : layout;
+    if (byModel !== undefined && byModel.confidence >= MIN_CONFIDENCE) {
+      // A confident model against the generic cues: the reading that explains the page better.
+      const byCues = read.read?.(text, lines);
+      if (byCues === undefined) return byModel;
+      return explainsBetter(byCues.page, byModel.page) ? byCues : { ...byModel, page: withCueMetadata(byModel.page, byCues.page) };
+    }
     const parsed = read.read !== undefined ? read.read(text, lines) : read.recognise(text, lines) ? read.parse(text, lines) : undefined;
     if (parsed !== undefined) return parsed;
   }

@@ -48,6 +48,9 @@ describe('line helpers', () => {
   it('counts words up to a cap, indentation with tabs, and paragraphs with the gap before them', () => {
     expect(wordCount('l’État n’a pas tranché', 10)).toBe(4);
     expect(wordCount('un deux trois quatre', 2)).toBe(2);
+    // Apostrophes and hyphens join only between letters or digits; any script's letters count.
+    expect(wordCount("Jean-Yves a--b c' -d aujourd'hui")).toBe(6);
+    expect(wordCount('Ωμέγα 東京 😀 𝐀𝐁 x×y 2²')).toBe(6);
     expect(indentOf('\t  x')).toBe(6);
     expect(paragraphsOf(['a', '', '', 'b', 'c', ' ', 'd']).map((p) => [p.lines.join('|'), p.gapBefore])).toEqual([['a', 0], ['b|c', 2], ['d', 1]]);
   });

@@ -57,22 +57,22 @@ function classify(line: string, cues: LineCueSet): LineInfo {
   if (words <= MAX_HEADER_WORDS && mayHoldDate(t)) {
     const segments = segmentsOf(t);
     // "10:14 AM · 26 sept. 2022": a date its separator splits is read whole.
-    const whole = segments.length > 1 && /\d:\d\d/u.test(t) ? dateCueOf(t) : undefined;
+    const whole = segments.length > 1 && /\d:\d\d/u.test(t) ? dateCueOf(t, cues) : undefined;
     if (whole?.iso !== undefined) return { date: whole, header: true, iface: false };
     let date: { iso?: string } | undefined;
     let author: string | undefined;
     let others = 0;
     for (const s of segments) {
-      const cue = date === undefined ? dateCueOf(s) : undefined;
+      const cue = date === undefined ? dateCueOf(s, cues) : undefined;
       if (cue !== undefined) { date = cue; continue; }
       // "Patapouf le 26/09/2022 à 09:41", "Tom on March 3, 2024": a name, then its date.
       const joined = date === undefined ? /^(.+?)\s+(?:le|on|at|du|-|–)\s+(.+)$/u.exec(s) : null;
-      const joinedDate = joined === null ? undefined : dateCueOf(joined[2] ?? '');
+      const joinedDate = joined === null ? undefined : dateCueOf(joined[2] ?? '', cues);
       const joinedName = joinedDate === undefined ? undefined : authorOf(joined?.[1] ?? '', cues);
       if (joinedDate !== undefined && joinedName !== undefined) { date = joinedDate; author ??= joinedName; continue; }
       // "Posted on 5 février 2024 by Nadia Ferhat", "Publié le 12 mars 2023 par Julien R.": the date, then its author.
       const byline = date === undefined && /\s(?:par|by)\s/u.test(s) ? /^(.+?)\s+(?:par|by)\s+(\S.*)$/u.exec(s) : null;
-      const bylineDate = byline === null ? undefined : dateCueOf(byline[1] ?? '');
+      const bylineDate = byline === null ? undefined : dateCueOf(byline[1] ?? '', cues);
       const bylineName = bylineDate === undefined ? undefined : authorOf(byline?.[2] ?? '', cues);
       if (bylineDate !== undefined && bylineName !== undefined) { date = bylineDate; author ??= bylineName; continue; }
       const name = /^(?:épinglé|pinned)\b/iu.test(s) ? undefined : authorOf(s, cues);

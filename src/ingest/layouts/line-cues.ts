@@ -59,9 +59,13 @@ export interface DateCue {
   readonly relative: boolean;
 }
 
-/** Read a segment as a date, or undefined when it is not one. */
-export function dateCueOf(segment: string): DateCue | undefined {
+/** Read a segment as a date, or undefined when it is not one; with a page's memo (`withPageMemo`), each distinct segment is read once. */
+export function dateCueOf(segment: string, cues?: LineCueSet): DateCue | undefined {
   if (!mayHoldDate(segment)) return undefined;
+  return memoised(cues?.memo?.dates, segment, readDateCue);
+}
+
+function readDateCue(segment: string): DateCue | undefined {
   let s = fold(segment).replace(/\s+/gu, ' ').replace(/[,.]$/u, '');
   if (s === '' || s.length > 60) return undefined;
   s = s.replace(DATE_PREFIX, '').replace(/\s*\((?:modifie|edited)\)$/u, '').replace(/,?\s*(?:mis a jour|modifie|updated)\b.*$/u, '');
@@ -107,9 +111,33 @@ export const KIND_INTERFACE_WORDS: Readonly<Record<string, readonly string[]>> =
   discourse: ['cree', 'derniere', 'utilisateurs', 'liens', 'users', 'links', 'created', 'last', 'posts', 'sujets', 'membre', 'member'],
 };
 
+/** What the date and name cues gave each distinct segment of one page (null: no cue). */
+interface CueMemo {
+  readonly dates: Map<string, DateCue | null>;
+  readonly names: Map<string, string | null>;
+}
+
 /** The cues a reading uses: all of them, or all but those a kind motivated (leave-one-kind-out). */
 export interface LineCueSet {
   readonly interfaceWords: ReadonlySet<string>;
+  /** One page's memo, shared by the readings of that page (the line-role model's and the inferred layout's). */
+  readonly memo?: CueMemo;
+}
+
+/** The cue set with an empty memo, for the readings of one page: a page's lines and segments repeat across readings. */
+export function withPageMemo(cues: LineCueSet): LineCueSet {
+  return { interfaceWords: cues.interfaceWords, memo: { dates: new Map(), names: new Map() } };
+}
+
+/** `read(key)` once per key when a memo is given. */
+function memoised<T>(memo: Map<string, T | null> | undefined, key: string, read: (key: string) => T | undefined): T | undefined {
+  if (memo === undefined) return read(key);
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = read(key) ?? null;
+    memo.set(key, value);
+  }
+  return value ?? undefined;
 }
 
 /** The cue set without the words tagged with `kind` (none left out when undefined). */
@@ -209,6 +237,10 @@ const AUTHOR_PREFIX = /^(?:(?:message\s+)?par|by|posted\s+by|publié\s+par|écri
 
 /** A name as a header shows it, or undefined: "@bastien_infra", "Lucie M.", "Posted by u/X" → "X". */
 export function authorOf(segment: string, cues: LineCueSet = DEFAULT_LINE_CUES): string | undefined {
+  return memoised(cues.memo?.names, segment, (s) => readAuthor(s, cues));
+}
+
+function readAuthor(segment: string, cues: LineCueSet): string | undefined {
   // "Collectif Gratte-Ciel à vélo says:": the words before "dit :" are a name, whatever their case.
   const says = /\S\s+(?:dit|says|a dit)\s*:$/iu.test(segment.trim());
   let t = segment.trim().replace(AUTHOR_PREFIX, '').replace(/^u\//u, '').replace(/\s*(?:→|->)\s*.+$/u, '').replace(/\s+[•·]\s+\d+(?:e|er|nd|rd|th)\+?$/u, '').trim();
@@ -220,5 +252,5 @@ export function authorOf(segment: string, cues: LineCueSet = DEFAULT_LINE_CUES):
   // A handle, or a name: every word capitalised, or a particle, or an initial ("Jean-Yves D.", "Ministère de l'économie").
   const nameLike = /^@?[\p{L}\p{N}_][\p{L}\p{N}_.'’-]*(?:@[\p{L}\p{N}.-]+)?$/u.test(t)
     || words.every((w) => /^[\p{Lu}\p{N}@][\p{L}\p{N}_.'’-]*$/u.test(w) || /^(?:de|du|des|d['’]\p{L}+|la|le|l['’]\p{L}+|von|van|et|of|the|en|à|lambda)$/iu.test(w));
-  return (nameLike || says) && !isInterfaceLine(t, cues) && dateCueOf(t) === undefined ? t : undefined;
+  return (nameLike || says) && !isInterfaceLine(t, cues) && dateCueOf(t, cues) === undefined ? t : undefined;
 }

@@ -24,10 +24,31 @@ export function indentOf(line: string): number {
  * only compare with a small threshold, and a 50 MB single-line file must not be counted in full.
  */
 export function wordCount(line: string, cap = Number.POSITIVE_INFINITY): number {
-  const word = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+  // The runs of /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/u, read character by character (the
+  // pattern was a good part of the reader's time): a word goes on over an apostrophe or a hyphen
+  // followed by a letter or digit.
   let n = 0;
-  while (n < cap && word.exec(line) !== null) n += 1;
+  let inWord = false;
+  for (let i = 0; i < line.length && n < cap;) {
+    const c = line.codePointAt(i)!;
+    const width = c > 0xffff ? 2 : 1;
+    if (isLetterOrDigit(c)) {
+      if (!inWord) { n += 1; inWord = true; }
+    } else if (inWord && (c === 39 || c === 0x2019 || c === 45) && i + 1 < line.length && isLetterOrDigit(line.codePointAt(i + 1)!)) {
+      // The joiner is inside the word.
+    } else inWord = false;
+    i += width;
+  }
   return n;
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** `[\p{L}\p{N}]` for one code point; ASCII and the Latin-1 and Latin Extended-A letters without the pattern. */
+function isLetterOrDigit(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122);
+  if (c >= 0xc0 && c <= 0x17f) return c !== 0xd7 && c !== 0xf7;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(c));
 }
 
 /** A run of non-blank lines, with the number of blank lines before it. */

@@ -80,7 +80,7 @@ function nameThenDate(segment: string, cues: LineCueSet): { name: string; date: 
   if (!mayHoldDate(segment)) return undefined;
   const words = segment.split(/\s+/u);
   for (let k = 1; k <= 3 && k < words.length; k += 1) {
-    const date = dateCueOf(words.slice(k).join(' '));
+    const date = dateCueOf(words.slice(k).join(' '), cues);
     if (date === undefined) continue;
     const name = authorOf(words.slice(0, k).join(' '), cues);
     return name === undefined ? undefined : { name, date };
@@ -103,11 +103,11 @@ function headerMetadata(lines: readonly string[], header: readonly number[], cue
       continue;
     }
     for (const s of segmentsOf(t)) {
-      const date = mayHoldDate(s) ? dateCueOf(s) : undefined;
+      const date = mayHoldDate(s) ? dateCueOf(s, cues) : undefined;
       if (date !== undefined) { published ??= date.iso; continue; }
       // "Patapouf le 26/09/2022 à 09:41": a name, then its date.
       const joined = /^(.+?)\s+(?:le|on|at|du|-|–)\s+(.+)$/u.exec(s);
-      const joinedDate = joined === null ? undefined : dateCueOf(joined[2] ?? '');
+      const joinedDate = joined === null ? undefined : dateCueOf(joined[2] ?? '', cues);
       if (joinedDate !== undefined) {
         published ??= joinedDate.iso;
         author ??= authorOf(joined?.[1] ?? '', cues);

@@ -100,7 +100,7 @@ function ownCues(line: string, cues: LineCueSet): string[] {
     let name = false;
     if (mayHoldDate(t)) {
       for (const s of segments) {
-        const cue = dateCueOf(s) ?? (/^(.+?)\s+(?:le|on|at|du|-|–)\s+(.+)$/u.exec(s) === null ? undefined : dateCueOf(s.replace(/^(.+?)\s+(?:le|on|at|du|-|–)\s+/u, '')));
+        const cue = dateCueOf(s, cues) ?? (/^(.+?)\s+(?:le|on|at|du|-|–)\s+(.+)$/u.exec(s) === null ? undefined : dateCueOf(s.replace(/^(.+?)\s+(?:le|on|at|du|-|–)\s+/u, ''), cues));
         if (cue !== undefined) { date = true; f.push(cue.iso === undefined ? 'relativeDate' : 'absoluteDate'); break; }
       }
     }

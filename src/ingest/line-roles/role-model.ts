@@ -14,6 +14,21 @@ export interface LineRoleModel {
   readonly weights: Readonly<Record<LineRole, Readonly<Record<string, number>>>>;
   /** Role → next role (of the next non-blank line) → log-probability, counted on the training pages (add-one). */
   readonly transitions: Readonly<Record<LineRole, Readonly<Record<LineRole, number>>>>;
+  /** The same weights by feature, every role's in LINE_ROLES order (`withFeatureTable`): read once for a model used on many pages. */
+  readonly byFeature?: ReadonlyMap<string, Float64Array>;
+}
+
+/** The model with its weights also by feature, so that reading a page looks each feature up once. */
+export function withFeatureTable(model: LineRoleModel): LineRoleModel {
+  const byFeature = new Map<string, Float64Array>();
+  LINE_ROLES.forEach((role, k) => {
+    for (const [name, w] of Object.entries(model.weights[role])) {
+      let row = byFeature.get(name);
+      if (row === undefined) { row = new Float64Array(LINE_ROLES.length); byFeature.set(name, row); }
+      row[k] = w;
+    }
+  });
+  return { weights: model.weights, transitions: model.transitions, byFeature };
 }
 
 /** One page's lines for training: features of every line and its role (undefined lines are left out). */
@@ -143,8 +158,7 @@ export function classifyGroups(model: LineRoleModel, lines: readonly (readonly F
     let out = cache.get(c);
     if (out === undefined) {
       const name = prefix === '' ? c : `${prefix}:${c}`;
-      out = new Float64Array(r);
-      for (let k = 0; k < r; k += 1) out[k] = model.weights[LINE_ROLES[k]!][name] ?? 0;
+      out = model.byFeature === undefined ? LINE_ROLES.reduce((row, role, k) => { row[k] = model.weights[role][name] ?? 0; return row; }, new Float64Array(r)) : (model.byFeature.get(name) ?? new Float64Array(r));
       cache.set(c, out);
     }
     return out;

@@ -1,6 +1,6 @@
 import shipped from './line-role-model.json' with { type: 'json' };
 import type { LineRoleModel } from './role-model.js';
-import { ROLE_ITERATIONS, ROLE_LAMBDA } from './role-model.js';
+import { ROLE_ITERATIONS, ROLE_LAMBDA, withFeatureTable } from './role-model.js';
 
 /** Where `npm run train:reader` writes the model, relative to the repository. */
 export const LINE_ROLE_MODEL_PATH = 'src/ingest/line-roles/line-role-model.json';
@@ -17,5 +17,5 @@ export function modelFileText(model: LineRoleModel): string {
   return `${JSON.stringify(file, null, 1)}\n`;
 }
 
-/** The model shipped with the tool. */
-export const LINE_ROLE_MODEL: LineRoleModel = shipped as LineRoleModel;
+/** The model shipped with the tool, with its table by feature. */
+export const LINE_ROLE_MODEL: LineRoleModel = withFeatureTable(shipped as LineRoleModel);

@@ -2,18 +2,28 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../../src/ingest/ingest-file.js';
 import { splitLines } from '../../../src/ingest/layouts/text-lines.js';
-import { readLineRoles } from '../../../src/ingest/line-roles/line-role-reader.js';
+import { MIN_CONFIDENCE, readLineRoles } from '../../../src/ingest/line-roles/line-role-reader.js';
 import { LINE_ROLE_MODEL } from '../../../src/ingest/line-roles/shipped-model.js';
 
-// A forum page the line-role model reads with confidence, before the generic layouts (eval/threads, phpbb kind).
+// A forum page the line-role model reads with confidence (eval/threads, phpbb kind), but with fewer
+// dated and named comments than the generic cues read there.
 const FILE = 'phpbb/phpbb-2.txt';
 const bytes = readFileSync(`eval/threads/pages/${FILE}`);
+// A thread the model reads with confidence and at least as well as the cues (eval/threads, twitter kind).
+const MODEL_FILE = 'twitter/twitter-1.txt';
 
 describe('line-role reader in ingestion', () => {
   it('reads a page it is confident about into units, with a diagnostics row naming the reader', () => {
-    const { documents, diagnostics } = ingestFile(FILE, bytes);
+    const { documents, diagnostics } = ingestFile(MODEL_FILE, readFileSync(`eval/threads/pages/${MODEL_FILE}`));
     expect(documents[0]!.units.length).toBeGreaterThan(1);
     expect(diagnostics.map((d) => d.code)).toEqual(['thread-roles']);
+  });
+
+  it('keeps the cues\' reading of a page when it explains more headers than the confident model', () => {
+    expect(readLineRoles(splitLines(bytes.toString('utf8')), LINE_ROLE_MODEL)!.confidence).toBeGreaterThanOrEqual(MIN_CONFIDENCE);
+    const { documents, diagnostics } = ingestFile(FILE, bytes);
+    expect(diagnostics.map((d) => d.code)).toEqual(['thread-inferred']);
+    expect(documents[0]).toEqual(ingestFile(FILE, bytes, { lineRoleModel: null }).documents[0]);
   });
 
   it('leaves the page to the generic layouts without a model', () => {

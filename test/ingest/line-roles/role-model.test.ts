@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bestRoles, classifyLines, trainRoleModel } from '../../../src/ingest/line-roles/role-model.js';
+import { bestRoles, classifyLines, trainRoleModel, withFeatureTable } from '../../../src/ingest/line-roles/role-model.js';
 import { LINE_ROLE_MODEL_PATH, modelFileText } from '../../../src/ingest/line-roles/shipped-model.js';
 import { labelledThreadPages } from './thread-set-pages.js';
 
@@ -21,5 +21,11 @@ describe('line-role model', () => {
     const guesses = classifyLines(model, [['bias', 'date', 'name'], ['blank'], ['bias', 'words4']]);
     expect(guesses.map((g) => g?.role)).toEqual(['header', undefined, 'start']);
     expect(bestRoles(model, guesses)).toEqual(['header', undefined, 'start']);
+  });
+
+  it('classifies the same with its table by feature as with its weights by role', () => {
+    const model = trainRoleModel([{ features: [['a', 'b'], ['c'], ['a', 'c']], roles: ['header', 'text', 'text'] }]);
+    const lines = [['a'], ['b', 'c'], ['blank'], ['zzz']];
+    expect(classifyLines(withFeatureTable(model), lines)).toEqual(classifyLines(model, lines));
   });
 });

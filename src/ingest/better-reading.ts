@@ -1,0 +1,74 @@
+import type { ParsedComment, ParsedPage } from './page.js';
+
+/**
+ * Two readings of one text copy, the line-role model's and the generic cues': which one explains
+ * the page better, and the cues' header metadata on the model's units.
+ */
+
+/** Header slots (author, date) of a page's comments filled, and left empty. */
+function attribution(page: ParsedPage): { filled: number; empty: number } {
+  let filled = 0;
+  for (const c of page.comments) {
+    if (c.author !== undefined) filled += 1;
+    if (c.published !== undefined) filled += 1;
+  }
+  return { filled, empty: 2 * page.comments.length - filled };
+}
+
+/**
+ * True when `other` explains the page strictly better than `first`: its comments more often carry
+ * what a comment header gives (an author, a date), or as often with fewer comments lacking one. A
+ * comment a reading attaches to nobody, or leaves undated, is a header it missed or a split in the
+ * wrong place.
+ */
+export function explainsBetter(other: ParsedPage, first: ParsedPage): boolean {
+  const a = attribution(other);
+  const b = attribution(first);
+  return a.filled > b.filled || (a.filled === b.filled && a.empty < b.empty);
+}
+
+/** Words of a unit's opening that identify it in both readings. */
+const KEY_WORDS = 8;
+
+const keyOf = (text: string): string => text.toLowerCase().split(/\s+/u).filter((w) => w !== '').slice(0, KEY_WORDS).join(' ');
+
+/**
+ * The model's units with the cues' metadata where both readings start a unit with the same words:
+ * the model decides where units begin and end; the cues, which read a header line by line
+ * (name over handle, name above the date, "X a écrit :", "Réponse à X"), give its author, date and
+ * the unit it answers when that unit is one of both readings too.
+ */
+export function withCueMetadata(byModel: ParsedPage, byCues: ParsedPage): ParsedPage {
+  const cueIndexOf = new Map<string, number>();
+  const repeated = new Set<string>();
+  byCues.comments.forEach((c, k) => {
+    const key = keyOf(c.text);
+    if (cueIndexOf.has(key)) repeated.add(key);
+    cueIndexOf.set(key, k);
+  });
+  for (const key of repeated) cueIndexOf.delete(key);
+  const cueOf = byModel.comments.map((c) => cueIndexOf.get(keyOf(c.text)));
+  const modelIndexOf = new Map<number, number>();
+  cueOf.forEach((k, j) => { if (k !== undefined) modelIndexOf.set(k, j); });
+  const comments = byModel.comments.map((c, j): ParsedComment => {
+    const k = cueOf[j];
+    const cue = k === undefined ? undefined : byCues.comments[k];
+    if (cue === undefined) return c;
+    const parentIndex = cue.parentIndex === undefined ? undefined : modelIndexOf.get(cue.parentIndex);
+    const quotesIndex = cue.quotesIndex === undefined || cue.quotesIndex === -1 ? cue.quotesIndex : modelIndexOf.get(cue.quotesIndex);
+    return {
+      text: c.text,
+      author: cue.author ?? c.author,
+      published: cue.published ?? c.published,
+      parentIndex: cue.parentIndex === undefined || parentIndex === undefined ? c.parentIndex : parentIndex,
+      quotesIndex: quotesIndex ?? c.quotesIndex,
+    };
+  });
+  const sameArticle = keyOf(byModel.body) === keyOf(byCues.body);
+  return {
+    ...byModel,
+    author: sameArticle ? (byCues.author ?? byModel.author) : byModel.author,
+    published: sameArticle ? (byCues.published ?? byModel.published) : byModel.published,
+    comments,
+  };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { explainsBetter, withCueMetadata } from '../../src/ingest/better-reading.js';
+import type { ParsedPage } from '../../src/ingest/page.js';
+
+const page = (comments: ParsedPage['comments'], extra: Partial<ParsedPage> = {}): ParsedPage => ({ body: 'Le texte de l\'article commence ici.', comments, ...extra });
+
+describe('explainsBetter', () => {
+  const named = { text: 'a', author: 'x', published: '2024-01-02' };
+  it('prefers the reading whose comments carry more authors and dates', () => {
+    expect(explainsBetter(page([named, named]), page([named, { text: 'b' }]))).toBe(true);
+    expect(explainsBetter(page([named, { text: 'b' }]), page([named, named]))).toBe(false);
+  });
+
+  it('on as many, prefers the one with fewer comments lacking them, and keeps the first on a tie', () => {
+    expect(explainsBetter(page([named]), page([named, { text: 'b' }]))).toBe(true);
+    expect(explainsBetter(page([named, named]), page([named, named]))).toBe(false);
+  });
+});
+
+describe('withCueMetadata', () => {
+  const byModel = page([
+    { text: 'Premier avis sur la question posée, assez long pour la clé.', author: 'Citer' },
+    { text: 'Une réponse au premier avis, elle aussi assez longue ici.', author: 'Citer' },
+    { text: 'Un commentaire que seul le modèle a découpé à cet endroit précis.', author: 'Moi' },
+  ], { author: 'profil' });
+  const byCues = page([
+    { text: 'Premier avis sur la question posée, assez long pour la clé.\nCiter', author: 'Alice', published: '2024-01-02T10:00' },
+    { text: 'Une réponse au premier avis, elle aussi assez longue ici.', author: 'Bob', parentIndex: 0, quotesIndex: 0 },
+    { text: 'Ailleurs.', author: 'Carol', parentIndex: 1 },
+  ], { author: 'Auteur' });
+
+  it('puts the cues\' author, date, parent and quote on the units both readings start alike, keeping the model\'s words', () => {
+    const merged = withCueMetadata(byModel, byCues);
+    expect(merged.author).toBe('Auteur');
+    expect(merged.comments.map((c) => c.text)).toEqual(byModel.comments.map((c) => c.text));
+    expect(merged.comments[0]).toMatchObject({ author: 'Alice', published: '2024-01-02T10:00' });
+    expect(merged.comments[1]).toMatchObject({ author: 'Bob', parentIndex: 0, quotesIndex: 0 });
+    expect(merged.comments[2]).toEqual(byModel.comments[2]);
+  });
+
+  it('leaves the article\'s metadata when the readings start it differently', () => {
+    expect(withCueMetadata(byModel, { ...byCues, body: 'Autre chose.' }).author).toBe('profil');
+  });
+});
