@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -76,6 +77,9 @@ describe('the word component of fit', () => {
     const tokens = tokenise(unit.text);
     const verdict = scoreStances(unit.text, tagStances(unit, tokens, { lexicon: fitted.stances }), fitted.categories, fitted.fitted, unitWords(tokens, createStemmer())).find((v) => v.stance === 'sceptical')!;
     expect(verdict.evidence).toMatch(/^WORDS rhododendron \+[\d.]+/u);
+    // explain lists the word component and its words.
+    const explain = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'explain', '--text', 'Un rhododendron.', '-l', dir], { encoding: 'utf8' });
+    expect(explain.stdout).toMatch(/sceptical: label 1, [^\n]*\n {4}\+ [\d.]+ word component: \d+ of the unit's 2 word stems have a fitted weight, each × 1\/√2 = 0\.707\n {8}\+ [\d.]+ "rhododendron" \(fitted word weight [\d.]+\)/u);
   }, 120_000);
 
   it('refuses a word that is not a folded stem', () => {
