@@ -9,7 +9,7 @@ import type { AnalysedDocument, AnalysedUnit, Document, StanceVerdict } from '..
 import { scoreStances } from '../stance/score-stances.js';
 import { hasWordWeights } from '../stance/fitted-weights.js';
 import { unitWords } from '../stance/unit-words.js';
-import { createStemmer } from '../phrases/stem-fr.js';
+import { createStemmer } from '../text/stem-fr.js';
 import { tagUnitStances } from '../stance/claim-stance-tags.js';
 import type { WordFolder } from '../text/normalise.js';
 import { tokenise, tokeniseWithIds } from '../text/tokenise.js';

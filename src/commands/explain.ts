@@ -14,7 +14,7 @@ import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folde
 import { FITTED_FILE } from '../lexicon/load-fitted.js';
 import { fittedEntryWeight, FLAGS, hasWordWeights, stanceFeatures, wordContributions, type FittedStance } from '../stance/fitted-weights.js';
 import { unitWords, wordValue } from '../stance/unit-words.js';
-import { createStemmer } from '../phrases/stem-fr.js';
+import { createStemmer } from '../text/stem-fr.js';
 
 
 /** One stance's score under its fitted model: each counted entry with its fitted weight, each flag, the threshold. */

@@ -7,7 +7,7 @@ import { tagUnitStances } from '../stance/claim-stance-tags.js';
 import { scoreStances } from '../stance/score-stances.js';
 import { hasWordWeights } from '../stance/fitted-weights.js';
 import { unitWords } from '../stance/unit-words.js';
-import { createStemmer } from '../phrases/stem-fr.js';
+import { createStemmer } from '../text/stem-fr.js';
 import { tokenise } from '../text/tokenise.js';
 import { readCodedUnits, readSplit, type CodedUnit } from './read-coded.js';
 

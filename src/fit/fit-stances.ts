@@ -7,7 +7,7 @@ import { LABEL_THRESHOLD, stanceScore } from '../stance/score-stances.js';
 import { findClaims } from '../claims/find-claims.js';
 import { tagUnitStances } from '../stance/claim-stance-tags.js';
 import { tokenise } from '../text/tokenise.js';
-import { createStemmer } from '../phrases/stem-fr.js';
+import { createStemmer } from '../text/stem-fr.js';
 import { unitWords, wordValue } from '../stance/unit-words.js';
 import { fitLogistic, linear, type SparseRow } from './logistic.js';
 

@@ -8,7 +8,7 @@ import { loadLexicons } from '../lexicon/load-lexicon.js';
 import type { FileAnalysis } from '../model.js';
 import type { RunOptions } from '../options.js';
 import { WordFolder } from '../text/normalise.js';
-import { createStemmer } from '../phrases/stem-fr.js';
+import { createStemmer } from '../text/stem-fr.js';
 import { Vocabulary } from '../text/vocabulary.js';
 
 /**

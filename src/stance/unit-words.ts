@@ -6,7 +6,7 @@ const HAS_LETTER = /\p{L}/u;
 /**
  * The word features of a unit for the fitted word component (`controverse fit`): the distinct
  * French stems of its tokens (folded norms, the apostrophe of an elided clitic dropped: "l'" → "l"),
- * so that "trahis", "TRAHIT" and "trahi" meet. `stem` is createStemmer() of phrases/stem-fr.ts.
+ * so that "trahis", "TRAHIT" and "trahi" meet. `stem` is createStemmer() of text/stem-fr.ts.
  */
 export function unitWords(tokens: readonly Token[], stem: (word: string) => string): ReadonlySet<string> {
   const words = new Set<string>();

@@ -9,7 +9,7 @@ import { fittedWeightsOf } from '../../src/fit/fitted-weights-of.js';
 import { fittedYaml } from '../../src/fit/write-fitted.js';
 import { FITTED_FILE, parseFitted, stanceLexiconsHash } from '../../src/lexicon/load-fitted.js';
 import { loadLexicons } from '../../src/lexicon/load-lexicon.js';
-import { createStemmer } from '../../src/phrases/stem-fr.js';
+import { createStemmer } from '../../src/text/stem-fr.js';
 import { scoreStances } from '../../src/stance/score-stances.js';
 import { tagStances } from '../../src/stance/tag-stances.js';
 import { unitWords } from '../../src/stance/unit-words.js';
