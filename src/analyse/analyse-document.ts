@@ -7,6 +7,9 @@ import type { LexiconSet } from '../lexicon/load-lexicon.js';
 import type { StanceCategory } from '../lexicon/stance-category.js';
 import type { AnalysedDocument, AnalysedUnit, Document, StanceVerdict } from '../model.js';
 import { scoreStances } from '../stance/score-stances.js';
+import { hasWordWeights } from '../stance/fitted-weights.js';
+import { unitWords } from '../stance/unit-words.js';
+import { createStemmer } from '../text/stem-fr.js';
 import { tagUnitStances } from '../stance/claim-stance-tags.js';
 import type { WordFolder } from '../text/normalise.js';
 import { tokenise, tokeniseWithIds } from '../text/tokenise.js';
@@ -25,6 +28,8 @@ export interface AnalysisContext {
   readonly vocabulary?: Vocabulary;
   /** When set, the seconds of each stage are added to it (for the benchmark). */
   readonly clock?: StageClock;
+  /** Stems words for a fitted word component (createStemmer: a cache); one is made per document when absent. */
+  readonly stem?: (word: string) => string;
 }
 
 function notAnalysed(lang: string, categories: readonly StanceCategory[]): StanceVerdict[] {
@@ -36,6 +41,8 @@ export function analyseDocument(document: Document, context: AnalysisContext): A
   const { clock, vocabulary } = context;
   let t = clock?.now() ?? 0;
   const languages = detectDocumentLanguages(document, context.detector);
+  // Words are read only when the fitted weights have a word component.
+  const stem = hasWordWeights(context.lexicons.fitted) ? context.stem ?? createStemmer() : undefined;
   if (clock !== undefined) t = clock.lap('language', t);
   const units: AnalysedUnit[] = document.units.map((unit, i) => {
     // Tokenised once: the same tokens serve stances, claims and phrases.
@@ -47,7 +54,8 @@ export function analyseDocument(document: Document, context: AnalysisContext): A
     const { lexicons } = context;
     const claims = findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts, ids);
     if (clock !== undefined) t = clock.lap('claims', t);
-    const stances = scoreStances(unit.text, tagUnitStances(unit, tokens, claims, lexicons, ids), lexicons.categories, lexicons.fitted);
+    const words = stem === undefined ? undefined : unitWords(tokens, stem);
+    const stances = scoreStances(unit.text, tagUnitStances(unit, tokens, claims, lexicons, ids), lexicons.categories, lexicons.fitted, words);
     if (clock !== undefined) t = clock.lap('stances', t);
     if (context.phrases !== undefined) {
       context.phrases.add(document.id, { position: unit.position, author: unit.author, text: unit.text, tokens });

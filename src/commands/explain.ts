@@ -12,11 +12,13 @@ import { tokenise } from '../text/tokenise.js';
 import { UserError } from '../errors.js';
 import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folder.js';
 import { FITTED_FILE } from '../lexicon/load-fitted.js';
-import { fittedEntryWeight, FLAGS, stanceFeatures, type FittedStance } from '../stance/fitted-weights.js';
+import { fittedEntryWeight, FLAGS, hasWordWeights, stanceFeatures, wordContributions, type FittedStance } from '../stance/fitted-weights.js';
+import { unitWords, wordValue } from '../stance/unit-words.js';
+import { createStemmer } from '../text/stem-fr.js';
 
 
 /** One stance's score under its fitted model: each counted entry with its fitted weight, each flag, the threshold. */
-function explainFitted(text: string, mine: readonly StanceTag[], stance: string, model: FittedStance, v: StanceVerdict): string[] {
+function explainFitted(text: string, mine: readonly StanceTag[], stance: string, model: FittedStance, v: StanceVerdict, words?: ReadonlySet<string>): string[] {
   const f = stanceFeatures(mine);
   const why = v.label === 1 ? `${v.score} ≥ ${model.threshold}` : `${v.score} < ${model.threshold}`;
   const lines = [`  ${stance}: label ${v.label}, score ${v.score} (${why})`];
@@ -28,6 +30,12 @@ function explainFitted(text: string, mine: readonly StanceTag[], stance: string,
     lines.push(`    ${w >= 0 ? '+' : '−'} ${Math.abs(Math.round(w * e.intensity * 1000) / 1000)} ${describeTag(text, tag)} (${origin}${e.intensity === 1 ? '' : `, × ${e.intensity}`})`);
   }
   for (const flag of FLAGS) if (f.flags[flag] === 1 && model.flags[flag] !== 0) lines.push(`    ${model.flags[flag] >= 0 ? '+' : '−'} ${Math.abs(model.flags[flag])} a ${flag} cue of this stance in the unit (fitted)`);
+  if (words !== undefined && model.words.size > 0) {
+    const found = wordContributions(model, words);
+    const sum = Math.round(found.reduce((a, [, c]) => a + c, 0) * 1000) / 1000;
+    lines.push(`    ${sum >= 0 ? '+' : '−'} ${Math.abs(sum)} word component: ${found.length} of the unit's ${words.size} word stems have a fitted weight, each × 1/√${words.size} = ${Math.round(wordValue(words) * 1000) / 1000}`);
+    for (const [w, c] of found) lines.push(`        ${c >= 0 ? '+' : '−'} ${Math.abs(Math.round(c * 1000) / 1000)} "${w}" (fitted word weight ${model.words.get(w)})`);
+  }
   for (const t of mine.filter((x) => !counts(x))) lines.push(`    not counted: ${describeTag(text, t)}`);
   return lines;
 }
@@ -94,12 +102,13 @@ export function registerExplainCommand(program: Command): void {
       if (signalling.length > 0) out.push('', 'claims that signal a stance (claims.fr.yaml "also"):');
       for (const m of signalling) out.push(`  "${m.match}" [${m.claimId}] → ${(lexicons.claims.byId.get(m.claimId)?.also ?? []).join(' + ')}${m.negated ? ' (negated: does not count)' : ''}`);
       const fitted = lexicons.fitted;
-      const verdicts = scoreStances(text, tags, lexicons.categories, fitted);
+      const words = hasWordWeights(fitted) ? unitWords(tokens, createStemmer()) : undefined;
+      const verdicts = scoreStances(text, tags, lexicons.categories, fitted, words);
       out.push('', fitted === undefined ? `scores (label 1 at score ≥ ${LABEL_THRESHOLD}):` : `scores with the fitted weights of ${fitted.source} (label 1 at score ≥ each stance's threshold; --no-fitted for the lexicon weights):`);
       for (const { name: s } of lexicons.categories) {
         const model = fitted?.stances.get(s);
         if (model !== undefined) {
-          out.push(...explainFitted(text, tags.filter((t) => t.stance === s), s, model, verdicts.find((x) => x.stance === s)!));
+          out.push(...explainFitted(text, tags.filter((t) => t.stance === s), s, model, verdicts.find((x) => x.stance === s)!, words));
           continue;
         }
         const v = verdicts.find((x) => x.stance === s)!;

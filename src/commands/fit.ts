@@ -21,7 +21,8 @@ export function registerFitCommand(program: Command): void {
     .option('--split <name>', 'with --split-file: the split to fit on (dev); never the one you report')
     .option('-l, --lexicons <dir>', LEXICONS_OPTION_HELP)
     .option('--output <file>', `write the weights here instead of ${FITTED_FILE} in the lexicon folder`)
-    .action((flags: { gold: string; splitFile?: string; split?: string; lexicons?: string; output?: string }) => {
+    .option('--no-words', 'fit the entries and flags only, without the word component (one weight per word stem found on at least 3 pages, kept when cross-validation over pages finds it helps)')
+    .action((flags: { gold: string; splitFile?: string; split?: string; lexicons?: string; output?: string; words: boolean }) => {
       if ((flags.splitFile === undefined) !== (flags.split === undefined)) throw new UserError('--split-file and --split go together', 'e.g. --split-file eval/stances/split.tsv --split dev');
       const chosen = chooseLexiconDir(flags.lexicons, process.cwd());
       if (flags.output === undefined && chosen.source === 'shipped') {
@@ -33,14 +34,14 @@ export function registerFitCommand(program: Command): void {
       const pages = flags.splitFile === undefined ? undefined : readSplit(path.resolve(flags.splitFile), flags.split!);
       const units = readCodedUnits(gold, lexicons.categories.map((c) => c.name), pages);
       if (units.length === 0) throw new UserError(`${flags.gold}: no coded unit${flags.split === undefined ? '' : ` in split "${flags.split}"`}`);
-      const fits = fitStances(units, lexicons);
+      const fits = fitStances(units, lexicons, { words: flags.words });
       const yaml = fittedYaml(fits, { goldSha256: codedSha256(gold), goldUnits: units.length, split: flags.split, lexiconsSha256: stanceLexiconsHash(lexicons.files) });
       const output = flags.output === undefined ? path.join(chosen.dir, FITTED_FILE) : path.resolve(flags.output);
       writeFileSync(output, yaml);
       const lines = [
         `fitted on ${units.length} units, ${new Set(units.map((u) => u.docId)).size} pages${flags.split === undefined ? '' : ` (split ${flags.split})`} → ${path.relative(process.cwd(), output) || output}`,
-        `  ${'stance'.padEnd(14)} units  pos  penalty  entries  F1 lexicon weights  F1 fitted (out-of-fold)`,
-        ...fits.map((f) => `  ${f.stance.padEnd(14)} ${String(f.units).padStart(5)} ${String(f.positives).padStart(4)} ${String(f.regularisation).padStart(8)} ${String(f.entries.length).padStart(8)} ${f2(f.unfittedF1).padStart(19)} ${f2(f.cvF1).padStart(24)}`),
+        `  ${'stance'.padEnd(14)} units  pos  penalty  entries  words (penalty)  F1 lexicon weights  F1 fitted (out-of-fold)`,
+        ...fits.map((f) => `  ${f.stance.padEnd(14)} ${String(f.units).padStart(5)} ${String(f.positives).padStart(4)} ${String(f.regularisation).padStart(8)} ${String(f.entries.length).padStart(8)} ${(f.wordRegularisation === undefined ? 'none' : `${f.words.length} (${f.wordRegularisation})`).padStart(16)} ${f2(f.unfittedF1).padStart(19)} ${f2(f.cvF1).padStart(24)}`),
         'The out-of-fold F1 is measured on pages each fold did not see; report figures on a split the fit never saw (controverse evaluate --split test).',
       ];
       process.stdout.write(`${lines.join('\n')}\n`);

@@ -5,6 +5,9 @@ import { seededRandom } from '../sampling/seeded-random.js';
 import { plainCountLabels, plainCountLexicon } from '../stance/plain-count.js';
 import { tagUnitStances } from '../stance/claim-stance-tags.js';
 import { scoreStances } from '../stance/score-stances.js';
+import { hasWordWeights } from '../stance/fitted-weights.js';
+import { unitWords } from '../stance/unit-words.js';
+import { createStemmer } from '../text/stem-fr.js';
 import { tokenise } from '../text/tokenise.js';
 import { readCodedUnits, readSplit, type CodedUnit } from './read-coded.js';
 
@@ -59,11 +62,13 @@ export const BOOTSTRAP_SEED = 20261206;
 export function predictCoded(units: readonly CodedUnit[], lexicons: LexiconSet): CodedPrediction[] {
   const stances = lexicons.categories.map((c) => c.name);
   const plain = plainCountLexicon(lexicons.stances);
+  const stem = hasWordWeights(lexicons.fitted) ? createStemmer() : undefined;
   return units.map((u) => {
     const unit: Unit = { id: `${u.docId}#${u.position}`, docId: u.docId, position: u.position, kind: u.kind, depth: 0, text: u.text };
     const tokens = tokenise(u.text);
     const mentions = findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts);
-    const verdicts = scoreStances(u.text, tagUnitStances(unit, tokens, mentions, lexicons), lexicons.categories, lexicons.fitted);
+    const words = stem === undefined ? undefined : unitWords(tokens, stem);
+    const verdicts = scoreStances(u.text, tagUnitStances(unit, tokens, mentions, lexicons), lexicons.categories, lexicons.fitted, words);
     const labels: Record<Stance, 0 | 1> = {};
     const evidence: Record<Stance, string> = {};
     for (const v of verdicts) {

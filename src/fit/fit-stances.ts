@@ -7,6 +7,8 @@ import { LABEL_THRESHOLD, stanceScore } from '../stance/score-stances.js';
 import { findClaims } from '../claims/find-claims.js';
 import { tagUnitStances } from '../stance/claim-stance-tags.js';
 import { tokenise } from '../text/tokenise.js';
+import { createStemmer } from '../text/stem-fr.js';
+import { unitWords, wordValue } from '../stance/unit-words.js';
 import { fitLogistic, linear, type SparseRow } from './logistic.js';
 
 /**
@@ -14,6 +16,10 @@ import { fitLogistic, linear, type SparseRow } from './logistic.js';
  * found in the unit — the lexicon score (so that an entry the sample never shows keeps its lexicon
  * weight, scaled), one correction per entry seen, and the negated / quoted / ironic / intensified
  * flags — with an L2 penalty on the corrections and flags chosen by cross-validation over pages.
+ * Beside them, a statistical word component: one weight per word stem found in at least
+ * MIN_WORD_PAGES pages of the sample, under its own, stronger penalty; cross-validation chooses
+ * that penalty too, or no words at all (tried first: words are kept only when they score better on
+ * pages held out).
  */
 
 /** Penalties tried, weakest last: each is scored by cross-validation and the best kept. */
@@ -23,6 +29,12 @@ export const FOLDS = 5;
 export const FIT_SEED = 20261206;
 /** Lowest threshold written: at 0 or below every unit, with or without a cue, would be labelled. */
 export const MIN_THRESHOLD = 0.001;
+/** Penalties tried for the word component (none at all is tried first). */
+export const WORD_LAMBDAS: readonly number[] = [1, 0.3, 0.1, 0.03];
+/** A word stem becomes a feature when units of at least this many pages hold it: a word of one page's subject says nothing of the next page. */
+export const MIN_WORD_PAGES = 3;
+/** Written weights below this (in absolute value) are left out of the file: they change no score at three decimals. */
+const MIN_WRITTEN_WEIGHT = 0.001;
 
 const INTERCEPT = 0;
 const LEXICON_SCORE = 1;
@@ -38,7 +50,11 @@ export interface StanceFit {
   readonly flags: Readonly<Record<Flag, number>>;
   /** Fitted weight of each entry seen in the sample, by id. */
   readonly entries: readonly (readonly [string, number])[];
+  /** Fitted weight of each word stem kept, strongest first (empty when cross-validation chose no words). */
+  readonly words: readonly (readonly [string, number])[];
   readonly regularisation: number;
+  /** Penalty of the word component, or undefined when no words were kept. */
+  readonly wordRegularisation?: number;
   /** F1 of the out-of-fold predictions at the chosen penalty and threshold. */
   readonly cvF1: number;
   /** F1 of the lexicon weights (label at LABEL_THRESHOLD) on the same units, for comparison. */
@@ -94,14 +110,31 @@ interface StanceData {
   readonly entryIds: readonly string[];
   /** Lexicon weight of each entry seen. */
   readonly weights: ReadonlyMap<string, number>;
+  /** The word features, in column order after the entries. */
+  readonly vocabulary: readonly string[];
 }
 
-function stanceData(features: readonly StanceFeatures[], units: readonly CodedUnit[], stance: Stance): StanceData {
+/** The word stems held by units of at least MIN_WORD_PAGES pages, sorted. */
+export function wordVocabulary(words: readonly ReadonlySet<string>[], units: readonly CodedUnit[], minPages = MIN_WORD_PAGES): string[] {
+  const pages = new Map<string, Set<string>>();
+  words.forEach((set, i) => {
+    for (const w of set) {
+      let p = pages.get(w);
+      if (p === undefined) pages.set(w, (p = new Set()));
+      p.add(units[i]!.docId);
+    }
+  });
+  return [...pages].filter(([, p]) => p.size >= minPages).map(([w]) => w).sort();
+}
+
+function stanceData(features: readonly StanceFeatures[], units: readonly CodedUnit[], stance: Stance, words: readonly ReadonlySet<string>[], vocabulary: readonly string[]): StanceData {
   const weights = new Map<string, number>();
   for (const f of features) for (const [id, e] of f.entries) weights.set(id, e.weight);
   const entryIds = [...weights.keys()].sort();
   const indexOf = new Map(entryIds.map((id, k) => [id, FIRST_ENTRY + k]));
-  const rows = features.map((f): SparseRow => {
+  const firstWord = FIRST_ENTRY + entryIds.length;
+  const wordIndex = new Map(vocabulary.map((w, k) => [w, firstWord + k]));
+  const rows = features.map((f, i): SparseRow => {
     const row: [number, number][] = [[INTERCEPT, 1]];
     let score = 0;
     for (const e of f.entries.values()) score += e.weight * e.intensity;
@@ -110,58 +143,79 @@ function stanceData(features: readonly StanceFeatures[], units: readonly CodedUn
       if (f.flags[flag] === 1) row.push([FIRST_FLAG + k, 1]);
     });
     for (const [id, e] of f.entries) row.push([indexOf.get(id)!, e.intensity]);
+    const value = wordValue(words[i]!);
+    const cells = [...words[i]!].map((w) => wordIndex.get(w)).filter((j): j is number => j !== undefined).sort((a, b) => a - b);
+    for (const j of cells) row.push([j, value]);
     return row;
   });
-  return { rows, labels: units.map((u) => u.labels[stance] ?? 0), entryIds, weights };
+  return { rows, labels: units.map((u) => u.labels[stance] ?? 0), entryIds, weights, vocabulary };
 }
 
 function fitStance(data: StanceData, folds: readonly number[], stance: Stance, unfittedF1: number): StanceFit {
-  const features = FIRST_ENTRY + data.entryIds.length;
-  const penalised = Array.from({ length: features }, (_, j): 0 | 1 => (j === INTERCEPT || j === LEXICON_SCORE ? 0 : 1));
-  const problemOf = (keep: (i: number) => boolean) => {
-    const idx = data.rows.map((_, i) => i).filter(keep);
-    return { rows: idx.map((i) => data.rows[i]!), labels: idx.map((i) => data.labels[i]!), features, penalised };
+  const firstWord = FIRST_ENTRY + data.entryIds.length;
+  const features = firstWord + data.vocabulary.length;
+  // Without words: the same rows cut before the word columns.
+  const plainRows = data.rows.map((r) => r.filter(([j]) => j < firstWord));
+  const problemOf = (lambda: number, wordLambda: number | undefined, keep: (i: number) => boolean) => {
+    const rows = wordLambda === undefined ? plainRows : data.rows;
+    // The penalty of a word is wordLambda: lambda × (wordLambda / lambda).
+    const penalised = Array.from({ length: features }, (_, j): number => (j === INTERCEPT || j === LEXICON_SCORE ? 0 : j >= firstWord && wordLambda !== undefined ? wordLambda / lambda : 1));
+    const idx = rows.map((_, i) => i).filter(keep);
+    return { rows: idx.map((i) => rows[i]!), labels: idx.map((i) => data.labels[i]!), features, penalised };
   };
-  let chosen = { lambda: LAMBDAS[0]!, cut: 0.5, f1: -1 };
-  for (const lambda of LAMBDAS) {
-    const oof = new Array<number>(data.rows.length).fill(0);
-    for (let k = 0; k < FOLDS; k += 1) {
-      const w = fitLogistic(problemOf((i) => folds[i] !== k), lambda);
-      data.rows.forEach((row, i) => {
-        if (folds[i] === k) oof[i] = 1 / (1 + Math.exp(-linear(w, row)));
-      });
+  let chosen: { lambda: number; wordLambda: number | undefined; cut: number; f1: number } = { lambda: LAMBDAS[0]!, wordLambda: undefined, cut: 0.5, f1: -1 };
+  const wordLambdas = data.vocabulary.length === 0 ? [undefined] : [undefined, ...WORD_LAMBDAS];
+  for (const wordLambda of wordLambdas) {
+    const rows = wordLambda === undefined ? plainRows : data.rows;
+    for (const lambda of LAMBDAS) {
+      const oof = new Array<number>(rows.length).fill(0);
+      for (let k = 0; k < FOLDS; k += 1) {
+        const w = fitLogistic(problemOf(lambda, wordLambda, (i) => folds[i] !== k), lambda);
+        rows.forEach((row, i) => {
+          if (folds[i] === k) oof[i] = 1 / (1 + Math.exp(-linear(w, row)));
+        });
+      }
+      // A unit with no cue of the stance (its row is the intercept alone) scores 0 and is never
+      // labelled (see scoreStances): the cut is chosen among the others only, else "label every
+      // unit" can win on F1 when a third of the units are positive.
+      const { cut, f1 } = bestCut(oof.map((p, i) => (rows[i]!.length === 1 ? 0 : p)), data.labels);
+      // Ties go to the stronger penalty, tried first (and to no words): the simpler model.
+      if (f1 > chosen.f1 + 1e-9) chosen = { lambda, wordLambda, cut, f1 };
     }
-    // A unit with no cue of the stance (its row is the intercept alone) scores 0 and is never
-    // labelled (see scoreStances): the cut is chosen among the others only, else "label every
-    // unit" can win on F1 when a third of the units are positive.
-    const { cut, f1 } = bestCut(oof.map((p, i) => (data.rows[i]!.length === 1 ? 0 : p)), data.labels);
-    // Ties go to the stronger penalty, tried first: the simpler model.
-    if (f1 > chosen.f1 + 1e-9) chosen = { lambda, cut, f1 };
   }
-  const w = fitLogistic(problemOf(() => true), chosen.lambda);
+  const w = fitLogistic(problemOf(chosen.lambda, chosen.wordLambda, () => true), chosen.lambda);
   const scale = w[LEXICON_SCORE]!;
   const intercept = w[INTERCEPT]!;
   const cutLogit = Math.log(chosen.cut / (1 - chosen.cut));
   const flags = Object.fromEntries(FLAGS.map((f, k) => [f, round(w[FIRST_FLAG + k]!)])) as Record<Flag, number>;
+  const words = chosen.wordLambda === undefined ? [] : data.vocabulary
+    .map((word, k) => [word, round(w[firstWord + k]!)] as const)
+    .filter(([, x]) => Math.abs(x) >= MIN_WRITTEN_WEIGHT)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   // An entry's fitted weight: the lexicon score's share (scale × lexicon weight) plus its own correction.
   return {
     stance, intercept: round(intercept), threshold: round(Math.max(MIN_THRESHOLD, cutLogit - intercept)), lexiconScale: round(scale), flags,
-    entries: data.entryIds.map((id, k) => [id, round(scale * data.weights.get(id)! + w[FIRST_ENTRY + k]!)] as const),
-    regularisation: chosen.lambda, cvF1: round(chosen.f1), unfittedF1: round(unfittedF1), units: data.rows.length, positives: data.labels.reduce<number>((n, y) => n + y, 0),
+    entries: data.entryIds.map((id, k) => [id, round(scale * data.weights.get(id)! + w[FIRST_ENTRY + k]!)] as const), words,
+    regularisation: chosen.lambda, ...(chosen.wordLambda === undefined ? {} : { wordRegularisation: chosen.wordLambda }),
+    cvF1: round(chosen.f1), unfittedF1: round(unfittedF1), units: data.rows.length, positives: data.labels.reduce<number>((n, y) => n + y, 0),
   };
 }
 
 /** Fit every stance category of the lexicons on the coded units (tagged as French, as `evaluate` does). */
-export function fitStances(units: readonly CodedUnit[], lexicons: LexiconSet): StanceFit[] {
+export function fitStances(units: readonly CodedUnit[], lexicons: LexiconSet, options: { readonly words?: boolean } = {}): StanceFit[] {
+  const stem = createStemmer();
+  const words: ReadonlySet<string>[] = [];
   const tags = units.map((u) => {
     const unit: Unit = { id: `${u.docId}#${u.position}`, docId: u.docId, position: u.position, kind: u.kind, depth: 0, text: u.text };
     const tokens = tokenise(u.text);
+    words.push(unitWords(tokens, stem));
     return tagUnitStances(unit, tokens, findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts), lexicons);
   });
+  const vocabulary = options.words === false ? [] : wordVocabulary(words, units);
   const folds = pageFolds(units);
   return lexicons.categories.map(({ name: stance }) => {
     const mine = tags.map((t) => t.filter((x) => x.stance === stance));
-    const data = stanceData(mine.map(stanceFeatures), units, stance);
+    const data = stanceData(mine.map(stanceFeatures), units, stance, words, vocabulary);
     let tp = 0;
     let fp = 0;
     let fn = 0;

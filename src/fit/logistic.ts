@@ -12,8 +12,11 @@ export interface LogisticProblem {
   readonly rows: readonly SparseRow[];
   readonly labels: readonly (0 | 1)[];
   readonly features: number;
-  /** Per feature, 1 when the penalty applies to it, 0 when not (the intercept, the lexicon scale). */
-  readonly penalised: readonly (0 | 1)[];
+  /**
+   * Per feature, the factor of the penalty on it: 1 for most, 0 when none applies (the intercept,
+   * the lexicon scale), more than 1 for a group held closer to 0 (the word component).
+   */
+  readonly penalised: readonly number[];
 }
 
 /** Iterations of the descent: the fits of the coded corpus have converged (gradient under 1e-6) well before. */

@@ -16,7 +16,7 @@ export const FITTED_FILE = 'fitted.yaml';
 export const FITTED_FORMAT = 1;
 
 const TOP_KEYS = new Set(['version', 'format', 'description', 'gold_sha256', 'gold_units', 'gold_split', 'lexicons_sha256', 'stances']);
-const STANCE_KEYS = new Set(['intercept', 'threshold', 'lexicon_scale', 'flags', 'entries', 'cv_f1', 'units', 'positives', 'regularisation']);
+const STANCE_KEYS = new Set(['intercept', 'threshold', 'lexicon_scale', 'flags', 'entries', 'cv_f1', 'units', 'positives', 'regularisation', 'word_regularisation', 'words']);
 
 /** Hash of the lexicon files a fit depends on: every stance file, the claims (their `also` adds stance tags), intensifiers, negation. */
 export function stanceLexiconsHash(files: readonly FileInfo[]): string {
@@ -58,7 +58,13 @@ function readStance(rel: string, stance: string, node: unknown, cues: FittedCues
     }
     entries.set(id, finite(w, `${where}.entries.${id}`, fail));
   }
-  return { intercept: finite(m.intercept, `${where}.intercept`, fail), threshold, lexiconScale: finite(m.lexicon_scale, `${where}.lexicon_scale`, fail), flags, entries };
+  // The word component: a stem (lower case, no accents, no space) and its weight.
+  const words = new Map<string, number>();
+  for (const [word, w] of Object.entries((m.words ?? {}) as Record<string, unknown>)) {
+    if (!/^[\p{Ll}\p{N}'’-]+$/u.test(word)) throw fail(`${where}.words: "${word}" is not a word stem (folded letters, digits, hyphens)`);
+    words.set(word, finite(w, `${where}.words.${word}`, fail));
+  }
+  return { intercept: finite(m.intercept, `${where}.intercept`, fail), threshold, lexiconScale: finite(m.lexicon_scale, `${where}.lexicon_scale`, fail), flags, entries, words };
 }
 
 /**
@@ -87,6 +93,6 @@ export function parseFitted(text: string, cues: FittedCues, categories: readonly
   const fitted: FittedWeights = {
     version, source: FITTED_FILE, goldSha256: String(r.gold_sha256 ?? ''), ...(typeof r.gold_split === 'string' ? { goldSplit: r.gold_split } : {}), lexiconsSha256: String(r.lexicons_sha256 ?? ''), stances: byStance,
   };
-  const entries = [...byStance.values()].reduce((n, s) => n + s.entries.size, 0);
+  const entries = [...byStance.values()].reduce((n, s) => n + s.entries.size + s.words.size, 0);
   return { fitted, file: { path: FITTED_FILE, sha256: createHash('sha256').update(text).digest('hex'), version, entries } };
 }

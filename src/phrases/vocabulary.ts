@@ -1,6 +1,6 @@
 import type { PhraseWords } from './load-phrase-words.js';
 import { hashString } from './hashes.js';
-import { createStemmer } from './stem-fr.js';
+import { createStemmer } from '../text/stem-fr.js';
 
 /** A phrase's key (KeptPhrase.key, and subphrase lookups): 53 bits of its two hashes (collisions ~1 in 10^9 at a million phrases). */
 export function tallyKey(h1: number, h2: number): number {

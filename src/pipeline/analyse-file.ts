@@ -8,6 +8,7 @@ import { loadLexicons } from '../lexicon/load-lexicon.js';
 import type { FileAnalysis } from '../model.js';
 import type { RunOptions } from '../options.js';
 import { WordFolder } from '../text/normalise.js';
+import { createStemmer } from '../text/stem-fr.js';
 import { Vocabulary } from '../text/vocabulary.js';
 
 /**
@@ -17,7 +18,7 @@ import { Vocabulary } from '../text/vocabulary.js';
 export function createAnalysisContext(options: Pick<RunOptions, 'lexiconDir' | 'langDetector' | 'fields' | 'fitted'>, signPhrases = false): FileAnalysisContext {
   return {
     ingest: { fieldMap: fieldMapOf(options.fields) },
-    detector: createDetector(options.langDetector), lexicons: loadLexicons(options.lexiconDir, { fitted: options.fitted }), folder: new WordFolder(), vocabulary: new Vocabulary(),
+    detector: createDetector(options.langDetector), lexicons: loadLexicons(options.lexiconDir, { fitted: options.fitted }), folder: new WordFolder(), vocabulary: new Vocabulary(), stem: createStemmer(),
     ...(signPhrases ? { phrases: new DocumentSignatures(loadPhraseWords(options.lexiconDir)) } : {}),
   };
 }

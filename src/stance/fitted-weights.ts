@@ -1,11 +1,13 @@
 import type { Stance, StanceTag } from '../model.js';
 import { counts } from './tag-stances.js';
+import { wordValue } from './unit-words.js';
 
 /**
  * Weights learnt from a coded sample by `controverse fit` (lexicons/fitted.yaml), and the features
  * of a unit they apply to. A stance's fitted score is
  *   Σ over its counted entries of (fitted weight, or lexicon_scale × lexicon weight) × intensity
- *   + a weight per flag of the unit (a negated, quoted, ironic or intensified cue of this stance),
+ *   + a weight per flag of the unit (a negated, quoted, ironic or intensified cue of this stance)
+ *   + Σ over the unit's distinct word stems of their fitted word weight × 1/√(distinct stems),
  * and the label is set at score ≥ threshold. The logistic model's probability is
  * sigmoid(intercept + score): the threshold is where it reaches the F1-best cut chosen by
  * cross-validation.
@@ -25,6 +27,8 @@ export interface FittedStance {
   readonly flags: Readonly<Record<Flag, number>>;
   /** Fitted weight per entry id, for the entries seen in the coded sample. */
   readonly entries: ReadonlyMap<string, number>;
+  /** Fitted weight per word stem (the statistical word component; empty when the fit chose none). */
+  readonly words: ReadonlyMap<string, number>;
 }
 
 /** The fitted file as loaded. */
@@ -69,10 +73,30 @@ export function fittedEntryWeight(model: FittedStance, entryId: string, lexiconW
   return model.entries.get(entryId) ?? model.lexiconScale * lexiconWeight;
 }
 
-/** The fitted score of one stance for a unit, before the threshold. */
-export function fittedScore(model: FittedStance, f: StanceFeatures): number {
+/** True when some stance of the fitted weights has a word component: units then need their words (unitWords). */
+export function hasWordWeights(fitted: FittedWeights | undefined): boolean {
+  return fitted !== undefined && [...fitted.stances.values()].some((m) => m.words.size > 0);
+}
+
+/** The unit's words that carry a fitted weight, each with its share of the score, strongest first (ties by word). */
+export function wordContributions(model: FittedStance, words: ReadonlySet<string>): [string, number][] {
+  const value = wordValue(words);
+  const out: [string, number][] = [];
+  for (const w of words) {
+    const weight = model.words.get(w);
+    if (weight !== undefined && weight !== 0) out.push([w, weight * value]);
+  }
+  return out.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1));
+}
+
+/** The fitted score of one stance for a unit, before the threshold; `words` are the unit's word stems (unitWords), needed when the model has word weights. */
+export function fittedScore(model: FittedStance, f: StanceFeatures, words?: ReadonlySet<string>): number {
   let score = 0;
   for (const [id, e] of f.entries) score += fittedEntryWeight(model, id, e.weight) * e.intensity;
   for (const flag of FLAGS) score += model.flags[flag] * f.flags[flag];
+  if (words !== undefined && model.words.size > 0) {
+    // Summed in word order, so the score does not depend on the order of the model's file.
+    for (const [, c] of wordContributions(model, words).sort((a, b) => (a[0] < b[0] ? -1 : 1))) score += c;
+  }
   return Math.round(score * 1000) / 1000;
 }

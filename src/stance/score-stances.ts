@@ -1,6 +1,6 @@
 import type { StanceTag, StanceVerdict } from '../model.js';
 import type { StanceCategory } from '../lexicon/stance-category.js';
-import { fittedScore, stanceFeatures, type FittedWeights } from './fitted-weights.js';
+import { fittedScore, hasWordWeights, stanceFeatures, wordContributions, type FittedWeights } from './fitted-weights.js';
 import { counts } from './tag-stances.js';
 
 /**
@@ -41,15 +41,26 @@ export function stanceScore(tags: readonly StanceTag[]): number {
   return Math.round([...best.values()].reduce((a, b) => a + b, 0) * 1000) / 1000;
 }
 
-/** A stance's score and label: with its fitted model when there is one (lexicons/fitted.yaml), else the lexicon weights against LABEL_THRESHOLD. */
-export function stanceVerdict(tags: readonly StanceTag[], stance: string, fitted?: FittedWeights): { readonly score: number; readonly label: 0 | 1 } {
+/** Words shown in the evidence of a fitted word component: the strongest few. */
+export const EVIDENCE_WORDS = 3;
+
+/** A stance's score and label: with its fitted model when there is one (lexicons/fitted.yaml), else the lexicon weights against LABEL_THRESHOLD. `words` (unitWords) feed a fitted word component. */
+export function stanceVerdict(tags: readonly StanceTag[], stance: string, fitted?: FittedWeights, words?: ReadonlySet<string>): { readonly score: number; readonly label: 0 | 1 } {
   const model = fitted?.stances.get(stance);
   if (model === undefined) {
     const score = stanceScore(tags);
     return { score, label: score >= LABEL_THRESHOLD ? 1 : 0 };
   }
-  const score = fittedScore(model, stanceFeatures(tags));
+  const score = fittedScore(model, stanceFeatures(tags), words);
   return { score, label: score >= model.threshold ? 1 : 0 };
+}
+
+/** The evidence of a fitted word component: `WORDS trahi +0.12, confianc −0.05`, or '' when it adds nothing. */
+function wordEvidence(stance: string, fitted?: FittedWeights, words?: ReadonlySet<string>): string {
+  const model = fitted?.stances.get(stance);
+  if (model === undefined || words === undefined || model.words.size === 0) return '';
+  const top = wordContributions(model, words).slice(0, EVIDENCE_WORDS).filter(([, c]) => Math.round(c * 1000) !== 0);
+  return top.length === 0 ? '' : `WORDS ${top.map(([w, c]) => `${w} ${c >= 0 ? '+' : '−'}${Math.abs(Math.round(c * 1000) / 1000)}`).join(', ')}`;
 }
 
 /**
@@ -57,17 +68,20 @@ export function stanceVerdict(tags: readonly StanceTag[], stance: string, fitted
  * quoted or ironic cue does not count and is shown in the evidence with its reason (NOT, QUOTED,
  * IRONIC); nothing is silently flipped. With fitted weights, scores and labels are theirs.
  */
-export function scoreStances(text: string, tags: readonly StanceTag[], categories: readonly StanceCategory[], fitted?: FittedWeights): StanceVerdict[] {
+export function scoreStances(text: string, tags: readonly StanceTag[], categories: readonly StanceCategory[], fitted?: FittedWeights, words?: ReadonlySet<string>): StanceVerdict[] {
   // Most units hold no cue: their verdicts are all zero, without filtering and scoring nothing
-  // (a fitted model too scores 0 and, its thresholds being positive, labels 0).
-  if (tags.length === 0) return categories.map(({ name: stance }) => ({ stance, score: 0, label: 0, hits: 0, evidence: '' }));
+  // (a fitted model without words too scores 0 and, its thresholds being positive, labels 0).
+  // A fitted word component scores every unit.
+  const byWords = words !== undefined && hasWordWeights(fitted);
+  if (tags.length === 0 && !byWords) return categories.map(({ name: stance }) => ({ stance, score: 0, label: 0, hits: 0, evidence: '' }));
   return categories.map(({ name: stance }) => {
     const mine = tags.filter((t) => t.stance === stance);
+    const evidence = [...mine.map((t) => describeTag(text, t)), ...(byWords ? [wordEvidence(stance, fitted, words)] : [])].filter((e) => e !== '');
     return {
       stance,
-      ...stanceVerdict(mine, stance, fitted),
+      ...stanceVerdict(mine, stance, fitted, byWords ? words : undefined),
       hits: mine.filter(counts).length,
-      evidence: mine.map((t) => describeTag(text, t)).join('; '),
+      evidence: evidence.join('; '),
     };
   });
 }

@@ -7,9 +7,11 @@ import { loadLexicons } from '../../src/lexicon/load-lexicon.js';
 // "Stances and claims on unseen wording"), rounded down: a change that loses ground fails here.
 // Raise them when the figures rise; the test split is read here only as figures. The claims of the
 // wider concepts (docs/quality.md) trade test precision (0.62 -> 0.56) for recall (0.28 -> 0.33).
+// Stance floors raised to the merged lexicons' figures (npm run eval:coded, 2026-12-06: dev 0.80 /
+// 0.88 / 0.76 / 0.76, test 0.54 / 0.43 / 0.49 / 0.70) less 0.02.
 const FLOORS = {
-  dev: { macroF1: 0.69, trust_state: 0.72, sceptical: 0.62, sovereigntist: 0.73, claimsF1: 0.71, claimsPrecision: 0.71 },
-  test: { macroF1: 0.47, trust_state: 0.35, sceptical: 0.42, sovereigntist: 0.63, claimsF1: 0.40, claimsPrecision: 0.55 },
+  dev: { macroF1: 0.78, trust_state: 0.86, sceptical: 0.74, sovereigntist: 0.74, claimsF1: 0.71, claimsPrecision: 0.71 },
+  test: { macroF1: 0.52, trust_state: 0.41, sceptical: 0.47, sovereigntist: 0.68, claimsF1: 0.40, claimsPrecision: 0.55 },
 } as const;
 
 describe.each(['dev', 'test'] as const)('stances and claims of eval/stances, %s split', (split) => {
