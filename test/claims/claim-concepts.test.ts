@@ -48,6 +48,19 @@ describe('claims found by co-occurring concepts', () => {
     expect(found('Les hébergeurs ont été jamais consultés par rapport à Amazon.')).toEqual([{ id: 'passed_over', negated: false, match: 'jamais consultés par rapport à Amazon' }]);
   });
 
+  it('finds no claim by concepts in an article body, where a report names vendors and contracts without taking a side', () => {
+    const text = 'Au bout du compte tout le monde signe chez Amazon.';
+    const article: Unit = { id: 'a#0', docId: 'a', position: 0, kind: 'article', depth: 0, text };
+    expect(findClaims(article, tokenise(text), shipped.claims, concepts).map((m) => m.claimId)).not.toContain('dependence');
+    expect(found(text).map((m) => m.id)).toEqual(['dependence']);
+  });
+
+  it('still finds a claim phrase in an article body', () => {
+    const text = 'Selon la Cour des comptes, le projet est un gouffre financier.';
+    const article: Unit = { id: 'a#0', docId: 'a', position: 0, kind: 'article', depth: 0, text };
+    expect(findClaims(article, tokenise(text), shipped.claims, shipped.claimConcepts).map((m) => m.claimId)).toEqual(['public_money_wasted']);
+  });
+
   it('gives one match per claim and sentence', () => {
     expect(found('Microsoft signe, Amazon signe. Microsoft resigne.').map((m) => m.id)).toEqual(['dependence', 'dependence']);
   });

@@ -8,9 +8,11 @@ import { loadLexicons } from '../../src/lexicon/load-lexicon.js';
 // Raise them when the figures rise; the test split is read here only as figures. The claims of the
 // wider concepts (docs/quality.md) trade test precision (0.62 -> 0.56) for recall (0.28 -> 0.33).
 // Stance floors raised to the merged lexicons' figures (npm run eval:coded, 2026-12-06: dev 0.80 /
-// 0.88 / 0.76 / 0.76, test 0.54 / 0.43 / 0.49 / 0.70) less 0.02.
+// 0.88 / 0.76 / 0.76, test 0.54 / 0.43 / 0.49 / 0.70) less 0.02. The claims-generalisation round (no
+// concepts in article bodies) raised dev claims to 0.78 / 0.70 (F1 0.74); its test floors stay as they
+// were (test was measured with lexicon v6, since reverted: docs/quality.md).
 const FLOORS = {
-  dev: { macroF1: 0.78, trust_state: 0.86, sceptical: 0.74, sovereigntist: 0.74, claimsF1: 0.71, claimsPrecision: 0.71 },
+  dev: { macroF1: 0.78, trust_state: 0.86, sceptical: 0.74, sovereigntist: 0.74, claimsF1: 0.73, claimsPrecision: 0.76 },
   test: { macroF1: 0.52, trust_state: 0.41, sceptical: 0.47, sovereigntist: 0.68, claimsF1: 0.40, claimsPrecision: 0.55 },
 } as const;
 

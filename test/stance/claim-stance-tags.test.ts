@@ -36,7 +36,7 @@ describe('stances signalled by claims (a claim\'s "also")', () => {
   });
 
   it('in an article body a claim inside quotation marks is reported speech', () => {
-    const r = analyse('Les opposants dénoncent « des millions partis en fumée » selon leur communiqué.', 'article');
+    const r = analyse('Les opposants dénoncent « un gaspillage d’argent public » selon leur communiqué.', 'article');
     expect(r.fromClaims).toEqual(['QUOTED public_money_wasted→sceptical']);
   });
 
