@@ -17,7 +17,7 @@ import { fitLogistic, linear, type SparseRow } from './logistic.js';
  * weight, scaled), one correction per entry seen, and the negated / quoted / ironic / intensified
  * flags — with an L2 penalty on the corrections and flags chosen by cross-validation over pages.
  * Beside them, a statistical word component: one weight per word stem found in at least
- * MIN_WORD_PAGES pages of the sample, under its own, stronger penalty; cross-validation chooses
+ * MIN_WORD_PAGES pages of the sample, under its own penalty; cross-validation chooses
  * that penalty too, or no words at all (tried first: words are kept only when they score better on
  * pages held out).
  */
@@ -29,8 +29,8 @@ export const FOLDS = 5;
 export const FIT_SEED = 20261206;
 /** Lowest threshold written: at 0 or below every unit, with or without a cue, would be labelled. */
 export const MIN_THRESHOLD = 0.001;
-/** Penalties tried for the word component (none at all is tried first). */
-export const WORD_LAMBDAS: readonly number[] = [1, 0.3, 0.1, 0.03];
+/** Penalties tried for the word component (none at all is tried first); down to the weakest entry penalty, which page-held-out dev figures preferred. */
+export const WORD_LAMBDAS: readonly number[] = [1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001];
 /** A word stem becomes a feature when units of at least this many pages hold it: a word of one page's subject says nothing of the next page. */
 export const MIN_WORD_PAGES = 3;
 /** Written weights below this (in absolute value) are left out of the file: they change no score at three decimals. */
