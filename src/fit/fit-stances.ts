@@ -208,7 +208,8 @@ export function fitStances(units: readonly CodedUnit[], lexicons: LexiconSet, op
   const tags = units.map((u) => {
     const unit: Unit = { id: `${u.docId}#${u.position}`, docId: u.docId, position: u.position, kind: u.kind, depth: 0, text: u.text };
     const tokens = tokenise(u.text);
-    words.push(unitWords(tokens, stem));
+    // With --no-words no stem is read: every unit's word set stays empty.
+    words.push(options.words === false ? new Set() : unitWords(tokens, stem));
     return tagUnitStances(unit, tokens, findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts), lexicons);
   });
   const vocabulary = options.words === false ? [] : wordVocabulary(words, units);

@@ -78,15 +78,20 @@ export function hasWordWeights(fitted: FittedWeights | undefined): boolean {
   return fitted !== undefined && [...fitted.stances.values()].some((m) => m.words.size > 0);
 }
 
-/** The unit's words that carry a fitted weight, each with its share of the score, strongest first (ties by word). */
-export function wordContributions(model: FittedStance, words: ReadonlySet<string>): [string, number][] {
+/** The unit's words that carry a fitted weight, each with its share of the score, in the unit's order. */
+function weightedWords(model: FittedStance, words: ReadonlySet<string>): [string, number][] {
   const value = wordValue(words);
   const out: [string, number][] = [];
   for (const w of words) {
     const weight = model.words.get(w);
     if (weight !== undefined && weight !== 0) out.push([w, weight * value]);
   }
-  return out.sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1));
+  return out;
+}
+
+/** The unit's words that carry a fitted weight, each with its share of the score, strongest first (ties by word). */
+export function wordContributions(model: FittedStance, words: ReadonlySet<string>): [string, number][] {
+  return weightedWords(model, words).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1));
 }
 
 /** The fitted score of one stance for a unit, before the threshold; `words` are the unit's word stems (unitWords), needed when the model has word weights. */
@@ -96,7 +101,7 @@ export function fittedScore(model: FittedStance, f: StanceFeatures, words?: Read
   for (const flag of FLAGS) score += model.flags[flag] * f.flags[flag];
   if (words !== undefined && model.words.size > 0) {
     // Summed in word order, so the score does not depend on the order of the model's file.
-    for (const [, c] of wordContributions(model, words).sort((a, b) => (a[0] < b[0] ? -1 : 1))) score += c;
+    for (const [, c] of weightedWords(model, words).sort((a, b) => (a[0] < b[0] ? -1 : 1))) score += c;
   }
   return Math.round(score * 1000) / 1000;
 }
