@@ -177,9 +177,10 @@ export function macroDifference(units: readonly CodedUnit[], a: readonly CodedPr
 }
 
 /** Read, tag and score in one call: what `controverse evaluate` and `npm run eval:coded` print. */
-export function evaluateCoded(goldPath: string, lexicons: LexiconSet, split?: { readonly file: string; readonly name: string }): { units: CodedUnit[]; predictions: CodedPrediction[]; evaluation: CodedEvaluation } {
+export function evaluateCoded(goldPath: string, lexicons: LexiconSet, split?: { readonly file: string; readonly name: string } | ReadonlySet<string>): { units: CodedUnit[]; predictions: CodedPrediction[]; evaluation: CodedEvaluation } {
   const stances = lexicons.categories.map((c) => c.name);
-  const units = readCodedUnits(goldPath, stances, split === undefined ? undefined : readSplit(split.file, split.name));
+  const pages = split !== undefined && 'file' in split ? readSplit(split.file, split.name) : split;
+  const units = readCodedUnits(goldPath, stances, pages);
   const predictions = predictCoded(units, lexicons);
   return { units, predictions, evaluation: scoreCoded(units, predictions, stances) };
 }

@@ -116,12 +116,18 @@ export function codedSha256(goldPath: string): string {
   return hash.digest('hex');
 }
 
-/** Pages of one split from a split file (`doc_id	split`). */
-export function readSplit(splitFile: string, split: string): Set<string> {
+/** The distinct values of one column of a split file, sorted (none when the column is absent). */
+export function splitValues(splitFile: string, column: string): string[] {
+  const values = readRecords(splitFile).map((r) => (r.cells[column] ?? '').trim()).filter((v) => v !== '');
+  return [...new Set(values)].sort();
+}
+
+/** Pages of one split from a split file (`doc_id	split`, and any other column such as `writer`). */
+export function readSplit(splitFile: string, split: string, column = 'split'): Set<string> {
   if (!existsSync(splitFile)) throw new RunOutputError(`${splitFile}: split file not found`);
   const rows = readRecords(splitFile).map((r) => r.cells);
-  const pages = new Set(rows.filter((r) => (r.split ?? '').trim() === split).map((r) => (r.doc_id ?? '').trim()));
-  if (pages.size === 0) throw new RunOutputError(`${splitFile}: no page in split "${split}"`, `splits in the file: ${[...new Set(rows.map((r) => r.split))].join(', ')}`);
+  const pages = new Set(rows.filter((r) => (r[column] ?? '').trim() === split).map((r) => (r.doc_id ?? '').trim()));
+  if (pages.size === 0) throw new RunOutputError(`${splitFile}: no page with ${column} "${split}"`, `values of ${column} in the file: ${[...new Set(rows.map((r) => r[column]))].join(', ')}`);
   return pages;
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateCoded, hasTextColumn, readCodedUnits, scoreCoded, type CodedPrediction, type CodedUnit } from '../../src/evaluate/evaluate-coded.js';
+import { readSplit, splitValues } from '../../src/evaluate/read-coded.js';
 import { loadLexicons } from '../../src/lexicon/load-lexicon.js';
 
 const HEADER = 'doc_id\tunit\tkind\tauthor\ttext\ttrust_state\tsceptical\tsovereigntist\tclaims\tnote';
@@ -29,6 +30,18 @@ describe('evaluateCoded', () => {
     expect(predictions[1]!.claims).toContain('public_money_wasted');
     expect(evaluation.stances.find((s) => s.stance === 'sceptical')).toMatchObject({ tp: 1, fp: 0, fn: 0 });
     expect(evaluation.claims).toMatchObject({ tp: 1, fn: 0 });
+  });
+
+  it('reads pages by another column of the split file (writer), and takes a set of pages as the split', () => {
+    const dir = folder();
+    const splitFile = path.join(mkdtempSync(path.join(tmpdir(), 'controverse-split-')), 'split.tsv');
+    writeFileSync(splitFile, 'doc_id\tsplit\twriter\na\ttest\tw2\nb\ttest\tw1\n');
+    expect(splitValues(splitFile, 'writer')).toEqual(['w1', 'w2']);
+    expect(splitValues(splitFile, 'absent')).toEqual([]);
+    expect([...readSplit(splitFile, 'w2', 'writer')]).toEqual(['a']);
+    expect(() => readSplit(splitFile, 'w3', 'writer')).toThrow(/no page with writer "w3"/u);
+    const { units } = evaluateCoded(dir, loadLexicons(path.resolve('lexicons')), new Set(['b']));
+    expect(units.map((u) => u.docId)).toEqual(['b']);
   });
 
   it('rejects a stance column that is not 0 or 1, naming file and line', () => {
