@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatCodedEvaluation, macroDifference, predictCoded, scoreCoded, type CodedPrediction } from '../src/evaluate/evaluate-coded.js';
-import { readCodedUnits } from '../src/evaluate/read-coded.js';
+import { readCodedUnits, readSplit, splitValues } from '../src/evaluate/read-coded.js';
 import { fitStances, pageFolds } from '../src/fit/fit-stances.js';
 import { fittedWeightsOf } from '../src/fit/fitted-weights-of.js';
 import { loadLexicons } from '../src/lexicon/load-lexicon.js';
@@ -39,3 +39,14 @@ console.log(formatCodedEvaluation(`dev, lexicon weights (${values.lexicons})`, s
 console.log(formatCodedEvaluation(`dev, fitted on the other dev pages${values['no-words'] ? ' (no words)' : ''} (page-held-out, ${OUTER_FOLDS} folds)`, scoreCoded(units, fitted, stances)).join('\n'));
 const d = macroDifference(units, fitted, plain, stances);
 console.log(`  macro-F1 fitted − lexicon weights: ${d.difference.toFixed(2)} [${d.interval.low.toFixed(2)}, ${d.interval.high.toFixed(2)}]`);
+// The dev pages of writers whose pages no lexicon entry was written from (writer column of the split
+// file, any writer but "a"): the same held-out predictions, on wording nobody tuned for.
+const splitFile = path.resolve('eval/stances/split.tsv');
+for (const writer of splitValues(splitFile, 'writer').filter((w) => w !== 'a')) {
+  const pages = readSplit(splitFile, writer, 'writer');
+  const idx = units.map((_, i) => i).filter((i) => pages.has(units[i]!.docId));
+  if (idx.length === 0) continue;
+  const sub = idx.map((i) => units[i]!);
+  console.log(formatCodedEvaluation(`dev pages of writer ${writer}, lexicon weights`, scoreCoded(sub, idx.map((i) => plain[i]!), stances)).join('\n'));
+  console.log(formatCodedEvaluation(`dev pages of writer ${writer}, fitted on the other dev pages`, scoreCoded(sub, idx.map((i) => fitted[i]!), stances)).join('\n'));
+}
