@@ -27,6 +27,16 @@ export function explainsBetter(other: ParsedPage, first: ParsedPage): boolean {
   return a.filled > b.filled || (a.filled === b.filled && a.empty < b.empty);
 }
 
+/**
+ * True when a reading's comment headers are read alike: at least two comments, every one with an
+ * author, and every one dated or none (a page of relative dates, "il y a 3 h", gives none). Such a
+ * reading leaves the model nothing to mend (see `explainsBetter`): its reading is not needed.
+ */
+export function headersConsistent(page: ParsedPage): boolean {
+  const dated = page.comments.filter((c) => c.published !== undefined).length;
+  return page.comments.length >= 2 && page.comments.every((c) => c.author !== undefined) && (dated === 0 || dated === page.comments.length);
+}
+
 /** Words of a unit's opening that identify it in both readings. */
 const KEY_WORDS = 8;
 

@@ -19,11 +19,11 @@ import { lemmyThreadLayout } from './layouts/lemmy-thread.js';
 import { plainTextLayout } from './layouts/plain-text.js';
 import { splitLines } from './layouts/text-lines.js';
 import { wordpressThreadLayout } from './layouts/wordpress-thread.js';
-import { type LineRoleReading, MIN_CONFIDENCE, readLineRoles } from './line-roles/line-role-reader.js';
+import { MIN_CONFIDENCE, readLineRoles } from './line-roles/line-role-reader.js';
 import type { LineRoleModel } from './line-roles/role-model.js';
 import { LINE_ROLE_MODEL } from './line-roles/shipped-model.js';
 import { buildDocument } from './page.js';
-import { explainsBetter, withCueMetadata } from './better-reading.js';
+import { explainsBetter, headersConsistent, withCueMetadata } from './better-reading.js';
 
 /**
  * Scraped-page layouts, most specific first; the last one always recognises. The layouts written
@@ -145,33 +145,47 @@ export function ingestFile(file: string, bytes: Uint8Array, options: IngestOptio
 }
 
 /**
- * A text copy's page: the first layout that recognises it, the site layouts first; before the
- * generic layouts, the line-role model when it is confident (MIN_CONFIDENCE); when nothing
- * recognises the page, the model at any confidence (its diagnostics row says it is unsure), else
- * the whole page as one article unit.
+ * A text copy's page: the first layout that recognises it, the site layouts first. Then the generic
+ * readings: the inferred layout's (generic cues), else the first later layout's. A reading whose
+ * headers are consistent (`headersConsistent`: every comment named, dated all alike) is kept as it
+ * is; otherwise the line-role model reads the page too, and when it is confident (MIN_CONFIDENCE) it
+ * is compared with the inferred layout's reading (the one that explains the page better is kept) or
+ * replaces a later layout's. When nothing recognises the page, the model at any confidence (its
+ * diagnostics row says it is unsure), else the whole page as one article unit.
  */
 function readTextPage(text: string, lines: readonly string[], options: IngestOptions): ReturnType<PageLayout['parse']> {
   // The readings of one page share the date and name cues of its lines and segments.
   const cues = withPageMemo(options.lineCues ?? DEFAULT_LINE_CUES);
   const model = options.lineRoleModel === undefined ? LINE_ROLE_MODEL : options.lineRoleModel;
-  let byModel: LineRoleReading | undefined;
-  for (const layout of TEXT_LAYOUTS) {
-    if (layout === plainTextLayout) break;
-    if (layout === inferredThreadLayout && model !== null) {
-      byModel = readLineRoles(lines, model, cues);
-    }
-    const read = layout === inferredThreadLayout ? inferredThreadLayoutWith(cues) : layout;
-    if (byModel !== undefined && byModel.confidence >= MIN_CONFIDENCE) {
-      // A confident model against the generic cues: the reading that explains the page better.
-      const byCues = read.read?.(text, lines);
-      if (byCues === undefined) return byModel;
-      return explainsBetter(byCues.page, byModel.page) ? byCues : { ...byModel, page: withCueMetadata(byModel.page, byCues.page) };
-    }
-    const parsed = read.read !== undefined ? read.read(text, lines) : read.recognise(text, lines) ? read.parse(text, lines) : undefined;
+  const generic = TEXT_LAYOUTS.indexOf(inferredThreadLayout);
+  for (const layout of TEXT_LAYOUTS.slice(0, generic)) {
+    const parsed = readWith(layout, text, lines);
     if (parsed !== undefined) return parsed;
   }
-  return byModel ?? plainTextLayout.parse(text, lines);
+  const byCues = inferredThreadLayoutWith(cues).read?.(text, lines);
+  let byLayout = byCues;
+  for (const layout of TEXT_LAYOUTS.slice(generic + 1)) {
+    if (byLayout !== undefined || layout === plainTextLayout) break;
+    byLayout = readWith(layout, text, lines);
+  }
+  // Headers read alike on every comment: the model is read only when a comment is left unnamed or
+  // dated unlike the others (a header missed, a split in the wrong place). This skips it on pages
+  // where, confident, it could still have won with as many comments all named and dated (a tie, or
+  // more of them): on the development set the cues' reading was as good or better there, and the
+  // model costs more than all the layouts together (docs/thread-reader.md, Speed).
+  if (byLayout !== undefined && headersConsistent(byLayout.page)) return byLayout;
+  const byModel = model === null ? undefined : readLineRoles(lines, model, cues);
+  if (byModel !== undefined && byModel.confidence >= MIN_CONFIDENCE) {
+    // A confident model against the generic cues: the reading that explains the page better.
+    if (byCues === undefined) return byModel;
+    return explainsBetter(byCues.page, byModel.page) ? byCues : { ...byModel, page: withCueMetadata(byModel.page, byCues.page) };
+  }
+  return byLayout ?? byModel ?? plainTextLayout.parse(text, lines);
 }
+
+/** One layout's reading of a page, or undefined when it does not recognise it. */
+const readWith = (layout: PageLayout, text: string, lines: readonly string[]): ReturnType<PageLayout['parse']> | undefined =>
+  (layout.read !== undefined ? layout.read(text, lines) : layout.recognise(text, lines) ? layout.parse(text, lines) : undefined);
 
 function readText(file: string, docId: string, sha256: string, extension: Extension, text: string, options: IngestOptions): IngestResult {
   const fieldMap = options.fieldMap ?? DEFAULT_FIELD_MAP;

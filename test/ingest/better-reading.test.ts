@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainsBetter, withCueMetadata } from '../../src/ingest/better-reading.js';
+import { explainsBetter, headersConsistent, withCueMetadata } from '../../src/ingest/better-reading.js';
 import type { ParsedPage } from '../../src/ingest/page.js';
 
 const page = (comments: ParsedPage['comments'], extra: Partial<ParsedPage> = {}): ParsedPage => ({ body: 'Le texte de l\'article commence ici.', comments, ...extra });
@@ -40,5 +40,19 @@ describe('withCueMetadata', () => {
 
   it('leaves the article\'s metadata when the readings start it differently', () => {
     expect(withCueMetadata(byModel, { ...byCues, body: 'Autre chose.' }).author).toBe('profil');
+  });
+});
+
+describe('headersConsistent', () => {
+  const named = { text: 'a', author: 'x', published: '2024-01-02' };
+  it('holds when every comment is named and all are dated, or none is', () => {
+    expect(headersConsistent(page([named, named]))).toBe(true);
+    expect(headersConsistent(page([{ text: 'a', author: 'x' }, { text: 'b', author: 'y' }]))).toBe(true);
+  });
+
+  it('fails on a comment without an author, on dates missing from some comments only, and on fewer than two comments', () => {
+    expect(headersConsistent(page([named, { text: 'b', published: '2024-01-02' }]))).toBe(false);
+    expect(headersConsistent(page([named, { text: 'b', author: 'y' }]))).toBe(false);
+    expect(headersConsistent(page([named]))).toBe(false);
   });
 });

@@ -3,20 +3,43 @@ import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../../src/ingest/ingest-file.js';
 import { splitLines } from '../../../src/ingest/layouts/text-lines.js';
 import { MIN_CONFIDENCE, readLineRoles } from '../../../src/ingest/line-roles/line-role-reader.js';
+import type { LineRoleModel } from '../../../src/ingest/line-roles/role-model.js';
 import { LINE_ROLE_MODEL } from '../../../src/ingest/line-roles/shipped-model.js';
 
 // A forum page the line-role model reads with confidence (eval/threads, phpbb kind), but with fewer
 // dated and named comments than the generic cues read there.
 const FILE = 'phpbb/phpbb-2.txt';
 const bytes = readFileSync(`eval/threads/pages/${FILE}`);
-// A thread the model reads with confidence and at least as well as the cues (eval/threads, twitter kind).
+// A thread the model reads with confidence and at least as well as the cues (eval/threads, twitter kind),
+// whose comments the cues all name and date; without the date line of its first post, the cues' reading
+// leaves that post undated while the others are dated.
 const MODEL_FILE = 'twitter/twitter-1.txt';
+const modelPage = readFileSync(`eval/threads/pages/${MODEL_FILE}`, 'utf8');
+const firstDate = modelPage.split('\n').indexOf('26 sept. 2022');
+const oneUndated = Buffer.from(modelPage.split('\n').filter((_, i) => i !== firstDate).join('\n'));
+
+/** The shipped model, counting how often a reading looks at its weights or transitions. */
+function watchedModel(): { model: LineRoleModel; reads: () => number } {
+  let reads = 0;
+  const model = new Proxy(LINE_ROLE_MODEL, { get: (target, key, receiver) => { reads += 1; return Reflect.get(target, key, receiver) as unknown; } });
+  return { model, reads: () => reads };
+}
 
 describe('line-role reader in ingestion', () => {
-  it('reads a page it is confident about into units, with a diagnostics row naming the reader', () => {
-    const { documents, diagnostics } = ingestFile(MODEL_FILE, readFileSync(`eval/threads/pages/${MODEL_FILE}`));
+  it('reads a page it is confident about into units, with a diagnostics row naming the reader, when the cues\' headers are inconsistent', () => {
+    expect(firstDate).toBeGreaterThan(0);
+    const { documents, diagnostics } = ingestFile(MODEL_FILE, oneUndated);
     expect(documents[0]!.units.length).toBeGreaterThan(1);
     expect(diagnostics.map((d) => d.code)).toEqual(['thread-roles']);
+  });
+
+  it('keeps the cues\' reading without reading the model when every comment is named and dated alike', () => {
+    const watched = watchedModel();
+    const { diagnostics } = ingestFile(MODEL_FILE, Buffer.from(modelPage), { lineRoleModel: watched.model });
+    expect(diagnostics.map((d) => d.code)).toEqual(['thread-inferred']);
+    expect(watched.reads()).toBe(0);
+    ingestFile(MODEL_FILE, oneUndated, { lineRoleModel: watched.model });
+    expect(watched.reads()).toBeGreaterThan(0);
   });
 
   it('keeps the cues\' reading of a page when it explains more headers than the confident model', () => {
