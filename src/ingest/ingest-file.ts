@@ -10,6 +10,8 @@ import { readJsonLines } from './formats/read-jsonl.js';
 import type { PageLayout } from './layouts/layout.js';
 import { authorLineThreadLayout } from './layouts/author-line-thread.js';
 import { blankLineThreadLayout } from './layouts/blank-line-thread.js';
+import { chatLinesLayout, chatLinesLayoutWith } from './layouts/chat-lines.js';
+import { signedPostsLayout, signedPostsLayoutWith } from './layouts/signed-posts.js';
 import { fediverseThreadLayout } from './layouts/fediverse-thread.js';
 import { forumLikesThreadLayout } from './layouts/forum-likes-thread.js';
 import { hnThreadLayout } from './layouts/hn-thread.js';
@@ -27,13 +29,17 @@ import { explainsBetter, headersConsistent, withCueMetadata } from './better-rea
 
 /**
  * Scraped-page layouts, most specific first; the last one always recognises. The layouts written
- * for one site family are fast paths; the inferred reader reads any other page with dated headers.
+ * for one site family are fast paths; then the generic shapes no header-first reading fits (a chat
+ * one message a line, posts closed by their signature); the inferred reader reads any other page
+ * with dated headers.
  */
 export const TEXT_LAYOUTS: readonly PageLayout[] = [
   wordpressThreadLayout,
   hnThreadLayout,
   lemmyThreadLayout,
   forumLikesThreadLayout,
+  chatLinesLayout,
+  signedPostsLayout,
   inferredThreadLayout,
   fediverseThreadLayout,
   authorLineThreadLayout,
@@ -144,6 +150,12 @@ export function ingestFile(file: string, bytes: Uint8Array, options: IngestOptio
   return decoding.length === 0 ? read : { ...read, diagnostics: [...decoding, ...read.diagnostics] };
 }
 
+/** A generic layout reading with the page's cue set (the site layouts have none): the chat and signed-post layouts, before the inferred one. */
+function withCues(layout: PageLayout, cues: LineCueSet): PageLayout {
+  if (layout === chatLinesLayout) return chatLinesLayoutWith(cues);
+  return layout === signedPostsLayout ? signedPostsLayoutWith(cues) : layout;
+}
+
 /**
  * A text copy's page: the first layout that recognises it, the site layouts first. Then the generic
  * readings: the inferred layout's (generic cues), else the first later layout's. A reading whose
@@ -159,7 +171,7 @@ function readTextPage(text: string, lines: readonly string[], options: IngestOpt
   const model = options.lineRoleModel === undefined ? LINE_ROLE_MODEL : options.lineRoleModel;
   const generic = TEXT_LAYOUTS.indexOf(inferredThreadLayout);
   for (const layout of TEXT_LAYOUTS.slice(0, generic)) {
-    const parsed = readWith(layout, text, lines);
+    const parsed = readWith(withCues(layout, cues), text, lines);
     if (parsed !== undefined) return parsed;
   }
   const byCues = inferredThreadLayoutWith(cues).read?.(text, lines);

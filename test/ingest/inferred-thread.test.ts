@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorOf, dateCueOf, isInterfaceLine, replyCueOf } from '../../src/ingest/layouts/line-cues.js';
+import { authorOf, dateCueOf, isInterfaceLine, replyCueOf, replyHeaderOf } from '../../src/ingest/layouts/line-cues.js';
 import { readInferredThread } from '../../src/ingest/layouts/inferred-thread.js';
 
 describe('generic line cues', () => {
@@ -201,5 +201,39 @@ describe('a thread inferred from the page itself', () => {
 
   it('gives nothing when the page shows no repeated dated headers', () => {
     expect(readInferredThread(['Un texte.', '', 'Un autre paragraphe.'])).toBeUndefined();
+  });
+});
+
+describe('headers and markers of answers, questions and reviews', () => {
+  it('reads who answers and whom: "Réponse de X à Y", "Réponse de X", "↳ X a répondu", "En réponse au commentaire de X"', () => {
+    expect([replyHeaderOf('Réponse de Rozenn K. à Paul Tréguier'), replyHeaderOf('Réponse de Mon carnet de santé'), replyHeaderOf('↳ Gwen_Brest a répondu'), replyHeaderOf('Répondre')])
+      .toEqual([{ author: 'Rozenn K.', target: 'Paul Tréguier' }, { author: 'Mon carnet de santé' }, { author: 'Gwen_Brest' }, undefined]);
+    expect([replyCueOf('En réponse au commentaire de Gwen_Brest'), replyCueOf('↳ Gwen_Brest a répondu')]).toEqual([{ target: 'Gwen_Brest' }, undefined]);
+    expect([authorOf('Avis de Corentin L.'), authorOf('Question posée par Inès Carré'), authorOf('Avis de la semaine dernière, très utile.')]).toEqual(['Corentin L.', 'Inès Carré', undefined]);
+  });
+
+  it('reads ratings as the page\'s furniture, not words', () => {
+    expect(['★★★★☆', 'Note : 4/5', 'Note moyenne : 3,1/5 · 1 254 avis'].map((l) => isInterfaceLine(l))).toEqual([true, true, true]);
+    expect(isInterfaceLine('Je mets 4/5 parce que la connexion échoue souvent le matin.')).toBe(false);
+  });
+
+  it('nests "Réponse de X" and a "1 réponse" counter under the comment above, unless every header answers so (a question\'s answers)', () => {
+    const article = ['Un article assez long sur le carnet de santé numérique, ses usages, ses limites et les débats qu\'il suscite.', ''];
+    const reviews = [
+      ...article,
+      'Avis de Awa T.', '★★★★☆', 'Publié le 12 mars 2024', 'Pratique.', 'Date de l\'expérience : 10 mars 2024', 'Utile · Signaler', '',
+      'Réponse de Mon service', 'Publié le 13 mars 2024', 'Merci Awa.', '',
+      'Avis de Bruno K.', 'Publié le 14 mars 2024', 'Lent.', '',
+      '1 réponse', 'Chloé M. · 15 mars 2024 à 10:00', 'Pas chez moi.',
+    ];
+    expect(readInferredThread(reviews)?.page.comments.map((c) => [c.author, c.text, c.parentIndex])).toEqual([
+      ['Awa T.', 'Pratique.', undefined], ['Mon service', 'Merci Awa.', 0], ['Bruno K.', 'Lent.', undefined], ['Chloé M.', 'Pas chez moi.', 2],
+    ]);
+    const answers = [
+      'Question posée par Inès C. · 2 a', 'Pourquoi l\'État n\'a-t-il pas son propre cloud pour toutes ses administrations et leurs données ?', '',
+      'Réponse de Awa T. · Architecte dans un opérateur public · 2 a', 'Il en a plusieurs.', '',
+      'Réponse de Bruno K. · 8 mois', 'Faute de gens pour les faire tourner.',
+    ];
+    expect(readInferredThread(answers)?.page).toMatchObject({ author: 'Inès C.', comments: [{ author: 'Awa T.', parentIndex: undefined }, { author: 'Bruno K.', parentIndex: undefined }] });
   });
 });

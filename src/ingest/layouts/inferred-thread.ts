@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model.js';
 import type { ParsedComment, ParsedPage } from '../page.js';
 import type { PageLayout } from './layout.js';
-import { authorOf, dateCueOf, DEFAULT_LINE_CUES, handlesOf, isInterfaceLine, type LineCueSet, mayHoldDate, replyCueOf, type ReplyCue, segmentsOf } from './line-cues.js';
+import { authorOf, dateCueOf, DEFAULT_LINE_CUES, handlesOf, isInterfaceLine, type LineCueSet, mayHoldDate, replyCueOf, type ReplyCue, replyHeaderOf, segmentsOf } from './line-cues.js';
 import { indentOf, isBlank, wordCount } from './text-lines.js';
 
 /**
@@ -18,6 +18,8 @@ const MAX_HEADER_WORDS = 14;
 const MAX_HEADER_LEAD = 4;
 /** Longest line looked at for cues; "Message par X » lun. 26 sept. 2022 10:14  Abonné" has 60 characters. */
 const MAX_CUE_LINE_CHARS = 160;
+/** Longest job title between a name and a date on a header ("Architecte systèmes dans un opérateur public"). */
+const MAX_TITLE_WORDS = 8;
 /** Words of a line that make it a paragraph of an article, not a link or a notice. */
 const PARAGRAPH_WORDS = 25;
 /** Words of a paragraph that make it article text rather than furniture. */
@@ -40,6 +42,8 @@ interface LineInfo {
   readonly iface: boolean;
   readonly reply?: ReplyCue;
   readonly author?: string;
+  /** "Réponse de X", "↳ X a répondu": the comment answers the one above. */
+  readonly answersAbove?: boolean;
 }
 
 function classify(line: string, cues: LineCueSet): LineInfo {
@@ -61,6 +65,7 @@ function classify(line: string, cues: LineCueSet): LineInfo {
     if (whole?.iso !== undefined) return { date: whole, header: true, iface: false };
     let date: { iso?: string } | undefined;
     let author: string | undefined;
+    let marked: { target?: string } | undefined;
     let others = 0;
     for (const s of segments) {
       const cue = date === undefined ? dateCueOf(s, cues) : undefined;
@@ -75,6 +80,9 @@ function classify(line: string, cues: LineCueSet): LineInfo {
       const bylineDate = byline === null ? undefined : dateCueOf(byline[1] ?? '', cues);
       const bylineName = bylineDate === undefined ? undefined : authorOf(byline?.[2] ?? '', cues);
       if (bylineDate !== undefined && bylineName !== undefined) { date = bylineDate; author ??= bylineName; continue; }
+      // "Réponse de X à Y · <date>", "↳ X a répondu · <date>": the author, as one who answers.
+      const answering = author === undefined ? replyHeaderOf(s, cues) : undefined;
+      if (answering !== undefined) { author = answering.author; marked = answering; continue; }
       const name = /^(?:épinglé|pinned)\b/iu.test(s) ? undefined : authorOf(s, cues);
       if (name !== undefined) { author ??= name; continue; }
       if (!isInterfaceLine(s, cues)) others += wordCount(s);
@@ -82,9 +90,15 @@ function classify(line: string, cues: LineCueSet): LineInfo {
     // "Message par X » date": the name and the date in one segment each; the rest interface or short.
     // "J'aime · Répondre · 1 sem": a dated line of interface words closes a comment (a footer).
     if (date !== undefined && others === 0 && author === undefined && segments.length > 1) return { date, header: true, footer: true, iface: false };
-    if (date !== undefined && others <= 3) return { date, header: true, iface: false, author };
+    // "Réponse de X · <job title> · 2 a": a name, a date and a short title between them.
+    if (date !== undefined && (others <= 3 || (author !== undefined && segments.length >= 3 && others <= MAX_TITLE_WORDS))) {
+      const reply = marked?.target === undefined ? undefined : { target: marked.target };
+      return { date, header: true, iface: false, author, ...(reply === undefined ? {} : { reply }), ...(marked !== undefined && reply === undefined ? { answersAbove: true } : {}) };
+    }
   }
   if (isInterfaceLine(t, cues)) return { header: false, iface: true };
+  const answering = words <= MAX_HEADER_WORDS ? replyHeaderOf(t, cues) : undefined;
+  if (answering !== undefined) return answering.target === undefined ? { header: false, iface: false, author: answering.author, answersAbove: true } : { header: false, iface: false, author: answering.author, reply: { target: answering.target } };
   return { header: false, iface: false, author: words <= 6 && !/^(?:épinglé|pinned)\b/iu.test(t) ? authorOf(t, cues) : undefined };
 }
 
@@ -210,6 +224,21 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
   return blocks;
 }
 
+/** A labelled date closing a post ("Date de l'expérience : 10 mars 2024", "Modifié : 3 mars 2024"): the page's, not its words. */
+function isLabelledDate(line: string): boolean {
+  const m = /^[\p{L}'’ ]{2,40}:\s*(\S.{0,40})$/u.exec(line.trim());
+  return m !== null && mayHoldDate(m[1]!) && dateCueOf(m[1]!)?.iso !== undefined;
+}
+
+/** A header saying its comment answers the one above: "Réponse de X", "↳ X a répondu", or a "1 réponse" counter over it. */
+function answersAbove(lines: readonly string[], info: LineInfoAt, b: Block): boolean {
+  for (let i = b.start; i <= b.end; i += 1) {
+    if (info(i)?.answersAbove === true) return true;
+    if (i < b.anchor && /^\s*\d+\s+(?:réponses?|replies|reply)\s*$/iu.test(lines[i]!)) return true;
+  }
+  return false;
+}
+
 /** True when `line` was already on the page above line `i`: the quoted words of an earlier post. */
 const shownAbove = (lines: readonly string[], i: number, line: string): boolean => {
   for (let j = i - 1; j >= 0; j -= 1) if (lines[j]!.includes(line)) return true;
@@ -225,7 +254,7 @@ function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: nu
   let a = from;
   let b = to;
   while (a < b && (isBlank(lines[a]!) || info(a)?.iface === true)) a += 1;
-  while (b > a && (isBlank(lines[b - 1]!) || info(b - 1)?.iface === true || BOILERPLATE.test(lines[b - 1]!.trim()))) b -= 1;
+  while (b > a && (isBlank(lines[b - 1]!) || info(b - 1)?.iface === true || BOILERPLATE.test(lines[b - 1]!.trim()) || isLabelledDate(lines[b - 1]!))) b -= 1;
   const kept: string[] = [];
   let firstQuoted: string | undefined;
   for (let i = a; i < b; i += 1) {
@@ -250,6 +279,7 @@ function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: nu
     }
     kept.push(line.trim());
   }
+  while (kept.length > 0 && isLabelledDate(kept[kept.length - 1]!)) kept.pop();
   return { text: kept.join('\n').trim(), quoted: firstQuoted };
 }
 
@@ -315,6 +345,9 @@ function articleText(lines: readonly string[], info: LineInfoAt, from: number, t
   if (first !== -1 && prose.length > 1 && isTitle(paragraphs[first]!)) first = paragraphs.indexOf(prose[1]!);
   const last = paragraphs.indexOf(prose[prose.length - 1] ?? []);
   if (first === -1) return '';
+  // A heading glued to the first paragraph ("Présentation" over its text) is not the article's words.
+  const opening = paragraphs[first]!;
+  if (opening.length > 1 && wordCount(opening[0]!) <= 3 && !/[.!?…:;,»")]$/u.test(opening[0]!) && wordCount(opening[1]!, PARAGRAPH_WORDS) >= PARAGRAPH_WORDS) paragraphs[first] = opening.slice(1);
   return paragraphs.slice(first, last + 1).filter((p) => !BOILERPLATE.test(p[0] ?? '') && !isSubscriptionCall(p)).map((p) => p.join('\n')).join('\n\n');
 }
 
@@ -464,6 +497,10 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
   const all = [article, ...units];
   const stack: number[] = [];
   const indented = units.some((u) => u.indent > 0);
+  // "Réponse de X", "↳ X a répondu", a "1 réponse" counter over the header: the comment answers the one above,
+  // unless most headers of the page say so (a question's answers, each "Réponse de X").
+  const above = blocks.map((b) => answersAbove(lines, info, b));
+  const mostAbove = above.filter(Boolean).length * 2 > blocks.length;
   units.forEach((u, k) => {
     const index = k + 1;
     const b = blocks[k]!;
@@ -484,6 +521,8 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     } else if (mentioned(all, index) !== undefined) {
       // "Jérôme Savary très bonne question": a text opening on a poster's full name answers their latest post.
       parent = answered(all, index, mentioned(all, index)!, true);
+    } else if (above[k] === true && !mostAbove) {
+      for (let j = index - 1; j >= 1 && parent === undefined; j -= 1) if (all[j]?.parent === undefined) parent = j;
     } else if (indented && k > 0) {
       for (let j = index - 1; j >= 1; j -= 1) {
         const p = all[j]!;

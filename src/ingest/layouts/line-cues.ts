@@ -109,6 +109,8 @@ export const KIND_INTERFACE_WORDS: Readonly<Record<string, readonly string[]>> =
   'news-reactions': ['facebook', 'twitter', 'x', 'whatsapp', 'linkedin', 'email', 'e-mail', 'mail', 'copier', 'imprimer', 'print', 'copy', 'link'],
   'lemonde-abonnes': ['un', 'abus', 'contenu', 'inapproprie', 'signalement', 'a', 'ce', 'commentaire', 'repondu', 'answered'],
   discourse: ['cree', 'derniere', 'utilisateurs', 'liens', 'users', 'links', 'created', 'last', 'posts', 'sujets', 'membre', 'member'],
+  // "Vue 1,2 k fois · 34 votes positifs", "Voter pour · Commenter · Partager" under an answer.
+  'qa-site': ['vue', 'fois', 'positifs', 'negatifs', 'voter', 'pour', 'contre', 'commenter'],
 };
 
 /** What the date and name cues gave each distinct segment of one page (null: no cue). */
@@ -163,6 +165,10 @@ const FORM_PROMPT = /^(?:(?:publiez|postez|écrivez|ajoutez|ajouter|écrire|réd
 /** The first word of every FORM_PROMPT line ("2 replies by" starts its letters at "replies"): a line not starting so is not tried. */
 const FORM_PROMPT_FIRST = /^(?:publiez|postez|écrivez|ajoutez|ajouter|écrire|rédigez|laissez|laisser|donnez|post|write|add|leave|join|type|enter|saisissez|entrez|indiquez|liked|loved|aimé|aimée|apprécié|repl(?:y|ies)|réponses?|comments?|commentaires?)$/iu;
 
+/** A rating, short, as review pages print it: "★★★★☆", "Note : 4/5", "Note moyenne : 3,1/5 · 1 254 avis", "4,5 sur 5". */
+const isRating = (folded: string): boolean =>
+  folded.length <= 60 && (/^[★☆✩✪⭐\s]{3,}$/u.test(folded) || (/\d(?:[.,]\d+)?\s*(?:\/|sur|out of)\s*(?:5|10|20)\b/u.test(folded) && letterRuns(folded, 9) <= 8 && !/[.!?]$/u.test(folded)));
+
 /** True for a line of interface words, counters, symbols and separators only: "Répondre · Signaler · 👍 38", "↑ 142 ↓", "14 réponses". */
 export function isInterfaceLine(line: string, cues: LineCueSet = DEFAULT_LINE_CUES): boolean {
   // Past 60 characters only the word list can match, and it needs at most 8 words (16 letter runs
@@ -171,6 +177,7 @@ export function isInterfaceLine(line: string, cues: LineCueSet = DEFAULT_LINE_CU
   // Its first word is an interface word too (a letter alone may be a unit: "1,2 k"): most text stops here.
   const first = /[\p{L}\p{M}'’]+/u.exec(line)?.[0];
   if (first !== undefined && FORM_PROMPT_FIRST.test(first) && FORM_PROMPT.test(line.trim())) return true;
+  if (/\d\s*(?:\/|sur|out of)\s*(?:5|10|20)\b|[★☆✩✪⭐]{3}/u.test(line) && isRating(fold(line))) return true;
   if (first !== undefined && first.length > 1 && !cues.interfaceWords.has(fold(first))) return false;
   const s = fold(line);
   if (s === '') return false;
@@ -205,13 +212,15 @@ export function replyCueOf(line: string): ReplyCue | undefined {
   if (numbered !== null) return { depth: (numbered[1]?.split('.').length ?? 1) - 1 };
   // "En réponse à" alone: the names answered are on the next line.
   if (/^(?:↪|↳|↩)?\s*(?:en\s+)?(?:réponse\s+à|in\s+reply\s+to|replying\s+to)\s*:?$/iu.test(t)) return {};
-  const answer = /^(?:↪|↳|↩)?\s*(?:en\s+)?(?:réponse\s+à|répondre\s+à|in\s+reply\s+to|replying\s+to|reply\s+to|en réponse au message de)\s+@?(.+?)\s*:?$/iu.exec(t);
+  const answer = /^(?:↪|↳|↩)?\s*(?:en\s+)?(?:réponse\s+à|répondre\s+à|in\s+reply\s+to|replying\s+to|reply\s+to|réponse\s+au\s+(?:commentaire|message|post|avis)\s+de)\s+@?(.+?)\s*:?$/iu.exec(t);
   if (answer !== null) {
     // "En réponse à @a et @b": a list of handles, the conversation's root first.
     const handles = /^(?:↪|↳|↩)?\s*(?:en\s+)?(?:réponse\s+à|in\s+reply\s+to|replying\s+to)\s+(@.+)$/iu.exec(t)?.[1];
     const list = handles === undefined ? undefined : handlesOf(handles);
     return list !== undefined && list.length > 1 ? { targets: list } : { target: answer[1]?.replace(/^@/u, '') };
   }
+  // "↳ X a répondu": a header naming who answers (replyHeaderOf), not the person answered.
+  if (/\s(?:a\s+répondu|replied)\b/iu.test(t)) return undefined;
   const arrow = /^(?:↩|↪|↳)\s*@?(\S.{0,40})$/u.exec(t);
   if (arrow !== null) return { target: arrow[1]?.trim() };
   // "Le 26 septembre 2022 à 10:05:13 :X a écrit :", "On Sep 26, 2022, X wrote:": the quoted post's date first.
@@ -219,6 +228,41 @@ export function replyCueOf(line: string): ReplyCue | undefined {
   if (quote !== null) return { quote: (quote[1] ?? quote[2])?.trim() };
   return undefined;
 }
+
+/** A header's segment naming its author as one who answers (replyHeaderOf). */
+export interface ReplyHeader {
+  readonly author: string;
+  /** "Réponse de X à Y": the name answered; undefined when the comment above is ("Réponse de X", "↳ X a répondu"). */
+  readonly target?: string;
+}
+
+const REPLY_HEADER_GATE = /^(?:↳|↪|réponse|reply|answer)|(?:répondu|replied)$/iu;
+
+/** "Réponse de X à Y" (Y answered), "Réponse de X", "↳ X a répondu", "X replied" (the comment above answered), or undefined. */
+export function replyHeaderOf(segment: string, cues: LineCueSet = DEFAULT_LINE_CUES): ReplyHeader | undefined {
+  const t = segment.trim();
+  if (!REPLY_HEADER_GATE.test(t)) return undefined;
+  const to = /^(?:↳|↪)?\s*(?:réponse|reply|answer)\s+(?:de|d['’]|from|by)\s*(.+?)\s+(?:à|to)\s+@?(.+)$/iu.exec(t);
+  if (to !== null) {
+    const author = authorOf(to[1] ?? '', cues);
+    const target = authorOf(to[2] ?? '', cues);
+    return author === undefined || target === undefined ? undefined : { author, target };
+  }
+  const from = /^(?:↳|↪)?\s*(?:réponse|reply|answer)\s+(?:de|d['’]|from|by)\s*(.+)$/iu.exec(t)?.[1] ?? /^(?:↳|↪)?\s*(.+?)\s+(?:a\s+répondu|replied)$/iu.exec(t)?.[1];
+  const author = from === undefined ? undefined : introducedName(from) ?? authorOf(from, cues);
+  return author === undefined ? undefined : { author };
+}
+
+/** Words a page puts before a name on a header: "Avis de X", "Réponse de X", "Question posée par X", "Answered by X". */
+const INTRODUCER = /^(?:(?:avis|réponse|question|commentaire|review|answer|reply)\s+(?:(?:posée|postée|publiée|laissée|rédigée)\s+)?(?:de|d['’]|par|from|by)|(?:posée|asked|answered|reviewed)\s+(?:par|by))\s*/iu;
+
+/** The name after an introducer, whatever its case ("Réponse de Mon carnet de santé"): short, no sentence end, no "à Y". */
+function introducedName(s: string): string | undefined {
+  const t = s.trim();
+  return t !== '' && wordCount(t) <= 6 && (!/[.!?:;,…]$/u.test(t) || /(?:^|\s)\p{Lu}\.$/u.test(t)) && !/\s(?:à|to)\s/u.test(t) && !/^\d/u.test(t) ? t : undefined;
+}
+
+const wordCount = (s: string): number => s.split(/\s+/u).filter((w) => w !== '').length;
 
 /** A line of handles only: "@KerlouanMairie", "@elise_b@mamot.fr", "@yannick_lb et @KerlouanMairie". */
 export function handlesOf(line: string): string[] | undefined {
@@ -241,6 +285,12 @@ export function authorOf(segment: string, cues: LineCueSet = DEFAULT_LINE_CUES):
 }
 
 function readAuthor(segment: string, cues: LineCueSet): string | undefined {
+  // "Avis de Corentin L.", "Question posée par Inès Carré": after an introducer, the words are a name whatever their case.
+  const introduced = INTRODUCER.exec(segment.trim());
+  if (introduced !== null) {
+    const name = introducedName(segment.trim().slice(introduced[0].length));
+    if (name !== undefined && !isInterfaceLine(name, cues) && dateCueOf(name, cues) === undefined) return name;
+  }
   // "Collectif Gratte-Ciel à vélo says:": the words before "dit :" are a name, whatever their case.
   const says = /\S\s+(?:dit|says|a dit)\s*:$/iu.test(segment.trim());
   let t = segment.trim().replace(AUTHOR_PREFIX, '').replace(/^u\//u, '').replace(/\s*(?:→|->)\s*.+$/u, '').replace(/\s+[•·]\s+\d+(?:e|er|nd|rd|th)\+?$/u, '').trim();

@@ -1,0 +1,110 @@
+import type { ParsedComment } from '../page.js';
+import type { PageLayout } from './layout.js';
+import { authorOf, DEFAULT_LINE_CUES, isInterfaceLine, type LineCueSet } from './line-cues.js';
+import { isBlank } from './text-lines.js';
+
+/**
+ * A chat copied or exported one message a line, whatever the app: each message opens on a header
+ * holding its time and its author, on the same line as its words or on the line above them.
+ *   "05/03/2024, 08:49 - Nadia Ferhat : Bonjour…", "[13/11/2023 18:04] Hélène Baudry : Vous avez vu…"
+ *   "[20:02] erwan_b: l'idée serait…", "[20:02] <erwan_b> l'idée serait…"
+ *   "Gaëtan Prigent, [02.10.23 09:15]" then the message's lines.
+ * Lines under a message without a header continue it; a dated line without an author's name
+ * ("… a créé le groupe") is the app's notice, not a message. The first message is the article.
+ */
+
+/** Fewest message headers that make a page a chat. */
+const MIN_MESSAGES = 3;
+
+const DAY = String.raw`(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})`;
+const TIME = String.raw`(\d{1,2})[:h](\d{2})(?::\d{2})?`;
+/** Date and time, then the author and a colon, then the words: exports of messaging apps. */
+const DATED_MESSAGE = new RegExp(String.raw`^\[?${DAY},?\s+${TIME}\]?\s*(?:[-–—]\s*)?([^:\[\]]{1,60}?)\s*:\s+(\S.*)$`, 'u');
+/** A time in brackets, then a handle with a colon or in angle brackets: chat logs. */
+const TIMED_MESSAGE = /^\[(\d{1,2}):(\d{2})(?::\d{2})?\]\s*(?:<([^<>\s]{1,40})>|([^\s:<>[\]]{1,40}):)\s+(\S.*)$/u;
+/** The author, then the date and time in brackets, alone on a line: messages copied from an app. */
+const MESSAGE_HEADER = new RegExp(String.raw`^([^,\[\]]{1,60}),\s*\[${DAY},?\s+${TIME}\]$`, 'u');
+
+interface Header {
+  readonly author: string;
+  readonly published?: string;
+  /** The message's words on the header's line, when it has any. */
+  readonly text?: string;
+}
+
+const pad = (n: string | undefined): string => (n ?? '').padStart(2, '0');
+
+/** "05/03/2024" and "08:49" → "2024-03-05T08:49" (days first, as French apps write them); undefined when not a calendar date. */
+function isoOf(day: string | undefined, month: string | undefined, year: string | undefined, hour: string | undefined, minute: string | undefined): string | undefined {
+  const d = Number(day);
+  const m = Number(month);
+  if (d < 1 || d > 31 || m < 1 || m > 12 || Number(hour) > 23 || Number(minute) > 59) return undefined;
+  const y = year?.length === 2 ? `20${year}` : year;
+  return `${y}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}`;
+}
+
+/** A message header (with its words when on the same line), or undefined; a dated notice of the app has no author. */
+function headerOf(line: string, cues: LineCueSet): Header | undefined {
+  const t = line.trim();
+  if (!/^[[\d\p{L}]/u.test(t) || !/\d[:h]\d\d/u.test(t)) return undefined;
+  const dated = DATED_MESSAGE.exec(t);
+  if (dated !== null) {
+    const author = authorOf(dated[6] ?? '', cues);
+    const published = isoOf(dated[1], dated[2], dated[3], dated[4], dated[5]);
+    return author === undefined || published === undefined ? undefined : { author, published, text: dated[7] };
+  }
+  const timed = TIMED_MESSAGE.exec(t);
+  if (timed !== null) {
+    const author = timed[3] ?? timed[4];
+    return author === undefined || Number(timed[1]) > 23 ? undefined : { author, text: timed[5] };
+  }
+  const alone = MESSAGE_HEADER.exec(t);
+  if (alone === null) return undefined;
+  const author = authorOf(alone[1] ?? '', cues);
+  const published = isoOf(alone[2], alone[3], alone[4], alone[5], alone[6]);
+  return author === undefined || published === undefined ? undefined : { author, published };
+}
+
+/** A dated line of the app's own ("05/03/2024, 08:47 - X a créé le groupe"): it ends the message above. */
+const isNotice = (line: string): boolean => /^\[?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}[:h]\d{2}/u.test(line.trim());
+
+/** Read a page as a chat, one message a header; undefined when fewer than MIN_MESSAGES headers or most lines are not messages. */
+export function readChatLines(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): { page: { author?: string; published?: string; body: string; comments: ParsedComment[] }; diagnostics: { level: 'info'; code: string; message: string }[] } | undefined {
+  const headers: (Header | undefined)[] = lines.map((l) => (l.length <= 4000 ? headerOf(l, cues) : undefined));
+  const at = headers.flatMap((h, i) => (h === undefined ? [] : [i]));
+  if (at.length < MIN_MESSAGES) return undefined;
+  // Most lines between the first and the last header are messages: a page quoting a few chat lines is not a chat.
+  let filled = 0;
+  for (let i = at[0]!; i <= at[at.length - 1]!; i += 1) if (!isBlank(lines[i]!)) filled += 1;
+  if (at.length * 3 < filled) return undefined;
+  const messages: { author: string; published?: string; text: string }[] = [];
+  for (const [k, i] of at.entries()) {
+    const header = headers[i]!;
+    const end = at[k + 1] ?? lines.length;
+    const words: string[] = header.text === undefined ? [] : [header.text.trim()];
+    for (let j = i + 1; j < end && !isNotice(lines[j]!); j += 1) words.push(lines[j]!.trim());
+    // Blank lines and the page's furniture after the last words are not the message's.
+    while (words.length > 0 && (words[words.length - 1] === '' || isInterfaceLine(words[words.length - 1]!, cues))) words.pop();
+    const text = words.join('\n').replace(/\n{3,}/gu, '\n\n').trim();
+    if (text !== '') messages.push({ author: header.author, published: header.published, text });
+  }
+  const first = messages.shift();
+  if (first === undefined || messages.length === 0) return undefined;
+  return {
+    page: { author: first.author, published: first.published, body: first.text, comments: messages },
+    diagnostics: [{ level: 'info', code: 'thread-chat', message: `chat read from ${messages.length + 1} message headers; the first message is the article` }],
+  };
+}
+
+/** The chat reader as a layout with a given cue set. */
+export function chatLinesLayoutWith(cues: LineCueSet): PageLayout {
+  return {
+    name: 'chat-lines',
+    recognise: (_text, lines) => readChatLines(lines, cues) !== undefined,
+    read: (_text, lines) => readChatLines(lines, cues),
+    parse: (text, lines) => readChatLines(lines, cues) ?? { page: { body: text, comments: [] }, diagnostics: [] },
+  };
+}
+
+/** The chat reader with every cue. */
+export const chatLinesLayout: PageLayout = chatLinesLayoutWith(DEFAULT_LINE_CUES);
