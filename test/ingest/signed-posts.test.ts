@@ -31,6 +31,15 @@ describe('posts closed by their signature', () => {
     });
   });
 
+  it('keeps every paragraph of a post after the first, not a section heading above it', () => {
+    const page = [
+      'Une question.', '-- Awa', '',
+      'Titre de section [modifier]', '',
+      'Premier paragraphe de la réponse.', '', 'Second paragraphe.', '-- Bruno', '',
+    ];
+    expect(readSignedPosts(page)?.page.comments.map((c) => c.text)).toEqual(['Premier paragraphe de la réponse.\n\nSecond paragraphe.']);
+  });
+
   it('takes no dash inside a sentence for a signature', () => {
     expect(readSignedPosts(['Le projet — selon la mairie — avance.', '', 'Un autre texte – sans signature.', '', 'Et -- encore un.'])).toBeUndefined();
   });

@@ -18,6 +18,8 @@ const MIN_SIGNATURES = 2;
 const PARAGRAPH_WORDS = 25;
 /** Longest dated line on top of a post read as its date line ("Posté le 08/01/2024 à 21:14"). */
 const MAX_DATE_LINE_WORDS = 8;
+/** Lines of a motto under "-- Name" left out with it. */
+const MAX_MOTTO_LINES = 3;
 /** Longest name in a signature, in words. */
 const MAX_NAME_WORDS = 5;
 
@@ -78,6 +80,14 @@ function dateLineOf(line: string, cues: LineCueSet): { iso?: string } | undefine
   return undefined;
 }
 
+/** The first line of the paragraph right above line `start` (one blank line between), not above `floor`; undefined when none. */
+function earlierParagraph(lines: readonly string[], floor: number, start: number): number | undefined {
+  if (start - 2 < floor || !isBlank(lines[start - 1]!) || isBlank(lines[start - 2]!)) return undefined;
+  let top = start - 2;
+  while (top > floor && !isBlank(lines[top - 1]!)) top -= 1;
+  return top;
+}
+
 interface Post { author: string; published?: string; text: string; indent: number; parent?: number }
 
 /** Read a page of signed posts, or undefined when fewer than MIN_SIGNATURES signatures close blocks of words. */
@@ -92,6 +102,12 @@ export function readSignedPosts(lines: readonly string[], cues: LineCueSet = DEF
     if (signature === undefined) continue;
     let start = i;
     while (start > floor && !isBlank(lines[start - 1]!)) start -= 1;
+    // A post of several paragraphs: after the first post, the paragraphs above at its indentation that end a sentence are its own.
+    for (let above = earlierParagraph(lines, floor, start); posts.length > 0 && above !== undefined; above = earlierParagraph(lines, floor, start)) {
+      const top = lines[above]!;
+      if (indentOf(top) !== indentOf(lines[start]!) || !/[.!?…»)]$/u.test(lines[start - 2]?.trim() ?? '') || dateLineOf(top, cues) !== undefined) break;
+      start = above;
+    }
     let published = signature.published;
     const words: string[] = [];
     for (let j = start; j < i; j += 1) {
@@ -105,7 +121,9 @@ export function readSignedPosts(lines: readonly string[], cues: LineCueSet = DEF
       words.push(l);
     }
     if (signature.before !== '') words.push(signature.before);
+    // A motto under "-- Name" runs to the next blank line: not the next post's.
     floor = i + 1;
+    while (signature.before === '' && floor < lines.length && floor - i <= MAX_MOTTO_LINES && !isBlank(lines[floor]!)) floor += 1;
     if (words.length === 0) continue;
     if (firstStart === -1) firstStart = start;
     posts.push({ author: signature.author, published, text: words.join('\n'), indent: indentOf(lines[start]!) });
