@@ -17,20 +17,8 @@ function pageWords(file: string): string {
 
 const kindsOf = (dir: string): string[] => readdirSync(path.join(dir, 'pages')).sort();
 
-describe.each([HELD_OUT_DIR, FRESH_HELD_OUT_DIR])('held-out gold in %s', (dir) => {
-  const gold = readThreadGold(dir);
-  const byFile = new Map<string, GoldUnit[]>();
-  for (const g of gold) byFile.set(g.file, [...(byFile.get(g.file) ?? []), g]);
-
-  it('has a gold file for every kind of page and gold rows for every page', () => {
-    const pages = kindsOf(dir).flatMap((kind) => readdirSync(path.join(dir, 'pages', kind)).map((f) => `${kind}/${f}`));
-    expect([...byFile.keys()].sort()).toEqual(pages.sort());
-    expect(readdirSync(path.join(dir, 'gold')).sort()).toEqual(kindsOf(dir).map((k) => `${k}.tsv`));
-    for (const kind of kindsOf(dir)) {
-      expect(readGoldUnits(path.join(dir, 'gold', `${kind}.tsv`)).filter((g) => siteKindOf(g) !== kind).map((g) => g.file), kind).toEqual([]);
-    }
-  });
-
+/** Per page: units numbered from 0 with an article first, links pointing back, and every unit's first and last words in the page. */
+function checkGoldOfPages(dir: string, byFile: ReadonlyMap<string, readonly GoldUnit[]>): void {
   it.each([...byFile.keys()])('%s: units numbered from 0, an article first, parents, depths and quotes pointing at earlier units', (file) => {
     const units = byFile.get(file) ?? [];
     expect(units.map((g) => Number(g.unit))).toEqual(units.map((_, i) => i));
@@ -54,6 +42,30 @@ describe.each([HELD_OUT_DIR, FRESH_HELD_OUT_DIR])('held-out gold in %s', (dir) =
       expect(words.indexOf(foldWhiteSpace(g.last_words), first), `last words of unit ${g.unit}: "${g.last_words}"`).toBeGreaterThanOrEqual(first);
     }
   });
+}
+
+describe.each([HELD_OUT_DIR, FRESH_HELD_OUT_DIR])('held-out gold in %s', (dir) => {
+  const gold = readThreadGold(dir);
+  const byFile = new Map<string, GoldUnit[]>();
+  for (const g of gold) byFile.set(g.file, [...(byFile.get(g.file) ?? []), g]);
+
+  it('has a gold file for every kind of page and gold rows for every page', () => {
+    const pages = kindsOf(dir).flatMap((kind) => readdirSync(path.join(dir, 'pages', kind)).map((f) => `${kind}/${f}`));
+    expect([...byFile.keys()].sort()).toEqual(pages.sort());
+    expect(readdirSync(path.join(dir, 'gold')).sort()).toEqual(kindsOf(dir).map((k) => `${k}.tsv`));
+    for (const kind of kindsOf(dir)) {
+      expect(readGoldUnits(path.join(dir, 'gold', `${kind}.tsv`)).filter((g) => siteKindOf(g) !== kind).map((g) => g.file), kind).toEqual([]);
+    }
+  });
+
+  checkGoldOfPages(dir, byFile);
+});
+
+// The development set's saved HTML pages: a typo in their gold would lower the figure silently.
+describe('gold of the saved HTML pages of the development set', () => {
+  const byFile = new Map<string, GoldUnit[]>();
+  for (const g of readThreadGold(THREAD_SET_DIR)) if (g.file.endsWith('.html')) byFile.set(g.file, [...(byFile.get(g.file) ?? []), g]);
+  checkGoldOfPages(THREAD_SET_DIR, byFile);
 });
 
 describe('the fresh held-out set', () => {
