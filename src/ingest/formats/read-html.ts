@@ -1,16 +1,17 @@
-import { type HTMLElement, type Node, parse } from 'node-html-parser';
+import { type HTMLElement, type Node, NodeType, parse } from 'node-html-parser';
 import type { ParsedComment, ParsedPage } from '../page.js';
 import type { FormatDiagnostic, FormatResult } from './format.js';
 import { langHint } from './lang-hint.js';
-import { inferComments } from './html-comments.js';
+import { inferComments, leafNameOf, timesOf } from './html-comments.js';
 import { htmlNestsDeeperThan, htmlTagsNestDeeperThan, MAX_HTML_DEPTH } from './nesting.js';
 import { parseDate } from './parse-date.js';
 
 /** Never text: code, styling and embedded media. */
 const CODE = 'script, style, noscript, template, svg, iframe, canvas, object';
 
-/** Page furniture: navigation, site header and footer, forms, buttons, hidden parts and image captions. */
-const FURNITURE = 'nav, header, footer, aside, form, button, select, figcaption, [hidden], [aria-hidden="true"]';
+/** Page furniture: navigation, site header and footer, forms, buttons, hidden parts and image captions, as tags or ARIA roles. */
+const FURNITURE = ['nav, header, footer, aside, form, button, select, figcaption, [hidden], [aria-hidden="true"]',
+  ...['banner', 'navigation', 'complementary', 'contentinfo', 'button'].map((role) => `[role="${role}"]`)].join(', ');
 
 /**
  * Boxes that sit inside articles on common CMSs: share bars, cookie and newsletter boxes, related
@@ -56,6 +57,17 @@ const MIN_ARTICLE_CHARS = 200;
 /** Boxes inside an article body that are not its words: "Lire aussi", related links, share bars. */
 const INLINE_BOILERPLATE = ['read-also', 'lire-aussi', 'related', 'share', 'social', 'newsletter', 'promo', 'ad-'].map((c) => `[class*="${c}"]`).join(', ');
 
+/** Shortest text of its own that makes a block without `<p>` a paragraph (generated markup writes prose in `div`s and `span`s). */
+const MIN_PROSE_CHARS = 100;
+
+/** The paragraphs of an element: its `<p>`s, or, when it has none, the elements holding at least MIN_PROSE_CHARS of text of their own. */
+function paragraphsOf(el: HTMLElement): HTMLElement[] {
+  const ps = el.querySelectorAll('p');
+  if (ps.length > 0) return ps;
+  const ownText = (e: HTMLElement): number => e.childNodes.reduce((n, c) => n + (c.nodeType === NodeType.TEXT_NODE ? c.text.trim().length : 0), 0);
+  return el.querySelectorAll('*').filter((e) => ownText(e) >= MIN_PROSE_CHARS);
+}
+
 /**
  * The block of `main` holding most of its paragraph text (`.article-body`, `.story-text`, whatever
  * the class), so the headline, lead, byline and share bar above it stay out; `main` itself when
@@ -65,7 +77,7 @@ function articleBodyOf(main: HTMLElement): HTMLElement {
   for (const el of main.querySelectorAll(INLINE_BOILERPLATE)) el.remove();
   const credit = new Map<HTMLElement, number>();
   let total = 0;
-  for (const p of main.querySelectorAll('p')) {
+  for (const p of paragraphsOf(main)) {
     const n = p.text.trim().length;
     total += n;
     const parent = p.parentNode as HTMLElement | null;
@@ -73,6 +85,32 @@ function articleBodyOf(main: HTMLElement): HTMLElement {
   }
   const [best, n] = [...credit.entries()].reduce<[HTMLElement | undefined, number]>((b, c) => (c[1] > b[1] ? c : b), [undefined, 0]);
   return best !== undefined && n >= 0.6 * total ? best : main;
+}
+
+/**
+ * The first time shown in `el` and the name beside it, for a page whose markup says neither: the
+ * nearest name before the time in the blocks around it (a post's header: name, then date).
+ */
+function shownByline(el: HTMLElement): { author?: string; published?: string } {
+  const first = [...timesOf(el)].find(([, iso]) => iso !== '');
+  if (first === undefined) return {};
+  const [time, published] = first;
+  let block = time.parentNode as HTMLElement | null;
+  for (let i = 0; i < 4 && block !== null; i += 1, block = block.parentNode as HTMLElement | null) {
+    const names: string[] = [];
+    for (const leaf of block.querySelectorAll('*')) {
+      if (leaf === time || isBefore(time, leaf)) break;
+      const name = leafNameOf(leaf);
+      if (name !== undefined) names.push(name);
+    }
+    if (names.length > 0) return { author: names[names.length - 1], published };
+  }
+  return { published };
+}
+
+/** True when `a` comes before `b` in document order (b is not inside a). */
+function isBefore(a: HTMLElement, b: HTMLElement): boolean {
+  return a.range[0] < b.range[0];
 }
 
 /**
@@ -221,7 +259,10 @@ export function readHtml(html: string): FormatResult {
   const published = parseDate(attr(root, 'meta[property="article:published_time"]', 'content') ?? '')
     ?? dateOf(root.querySelector('[itemprop="datePublished"]') ?? undefined)
     ?? dateOf(root.querySelector('article time[datetime]') ?? root.querySelector('time[datetime]') ?? undefined);
-  const byline = author === undefined ? bylineAuthor(root) : undefined;
+  // Inferred markup names neither: the first time shown in the main block, and the name before it.
+  const shown = style === INFERRED && (published === undefined || author === undefined)
+    ? shownByline(MAIN_TEXT.map((sel) => root.querySelector(sel)).find((el) => el !== null) ?? root) : {};
+  const byline = author === undefined ? (bylineAuthor(root) ?? shown.author) : undefined;
   removeAll(root.querySelectorAll(`${FURNITURE}, ${BOILERPLATE}`));
 
   const main = MAIN_TEXT.map((s) => root.querySelector(s)).find((el) => el !== null && textOf(el) !== '');
@@ -233,7 +274,7 @@ export function readHtml(html: string): FormatResult {
   }
   // A forum topic has no article outside its posts: the first post is the article.
   const first = comments[0];
-  const paragraphs = root.querySelectorAll('p').reduce((n, p) => n + p.text.trim().length, 0);
+  const paragraphs = paragraphsOf(root).reduce((n, p) => n + p.text.trim().length, 0);
   if (first !== undefined && style === INFERRED && paragraphs < MIN_ARTICLE_CHARS) {
     diagnostics.push({ level: 'info', code: 'first-post-as-article', message: `no article text outside the ${comments.length} posts; the first post is read as the article` });
     const shift = (i: number | undefined): number | undefined => (i === undefined || i === 0 ? undefined : i - 1);
@@ -245,7 +286,7 @@ export function readHtml(html: string): FormatResult {
     return { records: [{ page }], diagnostics };
   }
   const page: ParsedPage = {
-    site, url, title: title === '' ? undefined : title, author: author ?? byline, published,
+    site, url, title: title === '' ? undefined : title, author: author ?? byline, published: published ?? shown.published,
     langHint: langHint(root.querySelector('html')?.getAttribute('lang')), nCommentsDeclared, body, comments,
   };
   return { records: [{ page }], diagnostics };

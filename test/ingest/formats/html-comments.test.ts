@@ -31,4 +31,46 @@ describe('comments inferred from repeated dated blocks, whatever the class names
     expect(records[0]?.page.comments.map((c) => [c.author, c.parentIndex])).toEqual([['pierre', undefined], ['marie', 0]]);
     expect(diagnostics).toMatchObject([{ code: 'first-post-as-article' }]);
   });
+
+  it('reads generated class names: the author as the first name shown, the time by its words, replies nested, buttons and counters left out', () => {
+    // Atomic classes say nothing; the time is plain text after the words ("2 j"), buttons are ARIA roles.
+    const bubble = (name: string, when: string, text: string, inner = ''): string =>
+      `<div class="x1n2onr6 x1swvt13"><div class="x1r8uery"><img src="a.jpg" alt=""></div><div class="x1y1aw1k">`
+      + `<div class="xmjcpbm"><a href="/u" class="x1i10hfl"><span class="x193iq5w">${name}</span></a><div dir="auto">${text}</div></div>`
+      + `<ul class="x1n0m28w"><li><div role="button">J’aime</div></li><li><div role="button">Répondre</div></li><li><a href="/p"><span>${when}</span></a></li><li><span>👍 12</span></li></ul>`
+      + `${inner}</div></div>`;
+    const html = '<html><body><div role="main" class="x78zum5"><div class="x1yztbdb">'
+      + '<div class="xu06os2"><h2><a href="/c"><strong>Collectif Données Ouvertes</strong></a></h2><span><a href="/p"><span>4 octobre 2022 à 08:30</span></a> · 🌍</span></div>'
+      + `<div class="x1iorvi4"><div dir="auto">${'Le texte du message publié par le collectif, assez long pour être un paragraphe. '.repeat(3)}</div></div>`
+      + '<div class="x6s0dn4"><span>👍 214</span></div>'
+      + bubble('Pierre Le Dantec', '2 j', 'Un premier avis sur le report.', bubble('Sandrine Vauquelin', '2 j', 'Une réponse à Pierre.'))
+      + bubble('Moussa Ouattara', '22 h', 'Un autre avis, sans réponse.')
+      + '</div></div></body></html>';
+    const [record] = readHtml(html).records;
+    expect(record?.page).toMatchObject({ author: 'Collectif Données Ouvertes', published: '2022-10-04T08:30', body: expect.stringMatching(/^Le texte du message.*paragraphe\.$/u) as string });
+    expect(record?.page.comments).toEqual([
+      { author: 'Pierre Le Dantec', published: undefined, text: 'Un premier avis sur le report.', parentIndex: undefined },
+      { author: 'Sandrine Vauquelin', published: undefined, text: 'Une réponse à Pierre.', parentIndex: 0 },
+      { author: 'Moussa Ouattara', published: undefined, text: 'Un autre avis, sans réponse.', parentIndex: undefined },
+    ]);
+  });
+
+  it('leaves out a header row (name, badge, time) and a wrapper holding the posts, and skips avatar initials', () => {
+    // Utility classes: the header row and the post share their first class; the page column holds the first post's time.
+    const post = (initials: string, name: string, title: string, text: string, badge = ''): string =>
+      `<div class="flex gap-3 p-4"><div class="flex-1 min-w-0"><div class="flex items-center gap-2"><span class="avatar">${initials}</span>`
+      + `<a href="/u" class="font-semibold">${name}</a>${badge}<span>·</span><span title="${title}">il y a 3 j</span></div>`
+      + `<div class="mt-2"><p>${text}</p></div><div class="mt-3 flex"><button>Citer</button></div></div></div>`;
+    const html = '<html><body><div class="flex-1 min-w-0"><div class="flex gap-2"><a href="/c">Identité</a></div><h1>Un sujet</h1>'
+      + post('KS', 'karim_s', '03/10/2022 18:05', 'La question du sujet.', '<span class="badge">Auteur du sujet</span>')
+      + post('OF', 'odile.ferrand', '03/10/2022 18:47', 'Une réponse au sujet.')
+      + post('KS', 'karim_s', '04/10/2022 13:02', 'Merci.', '<span class="badge">Auteur du sujet</span>')
+      + '</div></body></html>';
+    const [record] = readHtml(html).records;
+    expect(record?.page).toMatchObject({ author: 'karim_s', published: '2022-10-03T18:05', body: 'La question du sujet.' });
+    expect(record?.page.comments).toEqual([
+      { author: 'odile.ferrand', published: '2022-10-03T18:47', text: 'Une réponse au sujet.', parentIndex: undefined },
+      { author: 'karim_s', published: '2022-10-04T13:02', text: 'Merci.', parentIndex: undefined },
+    ]);
+  });
 });
