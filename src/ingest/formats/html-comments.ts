@@ -1,6 +1,6 @@
-import { type HTMLElement, NodeType } from 'node-html-parser';
+import { type HTMLElement, type Node, NodeType } from 'node-html-parser';
 import type { ParsedComment } from '../page.js';
-import { authorOf, dateCueOf, isInterfaceLine } from '../layouts/line-cues.js';
+import { authorOf, dateCueOf, isInterfaceLine, mayHoldDate } from '../layouts/line-cues.js';
 import { parseFlatDate } from './flat-records.js';
 import { parseDate } from './parse-date.js';
 
@@ -16,6 +16,9 @@ import { parseDate } from './parse-date.js';
 /** Attributes that may carry a comment's time. */
 const TIME_ATTRIBUTES = ['datetime', 'data-time', 'data-timestamp', 'title'] as const;
 
+/** Any of TIME_ATTRIBUTES in an element's attribute source. */
+const TIME_ATTRIBUTE_SOURCE = /(?:datetime|data-time|data-timestamp|title)\s*=/iu;
+
 /** Longest text of an element read as a time by its words ("il y a 3 h", "2 j", "3 oct. 2022, 09:02"). */
 const MAX_TIME_TEXT = 40;
 
@@ -25,12 +28,12 @@ const AUTHOR_HINT = /(?:^|[\s_-])(?:author|user(?:name)?|name|pseudo|nick(?:name
 /** Class words of the element holding a comment's own words. */
 const BODY_HINT = /(?:^|[\s_-])(?:body|content|contents|text|message|cooked|msg|post-message|comment-text)(?:$|[\s_-])/iu;
 
-/** Never a comment's words: buttons (as tags or ARIA roles), controls, avatars, counters. */
-const NOISE = 'button, nav, form, select, img, svg, script, style, [aria-hidden="true"], [role="button"]';
-
 const NOISE_TAGS = new Set(['BUTTON', 'NAV', 'FORM', 'SELECT', 'IMG', 'SVG', 'SCRIPT', 'STYLE']);
-/** The elements NOISE selects, tested without the selector engine. */
-const isNoise = (el: HTMLElement): boolean => NOISE_TAGS.has(el.tagName) || el.getAttribute('aria-hidden') === 'true' || el.getAttribute('role') === 'button';
+/** Attributes of noise, searched in the attribute source before any is parsed. */
+const NOISE_SOURCE = /aria-hidden|role/iu;
+/** Never a comment's words: buttons (as tags or `role="button"`), controls, avatars, hidden parts. */
+const isNoise = (el: HTMLElement): boolean => NOISE_TAGS.has(el.tagName)
+  || (NOISE_SOURCE.test(el.rawAttrs) && (el.getAttribute('aria-hidden') === 'true' || el.getAttribute('role') === 'button'));
 
 /** Class words of a reply marker, and the text it starts with. */
 const REPLY_HINT = /reply-to|in-reply|parent-link|replyto/iu;
@@ -75,7 +78,8 @@ const isLeaf = (el: HTMLElement): boolean => el.childNodes.every((n) => n.nodeTy
  * words give day and year, else an empty string (a time, undated).
  */
 function textTimeOf(el: HTMLElement): string | undefined {
-  if (!isLeaf(el)) return undefined;
+  // Most leaves hold no digit nor date word: their text is not decoded.
+  if (!isLeaf(el) || el.rawText.length > 4 * MAX_TIME_TEXT || !mayHoldDate(el.rawText)) return undefined;
   const text = el.text.trim();
   if (text === '' || text.length > MAX_TIME_TEXT) return undefined;
   const cue = dateCueOf(text);
@@ -93,7 +97,8 @@ export function timesOf(root: HTMLElement): Map<HTMLElement, string> {
   for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
     if (node.nodeType !== NodeType.ELEMENT_NODE) continue;
     const el = node as HTMLElement;
-    const marked = el.tagName === 'TIME' || TIME_ATTRIBUTES.some((a) => el.getAttribute(a) !== undefined);
+    // The attribute source is searched before any attribute is parsed: most elements carry none of these.
+    const marked = el.tagName === 'TIME' || (TIME_ATTRIBUTE_SOURCE.test(el.rawAttrs) && TIME_ATTRIBUTES.some((a) => el.getAttribute(a) !== undefined));
     const iso = (marked ? timeOf(el) : undefined) ?? textTimeOf(el);
     if (iso !== undefined) found.set(el, iso);
     for (let k = el.childNodes.length - 1; k >= 0; k -= 1) stack.push(el.childNodes[k]!);
@@ -119,7 +124,11 @@ function ownElements(item: HTMLElement, items: ReadonlySet<HTMLElement>, tags: R
   return found;
 }
 
+/** The attribute source of an element that may name an author (AUTHOR_HINT, `data-user-card`): most do not, and are not parsed. */
+const AUTHOR_SOURCE = /author|user|name|pseudo|nick|fn|poster|byline/iu;
+
 const isAuthorLike = (el: HTMLElement): boolean => {
+  if (!AUTHOR_SOURCE.test(el.rawAttrs)) return false;
   const words = `${classOf(el)} ${el.getAttribute('itemprop') ?? ''} ${el.getAttribute('rel') ?? ''}`;
   if (!AUTHOR_HINT.test(words) && el.getAttribute('data-user-card') === undefined) return false;
   const text = el.text.trim();
@@ -144,7 +153,16 @@ export function leafNameOf(el: HTMLElement): string | undefined {
   return name === undefined ? undefined : `${name}${aside}`;
 }
 
-const isNameLeaf = (el: HTMLElement): boolean => leafNameOf(el) !== undefined;
+/** Whether each element shows a name, asked once per element for one page (nested candidates walk the same leaves). */
+type NameTest = (el: HTMLElement) => boolean;
+function nameTestOfPage(): NameTest {
+  const seen = new Map<HTMLElement, boolean>();
+  return (el) => {
+    let named = seen.get(el);
+    if (named === undefined) seen.set(el, (named = leafNameOf(el) !== undefined));
+    return named;
+  };
+}
 
 /** The first element inside `item`, in document order, that passes `test` and belongs to no nested item. */
 function firstOwn(item: HTMLElement, items: ReadonlySet<HTMLElement>, test: (el: HTMLElement) => boolean): HTMLElement | undefined {
@@ -183,26 +201,28 @@ function hasOwnWords(item: HTMLElement, items: ReadonlySet<HTMLElement>, skip: R
   return false;
 }
 
-/** The text of an element without the given parts, blocks on their own lines. */
+/**
+ * The text of an element without the given parts and NOISE, blocks on their own lines. The parts are
+ * taken out of their parents' child lists for the time of the reading and put back: no copy of the
+ * subtree (a comment's copy held its nested replies, copied again for each of them).
+ */
 function textWithout(el: HTMLElement, remove: readonly HTMLElement[]): string {
-  const clone = el.clone() as HTMLElement;
-  // Remove by position in the clone: same path of child indexes as in the original, all found before any is removed.
-  for (const r of remove.map((x) => pathIn(clone, el, x))) r?.remove();
-  for (const n of clone.querySelectorAll(NOISE)) n.remove();
-  return clone.structuredText.trim();
-}
-
-/** The element of `clone` at the place `target` has in `original`. */
-function pathIn(clone: HTMLElement, original: HTMLElement, target: HTMLElement): HTMLElement | undefined {
-  const path: number[] = [];
-  for (let n: HTMLElement | null = target; n !== null && n !== original; n = n.parentNode as HTMLElement | null) {
-    const parent = n.parentNode as HTMLElement | null;
-    if (parent === null) return undefined;
-    path.push(parent.childNodes.indexOf(n));
+  const gone = new Set<Node>(remove);
+  const saved: [HTMLElement, Node[]][] = [];
+  const stack = [el];
+  for (let at = stack.pop(); at !== undefined; at = stack.pop()) {
+    const kept = at.childNodes.filter((n) => n.nodeType !== NodeType.ELEMENT_NODE || !(gone.has(n) || isNoise(n as HTMLElement)));
+    if (kept.length !== at.childNodes.length) {
+      saved.push([at, at.childNodes]);
+      at.childNodes = kept;
+    }
+    for (const n of kept) if (n.nodeType === NodeType.ELEMENT_NODE) stack.push(n as HTMLElement);
   }
-  let at: HTMLElement | undefined = clone;
-  for (const i of path.reverse()) at = at?.childNodes[i] as HTMLElement | undefined;
-  return at;
+  try {
+    return el.structuredText.trim();
+  } finally {
+    for (const [at, nodes] of saved) at.childNodes = nodes;
+  }
 }
 
 interface Candidate {
@@ -239,8 +259,8 @@ function replyTargetOf(item: HTMLElement, items: ReadonlySet<HTMLElement>): stri
 }
 
 /** The author element of a candidate comment: one a class or attribute names, else the first leaf showing a name. */
-function authorIn(el: HTMLElement, items: ReadonlySet<HTMLElement>, time: HTMLElement): HTMLElement | undefined {
-  return firstOwn(el, items, isAuthorLike) ?? firstOwn(el, items, (e) => e !== time && !isNoise(e) && isNameLeaf(e));
+function authorIn(el: HTMLElement, items: ReadonlySet<HTMLElement>, time: HTMLElement, isName: NameTest): HTMLElement | undefined {
+  return firstOwn(el, items, isAuthorLike) ?? firstOwn(el, items, (e) => e !== time && !isNoise(e) && isName(e));
 }
 
 /**
@@ -249,23 +269,40 @@ function authorIn(el: HTMLElement, items: ReadonlySet<HTMLElement>, time: HTMLEl
  * qualified member whose first time is a qualified member's inside it is a wrapper around comments
  * (a page column, a list), not one; the rest qualify again with each other's words left out.
  */
-function keptOf(members: ReadonlyMap<HTMLElement, Candidate>): { kept: Candidate[]; nested: number } {
+function keptOf(members: ReadonlyMap<HTMLElement, Candidate>, isName: NameTest, alone: Map<HTMLElement, HTMLElement | null>): { kept: Candidate[]; nested: number } {
+  const authorOf = (c: Candidate, skip: ReadonlySet<HTMLElement>): HTMLElement | undefined => {
+    const author = authorIn(c.el, skip, c.time, isName);
+    return author !== undefined && hasOwnWords(c.el, skip, new Set([c.time, author])) ? author : undefined;
+  };
   const qualify = (candidates: Iterable<Candidate>, skip: ReadonlySet<HTMLElement>): Candidate[] => {
     const out: Candidate[] = [];
     for (const c of candidates) {
-      const author = authorIn(c.el, skip, c.time);
-      if (author !== undefined && hasOwnWords(c.el, skip, new Set([c.time, author]))) out.push({ ...c, author });
+      const author = authorOf(c, skip);
+      if (author !== undefined) out.push({ ...c, author });
     }
     return out;
   };
-  const first = qualify(members.values(), new Set());
+  // Qualified alone (nothing skipped): the same for an element under each of its shapes, read once.
+  const first: Candidate[] = [];
+  for (const c of members.values()) {
+    let author = alone.get(c.el);
+    if (author === undefined) alone.set(c.el, (author = authorOf(c, new Set()) ?? null));
+    if (author !== null) first.push({ ...c, author });
+  }
   // A member inside another with the same time and little else is that one's header row.
   const timeOwner = new Map<HTMLElement, HTMLElement[]>();
   for (const c of first) timeOwner.set(c.time, [...(timeOwner.get(c.time) ?? []), c.el]);
   const headers = new Set(first.filter((c) => (timeOwner.get(c.time) ?? []).some((o) => o !== c.el && isInside(c.el, o)) && extraChars(c.el, c) <= MAX_HEADER_EXTRA_CHARS).map((c) => c.el));
   const qualified = new Set(first.filter((c) => !headers.has(c.el)).map((c) => c.el));
   const ownTimed = first.filter((c) => qualified.has(c.el) && !timeOfInnerMember(c, qualified));
-  const kept = qualify(ownTimed, new Set(ownTimed.map((c) => c.el)));
+  // Only a member holding others needs qualifying again, without their words.
+  const ownSet = new Set(ownTimed.map((c) => c.el));
+  const holders = new Set<HTMLElement>();
+  for (const c of ownTimed) {
+    for (let p = c.el.parentNode as HTMLElement | null; p !== null; p = p.parentNode as HTMLElement | null) if (ownSet.has(p)) holders.add(p);
+  }
+  const kept = [...ownTimed.filter((c) => !holders.has(c.el)), ...qualify(ownTimed.filter((c) => holders.has(c.el)), ownSet)]
+    .sort((a, b) => a.el.range[0] - b.el.range[0]);
   const keptSet = new Set(kept.map((c) => c.el));
   const nested = kept.filter((c) => hasAncestorIn(c.el, keptSet)).length;
   return { kept, nested };
@@ -317,9 +354,15 @@ export function inferComments(root: HTMLElement): { items: HTMLElement[]; commen
   // Each dated element votes for every ancestor shape; the shape with most dated, authored, texted members wins.
   const times = timesOf(root);
   const byShape = new Map<string, Map<HTMLElement, Candidate>>();
+  const shapesMemo = new Map<HTMLElement, string[]>();
+  const isName = nameTestOfPage();
+  const alone = new Map<HTMLElement, HTMLElement | null>();
+  const seenMembers = new Map<HTMLElement, HTMLElement[][]>();
   for (const time of times.keys()) {
     for (let p = time.parentNode as HTMLElement | null, depth = 0; p !== null && p.tagName !== undefined && p.tagName !== 'BODY' && depth < 12; p = p.parentNode as HTMLElement | null, depth += 1) {
-      for (const shape of shapesOf(p)) {
+      let shapes = shapesMemo.get(p);
+      if (shapes === undefined) shapesMemo.set(p, (shapes = shapesOf(p)));
+      for (const shape of shapes) {
         let members = byShape.get(shape);
         if (members === undefined) byShape.set(shape, (members = new Map()));
         if (!members.has(p)) members.set(p, { el: p, time });
@@ -332,7 +375,12 @@ export function inferComments(root: HTMLElement): { items: HTMLElement[]; commen
   // Largest shapes first: a shape with fewer members than the best found cannot win, and is not looked at.
   for (const members of [...byShape.values()].sort((a, b) => b.size - a.size)) {
     if (members.size < MIN_ITEMS || members.size < best.length) break;
-    const { kept, nested } = keptOf(members);
+    // A shape with the same members as one already read (`div.x1n2onr6` and its whole class list) reads the same.
+    const els = [...members.keys()];
+    const sameAs = seenMembers.get(els[0]!)?.find((other) => other.length === els.length && other.every((el, k) => el === els[k]));
+    if (sameAs !== undefined) continue;
+    seenMembers.set(els[0]!, [...(seenMembers.get(els[0]!) ?? []), els]);
+    const { kept, nested } = keptOf(members, isName, alone);
     if (kept.length < MIN_ITEMS) continue;
     const depth = depthOf(kept[0]?.el);
     // Ties go to the shape that shows replies by nesting, then to the innermost: the comment itself, not the wrapper around it.

@@ -9,9 +9,26 @@ import { parseDate } from './parse-date.js';
 /** Never text: code, styling and embedded media. */
 const CODE = 'script, style, noscript, template, svg, iframe, canvas, object';
 
-/** Page furniture: navigation, site header and footer, forms, buttons, hidden parts and image captions, as tags or ARIA roles. */
-const FURNITURE = ['nav, header, footer, aside, form, button, select, figcaption, [hidden], [aria-hidden="true"]',
-  ...['banner', 'navigation', 'complementary', 'contentinfo', 'button'].map((role) => `[role="${role}"]`)].join(', ');
+/** Page furniture: navigation, site header and footer, forms, buttons, hidden parts and image captions. */
+const FURNITURE = 'nav, header, footer, aside, form, button, select, figcaption, [hidden], [aria-hidden="true"]';
+
+/** The same furniture as ARIA roles (generated markup writes `<div role="banner">`). */
+const FURNITURE_ROLES = new Set(['banner', 'navigation', 'complementary', 'contentinfo', 'button']);
+
+/** Elements whose role is furniture: one walk, the attribute source searched before any attribute is parsed. */
+function roleFurniture(root: HTMLElement): HTMLElement[] {
+  const found: HTMLElement[] = [];
+  const stack = [root];
+  for (let at = stack.pop(); at !== undefined; at = stack.pop()) {
+    for (const n of at.childNodes) {
+      if (n.nodeType !== NodeType.ELEMENT_NODE) continue;
+      const el = n as HTMLElement;
+      if (el.rawAttrs.includes('role') && FURNITURE_ROLES.has(el.getAttribute('role') ?? '')) found.push(el);
+      else stack.push(el);
+    }
+  }
+  return found;
+}
 
 /**
  * Boxes that sit inside articles on common CMSs: share bars, cookie and newsletter boxes, related
@@ -222,10 +239,31 @@ function readComments(root: HTMLElement): { style?: string; items: HTMLElement[]
   return inferred.items.length === 0 ? { items: [], comments: [] } : { style: INFERRED, ...inferred };
 }
 
+/**
+ * The first element, in document order, that `.comments-title, #comments h2, #comments h3,
+ * .comments h2, .comments h3` selects: one walk, the attribute source searched before any attribute
+ * is parsed (the selector engine tried each selector on every element of the page).
+ */
+function commentsHeading(root: HTMLElement): HTMLElement | undefined {
+  const stack: [HTMLElement, boolean][] = [[root, false]];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [el, inArea] = top;
+    const mentions = el !== root && el.rawAttrs.includes('comments');
+    const classes = mentions ? el.classList : undefined;
+    if (classes?.contains('comments-title') === true || (inArea && (el.tagName === 'H2' || el.tagName === 'H3'))) return el;
+    const area = inArea || (mentions && (el.id === 'comments' || classes?.contains('comments') === true));
+    for (let k = el.childNodes.length - 1; k >= 0; k -= 1) {
+      const n = el.childNodes[k]!;
+      if (n.nodeType === NodeType.ELEMENT_NODE) stack.push([n as HTMLElement, area]);
+    }
+  }
+  return undefined;
+}
+
 /** "12 commentaires", "3 réponses à « … »", "Comments (7)" in a comment area's heading. */
 function declaredCount(root: HTMLElement): number | undefined {
-  const heading = root.querySelector('.comments-title, #comments h2, #comments h3, .comments h2, .comments h3');
-  if (heading === null) return undefined;
+  const heading = commentsHeading(root);
+  if (heading === undefined) return undefined;
   const m = /(\d+)\s*(?:commentaires?|réponses?|comments?|replies)|(?:commentaires?|comments?)\s*\(\s*(\d+)\s*\)/iu.exec(heading.text);
   const n = m?.[1] ?? m?.[2];
   return n === undefined ? undefined : Number(n);
@@ -250,20 +288,26 @@ export function readHtml(html: string): FormatResult {
   const { style, items, comments } = readComments(root);
   removeAll([...root.querySelectorAll(COMMENT_AREAS), ...items]);
 
-  const title = attr(root, 'meta[property="og:title"]', 'content') ?? attr(root, '[itemprop="headline"]', 'content')
+  const metas = root.getElementsByTagName('meta');
+  // The `content` of the first `<meta>` whose attribute `key` is `value`, as `attr(root, 'meta[key="value"]', 'content')` read it.
+  const meta = (key: string, value: string): string | undefined => {
+    const v = metas.find((m) => m.getAttribute(key) === value)?.getAttribute('content')?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const title = meta('property', 'og:title') ?? attr(root, '[itemprop="headline"]', 'content')
     ?? (root.querySelector('[itemprop="headline"], article h1, h1') ?? root.querySelector('title'))?.text.trim();
-  const site = attr(root, 'meta[property="og:site_name"]', 'content') ?? attr(root, '[itemtype$="schema.org/Organization"] [itemprop="name"]', 'content');
-  const url = attr(root, 'meta[property="og:url"]', 'content') ?? attr(root, 'link[rel="canonical"]', 'href');
+  const site = meta('property', 'og:site_name') ?? attr(root, '[itemtype$="schema.org/Organization"] [itemprop="name"]', 'content');
+  const url = meta('property', 'og:url') ?? attr(root, 'link[rel="canonical"]', 'href');
   const authorEl = root.querySelector('article [itemprop="author"] [itemprop="name"], [itemprop="author"] [itemprop="name"], article [itemprop="author"], [rel="author"]');
-  const author = attr(root, 'meta[name="author"]', 'content') ?? attr(root, 'meta[property="article:author"]', 'content') ?? (authorEl === null ? undefined : authorEl.getAttribute('content') ?? (textOf(authorEl) || undefined));
-  const published = parseDate(attr(root, 'meta[property="article:published_time"]', 'content') ?? '')
+  const author = meta('name', 'author') ?? meta('property', 'article:author') ?? (authorEl === null ? undefined : authorEl.getAttribute('content') ?? (textOf(authorEl) || undefined));
+  const published = parseDate(meta('property', 'article:published_time') ?? '')
     ?? dateOf(root.querySelector('[itemprop="datePublished"]') ?? undefined)
     ?? dateOf(root.querySelector('article time[datetime]') ?? root.querySelector('time[datetime]') ?? undefined);
   // Inferred markup names neither: the first time shown in the main block, and the name before it.
   const shown = style === INFERRED && (published === undefined || author === undefined)
     ? shownByline(MAIN_TEXT.map((sel) => root.querySelector(sel)).find((el) => el !== null) ?? root) : {};
   const byline = author === undefined ? (bylineAuthor(root) ?? shown.author) : undefined;
-  removeAll(root.querySelectorAll(`${FURNITURE}, ${BOILERPLATE}`));
+  removeAll([...root.querySelectorAll(`${FURNITURE}, ${BOILERPLATE}`), ...roleFurniture(root)]);
 
   const main = MAIN_TEXT.map((s) => root.querySelector(s)).find((el) => el !== null && textOf(el) !== '');
   let body: string;

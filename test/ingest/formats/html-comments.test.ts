@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parse } from 'node-html-parser';
+import { leafNameOf, timesOf } from '../../../src/ingest/formats/html-comments.js';
 import { readHtml } from '../../../src/ingest/formats/read-html.js';
 
 const item = (id: number, name: string, time: string, text: string, inner = ''): string =>
@@ -72,5 +74,22 @@ describe('comments inferred from repeated dated blocks, whatever the class names
       { author: 'odile.ferrand', published: '2022-10-03T18:47', text: 'Une réponse au sujet.', parentIndex: undefined },
       { author: 'karim_s', published: '2022-10-04T13:02', text: 'Merci.', parentIndex: undefined },
     ]);
+  });
+
+  it('finds times by attribute or by their words, dated when day and year are shown', () => {
+    const root = parse('<div><abbr title="mardi 4 octobre 2022 à 09:12">4 oct.</abbr><span>il y a 3 h</span><span>3 oct. 2022, 09:02</span>'
+      + '<span>Répondre</span><span>12 partages</span><time datetime="2022-10-05T07:45:00+02:00">hier</time></div>');
+    expect([...timesOf(root)].map(([el, iso]) => [el.text, iso])).toEqual([
+      ['4 oct.', '2022-10-04T09:12'], ['il y a 3 h', ''], ['3 oct. 2022, 09:02', '2022-10-03T09:02'], ['hier', '2022-10-05T07:45'],
+    ]);
+  });
+
+  it('reads a name from a leaf whatever its class, never initials, interface words or sentences', () => {
+    const name = (html: string): string | undefined => leafNameOf(parse(html).firstChild as Parameters<typeof leafNameOf>[0]);
+    expect(name('<span class="x193iq5w">Pierre Le Dantec</span>')).toBe('Pierre Le Dantec');
+    expect(name('<span>Par Hélène Garnier</span>')).toBe('Hélène Garnier');
+    expect(name('<span>Didier Morvan (mairie de Plouzec)</span>')).toBe('Didier Morvan (mairie de Plouzec)');
+    expect(name('<a>lebreton.yves</a>')).toBe('lebreton.yves');
+    for (const html of ['<div>SL</div>', '<span>Répondre</span>', '<span>Bonjour à toutes et tous,</span>', '<span>Pierre <b>Le Dantec</b></span>', '<p>Pierre</p>']) expect(name(html), html).toBeUndefined();
   });
 });
