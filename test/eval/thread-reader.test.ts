@@ -11,12 +11,13 @@ import { labelledThreadPages, leaveOneKindOutWithModel } from '../ingest/line-ro
 // 0.968, date 0.978, parent 0.951). With the chat, signed-post and answer-header cues, nine new
 // kinds (465 gold units) and the model read only where the cues' headers are inconsistent: 0.967
 // (author 0.976, date 0.987, parent 0.957), leave-one-kind-out 0.960, 0.957 with the model retrained. With the
-// four saved HTML pages of generated class names (branch reader-html), read at 1.0: see below.
-const FLOORS = { f1: 0.965, author: 0.975, published: 0.985, parent: 0.955 } as const;
+// four saved HTML pages of generated class names (branch reader-html, 495 gold units), each read at
+// 1.0: 0.969 (author 0.978, date 0.988, parent 0.960), leave-one-kind-out 0.963, 0.960 with the model retrained.
+const FLOORS = { f1: 0.968, author: 0.977, published: 0.987, parent: 0.958 } as const;
 const FLOORS_PER_EXPORT = ['csv-export', 'json-flat', 'jsonl-flat', 'html-news', 'html-blog', 'html-social-post', 'html-js-news', 'html-utility-forum', 'html-discussion-group'];
-const LEAVE_ONE_KIND_OUT_F1 = 0.96;
+const LEAVE_ONE_KIND_OUT_F1 = 0.962;
 /** Leave-one-kind-out with the line-role model retrained without each kind: the whole reader's honest figure. */
-const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.955;
+const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.958;
 
 describe('thread reader on the development set (eval/threads)', () => {
   const score = scoreThreadSet();
