@@ -108,7 +108,7 @@ async function microAnalysis(): Promise<{ mb: number; reference: number; analysi
     for (const d of a.documents) {
       const signature = context.phrases?.take(d.document.id);
       lap = clock.lap('phrases', lap);
-      toStoredDocument(d, { spreadsheet: false }, signature);
+      toStoredDocument(d, signature);
       lap = clock.lap('store', lap);
     }
   });

@@ -13,9 +13,9 @@ import { tallyKey } from './vocabulary.js';
  */
 export const WORDS_PER_PASS = 8_000_000;
 
-/** Passes for a corpus whose signatures hold `bytes`: the results are the same for any number. */
-export function passesFor(bytes: number): number {
-  return Math.max(1, Math.ceil(bytes / 4 / WORDS_PER_PASS));
+/** Passes for a corpus whose signatures hold `words` 32-bit words: the results are the same for any number. */
+export function passesFor(words: number): number {
+  return Math.max(1, Math.ceil(words / WORDS_PER_PASS));
 }
 
 export interface CountOptions {

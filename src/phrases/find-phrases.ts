@@ -1,7 +1,8 @@
 // Phrase discovery: recurring phrases found without a lexicon (phrases.csv). The one entry point of
 // src/phrases/; the other files of the folder are its parts, by job: vocabulary (content stems and
 // phrase keys), segments (where phrases break, repeated text, surface forms), signature (what is
-// kept of each document), walk-signatures, count-phrases, score-phrases, merge-phrases, variants.
+// kept of each document; pack-signature, its stored form), walk-signatures, count-phrases,
+// score-phrases, merge-phrases, variants.
 import { readAsFrench } from '../language/lexicon-language.js';
 import type { AnalysedDocument } from '../model.js';
 import { countSignedPhrases } from './count-phrases.js';
@@ -14,6 +15,7 @@ export { passesFor } from './count-phrases.js';
 export { loadPhraseWords, FUNCTION_WORDS_FILE, type PhraseWords } from './load-phrase-words.js';
 export * from './phrase.js';
 export { PHRASE_MAX_WORDS, PHRASE_MIN_WORDS, REPEATED_SENTENCE_MIN_WORDS } from './segments.js';
+export { packSignature, unpackSignature } from './pack-signature.js';
 export { DocumentSignatures, PhraseSigner, type SignedUnitInput } from './signature.js';
 export type { SignedCorpus, SignedDocument } from './walk-signatures.js';
 

@@ -5,6 +5,7 @@ import { UserError } from '../errors.js';
 import type { AnalysedDocument, Diagnostic } from '../model.js';
 import type { MentionRecord } from '../report/build-rows.js';
 import type { DocumentFigures } from '../report/html/aggregate-report.js';
+import { unpackSignature } from '../phrases/find-phrases.js';
 import { unpackDocument, unpackText } from './pack.js';
 import { trimWalToCommitted } from './trim-wal.js';
 
@@ -20,25 +21,25 @@ export const LISTING_META = 'listing_diagnostics';
  * claim-carrying units, file inodes. 4: each document's report figures and claim mentions beside it, so
  * that report.html and claims.csv read no analysis; documents numbered (serial) and where each one's rows
  * are in the CSVs last written (report_spans), so that a rerun copies the rows of unchanged documents.
+ * 5: a document's analysis packed without its CSV rows (rendered again when written); phrase signatures
+ * packed (pack-signature.ts) and keyed by the document's serial.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
-/** One document of an analysed file, as kept in the store: the analysis and its pre-rendered CSV rows, compressed. */
+/** One document of an analysed file, as kept in the store: its analysis compressed, its report figures and claim mentions. */
 export interface StoredDocument {
   readonly docId: string;
   readonly nUnits: number;
   /** Claim mentions found in its units, negated ones included. */
   readonly nClaims: number;
-  /** The dialect its CSV rows were rendered in (dialectName). */
-  readonly dialect: string;
   /** Its share of report.html's figures (DocumentFigures), JSON, packText'ed. */
   readonly figures: Uint8Array;
   /** Its claim mentions (MentionRecord[]), JSON, packText'ed; empty when it has none. */
   readonly mentions: Uint8Array;
-  /** The AnalysedDocument with its rows of documents.csv, units.csv, stances.csv and claim_mentions.csv (no header), packDocument'ed. */
+  /** The AnalysedDocument, packDocument'ed. */
   readonly packed: Uint8Array;
-  /** Its phrase signature (see PhraseSigner), when phrase discovery reads it. */
-  readonly phrases?: Uint32Array;
+  /** Its phrase signature (see PhraseSigner), when phrase discovery reads it: packSignature'd, and its length in words. */
+  readonly phrases?: { readonly packed: Uint8Array; readonly words: number };
 }
 
 /** What the store remembers about one corpus file. */
@@ -74,7 +75,6 @@ export interface FileRecord extends StoredFile {
 export interface DocumentRow {
   /** Numbers the stored version of a document: a new analysis of it gets a new serial, never an old one. */
   readonly serial: number;
-  readonly dialect: string;
   /**
    * Where its rows are in the per-document CSVs last written (see setReportSpans): byte offset and
    * length in each, in DOCUMENT_CSVS order; absent when this version of it was not in them.
@@ -90,6 +90,9 @@ export interface ReportSpansOf {
   readonly outputs: readonly { readonly file: string; readonly sha256: string; readonly bytes: number }[];
 }
 
+/** Removes the phrase signatures of a file's documents (before the documents themselves). */
+const DELETE_SIGNATURES = 'DELETE FROM phrase_signatures WHERE serial IN (SELECT serial FROM documents WHERE path = ?)';
+
 const SPAN_COLUMNS = ['d_at', 'd_len', 'u_at', 'u_len', 's_at', 's_len', 'm_at', 'm_len'] as const;
 
 // SQLite compares BLOBs with memcmp; UTF-16BE bytes compare exactly like JavaScript strings (by code
@@ -101,7 +104,7 @@ function sortKey(s: string): Buffer {
 }
 
 /** The columns of documents but its serial. */
-const DOCUMENT_COLUMNS = 'path, ord, doc_key, path_key, doc_id, n_units, n_claims, dialect, figures, mentions, packed';
+const DOCUMENT_COLUMNS = 'path, ord, doc_key, path_key, doc_id, n_units, n_claims, figures, mentions, packed';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -113,7 +116,7 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS documents (
   serial INTEGER PRIMARY KEY AUTOINCREMENT,
   path TEXT NOT NULL, ord INTEGER NOT NULL, doc_key BLOB NOT NULL, path_key BLOB NOT NULL, doc_id TEXT NOT NULL,
-  n_units INTEGER NOT NULL, n_claims INTEGER NOT NULL, dialect TEXT NOT NULL, figures BLOB NOT NULL, mentions BLOB NOT NULL, packed BLOB NOT NULL,
+  n_units INTEGER NOT NULL, n_claims INTEGER NOT NULL, figures BLOB NOT NULL, mentions BLOB NOT NULL, packed BLOB NOT NULL,
   UNIQUE (path, ord)
 );
 CREATE TABLE IF NOT EXISTS report_spans (
@@ -121,11 +124,7 @@ CREATE TABLE IF NOT EXISTS report_spans (
   s_at INTEGER NOT NULL, s_len INTEGER NOT NULL, m_at INTEGER NOT NULL, m_len INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS documents_in_report_order ON documents (doc_key, path_key, ord);
-CREATE TABLE IF NOT EXISTS phrase_signatures (
-  path TEXT NOT NULL, ord INTEGER NOT NULL, doc_key BLOB NOT NULL, path_key BLOB NOT NULL, doc_id TEXT NOT NULL, signature BLOB NOT NULL,
-  PRIMARY KEY (path, ord)
-);
-CREATE INDEX IF NOT EXISTS phrase_signatures_in_report_order ON phrase_signatures (doc_key, path_key, ord);
+CREATE TABLE IF NOT EXISTS phrase_signatures (serial INTEGER PRIMARY KEY, words INTEGER NOT NULL, signature BLOB NOT NULL);
 `;
 
 /**
@@ -197,23 +196,23 @@ export class Store {
   /** Replace what is stored for these files (each file's rows change together, in one transaction). */
   putFiles(records: readonly FileRecord[]): void {
     const delDocs = this.db.prepare('DELETE FROM documents WHERE path = ?');
-    const delSignatures = this.db.prepare('DELETE FROM phrase_signatures WHERE path = ?');
-    const putSignature = this.db.prepare('INSERT INTO phrase_signatures (path, ord, doc_key, path_key, doc_id, signature) VALUES (?, ?, ?, ?, ?, ?)');
+    const delSignatures = this.db.prepare(DELETE_SIGNATURES);
+    const putSignature = this.db.prepare('INSERT INTO phrase_signatures (serial, words, signature) VALUES (?, ?, ?)');
     const putFile = this.db.prepare(
       'INSERT OR REPLACE INTO files (path, sha256, bytes, size, mtime_ms, ino, hashed_at, analysis_key, diagnostics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const putDoc = this.db.prepare(
-      `INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.db.transaction(() => {
       for (const r of records) {
-        delDocs.run(r.path);
         delSignatures.run(r.path);
+        delDocs.run(r.path);
         putFile.run(r.path, r.sha256, r.bytes, r.size, r.mtimeMs, r.ino, r.hashedAt, r.analysisKey, JSON.stringify(r.diagnostics));
         const pathKey = sortKey(r.path);
         r.documents.forEach((d, ord) => {
-          putDoc.run(r.path, ord, sortKey(d.docId), pathKey, d.docId, d.nUnits, d.nClaims, d.dialect, d.figures, d.mentions, d.packed);
-          if (d.phrases !== undefined) putSignature.run(r.path, ord, sortKey(d.docId), pathKey, d.docId, Buffer.from(d.phrases.buffer, d.phrases.byteOffset, d.phrases.byteLength));
+          const { lastInsertRowid } = putDoc.run(r.path, ord, sortKey(d.docId), pathKey, d.docId, d.nUnits, d.nClaims, d.figures, d.mentions, d.packed);
+          if (d.phrases !== undefined) putSignature.run(lastInsertRowid, d.phrases.words, d.phrases.packed);
         });
       }
     })();
@@ -230,12 +229,12 @@ export class Store {
   /** Forget files (deleted from the corpus, or outside this shard). */
   removeFiles(paths: readonly string[]): void {
     const delDocs = this.db.prepare('DELETE FROM documents WHERE path = ?');
-    const delSignatures = this.db.prepare('DELETE FROM phrase_signatures WHERE path = ?');
+    const delSignatures = this.db.prepare(DELETE_SIGNATURES);
     const delFile = this.db.prepare('DELETE FROM files WHERE path = ?');
     this.db.transaction(() => {
       for (const p of paths) {
-        delDocs.run(p);
         delSignatures.run(p);
+        delDocs.run(p);
         delFile.run(p);
       }
     })();
@@ -244,16 +243,16 @@ export class Store {
   /** Documents in report order (doc_id, then file, then position in the file), streamed, with their spans in the CSVs last written. */
   *documents(): Generator<DocumentRow> {
     const stmt = this.db.prepare(
-      `SELECT d.serial, d.dialect, s.serial AS spanned, ${SPAN_COLUMNS.map((c) => `s.${c}`).join(', ')}
+      `SELECT d.serial, s.serial AS spanned, ${SPAN_COLUMNS.map((c) => `s.${c}`).join(', ')}
        FROM documents d LEFT JOIN report_spans s ON s.serial = d.serial ORDER BY d.doc_key, d.path_key, d.ord`,
     ).raw();
-    for (const r of stmt.iterate() as IterableIterator<[number, string, number | null, ...number[]]>) {
-      const [serial, dialect, spanned, ...spans] = r;
-      yield spanned === null ? { serial, dialect } : { serial, dialect, spans };
+    for (const r of stmt.iterate() as IterableIterator<[number, number | null, ...number[]]>) {
+      const [serial, spanned, ...spans] = r;
+      yield spanned === null ? { serial } : { serial, spans };
     }
   }
 
-  /** The packed analysis and rows of one document (DocumentRow.serial). */
+  /** The packed analysis of one document (DocumentRow.serial). */
   packedOf(serial: number): Uint8Array {
     return this.db.prepare('SELECT packed FROM documents WHERE serial = ?').pluck().get(serial) as Buffer;
   }
@@ -280,7 +279,7 @@ export class Store {
 
   /** The analysis of one document. */
   analysisOf(file: string, ord: number): AnalysedDocument {
-    return unpackDocument(this.db.prepare('SELECT packed FROM documents WHERE path = ? AND ord = ?').pluck().get(file, ord) as Buffer).analysis;
+    return unpackDocument(this.db.prepare('SELECT packed FROM documents WHERE path = ? AND ord = ?').pluck().get(file, ord) as Buffer);
   }
 
   /** Every document's report figures (StoredDocument.figures), in report order, streamed. */
@@ -322,7 +321,8 @@ export class Store {
       this.db.transaction(() => {
         // Documents get serials of this store (a shard's are its own): none is in the reports of this folder yet.
         this.db.exec(`INSERT INTO files SELECT * FROM shard.files; INSERT INTO documents (${DOCUMENT_COLUMNS}) SELECT ${DOCUMENT_COLUMNS} FROM shard.documents;
-          INSERT INTO phrase_signatures SELECT * FROM shard.phrase_signatures;`);
+          INSERT INTO phrase_signatures (serial, words, signature) SELECT d.serial, s.words, s.signature
+            FROM shard.phrase_signatures s JOIN shard.documents sd ON sd.serial = s.serial JOIN documents d ON d.path = sd.path AND d.ord = sd.ord;`);
         // Every shard listed the whole corpus: their listing rows are the same, one copy is kept.
         this.db.prepare('INSERT OR REPLACE INTO meta (key, value) SELECT key, value FROM shard.meta WHERE key = ?').run(LISTING_META);
       })();
@@ -336,19 +336,19 @@ export class Store {
     this.db.exec('DELETE FROM documents; DELETE FROM files; DELETE FROM phrase_signatures;');
   }
 
-  /** Every document's phrase signature, in report order, streamed (the bytes are a copy, 4-byte aligned). */
+  /** Every document's phrase signature, in report order, streamed. */
   *phraseSignatures(): Generator<{ readonly path: string; readonly ord: number; readonly docId: string; readonly signature: Uint32Array }> {
-    const stmt = this.db.prepare('SELECT path, ord, doc_id AS docId, signature FROM phrase_signatures ORDER BY doc_key, path_key, ord');
+    const stmt = this.db.prepare(
+      'SELECT d.path, d.ord, d.doc_id AS docId, s.signature FROM documents d JOIN phrase_signatures s ON s.serial = d.serial ORDER BY d.doc_key, d.path_key, d.ord',
+    );
     for (const row of stmt.iterate() as IterableIterator<{ path: string; ord: number; docId: string; signature: Buffer }>) {
-      const signature = new Uint32Array(row.signature.length / Uint32Array.BYTES_PER_ELEMENT);
-      new Uint8Array(signature.buffer).set(row.signature);
-      yield { path: row.path, ord: row.ord, docId: row.docId, signature };
+      yield { path: row.path, ord: row.ord, docId: row.docId, signature: unpackSignature(row.signature) };
     }
   }
 
-  /** Bytes of all phrase signatures. */
-  phraseSignatureBytes(): number {
-    return this.db.prepare('SELECT coalesce(sum(length(signature)), 0) FROM phrase_signatures').pluck().get() as number;
+  /** 32-bit words of all phrase signatures (unpacked). */
+  phraseSignatureWords(): number {
+    return this.db.prepare('SELECT coalesce(sum(words), 0) FROM phrase_signatures').pluck().get() as number;
   }
 
   /** SQLite's quick integrity check: false when the file is damaged. */

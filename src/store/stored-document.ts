@@ -1,4 +1,5 @@
 import type { AnalysedDocument } from '../model.js';
+import { packSignature } from '../phrases/find-phrases.js';
 import { claimMentionRows, documentRows, mentionRecords, stanceRows, unitRows } from '../report/build-rows.js';
 import { documentFigures } from '../report/html/aggregate-report.js';
 import { CLAIM_MENTION_COLUMNS, DOCUMENT_COLUMNS, STANCE_COLUMNS, UNIT_COLUMNS } from '../report/columns.js';
@@ -6,7 +7,7 @@ import { csvRows, type CsvDialect } from '../report/write-csv.js';
 import { packDocument, packText } from './pack.js';
 import type { StoredDocument } from './store.js';
 
-/** Name of a CSV dialect as stored beside the rows rendered in it. */
+/** Name of a CSV dialect, as recorded beside the per-document CSVs written in it (Store.setReportSpans). */
 export function dialectName(dialect: CsvDialect): string {
   return dialect.spreadsheet ? 'spreadsheet' : 'rfc4180';
 }
@@ -15,9 +16,8 @@ export function dialectName(dialect: CsvDialect): string {
 export type DocumentCsv = readonly [documents: string, units: string, stances: string, mentions: string];
 
 /**
- * The report rows of one document (documents, units, stances, claim_mentions), pre-rendered without
- * the header: the same bytes the whole-report writer gives for them, since each CSV record is
- * written on its own.
+ * The report rows of one document (documents, units, stances, claim_mentions), without the header:
+ * the same bytes the whole-report writer gives for them, since each CSV record is written on its own.
  */
 export function renderDocumentCsv(doc: AnalysedDocument, dialect: CsvDialect): DocumentCsv {
   return [
@@ -30,18 +30,17 @@ export function renderDocumentCsv(doc: AnalysedDocument, dialect: CsvDialect): D
 
 /**
  * An analysed document as the store keeps it: counts, its report figures and claim mentions, the
- * analysis and its CSV rows compressed, and its phrase signature.
+ * analysis compressed, and its phrase signature packed.
  */
-export function toStoredDocument(doc: AnalysedDocument, dialect: CsvDialect, phrases?: Uint32Array): StoredDocument {
+export function toStoredDocument(doc: AnalysedDocument, phrases?: Uint32Array): StoredDocument {
   const mentions = mentionRecords(doc);
   return {
     docId: doc.document.id,
     nUnits: doc.units.length,
     nClaims: doc.units.reduce((n, u) => n + u.claims.length, 0),
-    dialect: dialectName(dialect),
     figures: packText(JSON.stringify(documentFigures(doc))),
     mentions: mentions.length === 0 ? new Uint8Array(0) : packText(JSON.stringify(mentions)),
-    packed: packDocument(doc, renderDocumentCsv(doc, dialect)),
-    ...(phrases === undefined ? {} : { phrases }),
+    packed: packDocument(doc),
+    ...(phrases === undefined ? {} : { phrases: { packed: packSignature(phrases), words: phrases.length } }),
   };
 }

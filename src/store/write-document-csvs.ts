@@ -8,7 +8,7 @@ import type { Store } from './store.js';
 import { unpackDocument } from './pack.js';
 import { dialectName, renderDocumentCsv, type DocumentCsv } from './stored-document.js';
 
-/** The per-document reports, made by concatenating the rows each document was stored with. */
+/** The per-document reports, made by concatenating the rows of each document. */
 export const DOCUMENT_CSVS = ['documents.csv', 'units.csv', 'stances.csv', 'claim_mentions.csv'] as const;
 
 // Bytes gathered per file before one write, and copied per read: few system calls, and never the whole report in memory.
@@ -72,7 +72,7 @@ class ReportFile {
   }
 }
 
-/** What writeDocumentCsvs needs besides the store: the packed rows' decoder (tests count its calls). */
+/** What writeDocumentCsvs needs besides the store: the packed analyses' decoder (tests count its calls). */
 export interface DocumentCsvDeps {
   readonly unpack: (packed: Uint8Array) => ReturnType<typeof unpackDocument>;
 }
@@ -103,8 +103,8 @@ function openPrevious(store: Store, previousDir: string | undefined, want: strin
  * Write documents.csv, units.csv, stances.csv and claim_mentions.csv into `dir` in one pass over the
  * store, in report order. The rows of a document that is in the same version in `previousDir`'s
  * CSVs (the reports being replaced, checked by their hashes) are copied from there, runs of
- * consecutive documents in one go; the others are unpacked from the store, or rendered again from
- * the analysis when stored in another CSV dialect. Returns where each document's rows went.
+ * consecutive documents in one go; the others are rendered from their analyses, unpacked from the
+ * store. Returns where each document's rows went.
  */
 export function writeDocumentCsvs(
   store: Store, dir: string, dialect: CsvDialect, previousDir?: string, deps: DocumentCsvDeps = { unpack: unpackDocument },
@@ -129,12 +129,7 @@ export function writeDocumentCsvs(
   };
   let spans = new Float64Array(1024 * 9);
   let n = 0;
-  const rows = (serial: number, stored: string): DocumentCsv => {
-    const unpacked = deps.unpack(store.packedOf(serial));
-    if (stored !== want) return renderDocumentCsv(unpacked.analysis, dialect);
-    const [d = '', u = '', s = '', m = ''] = unpacked.rows;
-    return [d, u, s, m];
-  };
+  const rows = (serial: number): DocumentCsv => renderDocumentCsv(deps.unpack(store.packedOf(serial)), dialect);
   try {
     for (const doc of store.documents()) {
       if (n + 9 > spans.length) {
@@ -160,7 +155,7 @@ export function writeDocumentCsvs(
         continue;
       }
       copyPending();
-      rows(doc.serial, doc.dialect).forEach((text, i) => {
+      rows(doc.serial).forEach((text, i) => {
         const at = files[i]!.bytes;
         files[i]!.add(text);
         spans[n++] = at;

@@ -13,7 +13,6 @@ import type { AnalysisReply, AnalysisTask, ReadyReply } from './analysis-pool.js
 const options = workerData as RunOptions;
 const clock = options.stageTimes === undefined ? undefined : new StageClock();
 const context = { ...createAnalysisContext(options, true), ...(clock === undefined ? {} : { clock }) };
-const dialect = { spreadsheet: options.spreadsheet };
 parentPort?.postMessage({ kind: 'ready' } satisfies ReadyReply);
 
 function analyse(task: AnalysisTask): AnalysisReply {
@@ -34,7 +33,7 @@ function analyse(task: AnalysisTask): AnalysisReply {
   if (clock === undefined) {
     return {
       id: task.id, kind: 'analysed', sha256: analysis.sha256, bytes: analysis.bytes, hashedAt,
-      documents: analysis.documents.map((d) => toStoredDocument(d, dialect, context.phrases?.take(d.document.id))),
+      documents: analysis.documents.map((d) => toStoredDocument(d, context.phrases?.take(d.document.id))),
       diagnostics: analysis.diagnostics,
     };
   }
@@ -43,7 +42,7 @@ function analyse(task: AnalysisTask): AnalysisReply {
   const documents = analysis.documents.map((d) => {
     const signature = context.phrases?.take(d.document.id);
     t = clock.lap('phrases', t);
-    const stored = toStoredDocument(d, dialect, signature);
+    const stored = toStoredDocument(d, signature);
     t = clock.lap('store', t);
     return stored;
   });

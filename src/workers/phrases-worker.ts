@@ -21,7 +21,7 @@ const job = workerData as PhrasesJob;
 const store = Store.openReadonly(job.storeFile);
 
 try {
-  const found: PhrasesResult = findSignedPhrases(() => signedDocumentsOf(store), { passes: passesFor(store.phraseSignatureBytes()) });
+  const found: PhrasesResult = findSignedPhrases(() => signedDocumentsOf(store), { passes: passesFor(store.phraseSignatureWords()) });
   parentPort?.postMessage({ ok: true, value: found });
 } catch (error) {
   const e = error as Error;

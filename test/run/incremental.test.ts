@@ -52,7 +52,7 @@ describe('reruns on the same output folder', () => {
     const signaturesOf = (dir: string): unknown[] => {
       const db = new Database(path.join(dir, 'controverse.sqlite'), { readonly: true });
       try {
-        return db.prepare('SELECT path, ord, doc_id, hex(signature) AS signature FROM phrase_signatures ORDER BY path, ord').all();
+        return db.prepare('SELECT d.path, d.ord, d.doc_id, s.words, hex(s.signature) AS signature FROM phrase_signatures s JOIN documents d ON d.serial = s.serial ORDER BY d.path, d.ord').all();
       } finally {
         db.close();
       }

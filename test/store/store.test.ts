@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalysedDocument } from '../../src/model.js';
 import { run } from '../../src/run.js';
-import { packDocument, packParts, unpackDocument, unpackParts } from '../../src/store/pack.js';
+import { packDocument, unpackDocument, unpackText } from '../../src/store/pack.js';
 import { SCHEMA_VERSION, Store, STORE_FILE } from '../../src/store/store.js';
 import { copyCorpus, optionsFor, readCsvs, tempDir } from '../run/run-helpers.js';
 
@@ -30,21 +30,17 @@ function analysedDocument(): AnalysedDocument {
 }
 
 describe('pack', () => {
-  it('gives back the analysed document and the rows it packed, the units shared with the document', () => {
+  it('gives back the analysed document it packed, the units shared with the document', () => {
     const doc = analysedDocument();
-    const { analysis, rows } = unpackDocument(packDocument(doc, ['d\n', '', 'u,"x\ny"\n', 'm']));
+    const analysis = unpackDocument(packDocument(doc));
     expect(analysis).toEqual(doc);
     expect(analysis.document.units[1]).toBe(analysis.units[1]!.unit);
-    expect(rows).toEqual(['d\n', '', 'u,"x\ny"\n', 'm']);
   });
 
-  it('keeps each text only once in the packed analysis', () => {
-    const [json = ''] = unpackParts(packDocument(analysedDocument(), []));
+  it('keeps each text only once in the packed analysis, and no CSV rows', () => {
+    const json = unpackText(packDocument(analysedDocument()));
     expect(json.split('Un commentaire.').length - 1).toBe(1);
-  });
-
-  it('gives back the parts it packed, empty ones and line breaks included', () => {
-    for (const parts of [['a,b\n', '', 'é\n😀\n', 'x'], [''], ['', ''], ['12 3\n', '4']]) expect(unpackParts(packParts(parts))).toEqual(parts);
+    expect(JSON.parse(json)).not.toHaveProperty('rows');
   });
 });
 
@@ -62,7 +58,7 @@ describe('Store', () => {
     expect(rebuiltFrom).toBe(0);
     expect(store.files().size).toBe(0);
     expect([...store.phraseSignatures()]).toEqual([]);
-    expect(store.phraseSignatureBytes()).toBe(0);
+    expect(store.phraseSignatureWords()).toBe(0);
     expect(store.counts()).toEqual({ documents: 0, units: 0, claims: 0 });
     store.close();
     const again = Store.open(dir);
