@@ -1,17 +1,18 @@
 // Disagreements on the DEV split only (never the test split): what to read when growing the lexicons.
-// `npx tsx scripts/dev-confusions.ts [stance|claims] [fn|fp] [--half A|B]`
+// `npx tsx scripts/dev-confusions.ts [stance|claims] [fn|fp] [--half A|B] [--writer a|b|c]`
 import path from 'node:path';
 import { predictCoded } from '../src/evaluate/evaluate-coded.js';
 import { readCodedUnits } from '../src/evaluate/read-coded.js';
 import { loadLexicons } from '../src/lexicon/load-lexicon.js';
-import { devPages } from './dev-pages.js';
+import { devPages, takeWriter } from './dev-pages.js';
 
 const args = process.argv.slice(2);
+const writer = takeWriter(args);
 const at = args.indexOf('--half');
 const half = at < 0 ? undefined : args.splice(at, 2)[1];
 const [only, kind] = args;
 const lexicons = loadLexicons(path.resolve('lexicons'), { fitted: false });
-const units = readCodedUnits(path.resolve('eval/stances/pages'), lexicons.categories.map((c) => c.name), devPages(half));
+const units = readCodedUnits(path.resolve('eval/stances/pages'), lexicons.categories.map((c) => c.name), devPages(half, writer));
 const predictions = predictCoded(units, lexicons);
 units.forEach((u, i) => {
   const p = predictions[i]!;
