@@ -1,5 +1,6 @@
 import type { Stance, Token } from '../model.js';
 import { beliefNegationBefore } from './belief-negation.js';
+import { CharSet } from '../text/char-set.js';
 import type { TokenIds, Vocabulary } from '../text/vocabulary.js';
 
 /** One element of a compiled pattern: a word, a word prefix ("dilapid*"), or a gap of a few words ("…"). */
@@ -81,7 +82,7 @@ export interface NegationRules {
 }
 
 /** Characters between two tokens that end a clause, and with it a negation's scope. */
-const CLAUSE_BREAK = /[.;:!?()[\]«»"“”…—–]|,|\n/u;
+const CLAUSE_BREAK = new CharSet('.;:!?()[]«»"“”…—–,\n');
 
 function tokenMatches(p: PatternToken, norm: string): boolean {
   if (p.kind === 'word') return p.norm === norm;
@@ -115,7 +116,7 @@ export function clauseBreakAfter(tokens: readonly Token[], a: number, text: stri
   const left = tokens[a];
   const right = tokens[a + 1];
   if (left === undefined || right === undefined) return false;
-  return CLAUSE_BREAK.test(text.slice(left.span.end, right.span.start));
+  return CLAUSE_BREAK.anyIn(text, left.span.end, right.span.start);
 }
 
 /** A pattern an entry is found by, with its entry. */
