@@ -117,7 +117,10 @@ export class ClaimConcepts {
     const hits = this.hits(tokens, text, ids);
     if (hits.length < 2) return [];
     const found = new Map<string, ConceptMatch>();
+    const present = new Set(hits.map((h) => h.concept));
     for (const rule of this.rules) {
+      // A rule with a slot no concept of the unit fills matches nowhere: the unit's hits are not walked for it.
+      if (!rule.concepts.every((slot) => slot.some((c) => present.has(c)))) continue;
       for (const anchor of hits) {
         if (!rule.concepts[0]!.includes(anchor.concept)) continue;
         const key = `${rule.claimId}\u0000${anchor.sentence}`;
