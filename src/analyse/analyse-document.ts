@@ -58,7 +58,7 @@ export function analyseDocument(document: Document, context: AnalysisContext): A
     const stances = scoreStances(unit.text, tagUnitStances(unit, tokens, claims, lexicons, ids), lexicons.categories, lexicons.fitted, words);
     if (clock !== undefined) t = clock.lap('stances', t);
     if (context.phrases !== undefined) {
-      context.phrases.add(document.id, { position: unit.position, author: unit.author, text: unit.text, tokens });
+      context.phrases.add(document.id, { position: unit.position, author: unit.author, text: unit.text, tokens, ...(ids === undefined ? {} : { ids }) });
       if (clock !== undefined) t = clock.lap('phrases', t);
     }
     return { unit, lang, nTokens: tokens.length, stances, claims };

@@ -1,5 +1,7 @@
-import type { Lexicon } from '../lexicon/lexicon.js';
+import type { EntryMatch, Lexicon } from '../lexicon/lexicon.js';
 import type { Token } from '../model.js';
+import { CharSet } from '../text/char-set.js';
+import type { TokenIds } from '../text/vocabulary.js';
 
 /**
  * Claims found by their concepts rather than by a fixed phrase: "tout le monde signe chez AWS",
@@ -39,7 +41,7 @@ interface ConceptHit {
 }
 
 /** Characters between two tokens that end a sentence, and with it a rule's reach. */
-const SENTENCE_BREAK = /[.!?;\n…]/u;
+const SENTENCE_BREAK = new CharSet('.!?;\n…');
 
 /** Tokens after a concept looked at for the "pas" of "ne … pas" ("ne marchait pas", "n'existe plus"). */
 const NE_REACH = 2;
@@ -50,7 +52,7 @@ function sentencesOf(tokens: readonly Token[], text: string): number[] {
   let id = 0;
   tokens.forEach((t, k) => {
     const prev = tokens[k - 1];
-    if (prev !== undefined && SENTENCE_BREAK.test(text.slice(prev.span.end, t.span.start))) id += 1;
+    if (prev !== undefined && SENTENCE_BREAK.anyIn(text, prev.span.end, t.span.start)) id += 1;
     ids.push(id);
   });
   return ids;
@@ -86,30 +88,39 @@ export class ClaimConcepts {
     return -1;
   }
 
-  /** Every concept found in the tokens; unlike a claim, a concept may start inside another ("argent public", "public"). */
-  private hits(tokens: readonly Token[], text: string): ConceptHit[] {
-    const sentences = sentencesOf(tokens, text);
-    const hits: ConceptHit[] = [];
+  /**
+   * Every concept found in the tokens; unlike a claim, a concept may start inside another ("argent
+   * public", "public"). Fewer than two concepts make no rule: then none is returned, and the
+   * sentences and negations are not worked out.
+   */
+  private hits(tokens: readonly Token[], text: string, ids: TokenIds | undefined): ConceptHit[] {
+    const found: EntryMatch[] = [];
     for (let i = 0; i < tokens.length; i += 1) {
-      const m = this.concepts.longestEntryAt(tokens, i);
-      if (m === undefined) continue;
-      const holds = this.concepts.holdsNegation(m);
-      hits.push({ concept: m.entry.id, start: m.start, end: m.end, sentence: sentences[i]!, negatedBy: this.negationOf(tokens, m.start, m.end, text, holds), holds });
+      const m = this.concepts.longestEntryAt(tokens, i, ids);
+      if (m !== undefined) found.push(m);
     }
-    return hits;
+    if (found.length < 2) return [];
+    const sentences = sentencesOf(tokens, text);
+    return found.map((m) => {
+      const holds = this.concepts.holdsNegation(m);
+      return { concept: m.entry.id, start: m.start, end: m.end, sentence: sentences[m.start]!, negatedBy: this.negationOf(tokens, m.start, m.end, text, holds), holds };
+    });
   }
 
   /**
    * Claims found by their rules, one match per claim and sentence, in text order. The match of a
    * rule is its first concept's first hit with a hit of every other concept in the same sentence,
-   * the whole within `within` tokens.
+   * the whole within `within` tokens. `ids`: the tokens' ids (tokeniseWithIds), when the caller has them.
    */
-  find(tokens: readonly Token[], text: string): ConceptMatch[] {
+  find(tokens: readonly Token[], text: string, ids?: TokenIds): ConceptMatch[] {
     if (this.rules.length === 0) return [];
-    const hits = this.hits(tokens, text);
+    const hits = this.hits(tokens, text, ids);
     if (hits.length < 2) return [];
     const found = new Map<string, ConceptMatch>();
+    const present = new Set(hits.map((h) => h.concept));
     for (const rule of this.rules) {
+      // A rule with a slot no concept of the unit fills matches nowhere: the unit's hits are not walked for it.
+      if (!rule.concepts.every((slot) => slot.some((c) => present.has(c)))) continue;
       for (const anchor of hits) {
         if (!rule.concepts[0]!.includes(anchor.concept)) continue;
         const key = `${rule.claimId}\u0000${anchor.sentence}`;

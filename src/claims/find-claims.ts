@@ -1,10 +1,11 @@
 import type { EntryMatch, Lexicon, LexiconEntry } from '../lexicon/lexicon.js';
 import type { ClaimMention, Token, Unit } from '../model.js';
 import type { ClaimConcepts } from './claim-concepts.js';
+import { CharSet } from '../text/char-set.js';
 import type { TokenIds } from '../text/vocabulary.js';
 
 // Punctuation that closes the scope of a negation cue.
-const CLAUSE_BREAK = /[.!?;:,«»“”"()\n]/u;
+const CLAUSE_BREAK = new CharSet('.!?;:,«»“”"()\n');
 
 /** Negation cues written into an entry's own patterns ("puits sans fond", "pas fléché* vers"). */
 function lexicalCues(entry: LexiconEntry, cues: ReadonlySet<string>): ReadonlySet<string> {
@@ -30,7 +31,7 @@ function isNegated(m: EntryMatch, text: string, tokens: readonly Token[], claims
   const cue = claims.negationBefore(tokens, m.start, claims.negation.window, text);
   if (cue < 0) return false;
   // A negation does not reach across clause punctuation: "« sans avenir », « gaspillage d'argent public »".
-  return !CLAUSE_BREAK.test(text.slice(tokens[cue]!.span.end, tokens[m.start]!.span.start));
+  return !CLAUSE_BREAK.anyIn(text, tokens[cue]!.span.end, tokens[m.start]!.span.start);
 }
 
 /**
@@ -60,7 +61,7 @@ export function findClaims(unit: Unit, tokens: readonly Token[], claims: Lexicon
   });
   if (concepts === undefined || unit.kind === 'article') return byPhrase;
   const byConcept = concepts
-    .find(tokens, unit.text)
+    .find(tokens, unit.text, ids)
     .map((c) => mention(c.claimId, c.start, c.end, c.negated))
     .filter((c) => !byPhrase.some((p) => p.claimId === c.claimId && p.span.start < c.span.end && c.span.start < p.span.end));
   if (byConcept.length === 0) return byPhrase;

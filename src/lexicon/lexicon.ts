@@ -1,5 +1,6 @@
 import type { Stance, Token } from '../model.js';
 import { beliefNegationBefore } from './belief-negation.js';
+import { CharSet } from '../text/char-set.js';
 import type { TokenIds, Vocabulary } from '../text/vocabulary.js';
 
 /** One element of a compiled pattern: a word, a word prefix ("dilapid*"), or a gap of a few words ("…"). */
@@ -81,7 +82,7 @@ export interface NegationRules {
 }
 
 /** Characters between two tokens that end a clause, and with it a negation's scope. */
-const CLAUSE_BREAK = /[.;:!?()[\]«»"“”…—–]|,|\n/u;
+const CLAUSE_BREAK = new CharSet('.;:!?()[]«»"“”…—–,\n');
 
 function tokenMatches(p: PatternToken, norm: string): boolean {
   if (p.kind === 'word') return p.norm === norm;
@@ -115,7 +116,7 @@ export function clauseBreakAfter(tokens: readonly Token[], a: number, text: stri
   const left = tokens[a];
   const right = tokens[a + 1];
   if (left === undefined || right === undefined) return false;
-  return CLAUSE_BREAK.test(text.slice(left.span.end, right.span.start));
+  return CLAUSE_BREAK.anyIn(text, left.span.end, right.span.start);
 }
 
 /** A pattern an entry is found by, with its entry. */
@@ -147,10 +148,29 @@ interface TrieNode {
   readonly prefixes: { readonly norm: string; readonly node: TrieNode }[];
   readonly ends: Candidate[];
   readonly gaps: GapTail[];
+  /**
+   * Where a word leads from here, by its id (vocabulary and generation of `Lexicon.idsOf`): the
+   * answers of `step`, kept as words are met, for nodes with prefix edges (each tried on every word).
+   */
+  readonly byId: Map<number, readonly TrieNode[]>;
+  /** This node alone: what a word edge leads to, without an array per step. */
+  readonly alone: readonly TrieNode[];
+  /** The word edges again, by the word's index among the lexicon's edge words (`Lexicon.edgeWords`). */
+  readonly wordsByIndex: Map<number, TrieNode>;
 }
 
 function trieNode(): TrieNode {
-  return { words: new Map(), prefixes: [], ends: [], gaps: [] };
+  const node: { -readonly [K in keyof TrieNode]: TrieNode[K] } = { words: new Map(), prefixes: [], ends: [], gaps: [], byId: new Map(), alone: [], wordsByIndex: new Map() };
+  node.alone = [node];
+  return node;
+}
+
+/** Every node of the trie under `node`, itself included. */
+function nodesUnder(node: TrieNode, into: TrieNode[] = []): TrieNode[] {
+  into.push(node);
+  for (const next of node.words.values()) nodesUnder(next, into);
+  for (const e of node.prefixes) nodesUnder(e.node, into);
+  return into;
 }
 
 /** Adds a pattern's path to the trie; a pattern that starts with a gap can never match and is left out, as before. */
@@ -206,6 +226,9 @@ const NO_NODES: readonly TrieNode[] = [];
 /** Words whose first step a lexicon remembers by folded form (for tokens without ids); past it that memory starts afresh. */
 const CANDIDATE_CACHE_WORDS = 50_000;
 
+/** Words a node past the first remembers the step of, by id; past it that node's memory starts afresh. */
+const NODE_CACHE_WORDS = 4096;
+
 /** A compiled lexicon: its patterns in a trie over folded words, for fast longest-match lookup. */
 export class Lexicon {
   readonly entries: readonly LexiconEntry[];
@@ -217,6 +240,14 @@ export class Lexicon {
   private readonly firstByWord = new Map<string, readonly TrieNode[]>();
   /** The same by the word's id in `idsOf` (one vocabulary and generation at a time). */
   private firstById: (readonly TrieNode[] | undefined)[] = [];
+  /** Every word of a word edge anywhere in the trie → its index (dense from 0). */
+  private readonly edgeWords = new Map<string, number>();
+  /**
+   * By a word's id in `idsOf`: 0 when not looked up yet, -1 when no word edge has it (most words),
+   * else 1 + its index in `edgeWords`. A word past the first is stepped by this table and a
+   * number-keyed map, not by hashing its text.
+   */
+  private edgeWordById = new Int32Array(1024);
   private idsOf: { readonly vocabulary: Vocabulary; readonly generation: number } | undefined;
 
   constructor(entries: readonly LexiconEntry[], negation: NegationRules) {
@@ -229,6 +260,32 @@ export class Lexicon {
     }
     // The order the matcher tried patterns in before the trie: a word's own patterns first.
     all.forEach((c, k) => insertPattern(this.root, { ...c, rank: c.pattern[0]!.kind === 'word' ? k : all.length + k }));
+    for (const node of nodesUnder(this.root)) {
+      for (const [word, next] of node.words) {
+        let index = this.edgeWords.get(word);
+        if (index === undefined) {
+          index = this.edgeWords.size;
+          this.edgeWords.set(word, index);
+        }
+        node.wordsByIndex.set(index, next);
+      }
+    }
+  }
+
+  /** Index in `edgeWords` of the word at `at`, or -1 when no word edge has it (by its id; the table is the current one's). */
+  private edgeWordAt(tokens: readonly Token[], at: number, ids: TokenIds): number {
+    const id = ids.ids[at]!;
+    if (id >= this.edgeWordById.length) {
+      const grown = new Int32Array(Math.max(id + 1, 2 * this.edgeWordById.length));
+      grown.set(this.edgeWordById);
+      this.edgeWordById = grown;
+    }
+    let known = this.edgeWordById[id]!;
+    if (known === 0) {
+      known = 1 + (this.edgeWords.get(tokens[at]!.norm) ?? -2);
+      this.edgeWordById[id] = known;
+    }
+    return known - 1;
   }
 
   /** The trie nodes one past the first word, remembered by folded form (tokens without ids). */
@@ -245,8 +302,11 @@ export class Lexicon {
   /** The table of first steps by id for these ids' vocabulary and generation (a new one when they change). */
   private tableFor(ids: TokenIds): (readonly TrieNode[] | undefined)[] {
     if (this.idsOf === undefined || this.idsOf.vocabulary !== ids.vocabulary || this.idsOf.generation !== ids.generation) {
+      // The nodes' steps by id were for the former ids (none before the first table).
+      if (this.idsOf !== undefined) for (const node of nodesUnder(this.root)) node.byId.clear();
       this.idsOf = { vocabulary: ids.vocabulary, generation: ids.generation };
       this.firstById = [];
+      this.edgeWordById.fill(0);
     }
     return this.firstById;
   }
@@ -278,11 +338,47 @@ export class Lexicon {
    */
   longestEntryAt(tokens: readonly Token[], i: number, ids?: TokenIds): EntryMatch | undefined {
     if (i < 0 || i >= tokens.length) return undefined;
-    return this.longestFrom(tokens, i, this.firstStep(tokens, i, ids));
+    return this.longestFrom(tokens, i, this.firstStep(tokens, i, ids), ids);
+  }
+
+  /**
+   * The nodes the word at `at` leads to from `node`: its word edge, or when the node has prefix
+   * edges, `step`'s answer remembered by the word's id (the ids are the current table's: firstStep
+   * or findAll set it).
+   */
+  private stepFrom(node: TrieNode, tokens: readonly Token[], at: number, ids: TokenIds | undefined): readonly TrieNode[] {
+    if (node.prefixes.length === 0) {
+      if (ids === undefined) return node.words.get(tokens[at]!.norm)?.alone ?? NO_NODES;
+      const index = this.edgeWordAt(tokens, at, ids);
+      return index < 0 ? NO_NODES : node.wordsByIndex.get(index)?.alone ?? NO_NODES;
+    }
+    if (ids === undefined) {
+      const into: TrieNode[] = [];
+      step(node, tokens[at]!.norm, into);
+      return into;
+    }
+    const id = ids.ids[at]!;
+    let nodes = node.byId.get(id);
+    if (nodes === undefined) {
+      const into: TrieNode[] = [];
+      step(node, tokens[at]!.norm, into);
+      nodes = into.length === 0 ? NO_NODES : into;
+      if (node.byId.size >= NODE_CACHE_WORDS) node.byId.clear();
+      node.byId.set(id, nodes);
+    }
+    return nodes;
+  }
+
+  /** The nodes the word at `at` leads to from the `active` ones, in their order (each node's word edge, then its prefix edges). */
+  private stepAll(active: readonly TrieNode[], tokens: readonly Token[], at: number, ids: TokenIds | undefined): readonly TrieNode[] {
+    if (active.length === 1) return this.stepFrom(active[0]!, tokens, at, ids);
+    const next: TrieNode[] = [];
+    for (const node of active) next.push(...this.stepFrom(node, tokens, at, ids));
+    return next;
   }
 
   /** longestEntryAt, given the nodes the word at `i` leads to. */
-  private longestFrom(tokens: readonly Token[], i: number, first: readonly TrieNode[]): EntryMatch | undefined {
+  private longestFrom(tokens: readonly Token[], i: number, first: readonly TrieNode[], ids: TokenIds | undefined): EntryMatch | undefined {
     let active = first;
     if (active.length === 0) return undefined;
     let best: EntryMatch | undefined;
@@ -304,10 +400,8 @@ export class Lexicon {
           }
         }
       }
-      const token = tokens[at];
-      if (token === undefined) break;
-      const next: TrieNode[] = [];
-      for (const node of active) if (node.words.size > 0 || node.prefixes.length > 0) step(node, token.norm, next);
+      if (at >= tokens.length) break;
+      const next = this.stepAll(active, tokens, at, ids);
       if (next.length === 0) break;
       active = next;
     }
@@ -329,7 +423,7 @@ export class Lexicon {
         i += 1;
         continue;
       }
-      const m = this.longestFrom(tokens, i, known ?? this.firstStep(tokens, i, ids));
+      const m = this.longestFrom(tokens, i, known ?? this.firstStep(tokens, i, ids), ids);
       if (m === undefined) {
         i += 1;
         continue;

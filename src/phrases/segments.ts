@@ -1,4 +1,5 @@
 import type { Token } from '../model.js';
+import { CharSet } from '../text/char-set.js';
 import { hashString } from './hashes.js';
 import { H1_SEED, H2_SEED, nextH1, nextH2 } from './vocabulary.js';
 
@@ -14,8 +15,8 @@ export const PHRASE_MAX_WORDS = 6;
 export const REPEATED_SENTENCE_MIN_WORDS = 8;
 
 // Text between two tokens that ends a phrase: sentence punctuation, commas, brackets, quotes, line breaks.
-const PHRASE_BREAK = /[.!?;:…,()[\]{}"«»“”|\n]/u;
-const SENTENCE_END = /[.!?…\n]/u;
+const PHRASE_BREAK = new CharSet('.!?;:…,()[]{}"«»“”|\n');
+const SENTENCE_END = new CharSet('.!?…\n');
 
 /** What separates token k from token k - 1: nothing a phrase stops at, a phrase break, or the end of a sentence (a break too). */
 export const GAP_NONE = 0;
@@ -23,10 +24,10 @@ export const GAP_PHRASE_BREAK = 1;
 export const GAP_SENTENCE_END = 2;
 export type Gap = typeof GAP_NONE | typeof GAP_PHRASE_BREAK | typeof GAP_SENTENCE_END;
 
-/** Whether the text between two tokens matches `re`; a single space (the common case) never does. */
-function gapMatches(text: string, from: number, to: number, re: RegExp): boolean {
+/** Whether the text between two tokens holds one of `chars`; a single space (the common case) never does. */
+function gapMatches(text: string, from: number, to: number, chars: CharSet): boolean {
   if (to - from === 1 && text.charCodeAt(from) === 32) return false;
-  return re.test(text.slice(from, to));
+  return chars.anyIn(text, from, to);
 }
 
 /** The gap before token k (k ≥ 1) of a unit's text. */

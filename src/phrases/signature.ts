@@ -1,6 +1,7 @@
 import type { Token } from '../model.js';
 import { WordFolder } from '../text/normalise.js';
 import { tokenise } from '../text/tokenise.js';
+import type { TokenIds } from '../text/vocabulary.js';
 import { hashString } from './hashes.js';
 import type { PhraseWords } from './load-phrase-words.js';
 import { GAP_NONE, GAP_SENTENCE_END, gapBefore, hashNorms, REPEATED_SENTENCE_MIN_WORDS } from './segments.js';
@@ -32,6 +33,8 @@ export interface SignedUnitInput {
   readonly author?: string;
   readonly text: string;
   readonly tokens?: readonly Token[];
+  /** The tokens' ids (tokeniseWithIds), when the caller has them: the same signature, with one lookup per distinct word. */
+  readonly ids?: TokenIds;
 }
 
 /** A unit's named author, folded so that "Marie" and "marie " are one voice; undefined when unsigned. */
@@ -44,8 +47,32 @@ function authorOf(author: string | undefined): string | undefined {
 export class PhraseSigner {
   private readonly vocab: Vocabulary;
   private readonly folder = new WordFolder();
+  /** By a token id of `idsOf`: 0 when not looked up yet, else 2 + the word's id in `vocab` (which is -1 for a function word). */
+  private stemById = new Int32Array(1024);
+  private idsOf: { readonly vocabulary: TokenIds['vocabulary']; readonly generation: number } | undefined;
   constructor(words: PhraseWords) {
     this.vocab = new Vocabulary(words);
+  }
+
+  /** vocab.idOf of token `k`, looked up once per token id (the ids of one analysis vocabulary and generation at a time). */
+  private idAt(tokens: readonly Token[], k: number, ids: TokenIds | undefined): number {
+    if (ids === undefined) return this.vocab.idOf(tokens[k]!.norm);
+    if (this.idsOf === undefined || this.idsOf.vocabulary !== ids.vocabulary || this.idsOf.generation !== ids.generation) {
+      this.idsOf = { vocabulary: ids.vocabulary, generation: ids.generation };
+      this.stemById.fill(0);
+    }
+    const id = ids.ids[k]!;
+    if (id >= this.stemById.length) {
+      const grown = new Int32Array(Math.max(id + 1, 2 * this.stemById.length));
+      grown.set(this.stemById);
+      this.stemById = grown;
+    }
+    let known = this.stemById[id]!;
+    if (known === 0) {
+      known = 2 + this.vocab.idOf(tokens[k]!.norm);
+      this.stemById[id] = known;
+    }
+    return known - 2;
   }
 
   /** The signature of one document's units (those phrase discovery reads: French or undetermined). */
@@ -76,7 +103,7 @@ export class PhraseSigner {
           if (gap === GAP_SENTENCE_END) endSentence(k);
           else if (gap !== GAP_NONE) body.push(PHRASE_BREAK);
         }
-        const id = this.vocab.idOf(tokens[k]!.norm);
+        const id = this.idAt(tokens, k, u.tokens === undefined ? undefined : u.ids);
         if (id < 0) {
           body.push(FUNCTION_WORD);
           continue;

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countPhrases, findPhrases, findSignedPhrases, loadPhraseWords, PhraseSigner, phraseUnitsOf, type PhraseUnit, type SignedDocument } from '../../src/phrases/find-phrases.js';
 import type { AnalysedDocument } from '../../src/model.js';
-import { tokenise } from '../../src/text/tokenise.js';
+import { tokenise, tokeniseWithIds } from '../../src/text/tokenise.js';
+import { Vocabulary } from '../../src/text/vocabulary.js';
 
 const words = loadPhraseWords(path.resolve('lexicons'));
 
@@ -150,6 +151,23 @@ describe('PhraseSigner', () => {
     expect(inOrder.map((s) => [...s])).toEqual(units.map((u) => [...fresh(u)]));
     const reversed = new PhraseSigner(words);
     expect([...units].reverse().map((u) => [...reversed.sign([u])]).reverse()).toEqual(inOrder.map((s) => [...s]));
+  });
+
+  it('signs the same with the tokens\' ids, also when the vocabulary hands its ids out afresh', () => {
+    const plain = new PhraseSigner(words);
+    const expected = units.map((u) => [...plain.sign([u])]);
+    for (const size of [100_000, 5]) {
+      const vocabulary = new Vocabulary(size);
+      const signer = new PhraseSigner(words);
+      for (const pass of [1, 2]) {
+        const signed = units.map((u) => {
+          const { tokens, ids } = tokeniseWithIds(u.text, vocabulary);
+          if (size === 100_000) expect(ids).toBeDefined();
+          return [...signer.sign([{ ...u, tokens, ...(ids === undefined ? {} : { ids }) }])];
+        });
+        expect(signed, `vocabulary of ${size}, pass ${pass}`).toEqual(expected);
+      }
+    }
   });
 
   it('gives, from signatures, the phrases counted from the text', () => {
