@@ -125,18 +125,39 @@ const NONE: readonly string[] = ['none'];
 
 /** The features of every line of a page as groups of cues (undefined for a blank line): its own cues, the page's template cues, its position, and its neighbours' cues. */
 export function lineFeatureGroups(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): (FeatureGroup[] | undefined)[] {
+  const features = lineFeatureReader(lines, cues);
+  return lines.map((_, i) => features.at(i));
+}
+
+/** The features of a page's lines, each computed when asked for, and the number of its non-blank lines. */
+export interface LineFeatureReader {
+  readonly nonBlank: number;
+  /** The groups of line `i` (undefined for a blank line), as `lineFeatureGroups` gives them. */
+  at(i: number): FeatureGroup[] | undefined;
+}
+
+/**
+ * The features of a page's lines, a line's own cues (the costly part) read only for the lines asked
+ * for and their neighbours: the template and position cues need only each line's shape.
+ */
+export function lineFeatureReader(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): LineFeatureReader {
   // Lines repeat on a page (furniture, names, dates): each distinct line is read once.
-  const memo = new Map<string, { own: string[]; shape: string; trimmed: string; blank: boolean }>();
+  const memo = new Map<string, { own: string[] | undefined; shape: string; trimmed: string; blank: boolean }>();
   const read = lines.map((l) => {
     let r = memo.get(l);
     if (r === undefined) {
       const trimmed = l.trim();
       const blank = trimmed === '';
-      r = { own: ownCues(l, cues), shape: blank ? '' : shapeOf(l), trimmed, blank };
+      r = { own: undefined, shape: blank ? '' : shapeOf(l), trimmed, blank };
       memo.set(l, r);
     }
     return r;
   });
+  const ownAt = (i: number): string[] => {
+    const r = read[i]!;
+    if (r.own === undefined) r.own = ownCues(lines[i]!, cues);
+    return r.own;
+  };
   const shapeCount = new Map<string, number>();
   const lineCount = new Map<string, number>();
   for (const r of read) {
@@ -159,16 +180,18 @@ export function lineFeatureGroups(lines: readonly string[], cues: LineCueSet = D
       return f;
     });
   });
-  const nonBlank = read.reduce((n, r) => n + (r.blank ? 0 : 1), 0);
+  // Rank of each non-blank line among them, from 1.
+  const seenAt: number[] = [];
+  let nonBlank = 0;
+  for (const r of read) { if (!r.blank) nonBlank += 1; seenAt.push(nonBlank); }
   const blankAt = (i: number): boolean => read[i]!.blank;
   const neighbourOf = (i: number, step: 1 | -1): number | undefined => {
     for (let j = i + step, n = 0; j >= 0 && j < lines.length && n < 3; j += step, n += 1) if (!blankAt(j)) return j;
     return undefined;
   };
-  let seen = 0;
-  return read.map((r, i) => {
-    if (r.blank) return undefined;
-    seen += 1;
+  const at = (i: number): FeatureGroup[] | undefined => {
+    if (read[i]!.blank) return undefined;
+    const seen = seenAt[i]!;
     const position = seen / Math.max(1, nonBlank);
     const first = seen <= 5;
     const before = i === 0 || blankAt(i - 1);
@@ -181,19 +204,20 @@ export function lineFeatureGroups(lines: readonly string[], cues: LineCueSet = D
       if (after) f.push('blankAfter');
       return f;
     });
-    const groups: FeatureGroup[] = [{ prefix: '', cues: r.own }, { prefix: '', cues: template[i]! }, { prefix: '', cues: place }];
+    const groups: FeatureGroup[] = [{ prefix: '', cues: ownAt(i) }, { prefix: '', cues: template[i]! }, { prefix: '', cues: place }];
     const prev = neighbourOf(i, -1);
     const next = neighbourOf(i, 1);
     const context = (prefix: string, j: number | undefined): void => {
       if (j === undefined) { groups.push({ prefix, cues: NONE }); return; }
-      groups.push({ prefix, cues: read[j]!.own }, { prefix, cues: template[j]! });
+      groups.push({ prefix, cues: ownAt(j) }, { prefix, cues: template[j]! });
     };
     context('prev', prev);
     context('next', next);
     context('prev2', prev === undefined ? undefined : neighbourOf(prev, -1));
     context('next2', next === undefined ? undefined : neighbourOf(next, 1));
     return groups;
-  });
+  };
+  return { nonBlank, at };
 }
 
 /** The names of a line's features. */
