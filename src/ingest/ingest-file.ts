@@ -21,7 +21,7 @@ import { lemmyThreadLayout } from './layouts/lemmy-thread.js';
 import { plainTextLayout } from './layouts/plain-text.js';
 import { splitLines } from './layouts/text-lines.js';
 import { wordpressThreadLayout } from './layouts/wordpress-thread.js';
-import { MIN_CONFIDENCE, mayBeConfident, readLineRoles } from './line-roles/line-role-reader.js';
+import { MIN_CONFIDENCE, readLineRoles } from './line-roles/line-role-reader.js';
 import type { LineRoleModel } from './line-roles/role-model.js';
 import { LINE_ROLE_MODEL } from './line-roles/shipped-model.js';
 import { buildDocument } from './page.js';
@@ -186,10 +186,10 @@ function readTextPage(text: string, lines: readonly string[], options: IngestOpt
   // more of them): on the development set the cues' reading was as good or better there, and the
   // model costs more than all the layouts together (docs/thread-reader.md, Speed).
   if (byLayout !== undefined && headersConsistent(byLayout.page)) return byLayout;
-  // With a generic reading to fall back on, only a confident model can change the page's units: a
-  // model sure to be below MIN_CONFIDENCE on the lines read so far is not read further (exact; most
-  // of the bench's generated pages the blank-line layout reads, docs/thread-reader.md, Speed).
-  const byModel = model === null || (byLayout !== undefined && !mayBeConfident(lines, model, cues)) ? undefined : readLineRoles(lines, model, cues);
+  // With a generic reading to fall back on, only a confident model can change the page's units: the
+  // model stops reading the page once it cannot reach MIN_CONFIDENCE (exact; most of the bench's
+  // generated pages, read by the blank-line layout, docs/thread-reader.md, Speed).
+  const byModel = model === null ? undefined : readLineRoles(lines, model, cues, MIN_CONFIDENCE, byLayout !== undefined);
   if (byModel !== undefined && byModel.confidence >= MIN_CONFIDENCE) {
     // A confident model against the generic cues: the reading that explains the page better.
     if (byCues === undefined) return byModel;

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../model.js';
 import type { ParsedPage } from '../page.js';
 import { DEFAULT_LINE_CUES, type LineCueSet } from '../layouts/line-cues.js';
 import { decodeRoles } from './decode-roles.js';
-import { lineFeatureGroups, lineFeatureReader } from './line-features.js';
+import { type FeatureGroup, lineFeatureGroups, lineFeatureReader } from './line-features.js';
 import { bestRoles, classifyGroups, type LineRoleModel, type RoleGuess } from './role-model.js';
 import { LINE_ROLES, type LineRole } from './roles.js';
 
@@ -25,15 +25,21 @@ export interface LineRoleReading {
 const WORD_ROLES = ['body', 'start', 'text'].map((r) => LINE_ROLES.indexOf(r as LineRole));
 const wordsProbabilityOf = (g: RoleGuess | undefined): number => (g === undefined ? 0 : WORD_ROLES.reduce((p, k) => p + (g.probabilities[k] ?? 0), 0));
 
-/** Read a page's lines with the model, or undefined when fewer than two comments come out. */
-export function readLineRoles(lines: readonly string[], model: LineRoleModel, cues: LineCueSet = DEFAULT_LINE_CUES, minConfidence = MIN_CONFIDENCE): LineRoleReading | undefined {
-  const guesses = classifyGroups(model, lineFeatureGroups(lines, cues));
+/**
+ * Read a page's lines with the model, or undefined when fewer than two comments come out. With
+ * `onlyConfident`, also undefined when the reading would be below `minConfidence`, found from as
+ * few lines as it takes (see `guessesOf`).
+ */
+export function readLineRoles(lines: readonly string[], model: LineRoleModel, cues: LineCueSet = DEFAULT_LINE_CUES, minConfidence = MIN_CONFIDENCE, onlyConfident = false): LineRoleReading | undefined {
+  const guesses = onlyConfident ? guessesOf(lines, model, cues, minConfidence) : classifyGroups(model, lineFeatureGroups(lines, cues));
+  if (guesses === undefined) return undefined;
   const page = decodeRoles(lines, bestRoles(model, guesses), cues, guesses.map((g) => wordsProbabilityOf(g)));
   if (page === undefined || page.comments.length < 2) return undefined;
   let sum = 0;
   let n = 0;
   for (const g of guesses) if (g !== undefined) { sum += g.probability; n += 1; }
   const confidence = n === 0 ? 0 : sum / n;
+  if (onlyConfident && confidence < minConfidence) return undefined;
   const diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] = [{
     level: confidence < minConfidence ? 'warning' : 'info',
     code: confidence < minConfidence ? 'thread-roles-unsure' : 'thread-roles',
@@ -42,27 +48,32 @@ export function readLineRoles(lines: readonly string[], model: LineRoleModel, cu
   return { page, diagnostics, confidence };
 }
 
-/** Lines classified at a time by `mayBeConfident` before it checks its bound. */
+/** Lines classified at a time by `guessesOf` before it checks its bound. */
 const CHUNK = 16;
 
 /**
- * False when the model's reading of a page is sure to be undefined or below `minConfidence`, read
- * from as few lines as it takes: the confidence is the mean of the lines' role probabilities, each
- * at most 1, so once the lines classified so far miss more than `1 - minConfidence` of the page's
- * non-blank lines, no reading of the other lines can bring the mean up to it. A line's
- * probability is the one `readLineRoles` computes (its features and the model alike), so the
- * answer is exact; only the lines read and their neighbours have their cues computed.
+ * Each line's role guess, or undefined as soon as the mean role probability (the reading's
+ * confidence) is sure to stay below `floor`: each probability is at most 1, so once the lines
+ * classified so far miss more than `1 - floor` times the page's non-blank lines, the other lines
+ * cannot bring the mean up to it. Lines are classified from the page's end (comments are where the
+ * model hesitates most, the article's opening where it least), only the lines read and their
+ * neighbours having their cues computed; each guess is the one of a whole-page classification.
  */
-export function mayBeConfident(lines: readonly string[], model: LineRoleModel, cues: LineCueSet = DEFAULT_LINE_CUES, minConfidence = MIN_CONFIDENCE): boolean {
+function guessesOf(lines: readonly string[], model: LineRoleModel, cues: LineCueSet, floor: number): (RoleGuess | undefined)[] | undefined {
   const features = lineFeatureReader(lines, cues);
-  // A margin far above rounding: the full mean is summed in another order.
-  const allowed = (1 - minConfidence) * features.nonBlank + 1e-9 * (1 + features.nonBlank);
+  // A margin far above rounding: the mean is summed in another order.
+  const allowed = (1 - floor) * features.nonBlank + 1e-9 * (1 + features.nonBlank);
+  const guesses: (RoleGuess | undefined)[] = new Array<RoleGuess | undefined>(lines.length);
   let missed = 0;
-  for (let start = 0; start < lines.length; start += CHUNK) {
-    const chunk: (ReturnType<typeof features.at>)[] = [];
-    for (let i = start; i < Math.min(lines.length, start + CHUNK); i += 1) chunk.push(features.at(i));
-    for (const g of classifyGroups(model, chunk)) if (g !== undefined) missed += 1 - g.probability;
-    if (missed > allowed) return false;
+  for (let end = lines.length; end > 0; end -= CHUNK) {
+    const start = Math.max(0, end - CHUNK);
+    const chunk: (FeatureGroup[] | undefined)[] = [];
+    for (let i = start; i < end; i += 1) chunk.push(features.at(i));
+    classifyGroups(model, chunk).forEach((g, k) => {
+      guesses[start + k] = g;
+      if (g !== undefined) missed += 1 - g.probability;
+    });
+    if (missed > allowed) return undefined;
   }
-  return true;
+  return guesses;
 }

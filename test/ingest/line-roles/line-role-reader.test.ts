@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../../src/ingest/ingest-file.js';
 import { splitLines } from '../../../src/ingest/layouts/text-lines.js';
-import { MIN_CONFIDENCE, mayBeConfident, readLineRoles } from '../../../src/ingest/line-roles/line-role-reader.js';
+import { MIN_CONFIDENCE, readLineRoles } from '../../../src/ingest/line-roles/line-role-reader.js';
 import type { LineRoleModel } from '../../../src/ingest/line-roles/role-model.js';
 import { LINE_ROLE_MODEL } from '../../../src/ingest/line-roles/shipped-model.js';
 
@@ -104,20 +104,18 @@ describe('line-role reader in ingestion', () => {
     expect(watched.reads()).toBeLessThan(full.reads());
   });
 
-  it('says a reading may be confident on every development page whose reading is confident', () => {
-    // Exact: false only when the reading is missing or under the floor; on the development text pages.
+  it('gives, reading only confident pages, the confident readings and no other, on every development text page', () => {
     const root = 'eval/threads/pages';
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt'));
     expect(files.length).toBeGreaterThan(20);
-    let skipped = 0;
-    for (const f of [...files, 'x']) {
-      const lines = f === 'x' ? splitLines(unsigned.toString('utf8')) : splitLines(readFileSync(`${root}/${f}`, 'utf8'));
-      const confidence = readLineRoles(lines, LINE_ROLE_MODEL, undefined, 0)?.confidence;
-      const may = mayBeConfident(lines, LINE_ROLE_MODEL);
-      if (confidence !== undefined && confidence >= MIN_CONFIDENCE) expect(may, f).toBe(true);
-      if (!may) skipped += 1;
-      expect(mayBeConfident(lines, LINE_ROLE_MODEL, undefined, 0), f).toBe(true);
+    const kept = { confident: 0, unsure: 0 };
+    for (const lines of [...files.map((f) => splitLines(readFileSync(`${root}/${f}`, 'utf8'))), splitLines(unsigned.toString('utf8'))]) {
+      const reading = readLineRoles(lines, LINE_ROLE_MODEL, undefined, MIN_CONFIDENCE);
+      const confident = reading !== undefined && reading.confidence >= MIN_CONFIDENCE;
+      expect(readLineRoles(lines, LINE_ROLE_MODEL, undefined, MIN_CONFIDENCE, true)).toEqual(confident ? reading : undefined);
+      kept[confident ? 'confident' : 'unsure'] += 1;
     }
-    expect(skipped).toBeGreaterThan(0);
+    expect(kept.confident).toBeGreaterThan(0);
+    expect(kept.unsure).toBeGreaterThan(0);
   });
 });
