@@ -26,7 +26,8 @@ console.log(formatCodedEvaluation('eval/stances test, weights fitted on dev', wi
 const d = macroDifference(plain.units, withWeights.predictions, plain.predictions, stances);
 console.log(`  macro-F1 fitted − unfitted: ${d.difference.toFixed(2)} [${d.interval.low.toFixed(2)}, ${d.interval.high.toFixed(2)}] (paired bootstrap over units)`);
 for (const writer of splitValues(splitFile, 'writer')) {
-  const pages = new Set([...readSplit(splitFile, 'test')].filter((p) => readSplit(splitFile, writer, 'writer').has(p)));
+  const byWriter = readSplit(splitFile, writer, 'writer');
+  const pages = new Set([...readSplit(splitFile, 'test')].filter((p) => byWriter.has(p)));
   if (pages.size === 0) continue;
   console.log('');
   console.log(formatCodedEvaluation(`eval/stances test, pages of writer ${writer}, lexicon weights`, evaluateCoded(gold, lexicons, pages).evaluation).join('\n'));
