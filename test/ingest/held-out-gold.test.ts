@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { foldWhiteSpace } from '../../src/text/normalise.js';
-import { FRESH_HELD_OUT_DIR, type GoldUnit, HELD_OUT_DIR, readGoldUnits, readThreadGold, siteKindOf, THREAD_SET_DIR } from './gold-units.js';
+import { FRESH_HELD_OUT_DIR, type GoldUnit, HELD_OUT_DIR, readGoldUnits, readThreadGold, siteKindOf, THIRD_HELD_OUT_DIR, THREAD_SET_DIR } from './gold-units.js';
 
 // The held-out gold is never compared with what the reader produces in a test (it is a measurement,
 // not a target: scripts/eval-units.ts), but it must be consistent with its own pages: a typo in the
@@ -17,10 +17,20 @@ function pageWords(file: string): string {
 
 const kindsOf = (dir: string): string[] => readdirSync(path.join(dir, 'pages')).sort();
 
-/** Per page: units numbered from 0 with an article first, links pointing back, and every unit's first and last words in the page. */
-function checkGoldOfPages(dir: string, byFile: ReadonlyMap<string, readonly GoldUnit[]>): void {
-  it.each([...byFile.keys()])('%s: units numbered from 0, an article first, parents, depths and quotes pointing at earlier units', (file) => {
-    const units = byFile.get(file) ?? [];
+/** The gold units of each document: a page, or one record group (`doc`) of an export holding several. */
+function byDocument(gold: readonly GoldUnit[]): Map<string, GoldUnit[]> {
+  const documents = new Map<string, GoldUnit[]>();
+  for (const g of gold) {
+    const key = g.doc === undefined || g.doc === '' ? g.file : `${g.file}#${g.doc}`;
+    documents.set(key, [...(documents.get(key) ?? []), g]);
+  }
+  return documents;
+}
+
+/** Per document: units numbered from 0 with an article first, links pointing back, and every unit's first and last words in the page. */
+function checkGoldOfPages(dir: string, byDoc: ReadonlyMap<string, readonly GoldUnit[]>): void {
+  it.each([...byDoc.keys()])('%s: units numbered from 0, an article first, parents, depths and quotes pointing at earlier units', (key) => {
+    const units = byDoc.get(key) ?? [];
     expect(units.map((g) => Number(g.unit))).toEqual(units.map((_, i) => i));
     expect(units.map((g) => g.kind === 'article')).toEqual(units.map((_, i) => i === 0));
     for (const g of units.slice(1)) {
@@ -34,9 +44,10 @@ function checkGoldOfPages(dir: string, byFile: ReadonlyMap<string, readonly Gold
     }
   });
 
-  it.each([...byFile.keys()])('%s: the first and last words of every unit are in the page, in that order', (file) => {
-    const words = pageWords(path.join(dir, 'pages', file));
-    for (const g of byFile.get(file) ?? []) {
+  it.each([...byDoc.keys()])('%s: the first and last words of every unit are in the page, in that order', (key) => {
+    const units = byDoc.get(key) ?? [];
+    const words = pageWords(path.join(dir, 'pages', units[0]?.file ?? key));
+    for (const g of units) {
       const first = words.indexOf(foldWhiteSpace(g.first_words));
       expect(first, `first words of unit ${g.unit}: "${g.first_words}"`).toBeGreaterThanOrEqual(0);
       expect(words.indexOf(foldWhiteSpace(g.last_words), first), `last words of unit ${g.unit}: "${g.last_words}"`).toBeGreaterThanOrEqual(first);
@@ -44,7 +55,7 @@ function checkGoldOfPages(dir: string, byFile: ReadonlyMap<string, readonly Gold
   });
 }
 
-describe.each([HELD_OUT_DIR, FRESH_HELD_OUT_DIR])('held-out gold in %s', (dir) => {
+describe.each([HELD_OUT_DIR, FRESH_HELD_OUT_DIR, THIRD_HELD_OUT_DIR])('held-out gold in %s', (dir) => {
   const gold = readThreadGold(dir);
   const byFile = new Map<string, GoldUnit[]>();
   for (const g of gold) byFile.set(g.file, [...(byFile.get(g.file) ?? []), g]);
@@ -58,14 +69,12 @@ describe.each([HELD_OUT_DIR, FRESH_HELD_OUT_DIR])('held-out gold in %s', (dir) =
     }
   });
 
-  checkGoldOfPages(dir, byFile);
+  checkGoldOfPages(dir, byDocument(gold));
 });
 
 // The development set's saved HTML pages: a typo in their gold would lower the figure silently.
 describe('gold of the saved HTML pages of the development set', () => {
-  const byFile = new Map<string, GoldUnit[]>();
-  for (const g of readThreadGold(THREAD_SET_DIR)) if (g.file.endsWith('.html')) byFile.set(g.file, [...(byFile.get(g.file) ?? []), g]);
-  checkGoldOfPages(THREAD_SET_DIR, byFile);
+  checkGoldOfPages(THREAD_SET_DIR, byDocument(readThreadGold(THREAD_SET_DIR).filter((g) => g.file.endsWith('.html'))));
 });
 
 describe('the fresh held-out set', () => {
@@ -74,5 +83,16 @@ describe('the fresh held-out set', () => {
     const fresh = kindsOf(FRESH_HELD_OUT_DIR);
     expect(fresh.filter((k) => seen.has(k))).toEqual([]);
     expect(fresh.length).toBeGreaterThanOrEqual(12);
+  });
+});
+
+describe('the third held-out set', () => {
+  it('has only kinds of pages that are in none of the three sets above, text copies, saved HTML and exports among them', () => {
+    const seen = new Set([...kindsOf(THREAD_SET_DIR), ...kindsOf(HELD_OUT_DIR), ...kindsOf(FRESH_HELD_OUT_DIR)]);
+    const third = kindsOf(THIRD_HELD_OUT_DIR);
+    expect(third.filter((k) => seen.has(k))).toEqual([]);
+    expect(third.length).toBeGreaterThanOrEqual(12);
+    const extensions = new Set(readThreadGold(THIRD_HELD_OUT_DIR).map((g) => path.extname(g.file)));
+    expect([...extensions].sort()).toEqual(['.csv', '.html', '.jsonl', '.txt']);
   });
 });
