@@ -10,12 +10,12 @@ import { readJsonLines } from './formats/read-jsonl.js';
 import type { PageLayout } from './layouts/layout.js';
 import { authorLineThreadLayout } from './layouts/author-line-thread.js';
 import { blankLineThreadLayout } from './layouts/blank-line-thread.js';
-import { chatLinesLayout, chatLinesLayoutWith } from './layouts/chat-lines.js';
-import { signedPostsLayout, signedPostsLayoutWith } from './layouts/signed-posts.js';
+import { chatLinesLayout } from './layouts/chat-lines.js';
+import { signedPostsLayout } from './layouts/signed-posts.js';
 import { fediverseThreadLayout } from './layouts/fediverse-thread.js';
 import { forumLikesThreadLayout } from './layouts/forum-likes-thread.js';
 import { hnThreadLayout } from './layouts/hn-thread.js';
-import { inferredThreadLayout, inferredThreadLayoutWith } from './layouts/inferred-thread.js';
+import { inferredThreadLayout } from './layouts/inferred-thread.js';
 import { DEFAULT_LINE_CUES, type LineCueSet, withPageMemo } from './layouts/line-cues.js';
 import { lemmyThreadLayout } from './layouts/lemmy-thread.js';
 import { plainTextLayout } from './layouts/plain-text.js';
@@ -150,11 +150,8 @@ export function ingestFile(file: string, bytes: Uint8Array, options: IngestOptio
   return decoding.length === 0 ? read : { ...read, diagnostics: [...decoding, ...read.diagnostics] };
 }
 
-/** A generic layout reading with the page's cue set (the site layouts have none): the chat and signed-post layouts, before the inferred one. */
-function withCues(layout: PageLayout, cues: LineCueSet): PageLayout {
-  if (layout === chatLinesLayout) return chatLinesLayoutWith(cues);
-  return layout === signedPostsLayout ? signedPostsLayoutWith(cues) : layout;
-}
+/** A layout reading with the page's cue set; the site layouts read no cues and stay as they are. */
+const withCues = (layout: PageLayout, cues: LineCueSet): PageLayout => layout.withCues?.(cues) ?? layout;
 
 /**
  * A text copy's page: the first layout that recognises it, the site layouts first. Then the generic
@@ -174,7 +171,7 @@ function readTextPage(text: string, lines: readonly string[], options: IngestOpt
     const parsed = readWith(withCues(layout, cues), text, lines);
     if (parsed !== undefined) return parsed;
   }
-  const byCues = inferredThreadLayoutWith(cues).read?.(text, lines);
+  const byCues = withCues(inferredThreadLayout, cues).read?.(text, lines);
   let byLayout = byCues;
   for (const layout of TEXT_LAYOUTS.slice(generic + 1)) {
     if (byLayout !== undefined || layout === plainTextLayout) break;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readChatLines } from '../../src/ingest/layouts/chat-lines.js';
+import { chatLinesLayout, readChatLines } from '../../src/ingest/layouts/chat-lines.js';
+import { lineCuesWithout } from '../../src/ingest/layouts/line-cues.js';
 
 describe('a chat read one message a line', () => {
   it('reads an export with the date, the author and the words on each line; lines without a header continue a message; the app\'s notices are left out', () => {
@@ -31,5 +32,36 @@ describe('a chat read one message a line', () => {
   it('leaves a page that only quotes a few chat lines among its text to the other readers', () => {
     const page = ['Un article.', '[20:00] awa: bonsoir', ...Array.from({ length: 10 }, (_, i) => `Une ligne de texte ${i}.`), '[20:01] bruno: salut', '[20:02] awa: bon'];
     expect(readChatLines(page)).toBeUndefined();
+  });
+
+  it('reads phone numbers and names marked "~" as authors, and leaves out the app\'s marked notices, placeholders and removed messages', () => {
+    const lrm = '\u200e';
+    const page = [
+      `[10/03/2025, 20:12:51] Groupe du quartier: ${lrm}Les messages sont chiffrés de bout en bout.`,
+      '[10/03/2025, 20:14:07] Awa Traoré: Qui vient jeudi ?',
+      `${lrm}[10/03/2025, 20:15:22] Awa Traoré: ${lrm}<pièce jointe : photo.jpg>`,
+      '[10/03/2025, 20:19:40] ~ Bastien: Moi.',
+      '10/03/2025 20:23 - +33 6 41 27 88 09: Moi aussi,',
+      'en retard.',
+      '10/03/2025 20:24 - Bruno Keller: <Médias omis>',
+      '10/03/2025 20:25 - Bruno Keller: Ce message a été supprimé',
+      '10/03/2025 20:26 - Bruno Keller: Je viens.',
+    ];
+    expect(readChatLines(page)?.page).toEqual({
+      author: 'Awa Traoré', published: '2025-03-10T20:14', body: 'Qui vient jeudi ?',
+      comments: [
+        { author: 'Bastien', published: '2025-03-10T20:19', text: 'Moi.' },
+        { author: '+33 6 41 27 88 09', published: '2025-03-10T20:23', text: 'Moi aussi,\nen retard.' },
+        { author: 'Bruno Keller', published: '2025-03-10T20:26', text: 'Je viens.' },
+      ],
+    });
+  });
+
+  it('reads with the cue set it is given through withCues', () => {
+    // "Commenter" is an interface word tagged with a kind: without it, the line is the message's words.
+    const page = ['[20:00] awa: bonsoir', '[20:01] bruno: salut', '[20:02] awa: premier point', 'Commenter'];
+    const read = (layout: typeof chatLinesLayout): string | undefined => layout.read?.('', page)?.page.comments[1]?.text;
+    expect(read(chatLinesLayout)).toBe('premier point');
+    expect(read(chatLinesLayout.withCues!(lineCuesWithout('qa-site')))).toBe('premier point\nCommenter');
   });
 });

@@ -1,6 +1,6 @@
 import type { ParsedComment } from '../page.js';
-import type { PageLayout } from './layout.js';
-import { authorOf, DEFAULT_LINE_CUES, isInterfaceLine, type LineCueSet } from './line-cues.js';
+import { layoutOfReader, type PageLayout } from './layout.js';
+import { authorOf, DEFAULT_LINE_CUES, isInterfaceLine, isRemovedText, type LineCueSet } from './line-cues.js';
 import { isBlank } from './text-lines.js';
 
 /**
@@ -10,7 +10,11 @@ import { isBlank } from './text-lines.js';
  *   "[20:02] erwan_b: l'idée serait…", "[20:02] <erwan_b> l'idée serait…"
  *   "Gaëtan Prigent, [02.10.23 09:15]" then the message's lines.
  * Lines under a message without a header continue it; a dated line without an author's name
- * ("… a créé le groupe") is the app's notice, not a message. The first message is the article.
+ * ("… a créé le groupe") is the app's notice, not a message, and so are words the app marks with a
+ * direction mark ("‎image absente", "‎Les messages … sont chiffrés" under the group's name), a
+ * placeholder in angle brackets ("<Médias omis>") and a removed message. An author may be a phone
+ * number ("+33 6 41 27 88 09") or a name the app marks as not in the contacts ("~ Bastien"). The first
+ * message is the article.
  */
 
 /** Fewest message headers that make a page a chat. */
@@ -32,6 +36,26 @@ interface Header {
   readonly text?: string;
 }
 
+/** Direction marks apps put before their own words in an export ("‎image absente"). */
+const DIRECTION_MARKS = /^[\u200e\u200f\u202a-\u202e\u2066-\u2069]+/u;
+/** A phone number shown instead of a name: "+33 6 41 27 88 09", "06 41 27 88 09". */
+const PHONE_NUMBER = /^\+?\d[\d\s().-]{6,20}\d$/u;
+/** Words that stand for a message without being its words: an attachment or media placeholder. */
+const PLACEHOLDER = /^<[^<>]{1,120}>$/u;
+
+/** The author of a chat header: a phone number as written, else a name (after the "~" of a name not in the contacts). */
+function chatAuthorOf(raw: string, cues: LineCueSet): string | undefined {
+  const t = raw.trim().replace(/^~\s*/u, '');
+  return PHONE_NUMBER.test(t) ? t.replace(/\s+/gu, ' ') : authorOf(t, cues);
+}
+
+/** A message's words on its header line, or undefined when the app's own ("‎image absente", "<Médias omis>", "Ce message a été supprimé"). */
+function ownWords(text: string | undefined): string | undefined {
+  if (text === undefined || DIRECTION_MARKS.test(text)) return undefined;
+  const t = text.trim();
+  return PLACEHOLDER.test(t) || isRemovedText(t) ? undefined : t;
+}
+
 const pad = (n: string | undefined): string => (n ?? '').padStart(2, '0');
 
 /** "05/03/2024" and "08:49" → "2024-03-05T08:49" (days first, as French apps write them); undefined when not a calendar date. */
@@ -45,13 +69,13 @@ function isoOf(day: string | undefined, month: string | undefined, year: string 
 
 /** A message header (with its words when on the same line), or undefined; a dated notice of the app has no author. */
 function headerOf(line: string, cues: LineCueSet): Header | undefined {
-  const t = line.trim();
+  const t = line.trim().replace(DIRECTION_MARKS, '');
   if (!/^[[\d\p{L}]/u.test(t) || !/\d[:h]\d\d/u.test(t)) return undefined;
   const dated = DATED_MESSAGE.exec(t);
   if (dated !== null) {
-    const author = authorOf(dated[6] ?? '', cues);
+    const author = chatAuthorOf(dated[6] ?? '', cues);
     const published = isoOf(dated[1], dated[2], dated[3], dated[4], dated[5]);
-    return author === undefined || published === undefined ? undefined : { author, published, text: dated[7] };
+    return author === undefined || published === undefined ? undefined : { author, published, text: ownWords(dated[7]) ?? '' };
   }
   const timed = TIMED_MESSAGE.exec(t);
   if (timed !== null) {
@@ -60,13 +84,13 @@ function headerOf(line: string, cues: LineCueSet): Header | undefined {
   }
   const alone = MESSAGE_HEADER.exec(t);
   if (alone === null) return undefined;
-  const author = authorOf(alone[1] ?? '', cues);
+  const author = chatAuthorOf(alone[1] ?? '', cues);
   const published = isoOf(alone[2], alone[3], alone[4], alone[5], alone[6]);
   return author === undefined || published === undefined ? undefined : { author, published };
 }
 
 /** A dated line of the app's own ("05/03/2024, 08:47 - X a créé le groupe"): it ends the message above. */
-const isNotice = (line: string): boolean => /^\[?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}[:h]\d{2}/u.test(line.trim());
+const isNotice = (line: string): boolean => /^[\u200e\u200f]*\[?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}[:h]\d{2}/u.test(line.trim());
 
 /** Read a page as a chat, one message a header; undefined when fewer than MIN_MESSAGES headers or most lines are not messages. */
 export function readChatLines(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): { page: { author?: string; published?: string; body: string; comments: ParsedComment[] }; diagnostics: { level: 'info'; code: string; message: string }[] } | undefined {
@@ -81,7 +105,7 @@ export function readChatLines(lines: readonly string[], cues: LineCueSet = DEFAU
   for (const [k, i] of at.entries()) {
     const header = headers[i]!;
     const end = at[k + 1] ?? lines.length;
-    const words: string[] = header.text === undefined ? [] : [header.text.trim()];
+    const words: string[] = header.text === undefined || header.text === '' ? [] : [header.text];
     for (let j = i + 1; j < end && !isNotice(lines[j]!); j += 1) words.push(lines[j]!.trim());
     // Blank lines and the page's furniture after the last words are not the message's.
     while (words.length > 0 && (words[words.length - 1] === '' || isInterfaceLine(words[words.length - 1]!, cues))) words.pop();
@@ -96,15 +120,5 @@ export function readChatLines(lines: readonly string[], cues: LineCueSet = DEFAU
   };
 }
 
-/** The chat reader as a layout with a given cue set. */
-export function chatLinesLayoutWith(cues: LineCueSet): PageLayout {
-  return {
-    name: 'chat-lines',
-    recognise: (_text, lines) => readChatLines(lines, cues) !== undefined,
-    read: (_text, lines) => readChatLines(lines, cues),
-    parse: (text, lines) => readChatLines(lines, cues) ?? { page: { body: text, comments: [] }, diagnostics: [] },
-  };
-}
-
-/** The chat reader with every cue. */
-export const chatLinesLayout: PageLayout = chatLinesLayoutWith(DEFAULT_LINE_CUES);
+/** The chat reader as a layout, with every cue (`withCues` for another set). */
+export const chatLinesLayout: PageLayout = layoutOfReader('chat-lines', readChatLines, DEFAULT_LINE_CUES);

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model.js';
 import type { ParsedComment, ParsedPage } from '../page.js';
-import type { PageLayout } from './layout.js';
-import { authorOf, dateCueOf, DEFAULT_LINE_CUES, handlesOf, isInterfaceLine, type LineCueSet, mayHoldDate, replyCueOf, type ReplyCue, replyHeaderOf, segmentsOf } from './line-cues.js';
+import { layoutOfReader, type PageLayout } from './layout.js';
+import { authorOf, dateCueOf, DEFAULT_LINE_CUES, handlesOf, isInterfaceLine, isRemovedText, type LineCueSet, mayHoldDate, replyCueOf, type ReplyCue, replyHeaderOf, segmentsOf } from './line-cues.js';
 import { indentOf, isBlank, wordCount } from './text-lines.js';
 
 /**
@@ -27,9 +27,6 @@ const MIN_PROSE_WORDS = 12;
 
 /** Boilerplate blocks of an article, in any site: "Lire aussi", newsletter, cookies, paywall, ads. */
 const BOILERPLATE = /^(?:lire aussi|à lire aussi|a lire aussi|read more|related|sur le même sujet|newsletter|recevez|abonnez-vous|inscrivez-vous|publicité|advertisement|nous utilisons des cookies|cet article est réservé|il vous reste|déjà abonné|subscribe|sign up|partager|share|commentaires?\s*\(|réactions?\s*\(|\d+\s+(?:commentaires|réactions|comments)|\d+\s+(?:thoughts?|responses?|réponses?)\s+(?:on|to|à|sur)\s|posted in|catégories\s*:|étiquettes\s*:|tags?\s*:|post navigation|navigation des articles|articles similaires|related posts)/iu;
-
-/** What a page shows in place of a removed comment. */
-const REMOVED = /^(?:\[(?:removed|deleted|supprimé|supprime)\]|(?:ce\s+)?(?:commentaire|message)\s+(?:a\s+été\s+)?(?:supprimé|modéré|masqué)|(?:this\s+)?comment\s+(?:was\s+|has\s+been\s+)?(?:deleted|removed))\.?$/iu;
 
 /** A line short enough to be looked at for cues (its length is checked before it is trimmed). */
 const isCueLength = (line: string): boolean => line.length <= MAX_CUE_LINE_CHARS || line.trim().length <= MAX_CUE_LINE_CHARS;
@@ -442,7 +439,7 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     return { author: names[0] ?? b.looseName, text: withoutCard(text, names[0] ?? b.looseName), names, published, quoted, depth: 0, indent: indentOf(lines[b.start]!) };
   });
   // A dated block without words of its own (a topic's stats, "créé · mars '23") is furniture, and so is a removed comment.
-  for (const u of allUnits) if (REMOVED.test(u.text)) u.text = '';
+  for (const u of allUnits) if (isRemovedText(u.text)) u.text = '';
   withoutSignatures(allUnits);
   const blocks = allBlocks.filter((_, k) => allUnits[k]?.text !== '' || k === 0);
   const units = allUnits.filter((u, k) => u.text !== '' || k === 0);
@@ -545,15 +542,10 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
   return { page: { author: article.author, published: article.published, body: article.text, comments }, diagnostics };
 }
 
-/** The inferred reader as a layout with a given cue set (leave-one-kind-out scoring reads with fewer cues). */
-export function inferredThreadLayoutWith(cues: LineCueSet): PageLayout {
-  return {
-    name: 'inferred-thread',
-    recognise: (_text, lines) => readInferredThread(lines, cues) !== undefined,
-    read: (_text, lines) => readInferredThread(lines, cues),
-    parse: (text, lines) => readInferredThread(lines, cues) ?? { page: { body: text, comments: [] }, diagnostics: [{ level: 'warning', code: 'no-thread-recognised', message: 'no comment headers found; the whole page is one article unit' }] },
-  };
-}
-
-/** The inferred reader as a layout: recognises a page when it finds at least two named comment headers. */
-export const inferredThreadLayout: PageLayout = inferredThreadLayoutWith(DEFAULT_LINE_CUES);
+/**
+ * The inferred reader as a layout: recognises a page when it finds at least two named comment headers
+ * (`withCues` reads with another cue set: a page's memo, leave-one-kind-out scoring).
+ */
+export const inferredThreadLayout: PageLayout = layoutOfReader('inferred-thread', readInferredThread, DEFAULT_LINE_CUES, [
+  { level: 'warning', code: 'no-thread-recognised', message: 'no comment headers found; the whole page is one article unit' },
+]);

@@ -85,6 +85,12 @@ function readDateCue(segment: string): DateCue | undefined {
   return iso === undefined ? undefined : { iso, relative: false };
 }
 
+/** What a page or an app shows in place of a removed comment or message ("[removed]", "Ce message a été supprimé."). */
+const REMOVED = /^(?:\[(?:removed|deleted|supprimé|supprime)\]|(?:ce\s+)?(?:commentaire|message)\s+(?:a\s+été\s+)?(?:supprimé|modéré|masqué)|(?:this\s+)?(?:comment|message)\s+(?:was\s+|has\s+been\s+)?(?:deleted|removed))\.?$/iu;
+
+/** True when a comment's whole text is the mark of its removal. */
+export const isRemovedText = (text: string): boolean => REMOVED.test(text.trim());
+
 /**
  * Interface words: a line made of these (and counters) is the page's furniture, never a comment's
  * words. The generic list was written from the issue's list (Répondre, Signaler, Partager, Voir plus,

@@ -1,5 +1,5 @@
 import type { ParsedComment } from '../page.js';
-import type { PageLayout } from './layout.js';
+import { layoutOfReader, type PageLayout } from './layout.js';
 import { authorOf, dateCueOf, DEFAULT_LINE_CUES, isInterfaceLine, type LineCueSet, segmentsOf } from './line-cues.js';
 import { indentOf, isBlank, wordCount } from './text-lines.js';
 
@@ -152,15 +152,5 @@ export function readSignedPosts(lines: readonly string[], cues: LineCueSet = DEF
   };
 }
 
-/** The signed-posts reader as a layout with a given cue set. */
-export function signedPostsLayoutWith(cues: LineCueSet): PageLayout {
-  return {
-    name: 'signed-posts',
-    recognise: (_text, lines) => readSignedPosts(lines, cues) !== undefined,
-    read: (_text, lines) => readSignedPosts(lines, cues),
-    parse: (text, lines) => readSignedPosts(lines, cues) ?? { page: { body: text, comments: [] }, diagnostics: [] },
-  };
-}
-
-/** The signed-posts reader with every cue. */
-export const signedPostsLayout: PageLayout = signedPostsLayoutWith(DEFAULT_LINE_CUES);
+/** The signed-posts reader as a layout, with every cue (`withCues` for another set). */
+export const signedPostsLayout: PageLayout = layoutOfReader('signed-posts', readSignedPosts, DEFAULT_LINE_CUES);
