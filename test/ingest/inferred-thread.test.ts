@@ -6,7 +6,7 @@ describe('generic line cues', () => {
   it.each([
     ['il y a 3 h', undefined], ['2 a', undefined], ['1 sem', undefined], ['hier à 14:02', undefined], ['3 years ago', undefined],
     ['lun. 26 sept. 2022 10:14', '2022-09-26T10:14'], ['Publié le 18/04/2024 à 17h32', '2024-04-18T17:32'], ['March 3, 2024', '2024-03-03'],
-    ['10:14 AM · 26 sept. 2022', '2022-09-26T10:14'],
+    ['10:14 AM · 26 sept. 2022', '2022-09-26T10:14'], ['14/03/25 à 10:40', '2025-03-14T10:40'],
   ])('reads "%s" as a date (absolute: %s)', (line, iso) => {
     expect(dateCueOf(line)).toEqual(iso === undefined ? { relative: true } : { iso, relative: false });
   });
@@ -235,5 +235,20 @@ describe('headers and markers of answers, questions and reviews', () => {
       'Réponse de Bruno K. · 8 mois', 'Faute de gens pour les faire tourner.',
     ];
     expect(readInferredThread(answers)?.page).toMatchObject({ author: 'Inès C.', comments: [{ author: 'Awa T.', parentIndex: undefined }, { author: 'Bruno K.', parentIndex: undefined }] });
+  });
+
+  it('reads a header line of sentences after a dated byline (a reply marker, a score) and leaves out the titles over the headers', () => {
+    const page = [
+      'Un journal', '', 'Posté par Awa T. le 13/03/25 à 22:11. Licence libre.', '',
+      'Le texte du journal, assez long pour être un article de plusieurs mots et une phrase entière, voilà.', '',
+      'Un titre de commentaire', 'Posté par Bruno K. le 14/03/25 à 08:12. Évalué à 9 (+8/-0).', '', 'Premier commentaire.', '',
+      'Re: Un titre de commentaire', 'Posté par Chloé M. le 14/03/25 à 10:40. En réponse au message de Bruno K.. Évalué à 4 (+3/-0).', '', 'Une réponse.', '',
+      'Autre titre', 'Posté par Bruno K. le 14/03/25 à 11:02. Évalué à 1 (+1/-0).', '', 'Un autre commentaire.',
+    ];
+    expect(readInferredThread(page)?.page.comments).toEqual([
+      { author: 'Bruno K.', published: '2025-03-14T08:12', text: 'Premier commentaire.', parentIndex: undefined, quotesIndex: undefined },
+      { author: 'Chloé M.', published: '2025-03-14T10:40', text: 'Une réponse.', parentIndex: 0, quotesIndex: undefined },
+      { author: 'Bruno K.', published: '2025-03-14T11:02', text: 'Un autre commentaire.', parentIndex: undefined, quotesIndex: undefined },
+    ]);
   });
 });

@@ -43,10 +43,33 @@ interface LineInfo {
   readonly answersAbove?: boolean;
 }
 
+/** A byline opening a header line of sentences: "Posté par X le 14/03/25 à 10:40. En réponse au message de Y. Évalué à 4 (+3/-0)." */
+const BYLINE_SENTENCE = /^(?:postée?|publiée?|écrite?|posted|written|submitted)\s+(?:par|by)\s/iu;
+/** Longest sentence after such a byline that is still the header's (a score, a licence). */
+const MAX_HEADER_SENTENCE_WORDS = 6;
+
+/** A header line whose dated byline is followed by short sentences of the header's (a reply marker, a score, a licence); undefined otherwise. */
+function bylineSentences(t: string, cues: LineCueSet): LineInfo | undefined {
+  if (!BYLINE_SENTENCE.test(t)) return undefined;
+  const sentences = t.split(/(?<=\.)\s+(?=\p{Lu})/u);
+  if (sentences.length < 2) return undefined;
+  const first = classify(sentences[0]!.replace(/\.$/u, ''), cues);
+  if (!first.header || first.date === undefined || first.author === undefined) return undefined;
+  let reply = first.reply;
+  for (const s of sentences.slice(1)) {
+    const cue = replyCueOf(s.replace(/\.$/u, ''));
+    if (cue !== undefined) reply ??= cue;
+    else if (wordCount(s, MAX_HEADER_SENTENCE_WORDS + 1) > MAX_HEADER_SENTENCE_WORDS) return undefined;
+  }
+  return reply === undefined ? first : { ...first, reply };
+}
+
 function classify(line: string, cues: LineCueSet): LineInfo {
   const t = line.trim();
   // Headers, markers and interface lines are short: a long line is text, read without the cue patterns.
   if (t === '' || t.length > MAX_CUE_LINE_CHARS) return { header: false, iface: false };
+  const byline = bylineSentences(t, cues);
+  if (byline !== undefined) return byline;
   // A row of a table of the page's ("Installation	5	1.2k	Nov '23"): furniture, not a header.
   if (/\t.*\t/u.test(t)) return { header: false, iface: true };
   const reply = replyCueOf(t);
@@ -219,6 +242,21 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
     blocks.push({ start, end, anchor: i, looseName, displayName, targets });
   }
   return blocks;
+}
+
+/**
+ * The blocks whose header line is topped by a title of the comment's: a short line between a blank
+ * line and a header that names its author ("Les mots ont changé, pas le principe" over "Posté par X
+ * le …"), when most headers of the page are so topped (a page template, not a comment's last line).
+ */
+function titledBlocks(lines: readonly string[], info: LineInfoAt, blocks: readonly Block[]): Set<number> {
+  const titled = new Set<number>();
+  blocks.forEach((b, k) => {
+    const top = b.start - 1;
+    if (k > 0 && top > blocks[k - 1]!.end + 1 && info(b.start)?.author !== undefined && !isBlank(lines[top]!) && isBlank(lines[top - 1] ?? '')
+      && wordCount(lines[top]!, MAX_TITLE_WORDS + 3) <= MAX_TITLE_WORDS + 2) titled.add(k);
+  });
+  return titled.size >= 2 && titled.size * 2 >= blocks.length - 1 ? titled : new Set();
 }
 
 /** A labelled date closing a post ("Date de l'expérience : 10 mars 2024", "Modifié : 3 mars 2024"): the page's, not its words. */
@@ -422,8 +460,9 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
   if (allBlocks.length < 2) return undefined;
   const authors = new Set<string>();
   for (const b of allBlocks) for (let i = b.start; i <= b.end; i += 1) { const a = info(i)?.author; if (a !== undefined) authors.add(a); }
+  const titled = titledBlocks(lines, info, allBlocks);
   const allUnits: Unit[] = allBlocks.map((b, k) => {
-    const next = allBlocks[k + 1]?.start ?? lines.length;
+    const next = allBlocks[k + 1] === undefined ? lines.length : allBlocks[k + 1]!.start - (titled.has(k + 1) ? 1 : 0);
     let published: string | undefined;
     const names = b.displayName === undefined ? [] : [b.displayName];
     // The header's names, not the handles a reply marker answers (its last line).

@@ -70,6 +70,14 @@ function readDateCue(segment: string): DateCue | undefined {
   if (s === '' || s.length > 60) return undefined;
   s = s.replace(DATE_PREFIX, '').replace(/\s*\((?:modifie|edited)\)$/u, '').replace(/,?\s*(?:mis a jour|modifie|updated)\b.*$/u, '');
   for (const r of RELATIVE) if (r.test(s)) return { relative: true };
+  // "14/03/25 à 10:40": a two-digit year, days first as French sites write them.
+  const short = /^(\d{1,2})\/(\d{1,2})\/(\d{2})(?:,?\s+(?:a\s+)?(\d{1,2})[:h](\d{2}))?$/u.exec(s);
+  if (short !== null) {
+    const [, d, m, y, hh, mm] = short;
+    if (Number(d) < 1 || Number(d) > 31 || Number(m) < 1 || Number(m) > 12 || Number(hh ?? 0) > 23) return undefined;
+    const day = `20${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+    return { iso: hh === undefined ? day : `${day}T${hh.padStart(2, '0')}:${mm}`, relative: false };
+  }
   // "10:14 AM · 26 sept. 2022": the time before the day.
   const timeFirst = /^(\d{1,2}):(\d{2})\s*(am|pm)?\s*[·•]?\s*(.+)$/u.exec(s);
   if (timeFirst !== null) {
@@ -283,7 +291,7 @@ export function segmentsOf(line: string): string[] {
 }
 
 /** Words that introduce an author on a byline or header: "Par X", "Posted by u/X", "Message par X". */
-const AUTHOR_PREFIX = /^(?:(?:message\s+)?par|by|posted\s+by|publié\s+par|écrit\s+par|de|from|épinglé\s+par|pinned\s+by)\s+(?:u\/)?/iu;
+const AUTHOR_PREFIX = /^(?:(?:message\s+)?par|by|posted\s+by|publiée?\s+par|postée?\s+par|écrite?\s+par|de|from|épinglé\s+par|pinned\s+by)\s+(?:u\/)?/iu;
 
 /** A name as a header shows it, or undefined: "@bastien_infra", "Lucie M.", "Posted by u/X" → "X". */
 export function authorOf(segment: string, cues: LineCueSet = DEFAULT_LINE_CUES): string | undefined {
