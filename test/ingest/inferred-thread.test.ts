@@ -251,4 +251,17 @@ describe('headers and markers of answers, questions and reviews', () => {
       { author: 'Bruno K.', published: '2025-03-14T11:02', text: 'Un autre commentaire.', parentIndex: undefined, quotesIndex: undefined },
     ]);
   });
+
+  it('reads a page of rated reviews as comments under an empty article, a company\'s answer as a reply', () => {
+    const page = [
+      'Une entreprise', 'Avis 1 872', '',
+      'Awa Traoré', 'FR • 3 avis', 'Noté 2 sur 5 étoiles', '18 mars 2025', 'Des vélos souvent déchargés.', 'Utile', '',
+      'Réponse de Une entreprise', '19 mars 2025', 'Nous passons deux fois par jour.', '',
+      'Bruno Keller', 'FR • 1 avis', 'Noté 5 sur 5 étoiles', '9 mars 2025', 'Parfait pour aller au travail.', 'Utile',
+    ];
+    expect(readInferredThread(page)?.page).toMatchObject({
+      body: '',
+      comments: [{ author: 'Awa Traoré', text: 'Des vélos souvent déchargés.' }, { author: 'Une entreprise', parentIndex: 0 }, { author: 'Bruno Keller', parentIndex: undefined }],
+    });
+  });
 });

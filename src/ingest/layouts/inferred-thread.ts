@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../model.js';
 import type { ParsedComment, ParsedPage } from '../page.js';
 import { layoutOfReader, type PageLayout } from './layout.js';
-import { authorOf, dateCueOf, DEFAULT_LINE_CUES, handlesOf, isInterfaceLine, isRemovedText, type LineCueSet, mayHoldDate, replyCueOf, type ReplyCue, replyHeaderOf, segmentsOf } from './line-cues.js';
+import { authorOf, dateCueOf, DEFAULT_LINE_CUES, handlesOf, isInterfaceLine, isRatingLine, isRemovedText, type LineCueSet, mayHoldDate, replyCueOf, type ReplyCue, replyHeaderOf, segmentsOf } from './line-cues.js';
 import { indentOf, isBlank, wordCount } from './text-lines.js';
 
 /**
@@ -257,6 +257,12 @@ function titledBlocks(lines: readonly string[], info: LineInfoAt, blocks: readon
       && wordCount(lines[top]!, MAX_TITLE_WORDS + 3) <= MAX_TITLE_WORDS + 2) titled.add(k);
   });
   return titled.size >= 2 && titled.size * 2 >= blocks.length - 1 ? titled : new Set();
+}
+
+/** True when the first post's header and most headers of the page hold a rating: reviews, every one a comment. */
+function ratedHeaders(lines: readonly string[], blocks: readonly Block[]): boolean {
+  const rated = blocks.map((b) => lines.slice(b.start, b.end + 1).some(isRatingLine));
+  return rated[0] === true && rated.filter(Boolean).length * 2 > blocks.length;
 }
 
 /** A labelled date closing a post ("Date de l'expérience : 10 mars 2024", "Modifié : 3 mars 2024"): the page's, not its words. */
@@ -517,6 +523,10 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     }
     article = { author, names, published, text: articleText(lines, info, 0, Math.min(end, firstBlock.start), byline), depth: 0, indent: 0 };
     diagnostics.push({ level: 'info', code: 'thread-inferred', message: `thread read from ${blocks.length} repeated comment headers; article from the prose above them` });
+  } else if (ratedHeaders(lines, blocks)) {
+    // Every post rated ("Noté 2 sur 5 étoiles", "★★☆☆☆"): the page's reviews, none of them its article.
+    article = { text: '', depth: 0, indent: 0 };
+    diagnostics.push({ level: 'info', code: 'thread-inferred', message: `thread read from ${blocks.length} repeated post headers; the posts are rated reviews, the page has no article text` });
   } else if (/^re\s*:/iu.test(lines[firstBlock.start - 1]?.trim() ?? '')) {
     // "Re: <title>" over the first post: a later page of the topic, its opening post not on it.
     article = { text: '', depth: 0, indent: 0 };

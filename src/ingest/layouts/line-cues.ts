@@ -183,6 +183,9 @@ const FORM_PROMPT_FIRST = /^(?:publiez|postez|écrivez|ajoutez|ajouter|écrire|r
 const isRating = (folded: string): boolean =>
   folded.length <= 60 && (/^[★☆✩✪⭐\s]{3,}$/u.test(folded) || (/\d(?:[.,]\d+)?\s*(?:\/|sur|out of)\s*(?:5|10|20)\b/u.test(folded) && letterRuns(folded, 9) <= 8 && !/[.!?]$/u.test(folded)));
 
+/** True for a line that is a rating ("★★☆☆☆", "Noté 2 sur 5 étoiles", "Note : 4/5"): a review's header, not its words. */
+export const isRatingLine = (line: string): boolean => /\d\s*(?:\/|sur|out of)\s*(?:5|10|20)\b|[★☆✩✪⭐]{3}/u.test(line) && isRating(fold(line));
+
 /** True for a line of interface words, counters, symbols and separators only: "Répondre · Signaler · 👍 38", "↑ 142 ↓", "14 réponses". */
 export function isInterfaceLine(line: string, cues: LineCueSet = DEFAULT_LINE_CUES): boolean {
   // Past 60 characters only the word list can match, and it needs at most 8 words (16 letter runs
@@ -191,7 +194,7 @@ export function isInterfaceLine(line: string, cues: LineCueSet = DEFAULT_LINE_CU
   // Its first word is an interface word too (a letter alone may be a unit: "1,2 k"): most text stops here.
   const first = /[\p{L}\p{M}'’]+/u.exec(line)?.[0];
   if (first !== undefined && FORM_PROMPT_FIRST.test(first) && FORM_PROMPT.test(line.trim())) return true;
-  if (/\d\s*(?:\/|sur|out of)\s*(?:5|10|20)\b|[★☆✩✪⭐]{3}/u.test(line) && isRating(fold(line))) return true;
+  if (isRatingLine(line)) return true;
   if (first !== undefined && first.length > 1 && !cues.interfaceWords.has(fold(first))) return false;
   const s = fold(line);
   if (s === '') return false;
