@@ -1,6 +1,6 @@
 import { type HTMLElement, type Node, NodeType } from 'node-html-parser';
 import type { ParsedComment } from '../page.js';
-import { authorOf, dateCueOf, isInterfaceLine, mayHoldDate } from '../layouts/line-cues.js';
+import { authorOf, dateCueOf, isInterfaceLine, mayHoldDate, replyCueOf } from '../layouts/line-cues.js';
 import { parseFlatDate } from './flat-records.js';
 import { parseDate } from './parse-date.js';
 
@@ -383,8 +383,11 @@ export function inferComments(root: HTMLElement): { items: HTMLElement[]; commen
     const { kept, nested } = keptOf(members, isName, alone);
     if (kept.length < MIN_ITEMS) continue;
     const depth = depthOf(kept[0]?.el);
-    // Ties go to the shape that shows replies by nesting, then to the innermost: the comment itself, not the wrapper around it.
-    if (kept.length > best.length || (kept.length === best.length && (nested > bestNested || (nested === bestNested && depth > bestDepth)))) {
+    // Ties go to the shape whose members' header rows the other shape's members are, then to the one that shows replies by
+    // nesting, then to the innermost: the comment itself, not the wrapper around it.
+    const tie = kept.length === best.length;
+    const wins = tie && areHeaderRows(best, kept) ? true : tie && areHeaderRows(kept, best) ? false : nested > bestNested || (nested === bestNested && depth > bestDepth);
+    if (kept.length > best.length || (tie && wins)) {
       best = kept;
       bestNested = nested;
       bestDepth = depth;
@@ -400,7 +403,8 @@ export function inferComments(root: HTMLElement): { items: HTMLElement[]; commen
     const nested = ownElements(c.el, itemSet, undefined, (e) => itemSet.has(e));
     const bodies = ownElements(c.el, itemSet, undefined, (e) => BODY_HINT.test(classOf(e)) && !isInside(c.time, e) && !nested.some((n) => isInside(n, e)));
     const body = bodies.sort((a, b) => b.text.length - a.text.length)[0];
-    const text = body === undefined ? ownTextOf(c, itemSet, nested) : textWithout(body, []);
+    const { quotes, quoted } = quotationsIn(c.el, itemSet);
+    const text = body === undefined ? ownTextOf(c, itemSet, [...nested, ...quotes]) : textWithout(body, quotes);
     let parentIndex: number | undefined;
     for (let p = c.el.parentNode as HTMLElement | null; p !== null; p = p.parentNode as HTMLElement | null) {
       if (itemSet.has(p)) { parentIndex = indexOf.get(p); break; }
@@ -410,10 +414,48 @@ export function inferComments(root: HTMLElement): { items: HTMLElement[]; commen
       const t = indexOfKey.get(target);
       if (t !== undefined && t < i) parentIndex = t;
     }
+    // A flat group: the message quoted ("Le … , X a écrit :" over a blockquote) is the latest one by X, and the one answered.
+    const quotesIndex = quoted === undefined ? undefined : latestBy(best, i, quoted);
+    parentIndex ??= quotesIndex;
     const iso = times.get(c.time);
-    return { author: c.author === undefined ? undefined : (leafNameOf(c.author) ?? c.author.text.trim()), published: iso === '' ? undefined : iso, text, parentIndex };
+    return { author: authorName(c), published: iso === '' ? undefined : iso, text, parentIndex, ...(quotesIndex === undefined ? {} : { quotesIndex }) };
   });
   return { items, comments: linkAnnouncedReplies(best.map((c) => c.el), itemSet, comments) };
+}
+
+const authorName = (c: Candidate): string | undefined => (c.author === undefined ? undefined : (leafNameOf(c.author) ?? c.author.text.trim()));
+
+/** The latest candidate before `index` whose author is `name`. */
+function latestBy(candidates: readonly Candidate[], index: number, name: string): number | undefined {
+  for (let j = index - 1; j >= 0; j -= 1) if (authorName(candidates[j]!)?.toLowerCase() === name.toLowerCase()) return j;
+  return undefined;
+}
+
+/**
+ * Quotations of another message in a comment, outside nested comments: each `blockquote` with the
+ * element right before it when that one says whose words they are ("Le lun. 3 mars 2025 à 21:05,
+ * X a écrit :"); `quoted` is the first such name.
+ */
+function quotationsIn(item: HTMLElement, items: ReadonlySet<HTMLElement>): { quotes: HTMLElement[]; quoted?: string } {
+  const quotes: HTMLElement[] = [];
+  let quoted: string | undefined;
+  for (const q of ownElements(item, items, new Set(['BLOCKQUOTE']), () => true)) {
+    if (quotes.some((o) => isInside(q, o))) continue;
+    quotes.push(q);
+    const siblings = (q.parentNode as HTMLElement | null)?.childNodes.filter((n) => n.nodeType === NodeType.ELEMENT_NODE) ?? [];
+    const head = siblings[siblings.indexOf(q) - 1] as HTMLElement | undefined;
+    const name = head === undefined || head.text.length > 120 ? undefined : replyCueOf(head.text.trim())?.quote;
+    if (head !== undefined && name !== undefined) { quotes.push(head); quoted ??= name; }
+  }
+  return { quotes, quoted };
+}
+
+/** True when each member of `inner` is the header row of the member of `outer` at its place: inside it, same time, little else. */
+function areHeaderRows(inner: readonly Candidate[], outer: readonly Candidate[]): boolean {
+  return inner.length === outer.length && inner.every((c, k) => {
+    const o = outer[k]!;
+    return c.el !== o.el && c.time === o.time && isInside(c.el, o.el) && extraChars(c.el, c) <= MAX_HEADER_EXTRA_CHARS;
+  });
 }
 
 /** "1 réponse", "3 replies": a control announcing how many answers a post has. */

@@ -322,7 +322,8 @@ export function readHtml(html: string): FormatResult {
   if (first !== undefined && style === INFERRED && paragraphs < MIN_ARTICLE_CHARS) {
     diagnostics.push({ level: 'info', code: 'first-post-as-article', message: `no article text outside the ${comments.length} posts; the first post is read as the article` });
     const shift = (i: number | undefined): number | undefined => (i === undefined || i === 0 ? undefined : i - 1);
-    const rest = comments.slice(1).map((c) => ({ ...c, parentIndex: shift(c.parentIndex) }));
+    // A post quoting the first one quotes the article (-1).
+    const rest = comments.slice(1).map((c) => ({ ...c, parentIndex: shift(c.parentIndex), ...(c.quotesIndex === undefined ? {} : { quotesIndex: c.quotesIndex - 1 }) }));
     const page: ParsedPage = {
       site, url, title: title === '' ? undefined : title, author: first.author, published: first.published,
       langHint: langHint(root.querySelector('html')?.getAttribute('lang')), nCommentsDeclared, body: first.text, comments: rest,

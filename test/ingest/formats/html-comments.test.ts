@@ -76,6 +76,23 @@ describe('comments inferred from repeated dated blocks, whatever the class names
     ]);
   });
 
+  it('reads a message card, not its header row, and leaves out quoted blocks, the message quoted being the one answered', () => {
+    const card = (name: string, when: string, text: string, quote = ''): string =>
+      `<div class="mc"><div class="mc-h"><span class="mc-i">${name.slice(0, 1)}</span><span class="mc-s">${name}</span><span class="mc-t">à la liste</span><span class="mc-w">${when}</span></div>`
+      + `<div class="mc-b"><div>${text}</div>${quote}</div></div>`;
+    const quote = (head: string, words: string): string => `<div class="mc-q"><div>${head}</div><blockquote>${words}</blockquote></div>`;
+    const html = `<html><body><h1>Sujet</h1>${card('Anne Bellec', '3 mars 2025, 21:05', 'La question posée au groupe ce soir.')}`
+      + card('Thierry Marzin', '3 mars 2025, 22:18', 'Une première réponse au groupe.', quote('Le lun. 3 mars 2025 à 21:05, Anne Bellec a écrit :', 'La question posée'))
+      + card('Soazig Kervella', '4 mars 2025, 07:42', 'Je réponds à Thierry ici.', quote('Le lun. 3 mars 2025 à 22:18, Thierry Marzin a écrit :', 'Une première'))
+      + '</body></html>';
+    const page = readHtml(html).records[0]?.page;
+    expect(page).toMatchObject({ author: 'Anne Bellec', body: 'La question posée au groupe ce soir.' });
+    expect(page?.comments).toEqual([
+      { author: 'Thierry Marzin', published: '2025-03-03T22:18', text: 'Une première réponse au groupe.', parentIndex: undefined, quotesIndex: -1 },
+      { author: 'Soazig Kervella', published: '2025-03-04T07:42', text: 'Je réponds à Thierry ici.', parentIndex: 0, quotesIndex: 0 },
+    ]);
+  });
+
   it('finds times by attribute or by their words, dated when day and year are shown', () => {
     const root = parse('<div><abbr title="mardi 4 octobre 2022 à 09:12">4 oct.</abbr><span>il y a 3 h</span><span>3 oct. 2022, 09:02</span>'
       + '<span>Répondre</span><span>12 partages</span><time datetime="2022-10-05T07:45:00+02:00">hier</time></div>');
