@@ -264,4 +264,17 @@ describe('headers and markers of answers, questions and reviews', () => {
       comments: [{ author: 'Awa Traoré', text: 'Des vélos souvent déchargés.' }, { author: 'Une entreprise', parentIndex: 0 }, { author: 'Bruno Keller', parentIndex: undefined }],
     });
   });
+
+  it('reads messages closed by their time alone, "En réponse à X" over a preview cut short, and skips a day separator', () => {
+    const page = [
+      'Un groupe', '', "Aujourd'hui", '',
+      'Awa Traoré', 'Le conseil a voté le budget des pistes cyclables hier soir.', '09:12', '',
+      'Bruno Keller', 'En réponse à Awa Traoré', 'Le conseil a voté le budget des pistes…', 'Pour combien de kilomètres ?', '09:20', '',
+      'Chloé Marin', 'Douze, selon la délibération.', '09:31', 'modifié',
+    ];
+    expect(readInferredThread(page)?.page).toMatchObject({
+      author: 'Awa Traoré', body: 'Le conseil a voté le budget des pistes cyclables hier soir.',
+      comments: [{ author: 'Bruno Keller', text: 'Pour combien de kilomètres ?', parentIndex: undefined }, { author: 'Chloé Marin', text: 'Douze, selon la délibération.' }],
+    });
+  });
 });

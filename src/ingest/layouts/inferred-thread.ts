@@ -70,6 +70,8 @@ function classify(line: string, cues: LineCueSet): LineInfo {
   if (t === '' || t.length > MAX_CUE_LINE_CHARS) return { header: false, iface: false };
   const byline = bylineSentences(t, cues);
   if (byline !== undefined) return byline;
+  // "09:12" alone under a message's words: the time closing it (a footer), its day not shown.
+  if (/^\d{1,2}:\d{2}$/u.test(t) && Number(t.slice(0, t.indexOf(':'))) < 24) return { date: {}, header: true, footer: true, iface: false };
   // A row of a table of the page's ("Installation	5	1.2k	Nov '23"): furniture, not a header.
   if (/\t.*\t/u.test(t)) return { header: false, iface: true };
   const reply = replyCueOf(t);
@@ -160,6 +162,9 @@ function nameOffsetOf(lines: readonly string[], info: LineInfoAt, dated: readonl
   return best !== undefined && best > 1 && n >= 2 && n * 2 >= dated.length ? best : undefined;
 }
 
+/** A day named alone: "Aujourd'hui", "Hier", "Today". */
+const DAY_SEPARATOR = /^(?:aujourd['’]hui|hier|avant-hier|today|yesterday)$/iu;
+
 /** A short line that may be a name no name pattern knows: no cue of its own, five words at most, no sentence end, no hashtag or "Re:". */
 const mayBeName = (line: string, cue: LineInfo | undefined): boolean => {
   const t = line.trim();
@@ -175,6 +180,8 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
   for (let i = 0; i < lines.length; i += 1) {
     // A header holds a date: lines that cannot are not classified for it.
     if (!isCueLength(lines[i]!) || !mayHoldDate(lines[i]!) || info(i)?.header !== true) continue;
+    // "Aujourd'hui" alone between blank lines: a chat's day separator, not a message's header.
+    if (DAY_SEPARATOR.test(lines[i]!.trim()) && isBlank(lines[i - 1] ?? '') && isBlank(lines[i + 1] ?? '')) continue;
     const last = blocks[blocks.length - 1];
     if (info(i)?.footer === true) {
       // The comment is the paragraph the footer closes: its first line the name, then badges.
@@ -182,7 +189,9 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
       while (start > (last?.textEnd ?? last?.end ?? -1) + 1 && !isBlank(lines[start - 1]!)) start -= 1;
       if (info(start)?.author === undefined || start >= i) continue;
       let end = start;
-      while (end + 1 < i && info(end + 1)?.iface === true) end += 1;
+      while (end + 1 < i && (info(end + 1)?.iface === true || (info(end + 1)?.reply !== undefined && info(end + 1)?.reply?.quote === undefined))) end += 1;
+      // "En réponse à X" then the start of X's message cut short ("Le préfet a signé hier…"): a preview, not words.
+      if (end > start && info(end)?.reply !== undefined && end + 2 < i && isPreview(lines, end + 1)) end += 1;
       blocks.push({ start, end, anchor: i, textEnd: i });
       continue;
     }
@@ -263,6 +272,15 @@ function titledBlocks(lines: readonly string[], info: LineInfoAt, blocks: readon
 function ratedHeaders(lines: readonly string[], blocks: readonly Block[]): boolean {
   const rated = blocks.map((b) => lines.slice(b.start, b.end + 1).some(isRatingLine));
   return rated[0] === true && rated.filter(Boolean).length * 2 > blocks.length;
+}
+
+/** Fewest characters of a preview's words before its ellipsis. */
+const MIN_PREVIEW_CHARS = 12;
+
+/** True when line `i` is the start of an earlier line cut short by an ellipsis: a reply's preview of the message answered. */
+function isPreview(lines: readonly string[], i: number): boolean {
+  const m = /^(.+?)\s*(?:…|\.\.\.)$/u.exec(lines[i]!.trim());
+  return m !== null && m[1]!.length >= MIN_PREVIEW_CHARS && shownAbove(lines, i, m[1]!);
 }
 
 /** A labelled date closing a post ("Date de l'expérience : 10 mars 2024", "Modifié : 3 mars 2024"): the page's, not its words. */
