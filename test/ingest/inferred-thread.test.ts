@@ -277,4 +277,22 @@ describe('headers and markers of answers, questions and reviews', () => {
       comments: [{ author: 'Bruno Keller', text: 'Pour combien de kilomètres ?', parentIndex: undefined }, { author: 'Chloé Marin', text: 'Douze, selon la délibération.' }],
     });
   });
+
+  it('reads a question over a sort control as the article, answers headed by a name and a title, and the comments a counter announces under an answer', () => {
+    const answer = (name: string, text: string, counter: string[]): string[] => [name, 'Bénévole associatif, ancien assesseur · 2 a', text, 'Voter pour · 4', ...counter, ''];
+    const page = [
+      'Faut-il rendre le vote électronique possible aux élections municipales ?', '', 'Tous les contenus   Trier : Recommandé', '',
+      ...answer('Awa Traoré', 'Le dépouillement public fait la confiance dans le résultat.', ['2 commentaires', '']),
+      'Bruno Keller · 2 a', 'Les pays qui ont essayé ont fini par le regretter.', 'Répondre · 6', '',
+      'Chloé Marin · 1 a', 'On pourrait garder une preuve imprimée.', 'Répondre · 2', '',
+      ...answer('Denis Roux', 'Le coût serait énorme pour une commune.', []),
+    ];
+    expect(readInferredThread(page)?.page).toMatchObject({
+      body: 'Faut-il rendre le vote électronique possible aux élections municipales ?',
+      comments: [
+        { author: 'Awa Traoré', parentIndex: undefined }, { author: 'Bruno Keller', parentIndex: 0 },
+        { author: 'Chloé Marin', parentIndex: 0 }, { author: 'Denis Roux', parentIndex: undefined },
+      ],
+    });
+  });
 });

@@ -117,6 +117,8 @@ function classify(line: string, cues: LineCueSet): LineInfo {
       const reply = marked?.target === undefined ? undefined : { target: marked.target };
       return { date, header: true, iface: false, author, ...(reply === undefined ? {} : { reply }), ...(marked !== undefined && reply === undefined ? { answersAbove: true } : {}) };
     }
+    // "Ancien assesseur, bénévole associatif · 2 a" under a name: a poster's title beside the date, the name above.
+    if (date !== undefined && author === undefined && segments.length === 2 && others <= MAX_TITLE_WORDS && !/[.!?]$/u.test(segments[0]!)) return { date, header: true, iface: false };
   }
   if (isInterfaceLine(t, cues)) return { header: false, iface: true };
   const answering = words <= MAX_HEADER_WORDS ? replyHeaderOf(t, cues) : undefined;
@@ -266,6 +268,56 @@ function titledBlocks(lines: readonly string[], info: LineInfoAt, blocks: readon
       && wordCount(lines[top]!, MAX_TITLE_WORDS + 3) <= MAX_TITLE_WORDS + 2) titled.add(k);
   });
   return titled.size >= 2 && titled.size * 2 >= blocks.length - 1 ? titled : new Set();
+}
+
+/** A counter of the answers of the post above, alone on its line: "2 commentaires", "1 réponse", "3 replies". */
+const ANSWER_COUNTER = /^(\d{1,3})\s+(?:commentaires?|comments?|réponses?|replies|reply|answers?)$/iu;
+
+/**
+ * The unit each block answers when a counter right above its header ("2 commentaires", only blank
+ * lines between) announces the answers of the post above and they are shown with a header of
+ * another shape than that post's (a comment's one line under an answer's name and title): that many
+ * blocks of that shape from there answer it (unit numbers: 0 the article, k + 1 the block k), when
+ * the post's shape comes back on the page. A counter over headers shaped like the post's is a thread
+ * folded away (the next posts are its peers).
+ */
+function announcedAnswers(lines: readonly string[], blocks: readonly Block[]): (number | undefined)[] {
+  const out: (number | undefined)[] = blocks.map(() => undefined);
+  const shapeOf = (b: Block): string => `${b.end - b.start}:${b.anchor - b.start}`;
+  const shapes = new Map<string, number>();
+  for (const b of blocks) shapes.set(shapeOf(b), (shapes.get(shapeOf(b)) ?? 0) + 1);
+  blocks.forEach((b, k) => {
+    // Posts and their answers alternate: the post's shape comes back on the page (a pinned post's own header does not).
+    if (k === 0 || shapeOf(b) === shapeOf(blocks[k - 1]!) || (shapes.get(shapeOf(blocks[k - 1]!)) ?? 0) < 2) return;
+    let i = b.start - 1;
+    while (i > blocks[k - 1]!.end && isBlank(lines[i]!)) i -= 1;
+    const n = Number(ANSWER_COUNTER.exec(lines[i]?.trim() ?? '')?.[1] ?? 0);
+    for (let j = k; j < k + n && j < blocks.length && shapeOf(blocks[j]!) === shapeOf(b); j += 1) out[j] ??= k;
+  });
+  return out;
+}
+
+/** A control sorting the posts: "Trier : Recommandé", "Trier par Meilleurs", "Sort by: Best". */
+const SORT_CONTROL = /(?:^|\s)(?:trier(?:\s+par)?|sort(?:ed)?\s+by)\s*:?(?:\s|$)/iu;
+
+/** The line of a sort control above line `end` (blank lines and interface lines between), or undefined. */
+function sortControlAbove(lines: readonly string[], end: number): number | undefined {
+  for (let i = end - 1; i >= 0; i -= 1) {
+    const t = lines[i]!.trim();
+    if (t === '') continue;
+    if (t.length <= 80 && SORT_CONTROL.test(t)) return i;
+    if (wordCount(t, MAX_TITLE_WORDS + 1) > MAX_TITLE_WORDS) return undefined;
+  }
+  return undefined;
+}
+
+/** The last line above `end` that is no interface line and no header: a question standing alone as the page's text. */
+function lastProseLine(lines: readonly string[], info: LineInfoAt, end: number): string {
+  for (let i = end - 1; i >= 0; i -= 1) {
+    const cue = info(i);
+    if (!isBlank(lines[i]!) && cue?.iface !== true && cue?.header !== true && /[.!?…]$/u.test(lines[i]!.trim())) return lines[i]!.trim();
+  }
+  return '';
 }
 
 /** True when the first post's header and most headers of the page hold a rating: reviews, every one a comment. */
@@ -541,6 +593,12 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     }
     article = { author, names, published, text: articleText(lines, info, 0, Math.min(end, firstBlock.start), byline), depth: 0, indent: 0 };
     diagnostics.push({ level: 'info', code: 'thread-inferred', message: `thread read from ${blocks.length} repeated comment headers; article from the prose above them` });
+  } else if (sortControlAbove(lines, firstBlock.start) !== undefined) {
+    // "Trier : Recommandé" over the first post: the posts are a list of answers or comments, the article what stands above
+    // the control (a question without text of its own).
+    const control = sortControlAbove(lines, firstBlock.start)!;
+    article = { text: articleText(lines, info, 0, control) || lastProseLine(lines, info, control), depth: 0, indent: 0 };
+    diagnostics.push({ level: 'info', code: 'thread-inferred', message: `thread read from ${blocks.length} repeated post headers under a sort control; article from the lines above it` });
   } else if (ratedHeaders(lines, blocks)) {
     // Every post rated ("Noté 2 sur 5 étoiles", "★★☆☆☆"): the page's reviews, none of them its article.
     article = { text: '', depth: 0, indent: 0 };
@@ -565,6 +623,7 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
   // unless most headers of the page say so (a question's answers, each "Réponse de X").
   const above = blocks.map((b) => answersAbove(lines, info, b));
   const mostAbove = above.filter(Boolean).length * 2 > blocks.length;
+  const announced = announcedAnswers(lines, blocks);
   units.forEach((u, k) => {
     const index = k + 1;
     const b = blocks[k]!;
@@ -585,6 +644,8 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     } else if (mentioned(all, index) !== undefined) {
       // "Jérôme Savary très bonne question": a text opening on a poster's full name answers their latest post.
       parent = answered(all, index, mentioned(all, index)!, true);
+    } else if (announced[k] !== undefined) {
+      parent = announced[k];
     } else if (above[k] === true && !mostAbove) {
       for (let j = index - 1; j >= 1 && parent === undefined; j -= 1) if (all[j]?.parent === undefined) parent = j;
     } else if (indented && k > 0) {
