@@ -58,6 +58,8 @@ export function labelLines(lines: readonly string[], units: readonly GoldSpan[])
   for (const unit of units) {
     const first = fold(unit.firstWords);
     const last = fold(unit.lastWords);
+    // A unit without words (a page of reviews has no article text) has no lines to label.
+    if (first === '' && last === '') continue;
     const a = first === '' ? -1 : page.indexOf(first, cursor);
     const b = a === -1 || last === '' ? -1 : page.indexOf(last, a);
     if (a === -1 || b === -1) { missing += 1; continue; }
