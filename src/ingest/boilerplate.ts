@@ -6,6 +6,7 @@
  * `end`: the article or thread stops here (what follows is page furniture);
  * `drop`: the line is removed and reading goes on.
  */
+import { caseless } from '../text/caseless.js';
 
 export type BoilerplateKind = 'end' | 'drop';
 
@@ -63,13 +64,15 @@ export const BOILERPLATE: readonly BoilerplatePattern[] = [
 // The patterns without a hint as one regex (all are anchored and share the flags iu): a line that is
 // no furniture, nearly every line, is told so in one test instead of one per pattern.
 const ANY_UNHINTED = new RegExp(BOILERPLATE.filter((b) => b.hint === undefined).map((b) => `(?:${b.pattern.source})`).join('|'), 'iu');
-const HINTS = BOILERPLATE.flatMap((b) => (b.hint === undefined ? [] : [b.hint]));
+// The hints (unanchored, read through every line) as one pattern without the i flag (caseless.ts): a
+// line matches it when it matches one of them.
+const ANY_HINT = new RegExp(caseless(BOILERPLATE.flatMap((b) => (b.hint === undefined ? [] : [b.hint.source])).join('|')), 'u');
 
 /** The first boilerplate pattern a line matches, if any. */
 export function matchBoilerplate(line: string): BoilerplatePattern | undefined {
   const trimmed = line.trim();
   if (trimmed === '') return undefined;
-  if (!ANY_UNHINTED.test(trimmed) && !HINTS.some((h) => h.test(trimmed))) return undefined;
+  if (!ANY_UNHINTED.test(trimmed) && !ANY_HINT.test(trimmed)) return undefined;
   return BOILERPLATE.find((b) => (b.hint === undefined || b.hint.test(trimmed)) && b.pattern.test(trimmed));
 }
 
@@ -84,7 +87,8 @@ export function isEndMarker(line: string): boolean {
 }
 
 // Consent banners glued to the end of a text line: "…ensemble. En poursuivant votre navigation…"
-const GLUED_CONSENT = /(?:en poursuivant|pour poursuivre|en continuant)\s+(?:votre|la)\s+navigation|(?:ce site|nous) utilis(?:e|ons) des cookies|nos partenaires et nous/iu;
+// Tried on every line of an article: written without the i flag (caseless.ts).
+const GLUED_CONSENT = new RegExp(caseless(String.raw`(?:en poursuivant|pour poursuivre|en continuant)\s+(?:votre|la)\s+navigation|(?:ce site|nous) utilis(?:e|ons) des cookies|nos partenaires et nous`), 'u');
 
 /** A line cut before a consent banner glued to its end, or the line unchanged. */
 export function cutGluedConsent(line: string): { kept: string; cut: boolean } {

@@ -173,15 +173,15 @@ const mayBeName = (line: string, cue: LineInfo | undefined): boolean => {
   return t !== '' && !/^#\p{L}|^re\s*:/iu.test(t) && cue?.header !== true && cue?.iface !== true && cue?.reply === undefined && wordCount(t) <= 5 && (!/[.!?:;,…]$/u.test(t) || /(?:^|\s)\p{Lu}\.$/u.test(t));
 };
 
-/** The comment headers of a page: dated lines with the name and marker lines around them. */
-function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<number>): Block[] {
+/** The comment headers of a page: dated lines with the name and marker lines around them; `mayBeDated[i]`: line i is short and may hold a date. */
+function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<number>, mayBeDated: readonly boolean[]): Block[] {
   const dated: number[] = [];
-  for (let i = 0; i < lines.length; i += 1) if (isCueLength(lines[i]!) && mayHoldDate(lines[i]!) && info(i)?.header === true && info(i)?.footer !== true) dated.push(i);
+  for (let i = 0; i < lines.length; i += 1) if (mayBeDated[i] === true && info(i)?.header === true && info(i)?.footer !== true) dated.push(i);
   const nameOffset = nameOffsetOf(lines, info, dated);
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i += 1) {
     // A header holds a date: lines that cannot are not classified for it.
-    if (!isCueLength(lines[i]!) || !mayHoldDate(lines[i]!) || info(i)?.header !== true) continue;
+    if (mayBeDated[i] !== true || info(i)?.header !== true) continue;
     // "Aujourd'hui" alone between blank lines: a chat's day separator, not a message's header.
     if (DAY_SEPARATOR.test(lines[i]!.trim()) && isBlank(lines[i - 1] ?? '') && isBlank(lines[i + 1] ?? '')) continue;
     const last = blocks[blocks.length - 1];
@@ -531,7 +531,7 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     return cue;
   };
   const notes = new Set<number>();
-  const allBlocks = findBlocks(lines, info, notes);
+  const allBlocks = findBlocks(lines, info, notes, lines.map((l) => isCueLength(l) && mayHoldDate(l)));
   for (const i of notes) noted.add(i);
   if (allBlocks.length < 2) return undefined;
   const authors = new Set<string>();

@@ -1,4 +1,5 @@
 import { parseDate } from '../formats/parse-date.js';
+import { caseless, IU_WORD_CHAR } from '../../text/caseless.js';
 
 /**
  * Generic cues of one line of a copied page, whatever the site: dates (absolute and relative, French
@@ -8,7 +9,13 @@ import { parseDate } from '../formats/parse-date.js';
 /** Separators between the parts of a header line: "Kerbrat_56 · il y a 5 h", "par X » lun. 26 sept. 2022". */
 const SEPARATOR = /\s+[·•|»—–]\s+|\s+[·•|»—–]$|^[·•|»—–]\s+|\s{2,}|\t/u;
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().trim();
+/** Lower case, accents removed, trimmed. An ASCII text has no accent to remove: lower-casing it is the whole work. */
+const fold = (s: string): string => (isAscii(s) ? s : s.normalize('NFD').replace(/\p{M}+/gu, '')).toLowerCase().trim();
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i += 1) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 const UNIT = String.raw`(?:s|sec|secondes?|seconds?|mn|min|minutes?|h|hr|hrs|heures?|hours?|j|jours?|d|days?|sem|semaines?|w|wk|weeks?|mois|mo|months?|a|an|ans|y|yr|years?)`;
 const RELATIVE = [
@@ -45,8 +52,11 @@ function englishDate(s: string): string | undefined {
 /** Words before a date on a byline or header: "Publié le", "le", "Posted on", "Message publié :"… */
 const DATE_PREFIX = /^(?:(?:message\s+)?(?:publie|posted|modifie|mis a jour|updated|edited|envoye|poste|ecrit|date|repondu|reponse)(?:\s+(?:le|on|at|a))?\s*:?|le|on|du)\s+/u;
 
-/** The words of the relative dates that hold no digit ("hier", "just now"). */
-const DATE_WORD = /hier|aujourd|yesterday|today|instant|maintenant|\bnow\b/iu;
+/**
+ * The words of the relative dates that hold no digit ("hier", "just now"): /hier|aujourd|yesterday|
+ * today|instant|maintenant|\bnow\b/iu, written without the i flag (tried on most lines of a page).
+ */
+const DATE_WORD = new RegExp(`${caseless('hier|aujourd|yesterday|today|instant|maintenant')}|(?<!${IU_WORD_CHAR})${caseless('now')}(?!${IU_WORD_CHAR})`, 'u');
 
 /** False when a text cannot hold a date: every date has a digit or a word of the relative forms. Most lines stop here, unfolded. */
 export function mayHoldDate(text: string): boolean {
@@ -166,12 +176,28 @@ export function lineCuesWithout(kind?: string): LineCueSet {
 /** Every cue. */
 export const DEFAULT_LINE_CUES = lineCuesWithout();
 
+/** The runs of letters (`\p{L}+`) in s, counted no further than `cap`. */
 const letterRuns = (s: string, cap: number): number => {
-  const run = /\p{L}+/gu;
   let n = 0;
-  while (n < cap && run.exec(s) !== null) n += 1;
+  let inRun = false;
+  for (let i = 0; i < s.length && n < cap;) {
+    const c = s.codePointAt(i)!;
+    const letter = isLetter(c);
+    if (letter && !inRun) n += 1;
+    inRun = letter;
+    i += c > 0xffff ? 2 : 1;
+  }
   return n;
 };
+
+const LETTER = /^\p{L}$/u;
+
+/** `\p{L}` for one code point; ASCII and the Latin-1 and Latin Extended-A letters without the pattern. */
+function isLetter(c: number): boolean {
+  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122;
+  if (c >= 0xc0 && c <= 0x17f) return c !== 0xd7 && c !== 0xf7;
+  return LETTER.test(String.fromCodePoint(c));
+}
 
 /** A comment form's prompt ("Publiez votre réponse", "Leave a Reply", "Type your email..."), or who liked or answered a comment ("Liked by X", "2 replies by X and others"). */
 const FORM_PROMPT = /^(?:(?:publiez|postez|écrivez|ajoutez|ajouter|écrire|rédigez|laissez|laisser|donnez|post|write|add|leave|join)\s+(?:votre|un|une|a|an|your|the)\s+(?:réponse|commentaire|avis|réaction|message|reply|comment|response|conversation|discussion)\b|(?:type|enter|saisissez|entrez|indiquez)\s+(?:your|votre)\s+(?:e-?mail|adresse)\b|(?:liked|loved|aimé|aimée|apprécié)\s+(?:by|par)\s|\d+\s+(?:repl(?:y|ies)|réponses?|comments?|commentaires?)\s+(?:by|de|par)\s).{0,40}$/iu;
