@@ -48,7 +48,8 @@ export function looksBinary(bytes: Uint8Array): boolean {
   let control = 0;
   for (let i = 0; i < sample.length; i += 1) {
     const b = sample[i]!;
-    if (b < 9 || (b > 13 && b < 32 && b !== 27)) control += 1;
+    // Most bytes are 32 or more: one comparison tells them.
+    if (b < 32 && (b < 9 || (b > 13 && b !== 27))) control += 1;
   }
   // UTF-16 without a BOM has NULs in every other byte: text, though it looks binary.
   return control / sample.length > BINARY_CONTROL_SHARE && sniffUtf16(sample) === undefined;

@@ -1,5 +1,6 @@
 import { parseDate } from '../formats/parse-date.js';
 import { caseless, IU_WORD_CHAR } from '../../text/caseless.js';
+import { isLetter } from './text-lines.js';
 
 /**
  * Generic cues of one line of a copied page, whatever the site: dates (absolute and relative, French
@@ -88,6 +89,8 @@ function readDateCue(segment: string): DateCue | undefined {
     const day = `20${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
     return { iso: hh === undefined ? day : `${day}T${hh.padStart(2, '0')}:${mm}`, relative: false };
   }
+  // Every absolute form below (parseDate, englishDate) holds a four-digit year: without one, none is tried.
+  if (!/\d{4}/u.test(s)) return undefined;
   // "10:14 AM · 26 sept. 2022": the time before the day.
   const timeFirst = /^(\d{1,2}):(\d{2})\s*(am|pm)?\s*[·•]?\s*(.+)$/u.exec(s);
   if (timeFirst !== null) {
@@ -189,15 +192,6 @@ const letterRuns = (s: string, cap: number): number => {
   }
   return n;
 };
-
-const LETTER = /^\p{L}$/u;
-
-/** `\p{L}` for one code point; ASCII and the Latin-1 and Latin Extended-A letters without the pattern. */
-function isLetter(c: number): boolean {
-  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122;
-  if (c >= 0xc0 && c <= 0x17f) return c !== 0xd7 && c !== 0xf7;
-  return LETTER.test(String.fromCodePoint(c));
-}
 
 /** A comment form's prompt ("Publiez votre réponse", "Leave a Reply", "Type your email..."), or who liked or answered a comment ("Liked by X", "2 replies by X and others"). */
 const FORM_PROMPT = /^(?:(?:publiez|postez|écrivez|ajoutez|ajouter|écrire|rédigez|laissez|laisser|donnez|post|write|add|leave|join)\s+(?:votre|un|une|a|an|your|the)\s+(?:réponse|commentaire|avis|réaction|message|reply|comment|response|conversation|discussion)\b|(?:type|enter|saisissez|entrez|indiquez)\s+(?:your|votre)\s+(?:e-?mail|adresse)\b|(?:liked|loved|aimé|aimée|apprécié)\s+(?:by|par)\s|\d+\s+(?:repl(?:y|ies)|réponses?|comments?|commentaires?)\s+(?:by|de|par)\s).{0,40}$/iu;

@@ -43,6 +43,14 @@ export function wordCount(line: string, cap = Number.POSITIVE_INFINITY): number 
 }
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const LETTER = /^\p{L}$/u;
+
+/** `\p{L}` for one code point; ASCII and the Latin-1 and Latin Extended-A letters without the pattern. */
+export function isLetter(c: number): boolean {
+  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122;
+  if (c >= 0xc0 && c <= 0x17f) return c !== 0xd7 && c !== 0xf7;
+  return LETTER.test(String.fromCodePoint(c));
+}
 
 /** `[\p{L}\p{N}]` for one code point; ASCII and the Latin-1 and Latin Extended-A letters without the pattern. */
 function isLetterOrDigit(c: number): boolean {

@@ -1,5 +1,5 @@
 import { authorOf, dateCueOf, DEFAULT_LINE_CUES, isInterfaceLine, type LineCueSet, mayHoldDate, replyCueOf, segmentsOf } from '../layouts/line-cues.js';
-import { indentOf, isBlank, wordCount } from '../layouts/text-lines.js';
+import { indentOf, isBlank, isLetter, wordCount } from '../layouts/text-lines.js';
 
 /**
  * The generic cues of every line of a page, as named binary features for the line-role model: the
@@ -24,6 +24,36 @@ const COUNTER = /^[^\p{L}\p{N}]*\d+(?:[.,]\d+)?\s*k?\s*[^\p{L}\p{N}]*$|\b\d+(?:[
 
 /** Generic boilerplate openings of any site: "Lire aussi", newsletters, cookies, paywalls, ads. */
 const BOILERPLATE = /^(?:lire aussi|à lire aussi|read more|related|sur le même sujet|newsletter|recevez|abonnez-vous|inscrivez-vous|publicité|advertisement|nous utilisons des cookies|cookies?|cet article est réservé|il vous reste|déjà abonné|subscribe|sign up|accueil|home|menu|rechercher|search|connexion|log in|se connecter|mentions légales|©)/iu;
+
+/** Longest function word, in UTF-16 code units: a longer token is not looked up. */
+const LONGEST_FUNCTION_WORD = Math.max(...[...FUNCTION_WORDS].map((w) => w.length));
+
+/**
+ * The runs of letters and apostrophes (`[\p{L}'’]+`) of a lower-cased line, and how many are function
+ * words, an elided article ("l'", "d’") dropped before the lookup. Read character by character, a token
+ * sliced only when it is short enough to be one (most words of prose are not).
+ */
+function functionWordsOf(low: string): { tokens: number; functionWords: number } {
+  let tokens = 0;
+  let functionWords = 0;
+  let start = -1;
+  for (let i = 0; i <= low.length;) {
+    const c = i < low.length ? low.codePointAt(i)! : -1;
+    const inToken = c === 39 || c === 0x2019 || (c >= 0 && isLetter(c));
+    if (inToken && start === -1) start = i;
+    if (!inToken && start !== -1) {
+      tokens += 1;
+      const first = low.charCodeAt(start);
+      const second = low.charCodeAt(start + 1);
+      const elided = i - start >= 2 && (second === 39 || second === 0x2019) && first >= 97 && first <= 122;
+      const from = elided ? start + 2 : start;
+      if (i - from <= LONGEST_FUNCTION_WORD && FUNCTION_WORDS.has(low.slice(from, i))) functionWords += 1;
+      start = -1;
+    }
+    i += c > 0xffff ? 2 : 1;
+  }
+  return { tokens, functionWords };
+}
 
 /** The masked shape of a short line: digits, capitalised and lower-case words each stand for their class. */
 export function shapeOf(line: string): string {
@@ -71,18 +101,8 @@ function ownCues(line: string, cues: LineCueSet): string[] {
   if (/^\d+$/u.test(t)) f.push('number');
   if (BOILERPLATE.test(t)) f.push('boilerplate');
   if (words > 0) {
-    // The runs of letters and apostrophes, an elided article ("l'", "d’") dropped before the lookup.
-    const token = /[\p{L}'’]+/gu;
-    const low = t.toLowerCase();
-    let tokens = 0;
-    let fw = 0;
-    for (let m = token.exec(low); m !== null; m = token.exec(low)) {
-      tokens += 1;
-      const w = m[0];
-      const elided = w.length >= 2 && (w[1] === "'" || w[1] === '’') && w[0]! >= 'a' && w[0]! <= 'z';
-      if (FUNCTION_WORDS.has(elided ? w.slice(2) : w)) fw += 1;
-    }
-    f.push(fwBucket(tokens === 0 ? 0 : fw / tokens));
+    const { tokens, functionWords } = functionWordsOf(t.toLowerCase());
+    f.push(fwBucket(tokens === 0 ? 0 : functionWords / tokens));
   }
   if (t.length <= MAX_CUE_CHARS) {
     // Every counter has a digit.
