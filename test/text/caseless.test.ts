@@ -8,6 +8,9 @@ const PATTERNS: readonly [string, RegExp][] = [
   [caseless(String.raw`©|\(c\)|crédit|photo|illustration|cookie`), /©|\(c\)|crédit|photo|illustration|cookie/iu],
   [caseless(String.raw`(?:en poursuivant|pour poursuivre|en continuant)\s+(?:votre|la)\s+navigation|(?:ce site|nous) utilis(?:e|ons) des cookies|nos partenaires et nous`),
     /(?:en poursuivant|pour poursuivre|en continuant)\s+(?:votre|la)\s+navigation|(?:ce site|nous) utilis(?:e|ons) des cookies|nos partenaires et nous/iu],
+  [caseless(String.raw`^(?:level|niveau|#|↪|↳|↩|en\s|réponse|répondre|in\s|replying|reply)|(?:écrit|wrote)\s*:?\s*↑?$`),
+    /^(?:level|niveau|#|↪|↳|↩|en\s|réponse|répondre|in\s|replying|reply)|(?:écrit|wrote)\s*:?\s*↑?$/iu],
+  [caseless('^(?:↳|↪|réponse|reply|answer)|(?:répondu|replied)$'), /^(?:↳|↪|réponse|reply|answer)|(?:répondu|replied)$/iu],
 ];
 
 // Pieces of lines: the patterns' words in any case, the characters iu folds onto ASCII letters (ſ, the
@@ -16,6 +19,7 @@ const piece = fc.constantFrom(
   'hier', 'HIER', 'Aujourd', 'yeſterday', 'ToDay', 'inſtant', 'INSTANT', 'maintenant', 'now', 'NOW', 'nOw', 'know', 'nowhere', 'ſnow', 'now\u212a', '_now',
   '©', '(c)', '(C)', 'crédit', 'CRÉDIT', 'credit', 'Photo', 'illuſtration', 'cookie', 'COOKIE', 'coo\u212aie', 'en poursuivant', 'votre', 'navigation',
   'nous', 'utilisons', 'des cookies', 'Nos partenaires et nous', ' ', '  ', '\t', '\u00a0', 'é', 'É', 'ı', 'İ', '3', 'a', 'K', '·', '’',
+  'Level', 'NIVEAU', '#', '↪', '↳', '↩', 'En', 'in', 'RÉPONSE', 'répondre', 'Replying', 'reply', 'a écrit', 'ÉCRIT', 'wrote', ':', '↑', 'answer', 'répondu', 'REPLIED',
 );
 
 describe('caseless', () => {

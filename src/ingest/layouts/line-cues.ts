@@ -237,7 +237,8 @@ export interface ReplyCue {
 }
 
 /** How every reply marker below starts or ends: a line matching none is not one, without trying each. */
-const REPLY_GATE = /^(?:level|niveau|#|↪|↳|↩|en\s|réponse|répondre|in\s|replying|reply)|(?:écrit|wrote)\s*:?\s*↑?$/iu;
+// Tried on most short lines, its second half through the whole line: written without the i flag (caseless.ts).
+const REPLY_GATE = new RegExp(caseless(String.raw`^(?:level|niveau|#|↪|↳|↩|en\s|réponse|répondre|in\s|replying|reply)|(?:écrit|wrote)\s*:?\s*↑?$`), 'u');
 
 /** Read a line as a reply marker, or undefined. */
 export function replyCueOf(line: string): ReplyCue | undefined {
@@ -273,7 +274,7 @@ export interface ReplyHeader {
   readonly target?: string;
 }
 
-const REPLY_HEADER_GATE = /^(?:↳|↪|réponse|reply|answer)|(?:répondu|replied)$/iu;
+const REPLY_HEADER_GATE = new RegExp(caseless('^(?:↳|↪|réponse|reply|answer)|(?:répondu|replied)$'), 'u');
 
 /** "Réponse de X à Y" (Y answered), "Réponse de X", "↳ X a répondu", "X replied" (the comment above answered), or undefined. */
 export function replyHeaderOf(segment: string, cues: LineCueSet = DEFAULT_LINE_CUES): ReplyHeader | undefined {

@@ -3,7 +3,7 @@ import type { ParsedPage } from '../page.js';
 import { DEFAULT_LINE_CUES, type LineCueSet } from '../layouts/line-cues.js';
 import { decodeRoles } from './decode-roles.js';
 import { type FeatureGroup, lineFeatureGroups, lineFeatureReader } from './line-features.js';
-import { bestRoles, classifyGroups, type LineRoleModel, type RoleGuess } from './role-model.js';
+import { bestRoles, classifyGroups, groupClassifier, type LineRoleModel, type RoleGuess } from './role-model.js';
 import { LINE_ROLES, type LineRole } from './roles.js';
 
 /**
@@ -61,6 +61,7 @@ const CHUNK = 16;
  */
 function guessesOf(lines: readonly string[], model: LineRoleModel, cues: LineCueSet, floor: number): (RoleGuess | undefined)[] | undefined {
   const features = lineFeatureReader(lines, cues);
+  const classify = groupClassifier(model);
   // A margin far above rounding: the mean is summed in another order.
   const allowed = (1 - floor) * features.nonBlank + 1e-9 * (1 + features.nonBlank);
   const guesses: (RoleGuess | undefined)[] = new Array<RoleGuess | undefined>(lines.length);
@@ -69,7 +70,7 @@ function guessesOf(lines: readonly string[], model: LineRoleModel, cues: LineCue
     const start = Math.max(0, end - CHUNK);
     const chunk: (FeatureGroup[] | undefined)[] = [];
     for (let i = start; i < end; i += 1) chunk.push(features.at(i));
-    classifyGroups(model, chunk).forEach((g, k) => {
+    classify(chunk).forEach((g, k) => {
       guesses[start + k] = g;
       if (g !== undefined) missed += 1 - g.probability;
     });

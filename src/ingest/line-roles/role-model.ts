@@ -148,6 +148,14 @@ export function classifyLines(model: LineRoleModel, features: readonly (readonly
  * once per page: lines share their neighbours' and the page's repeated lines' groups.
  */
 export function classifyGroups(model: LineRoleModel, lines: readonly (readonly FeatureGroup[] | undefined)[]): (RoleGuess | undefined)[] {
+  return groupClassifier(model)(lines);
+}
+
+/**
+ * `classifyGroups` for one page read in parts (the confidence bound reads sixteen lines at a time):
+ * the weights and group sums looked up for one part serve the next ones.
+ */
+export function groupClassifier(model: LineRoleModel): (lines: readonly (readonly FeatureGroup[] | undefined)[]) => (RoleGuess | undefined)[] {
   const r = LINE_ROLES.length;
   // Each (prefix, cue) pair's weights are looked up once per page, each group's sum once per page.
   const cueWeights = new Map<string, Map<string, Float64Array>>();
@@ -176,7 +184,7 @@ export function classifyGroups(model: LineRoleModel, lines: readonly (readonly F
   };
   const scores = new Float64Array(r);
   const exp = new Float64Array(r);
-  return lines.map((groups) => {
+  return (lines) => lines.map((groups) => {
     if (groups === undefined) return undefined;
     scores.fill(0);
     for (const g of groups) { const w = scoresOf(g); for (let k = 0; k < r; k += 1) scores[k]! += w[k]!; }
