@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mayBeReplyCue, mayBeReplyHeader } from '../../src/ingest/layouts/line-cues.js';
 import { caseless, IU_WORD_CHAR } from '../../src/text/caseless.js';
 
 // The patterns the reader writes with caseless, as they were written with the iu flags.
@@ -8,9 +9,12 @@ const PATTERNS: readonly [string, RegExp][] = [
   [caseless(String.raw`©|\(c\)|crédit|photo|illustration|cookie`), /©|\(c\)|crédit|photo|illustration|cookie/iu],
   [caseless(String.raw`(?:en poursuivant|pour poursuivre|en continuant)\s+(?:votre|la)\s+navigation|(?:ce site|nous) utilis(?:e|ons) des cookies|nos partenaires et nous`),
     /(?:en poursuivant|pour poursuivre|en continuant)\s+(?:votre|la)\s+navigation|(?:ce site|nous) utilis(?:e|ons) des cookies|nos partenaires et nous/iu],
-  [caseless(String.raw`^(?:level|niveau|#|↪|↳|↩|en\s|réponse|répondre|in\s|replying|reply)|(?:écrit|wrote)\s*:?\s*↑?$`),
-    /^(?:level|niveau|#|↪|↳|↩|en\s|réponse|répondre|in\s|replying|reply)|(?:écrit|wrote)\s*:?\s*↑?$/iu],
-  [caseless('^(?:↳|↪|réponse|reply|answer)|(?:répondu|replied)$'), /^(?:↳|↪|réponse|reply|answer)|(?:répondu|replied)$/iu],
+];
+
+// The gates of the reply cues (line-cues.ts), on trimmed lines, as the patterns they replaced.
+const GATES: readonly [(t: string) => boolean, RegExp][] = [
+  [mayBeReplyCue, /^(?:level|niveau|#|↪|↳|↩|en\s|réponse|répondre|in\s|replying|reply)|(?:écrit|wrote)\s*:?\s*↑?$/iu],
+  [mayBeReplyHeader, /^(?:↳|↪|réponse|reply|answer)|(?:répondu|replied)$/iu],
 ];
 
 // Pieces of lines: the patterns' words in any case, the characters iu folds onto ASCII letters (ſ, the
@@ -27,6 +31,7 @@ describe('caseless', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 10 }).map((p) => p.join('')), (line) => {
         for (const [source, iu] of PATTERNS) expect(new RegExp(source, 'u').test(line)).toBe(iu.test(line));
+        for (const [gate, iu] of GATES) expect(gate(line.trim())).toBe(iu.test(line.trim()));
       }),
       { numRuns: 3000, seed: 11 },
     );

@@ -1,3 +1,5 @@
+import { foldAccents } from '../../text/fold-accents.js';
+
 /** Dates found in structured exports → ISO 8601 in the page's local time, never inventing a time zone. */
 
 const FRENCH_MONTHS: Readonly<Record<string, number>> = {
@@ -41,7 +43,7 @@ export function parseDate(value: string): string | undefined {
     const hour = num(numeric[4]);
     return isoOf(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]), hour, hour === undefined ? undefined : (num(numeric[5]) ?? 0), num(numeric[6]));
   }
-  const folded = s.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  const folded = foldAccents(s);
   const words = WORDS.exec(folded);
   if (words !== null) {
     const month = FRENCH_MONTHS[words[2] ?? ''];

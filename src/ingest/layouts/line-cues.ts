@@ -1,5 +1,6 @@
 import { parseDate } from '../formats/parse-date.js';
 import { caseless, IU_WORD_CHAR } from '../../text/caseless.js';
+import { foldAccents } from '../../text/fold-accents.js';
 import { isLetter } from './text-lines.js';
 
 /**
@@ -10,13 +11,8 @@ import { isLetter } from './text-lines.js';
 /** Separators between the parts of a header line: "Kerbrat_56 · il y a 5 h", "par X » lun. 26 sept. 2022". */
 const SEPARATOR = /\s+[·•|»—–]\s+|\s+[·•|»—–]$|^[·•|»—–]\s+|\s{2,}|\t/u;
 
-/** Lower case, accents removed, trimmed. An ASCII text has no accent to remove: lower-casing it is the whole work. */
-const fold = (s: string): string => (isAscii(s) ? s : s.normalize('NFD').replace(/\p{M}+/gu, '')).toLowerCase().trim();
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i += 1) if (s.charCodeAt(i) > 0x7f) return false;
-  return true;
-}
+/** Lower case, accents removed, trimmed. */
+const fold = (s: string): string => foldAccents(s).trim();
 
 const UNIT = String.raw`(?:s|sec|secondes?|seconds?|mn|min|minutes?|h|hr|hrs|heures?|hours?|j|jours?|d|days?|sem|semaines?|w|wk|weeks?|mois|mo|months?|a|an|ans|y|yr|years?)`;
 const RELATIVE = [
@@ -237,13 +233,17 @@ export interface ReplyCue {
 }
 
 /** How every reply marker below starts or ends: a line matching none is not one, without trying each. */
-// Tried on most short lines, its second half through the whole line: written without the i flag (caseless.ts).
-const REPLY_GATE = new RegExp(caseless(String.raw`^(?:level|niveau|#|↪|↳|↩|en\s|réponse|répondre|in\s|replying|reply)|(?:écrit|wrote)\s*:?\s*↑?$`), 'u');
+// Tried on most short lines: written without the i flag (caseless.ts), the end of the line read only
+// when its last character may close "a écrit :" or "wrote".
+const REPLY_START = new RegExp(caseless('^(?:level|niveau|#|↪|↳|↩|en\\s|réponse|répondre|in\\s|replying|reply)'), 'u');
+const REPLY_END = new RegExp(caseless(String.raw`(?:écrit|wrote)\s*:?\s*↑?$`), 'u');
+/** /^(?:level|…|reply)|(?:écrit|wrote)\s*:?\s*↑?$/iu on a trimmed line. */
+export const mayBeReplyCue = (t: string): boolean => REPLY_START.test(t) || (':↑tTeE'.includes(t.charAt(t.length - 1)) && t !== '' && REPLY_END.test(t));
 
 /** Read a line as a reply marker, or undefined. */
 export function replyCueOf(line: string): ReplyCue | undefined {
   const t = line.trim();
-  if (!REPLY_GATE.test(t)) return undefined;
+  if (!mayBeReplyCue(t)) return undefined;
   const level = /^(?:level|niveau)\s+(\d+)$/iu.exec(t);
   if (level !== null) return { depth: Number(level[1]) - 1 };
   const numbered = /^#\d+((?:\.\d+)*)$/u.exec(t);
@@ -274,12 +274,15 @@ export interface ReplyHeader {
   readonly target?: string;
 }
 
-const REPLY_HEADER_GATE = new RegExp(caseless('^(?:↳|↪|réponse|reply|answer)|(?:répondu|replied)$'), 'u');
+const REPLY_HEADER_START = new RegExp(caseless('^(?:↳|↪|réponse|reply|answer)'), 'u');
+const REPLY_HEADER_END = new RegExp(caseless('(?:répondu|replied)$'), 'u');
+/** /^(?:↳|↪|réponse|reply|answer)|(?:répondu|replied)$/iu on a trimmed segment. */
+export const mayBeReplyHeader = (t: string): boolean => REPLY_HEADER_START.test(t) || ('uUdD'.includes(t.charAt(t.length - 1)) && t !== '' && REPLY_HEADER_END.test(t));
 
 /** "Réponse de X à Y" (Y answered), "Réponse de X", "↳ X a répondu", "X replied" (the comment above answered), or undefined. */
 export function replyHeaderOf(segment: string, cues: LineCueSet = DEFAULT_LINE_CUES): ReplyHeader | undefined {
   const t = segment.trim();
-  if (!REPLY_HEADER_GATE.test(t)) return undefined;
+  if (!mayBeReplyHeader(t)) return undefined;
   const to = /^(?:↳|↪)?\s*(?:réponse|reply|answer)\s+(?:de|d['’]|from|by)\s*(.+?)\s+(?:à|to)\s+@?(.+)$/iu.exec(t);
   if (to !== null) {
     const author = authorOf(to[1] ?? '', cues);
