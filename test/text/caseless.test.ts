@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SUBSCRIPTION_WORD } from '../../src/ingest/layouts/inferred-thread.js';
 import { mayBeReplyCue, mayBeReplyHeader } from '../../src/ingest/layouts/line-cues.js';
 import { caseless, IU_WORD_CHAR } from '../../src/text/caseless.js';
 
@@ -9,6 +10,7 @@ const PATTERNS: readonly [string, RegExp][] = [
   [caseless(String.raw`©|\(c\)|crédit|photo|illustration|cookie`), /©|\(c\)|crédit|photo|illustration|cookie/iu],
   [caseless(String.raw`(?:en poursuivant|pour poursuivre|en continuant)\s+(?:votre|la)\s+navigation|(?:ce site|nous) utilis(?:e|ons) des cookies|nos partenaires et nous`),
     /(?:en poursuivant|pour poursuivre|en continuant)\s+(?:votre|la)\s+navigation|(?:ce site|nous) utilis(?:e|ons) des cookies|nos partenaires et nous/iu],
+  [SUBSCRIPTION_WORD.source, /\b(?:subscrib\w*|abonn\w*|newsletter|inscrivez|sign up)\b/iu],
 ];
 
 // The gates of the reply cues (line-cues.ts), on trimmed lines, as the patterns they replaced.
@@ -23,6 +25,7 @@ const piece = fc.constantFrom(
   'hier', 'HIER', 'Aujourd', 'yeſterday', 'ToDay', 'inſtant', 'INSTANT', 'maintenant', 'now', 'NOW', 'nOw', 'know', 'nowhere', 'ſnow', 'now\u212a', '_now',
   '©', '(c)', '(C)', 'crédit', 'CRÉDIT', 'credit', 'Photo', 'illuſtration', 'cookie', 'COOKIE', 'coo\u212aie', 'en poursuivant', 'votre', 'navigation',
   'nous', 'utilisons', 'des cookies', 'Nos partenaires et nous', ' ', '  ', '\t', '\u00a0', 'é', 'É', 'ı', 'İ', '3', 'a', 'K', '·', '’',
+  'subscriber', 'SUBSCRIBE', 'ſubſcribe', 'abonné', 'Abonnez', 'newsletter', 'inscrivez', 'sign up', 'SIGN UP', 'x', '_', 'é', '\u212a', 'ſ',
   'Level', 'NIVEAU', '#', '↪', '↳', '↩', 'En', 'in', 'RÉPONSE', 'répondre', 'Replying', 'reply', 'a écrit', 'ÉCRIT', 'wrote', ':', '↑', 'answer', 'répondu', 'REPLIED',
 );
 

@@ -3,6 +3,7 @@ import type { ParsedComment, ParsedPage } from '../page.js';
 import { layoutOfReader, type PageLayout } from './layout.js';
 import { authorOf, dateCueOf, DEFAULT_LINE_CUES, handlesOf, isInterfaceLine, isRatingLine, isRemovedText, type LineCueSet, mayHoldDate, replyCueOf, type ReplyCue, replyHeaderOf, segmentsOf } from './line-cues.js';
 import { indentOf, isBlank, wordCount } from './text-lines.js';
+import { caseless, IU_WORD_CHAR } from '../../text/caseless.js';
 
 /**
  * A thread read from a copied page of a site no layout was written for. Each line is classified by
@@ -433,8 +434,14 @@ function withoutSignatures(units: Unit[]): void {
 }
 
 /** A short paragraph asking to subscribe ("… consider becoming a free or paid subscriber", "Abonnez-vous à notre newsletter"). */
-const isSubscriptionCall = (p: readonly string[]): boolean =>
-  p.length <= 2 && wordCount(p.join(' '), 41) <= 40 && /\b(?:subscrib\w*|abonn\w*|newsletter|inscrivez|sign up)\b/iu.test(p.join(' '));
+const isSubscriptionCall = (p: readonly string[]): boolean => {
+  if (p.length > 2) return false;
+  const text = p.join(' ');
+  return wordCount(text, 41) <= 40 && SUBSCRIPTION_WORD.test(text);
+};
+
+/** /\b(?:subscrib\w*|abonn\w*|newsletter|inscrivez|sign up)\b/iu without the i flag (caseless.ts): `\b` and `\w` written out. */
+export const SUBSCRIPTION_WORD = new RegExp(`(?<!${IU_WORD_CHAR})(?:${caseless('subscrib')}${IU_WORD_CHAR}*|${caseless('abonn')}${IU_WORD_CHAR}*|${caseless('newsletter|inscrivez|sign up')})(?!${IU_WORD_CHAR})`, 'u');
 
 /** An article's text: its prose paragraphs, without furniture, boilerplate or short nav/tag lines. */
 function articleText(lines: readonly string[], info: LineInfoAt, from: number, to: number, byline: ReadonlySet<number> = new Set()): string {
