@@ -110,8 +110,9 @@ function measure(text: string): Map<string, Counts> | string {
 
 const show = (m: Map<string, Counts>): string => WRITERS.map((w) => { const c = m.get(w)!; return `${w} ${f1(c).toFixed(3)} (${c.tp} ${c.fp} ${c.fn})`; }).join('  ');
 const kept: Hunk[] = [];
-let current = measure(baseText);
-if (typeof current === 'string') throw new Error(`base does not load: ${current}`);
+const measuredBase = measure(baseText);
+if (typeof measuredBase === 'string') throw new Error(`base does not load: ${measuredBase}`);
+let current: Map<string, Counts> = measuredBase;
 console.log(`base            ${show(current)}   (writer claims F1 (tp fp fn))`);
 const tally = { kept: 0, noEffect: 0, rejectedOthers: 0, rejectedOwn: 0, failed: 0 };
 for (const h of candidates) {
