@@ -384,12 +384,24 @@ export class Lexicon {
    */
   longestPerEntryAt(tokens: readonly Token[], i: number, ids?: TokenIds): EntryMatch[] {
     if (i < 0 || i >= tokens.length) return [];
-    const best = new Map<LexiconEntry, { match: EntryMatch; rank: number }>();
-    this.walkFrom(tokens, i, this.firstStep(tokens, i, ids), ids, (c, end) => {
-      const old = best.get(c.entry);
-      if (beats(c, end, old?.match, old?.rank ?? 0)) best.set(c.entry, { match: { entry: c.entry, start: i, end, pattern: c.pattern }, rank: c.rank });
+    const first = this.firstStep(tokens, i, ids);
+    // Most words start no pattern.
+    if (first.length === 0) return [];
+    const best: EntryMatch[] = [];
+    const ranks: number[] = [];
+    this.walkFrom(tokens, i, first, ids, (c, end) => {
+      const k = best.findIndex((m) => m.entry === c.entry);
+      if (k >= 0 && !beats(c, end, best[k], ranks[k]!)) return;
+      const match = { entry: c.entry, start: i, end, pattern: c.pattern };
+      if (k >= 0) {
+        best[k] = match;
+        ranks[k] = c.rank;
+      } else {
+        best.push(match);
+        ranks.push(c.rank);
+      }
     });
-    return [...best.values()].map((b) => b.match);
+    return best;
   }
 
   /** longestEntryAt, given the nodes the word at `i` leads to. */
