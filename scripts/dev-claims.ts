@@ -1,9 +1,10 @@
 // Claims on the DEV split only (never the test split): P/R per claim, and the dev units a claim
 // misses (fn) or finds wrongly (fp), with the phrases and concepts the lexicon matched there.
-// `npx tsx scripts/dev-claims.ts [--half a|b] [--claim ID] [--show fn|fp|both] [--sources]`
+// `npx tsx scripts/dev-claims.ts [--half a|b] [--writer a|b|c] [--claim ID] [--show fn|fp|both] [--sources]`
 // `--sources`: each phrase and each `together` rule with the true and false claims it finds.
 // `--half`: only the dev pages of one half (alternate pages in id order), for a page-held-out check:
-// write entries from the errors of half a, measure on half b.
+// write entries from the errors of half a, measure on half b. `--writer`: only the dev pages of one
+// writer (split.tsv's `writer` column): write entries from one writer's errors, measure on the others.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ClaimConcepts } from '../src/claims/claim-concepts.js';
@@ -11,10 +12,11 @@ import { findClaims } from '../src/claims/find-claims.js';
 import { evaluateCoded } from '../src/evaluate/evaluate-coded.js';
 import { loadLexicons } from '../src/lexicon/load-lexicon.js';
 import { tokenise } from '../src/text/tokenise.js';
+import { devPages } from './dev-pages.js';
 
-const { values } = parseArgs({ options: { half: { type: 'string' }, claim: { type: 'string' }, show: { type: 'string' }, sources: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { half: { type: 'string' }, writer: { type: 'string' }, claim: { type: 'string' }, show: { type: 'string' }, sources: { type: 'boolean' } } });
 const lexicons = loadLexicons(path.resolve('lexicons'));
-const { units, predictions } = evaluateCoded(path.resolve('eval/stances/pages'), lexicons, { file: path.resolve('eval/stances/split.tsv'), name: 'dev' });
+const { units, predictions } = evaluateCoded(path.resolve('eval/stances/pages'), lexicons, devPages(undefined, values.writer));
 const pages = [...new Set(units.map((u) => u.docId))].sort();
 const inHalf = (docId: string): boolean => values.half === undefined || (pages.indexOf(docId) % 2 === 0) === (values.half === 'a');
 
@@ -86,7 +88,7 @@ units.forEach((u, i) => {
 for (const [src, c] of [...bySource.entries()].sort((a, b) => b[1].fp - a[1].fp || a[0].localeCompare(b[0]))) console.log(`  ${String(c.tp).padStart(3)} ${String(c.fp).padStart(3)}  ${src}`);
 const f = (x: number): string => x.toFixed(2);
 const total = { tp: 0, fp: 0, fn: 0 };
-console.log(`dev${values.half === undefined ? '' : ` half ${values.half}`}: claim P R (tp fp fn)`);
+console.log(`dev${values.writer === undefined ? '' : ` writer ${values.writer}`}${values.half === undefined ? '' : ` half ${values.half}`}: claim P R (tp fp fn)`);
 for (const [id, c] of [...per.entries()].sort()) {
   total.tp += c.tp;
   total.fp += c.fp;

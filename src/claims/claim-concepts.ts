@@ -90,14 +90,14 @@ export class ClaimConcepts {
 
   /**
    * Every concept found in the tokens; unlike a claim, a concept may start inside another ("argent
-   * public", "public"). Fewer than two concepts make no rule: then none is returned, and the
+   * public", "public"), and two concepts may start at the same word ("tourne sous", "tourne"). Fewer than two concepts make no rule: then none is returned, and the
    * sentences and negations are not worked out.
    */
   private hits(tokens: readonly Token[], text: string, ids: TokenIds | undefined): ConceptHit[] {
     const found: EntryMatch[] = [];
     for (let i = 0; i < tokens.length; i += 1) {
-      const m = this.concepts.longestEntryAt(tokens, i, ids);
-      if (m !== undefined) found.push(m);
+      // Each concept's own longest match: "tourne sous" staying with a vendor does not hide "tourne" working.
+      found.push(...this.concepts.longestPerEntryAt(tokens, i, ids));
     }
     if (found.length < 2) return [];
     const sentences = sentencesOf(tokens, text);

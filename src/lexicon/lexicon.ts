@@ -377,27 +377,57 @@ export class Lexicon {
     return next;
   }
 
+  /**
+   * The longest match of every entry that starts at token `i` (in the order the trie meets them,
+   * the same every time): where two word families overlap ("tourne sous" staying with a vendor,
+   * "tourne" working), each is found.
+   */
+  longestPerEntryAt(tokens: readonly Token[], i: number, ids?: TokenIds): EntryMatch[] {
+    if (i < 0 || i >= tokens.length) return [];
+    const first = this.firstStep(tokens, i, ids);
+    // Most words start no pattern.
+    if (first.length === 0) return [];
+    const best: EntryMatch[] = [];
+    const ranks: number[] = [];
+    this.walkFrom(tokens, i, first, ids, (c, end) => {
+      const k = best.findIndex((m) => m.entry === c.entry);
+      if (k >= 0 && !beats(c, end, best[k], ranks[k]!)) return;
+      const match = { entry: c.entry, start: i, end, pattern: c.pattern };
+      if (k >= 0) {
+        best[k] = match;
+        ranks[k] = c.rank;
+      } else {
+        best.push(match);
+        ranks.push(c.rank);
+      }
+    });
+    return best;
+  }
+
   /** longestEntryAt, given the nodes the word at `i` leads to. */
   private longestFrom(tokens: readonly Token[], i: number, first: readonly TrieNode[], ids: TokenIds | undefined): EntryMatch | undefined {
-    let active = first;
-    if (active.length === 0) return undefined;
     let best: EntryMatch | undefined;
     let bestRank = 0;
+    this.walkFrom(tokens, i, first, ids, (c, end) => {
+      if (beats(c, end, best, bestRank)) {
+        best = { entry: c.entry, start: i, end, pattern: c.pattern };
+        bestRank = c.rank;
+      }
+    });
+    return best;
+  }
+
+  /** Calls `found` with every pattern that matches from token `i` and the token one past its match. */
+  private walkFrom(tokens: readonly Token[], i: number, first: readonly TrieNode[], ids: TokenIds | undefined, found: (c: Candidate, end: number) => void): void {
+    let active = first;
+    if (active.length === 0) return;
     for (let at = i + 1; ; at += 1) {
       // `active`: the nodes whose patterns matched tokens i .. at-1.
       for (const node of active) {
-        for (const c of node.ends) {
-          if (beats(c, at, best, bestRank)) {
-            best = { entry: c.entry, start: i, end: at, pattern: c.pattern };
-            bestRank = c.rank;
-          }
-        }
+        for (const c of node.ends) found(c, at);
         for (const { candidate: c, at: gap } of node.gaps) {
           const end = matchPattern(c.pattern, tokens, at, gap);
-          if (end >= 0 && beats(c, end, best, bestRank)) {
-            best = { entry: c.entry, start: i, end, pattern: c.pattern };
-            bestRank = c.rank;
-          }
+          if (end >= 0) found(c, end);
         }
       }
       if (at >= tokens.length) break;
@@ -405,7 +435,6 @@ export class Lexicon {
       if (next.length === 0) break;
       active = next;
     }
-    return best;
   }
 
   /**

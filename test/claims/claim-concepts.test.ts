@@ -33,6 +33,17 @@ describe('claims found by co-occurring concepts', () => {
     expect(found('Un géant américain décroche encore les contrats.').map((m) => m.id)).toEqual(['dependence']);
   });
 
+  it('finds two concepts that start at the same word, each by its own longest pattern', () => {
+    const overlap = new ClaimConcepts(
+      new Lexicon([concept('stays', ['tourne sous', 'tournent sous']), concept('works', ['tourne', 'tournent']), concept('software', ['linux'])], shipped.claims.negation),
+      [{ claimId: 'alternative', concepts: [['software'], ['works']], source: 'test' }],
+      8,
+    );
+    const text = 'La mairie tourne sous Linux depuis dix ans.';
+    expect(overlap.find(tokenise(text), text).map((m) => m.claimId)).toEqual(['alternative']);
+    expect(overlap.concepts.longestPerEntryAt(tokenise(text), 2).map((m) => [m.entry.id, m.end - m.start])).toEqual([['works', 1], ['stays', 2]]);
+  });
+
   it('does not reach across a sentence break or past `within` words', () => {
     expect(found('Microsoft a publié ses résultats. Le maire signe le registre.')).toEqual([]);
     expect(found('Microsoft, dit-on depuis des mois dans tous les couloirs du bâtiment, signe.')).toEqual([]);
