@@ -1,53 +1,83 @@
-// node scripts/ab-analysis-stages.mjs <corpus folder> <dist folder of a build>
-// The stages of one worker's analysis that issue 17 asked to make faster (language, tokenise,
-// stances, claims), timed apart in CPU seconds on the units of a corpus (best of 7 passes), with a
-// read + tokenise pass as the reference. Plain JavaScript over a build's dist/, so that two builds
-// (say main's and a branch's, each built with `npx tsc`) are compared by the same script.
-import { readdirSync, readFileSync } from 'node:fs';
-import process from 'node:process';
-import { stdout } from 'node:process';
+// node scripts/ab-analysis-stages.mjs <corpus folder> <MB> <passes> <dist folder of a build>...
+// One worker's per-unit analysis (analyseDocument: language, tokenise, claims, stances, and the
+// phrase signature taken per document) of every build given, timed in CPU seconds on the first
+// <MB> MB of a corpus. The builds are loaded into one process and their passes alternated (order
+// swapped every pass), so a shared machine's load weighs on each alike; the best pass of each is
+// printed, with its stages (a StageClock reading CPU time) and a digest of every analysed document
+// and signature: builds that must give the same outputs print the same digest. Plain JavaScript
+// over each build's dist/ (built with `npx tsc`), whose ../lexicons is the lexicon folder used.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
-const dist = process.argv[3];
-const imp = (m) => import(`${dist}/${m}`);
-const { createAnalysisContext } = await imp('pipeline/analyse-file.js');
-const { ingestFile } = await imp('ingest/ingest-file.js');
-const { detectDocumentLanguages } = await imp('language/detect-document-languages.js');
-const tk = await imp('text/tokenise.js');
-const { tagStances } = await imp('stance/tag-stances.js');
-const { scoreStances } = await imp('stance/score-stances.js');
-const { findClaims } = await imp('claims/find-claims.js');
-let Vocabulary;
-try {
-  ({ Vocabulary } = await imp('text/vocabulary.js'));
-} catch {
-  // A build from before the vocabulary: plain tokenise.
-}
-function list(d, out = []) { for (const e of readdirSync(d, { withFileTypes: true })) { const f = path.join(d, e.name); if (e.isDirectory()) list(f, out); else out.push(f); } return out; }
-const root = process.argv[2];
-const files = list(root).sort();
-const ctx = createAnalysisContext({ lexiconDir: path.resolve(dist, '../lexicons'), langDetector: 'eld', fields: undefined }, false);
-const docs = files.flatMap((f) => ingestFile(path.relative(root, f), readFileSync(f), ctx.ingest ?? {}).documents);
-const units = docs.flatMap((d) => d.units);
-const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
-const best = {};
-function time(name, fn) { const t = cpu(); fn(); const s = cpu() - t; best[name] = Math.min(best[name] ?? Infinity, s); }
-const texts = files.map((f) => readFileSync(f, 'utf8'));
-const pass = (withStances, withClaims) => {
-  const vocab = Vocabulary ? new Vocabulary() : undefined;
-  for (const u of units) {
-    const { tokens, ids } = vocab ? tk.tokeniseWithIds(u.text, vocab) : { tokens: tk.tokenise(u.text, ctx.folder), ids: undefined };
-    if (withStances) scoreStances(u.text, tagStances(u, tokens, { lexicon: ctx.lexicons.stances, ...(ids ? { ids } : {}) }), ctx.lexicons.categories);
-    if (withClaims) findClaims(u, tokens, ctx.lexicons.claims, ids);
+import { Buffer } from 'node:buffer';
+import process from 'node:process';
+
+const [root, mb, passes, ...dists] = process.argv.slice(2);
+if (root === undefined || dists.length === 0) throw new Error('usage: node scripts/ab-analysis-stages.mjs <corpus> <MB> <passes> <dist>...');
+function list(d, out = []) {
+  for (const e of readdirSync(d, { withFileTypes: true })) {
+    const f = path.join(d, e.name);
+    if (e.isDirectory()) list(f, out);
+    else out.push(f);
   }
-};
-for (let r = 0; r < 7; r++) {
-  time('language', () => { for (const d of docs) detectDocumentLanguages(d, ctx.detector); });
-  time('tokenise', () => pass(false, false));
-  time('tok+stances', () => pass(true, false));
-  time('tok+claims', () => pass(false, true));
-  time('reference', () => { for (const t of texts) tk.tokenise(t); });
+  return out;
 }
-best.stances = best['tok+stances'] - best.tokenise;
-best.claims = best['tok+claims'] - best.tokenise;
-const own = best.language + best.tokenise + best.stances + best.claims;
-stdout.write(`${JSON.stringify({ dist, units: units.length, ...Object.fromEntries(Object.entries(best).map(([k, v]) => [k, +v.toFixed(3)])), own: +own.toFixed(3), ownOverRef: +(own / best.reference).toFixed(2) })}\n`);
+const files = [];
+let bytes = 0;
+for (const f of list(root).sort()) {
+  if (bytes >= Number(mb) * 1e6) break;
+  files.push(f);
+  bytes += statSync(f).size;
+}
+const contents = files.map((f) => readFileSync(f));
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e3;
+};
+
+const builds = [];
+for (const dist of dists) {
+  const imp = (m) => import(`${path.resolve(dist)}/${m}`);
+  const { createAnalysisContext } = await imp('pipeline/analyse-file.js');
+  const { ingestFile } = await imp('ingest/ingest-file.js');
+  const { analyseDocument } = await imp('analyse/analyse-document.js');
+  const { StageClock } = await imp('pipeline/stage-times.js');
+  const options = { lexiconDir: path.resolve(dist, '../lexicons'), langDetector: 'eld', fields: undefined };
+  const reader = createAnalysisContext(options, false);
+  const documents = files.flatMap((f, k) => ingestFile(path.relative(root, f), contents[k], reader.ingest ?? {}).documents);
+  builds.push({ dist, createAnalysisContext, analyseDocument, StageClock, options, documents, best: Infinity, stages: {}, digests: new Set() });
+}
+
+for (let pass = 0; pass < Number(passes); pass += 1) {
+  for (const b of pass % 2 === 0 ? builds : [...builds].reverse()) {
+    const clock = new b.StageClock();
+    clock.now = cpuMs;
+    clock.lap = (stage, since) => {
+      const t = cpuMs();
+      clock.seconds[stage] += (t - since) / 1000;
+      return t;
+    };
+    const context = { ...b.createAnalysisContext(b.options, true), clock };
+    const out = [];
+    const started = cpuMs();
+    for (const d of b.documents) {
+      const analysed = b.analyseDocument(d, context);
+      const lap = clock.now();
+      out.push(analysed, context.phrases.take(d.id));
+      clock.lap('phrases', lap);
+    }
+    b.best = Math.min(b.best, (cpuMs() - started) / 1000);
+    for (const [stage, s] of Object.entries(clock.seconds)) b.stages[stage] = Math.min(b.stages[stage] ?? Infinity, s);
+    const hash = createHash('sha256');
+    for (let k = 0; k < out.length; k += 2) {
+      hash.update(JSON.stringify(out[k]));
+      hash.update(Buffer.from(out[k + 1].buffer, out[k + 1].byteOffset, out[k + 1].byteLength));
+    }
+    b.digests.add(hash.digest('hex').slice(0, 16));
+  }
+}
+for (const b of builds) {
+  const stages = Object.entries(b.stages).filter(([, s]) => s > 0).map(([stage, s]) => `${stage} ${s.toFixed(3)}`).join(', ');
+  const units = b.documents.reduce((n, d) => n + d.units.length, 0);
+  process.stdout.write(`${b.dist}: ${(bytes / 1e6).toFixed(1)} MB, ${units} units, best ${b.best.toFixed(3)} CPU s (${stages}), digest ${[...b.digests].join(' ')}\n`);
+}

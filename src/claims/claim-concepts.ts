@@ -90,16 +90,19 @@ export class ClaimConcepts {
 
   /**
    * Every concept found in the tokens; unlike a claim, a concept may start inside another ("argent
-   * public", "public"), and two concepts may start at the same word ("tourne sous", "tourne"). Fewer than two concepts make no rule: then none is returned, and the
-   * sentences and negations are not worked out.
+   * public", "public"), and two concepts may start at the same word ("tourne sous", "tourne").
    */
-  private hits(tokens: readonly Token[], text: string, ids: TokenIds | undefined): ConceptHit[] {
+  private matches(tokens: readonly Token[], ids: TokenIds | undefined): EntryMatch[] {
     const found: EntryMatch[] = [];
     for (let i = 0; i < tokens.length; i += 1) {
       // Each concept's own longest match: "tourne sous" staying with a vendor does not hide "tourne" working.
       found.push(...this.concepts.longestPerEntryAt(tokens, i, ids));
     }
-    if (found.length < 2) return [];
+    return found;
+  }
+
+  /** The concepts found, with their sentences and negations. */
+  private hits(found: readonly EntryMatch[], tokens: readonly Token[], text: string): ConceptHit[] {
     const sentences = sentencesOf(tokens, text);
     return found.map((m) => {
       const holds = this.concepts.holdsNegation(m);
@@ -111,25 +114,28 @@ export class ClaimConcepts {
    * Claims found by their rules, one match per claim and sentence, in text order. The match of a
    * rule is its first concept's first hit with a hit of every other concept in the same sentence,
    * the whole within `within` tokens. `ids`: the tokens' ids (tokeniseWithIds), when the caller has them.
+   * Fewer than two concepts make no rule, and a rule with a slot that no concept of the unit fills
+   * matches nowhere: then the sentences and negations are not worked out (most units).
    */
   find(tokens: readonly Token[], text: string, ids?: TokenIds): ConceptMatch[] {
     if (this.rules.length === 0) return [];
-    const hits = this.hits(tokens, text, ids);
-    if (hits.length < 2) return [];
-    const found = new Map<string, ConceptMatch>();
-    const present = new Set(hits.map((h) => h.concept));
-    for (const rule of this.rules) {
-      // A rule with a slot no concept of the unit fills matches nowhere: the unit's hits are not walked for it.
-      if (!rule.concepts.every((slot) => slot.some((c) => present.has(c)))) continue;
+    const found = this.matches(tokens, ids);
+    if (found.length < 2) return [];
+    const present = new Set(found.map((m) => m.entry.id));
+    const rules = this.rules.filter((rule) => rule.concepts.every((slot) => slot.some((c) => present.has(c))));
+    if (rules.length === 0) return [];
+    const hits = this.hits(found, tokens, text);
+    const matched = new Map<string, ConceptMatch>();
+    for (const rule of rules) {
       for (const anchor of hits) {
         if (!rule.concepts[0]!.includes(anchor.concept)) continue;
         const key = `${rule.claimId}\u0000${anchor.sentence}`;
-        if (found.has(key)) continue;
+        if (matched.has(key)) continue;
         const match = this.completeAt(anchor, rule, hits);
-        if (match !== undefined) found.set(key, match);
+        if (match !== undefined) matched.set(key, match);
       }
     }
-    return [...found.values()].sort((a, b) => a.start - b.start || (a.claimId < b.claimId ? -1 : 1));
+    return [...matched.values()].sort((a, b) => a.start - b.start || (a.claimId < b.claimId ? -1 : 1));
   }
 
   /** The match of `rule` around `anchor`: the nearest hit of each other concept, or undefined. */

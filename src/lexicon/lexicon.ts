@@ -57,6 +57,8 @@ export interface EntryMatch {
   readonly end: number;
   /** The pattern of the entry that matched. */
   readonly pattern?: readonly PatternToken[];
+  /** Lexicon.holdsNegation of the match, when the matcher worked it out beforehand. */
+  readonly holds?: boolean;
 }
 
 /** Negation cues and how far their scope reaches. */
@@ -129,6 +131,8 @@ interface Candidate {
    * lower rank wins, as the first one tried did.
    */
   readonly rank: number;
+  /** True when the pattern itself spells a negation (Lexicon.holdsNegation). */
+  readonly holds: boolean;
 }
 
 /** A pattern whose next element is a gap: matched from there by matchPattern, which backtracks. */
@@ -155,14 +159,61 @@ interface TrieNode {
   readonly byId: Map<number, readonly TrieNode[]>;
   /** This node alone: what a word edge leads to, without an array per step. */
   readonly alone: readonly TrieNode[];
-  /** The word edges again, by the word's index among the lexicon's edge words (`Lexicon.edgeWords`). */
-  readonly wordsByIndex: Map<number, TrieNode>;
+  /**
+   * The word edges again, by the word's index among the lexicon's edge words (`Lexicon.edgeWords`):
+   * the indexes in ascending order and, parallel, the nodes they lead to. A node has a handful of
+   * word edges, most words none of them: a scan of a few integers rejects them without hashing.
+   */
+  readonly edgeIndexes: Int32Array;
+  readonly edgeNodes: readonly TrieNode[];
+  /** True when no pattern ends or hands over to a gap here: there is nothing to collect at this node. */
+  readonly passing: boolean;
+}
+
+/** firstStepCode's answers: no pattern starts at the word; look with longestFrom; one simple node, by serial, from SIMPLE_START. */
+const NO_START = 1;
+const FULL_START = 2;
+const SIMPLE_START = 3;
+
+/** True when a pattern holds a negation word ("pas fiable", "aucun résultat"; "plus" only with "ne" in it). */
+function patternHoldsNegation(pattern: readonly PatternToken[], negation: NegationRules): boolean {
+  const words = pattern.map((t) => (t.kind === 'word' ? t.norm : ''));
+  const hasNe = words.some((w) => negation.ne?.has(w) === true);
+  return words.some((w) => negation.cues.has(w) || (hasNe && negation.withNe?.has(w) === true));
+}
+
+const NO_NODES: readonly TrieNode[] = [];
+const NO_INDEXES = new Int32Array(0);
+
+/** Word edges past which `edgeTo` halves its range instead of scanning (the first word's node for "de" has hundreds). */
+const EDGE_SCAN = 8;
+
+/** The node the word edge of index `index` leads to from `node`, or undefined. */
+function edgeTo(node: TrieNode, index: number): TrieNode | undefined {
+  const indexes = node.edgeIndexes;
+  let lo = 0;
+  let hi = indexes.length;
+  while (hi - lo > EDGE_SCAN) {
+    const mid = (lo + hi) >>> 1;
+    if (indexes[mid]! <= index) lo = mid;
+    else hi = mid;
+  }
+  for (let k = lo; k < hi; k += 1) if (indexes[k] === index) return node.edgeNodes[k];
+  return undefined;
 }
 
 function trieNode(): TrieNode {
-  const node: { -readonly [K in keyof TrieNode]: TrieNode[K] } = { words: new Map(), prefixes: [], ends: [], gaps: [], byId: new Map(), alone: [], wordsByIndex: new Map() };
+  const node: { -readonly [K in keyof TrieNode]: TrieNode[K] } = { words: new Map(), prefixes: [], ends: [], gaps: [], byId: new Map(), alone: [], edgeIndexes: NO_INDEXES, edgeNodes: [], passing: true };
   node.alone = [node];
   return node;
+}
+
+/** `table`, or a copy of it long enough to hold index `id` (twice as long at least). */
+function withSlot(table: Int32Array<ArrayBuffer>, id: number): Int32Array<ArrayBuffer> {
+  if (id < table.length) return table;
+  const grown = new Int32Array(Math.max(id + 1, 2 * table.length));
+  grown.set(table);
+  return grown;
 }
 
 /** Every node of the trie under `node`, itself included. */
@@ -221,7 +272,6 @@ function beats(c: Candidate, end: number, best: EntryMatch | undefined, bestRank
   return c.rank < bestRank;
 }
 
-const NO_NODES: readonly TrieNode[] = [];
 
 /** Words whose first step a lexicon remembers by folded form (for tokens without ids); past it that memory starts afresh. */
 const CANDIDATE_CACHE_WORDS = 50_000;
@@ -249,6 +299,18 @@ export class Lexicon {
    */
   private edgeWordById = new Int32Array(1024);
   private idsOf: { readonly vocabulary: Vocabulary; readonly generation: number } | undefined;
+  /**
+   * By a word's id in `idsOf`, what may start at it (firstStepCode): 0 when not looked up yet. Most
+   * words start no pattern, or one that needs a given next word, and are passed over by this table
+   * and the flat copy of the word edges below, without touching the trie's objects.
+   */
+  private firstCodeById = new Int32Array(1024);
+  /** Every node of the trie (a node's place here is its serial), and each node's serial. */
+  private readonly nodes: readonly TrieNode[];
+  private readonly serialOf = new Map<TrieNode, number>();
+  /** The word edges of node `s` by edge-word index: `edgeIndex[edgeStart[s] .. edgeStart[s + 1]]`, ascending. */
+  private readonly edgeStart: Int32Array;
+  private readonly edgeIndex: Int32Array;
 
   constructor(entries: readonly LexiconEntry[], negation: NegationRules) {
     this.entries = entries;
@@ -259,27 +321,72 @@ export class Lexicon {
       for (const pattern of entry.patterns) if (pattern.length > 0) all.push({ entry, pattern });
     }
     // The order the matcher tried patterns in before the trie: a word's own patterns first.
-    all.forEach((c, k) => insertPattern(this.root, { ...c, rank: c.pattern[0]!.kind === 'word' ? k : all.length + k }));
-    for (const node of nodesUnder(this.root)) {
+    all.forEach((c, k) => insertPattern(this.root, { ...c, rank: c.pattern[0]!.kind === 'word' ? k : all.length + k, holds: patternHoldsNegation(c.pattern, negation) }));
+    this.nodes = nodesUnder(this.root);
+    for (const node of this.nodes as { -readonly [K in keyof TrieNode]: TrieNode[K] }[]) {
+      const edges: [number, TrieNode][] = [];
       for (const [word, next] of node.words) {
         let index = this.edgeWords.get(word);
         if (index === undefined) {
           index = this.edgeWords.size;
           this.edgeWords.set(word, index);
         }
-        node.wordsByIndex.set(index, next);
+        edges.push([index, next]);
       }
+      edges.sort((a, b) => a[0] - b[0]);
+      node.edgeIndexes = Int32Array.from(edges, (e) => e[0]);
+      node.edgeNodes = edges.map((e) => e[1]);
+      node.passing = node.ends.length === 0 && node.gaps.length === 0;
     }
+    this.edgeStart = new Int32Array(this.nodes.length + 1);
+    this.nodes.forEach((node, serial) => {
+      this.serialOf.set(node, serial);
+      this.edgeStart[serial + 1] = this.edgeStart[serial]! + node.edgeIndexes.length;
+    });
+    this.edgeIndex = new Int32Array(this.edgeStart[this.nodes.length]!);
+    this.nodes.forEach((node, serial) => this.edgeIndex.set(node.edgeIndexes, this.edgeStart[serial]!));
+  }
+
+  /**
+   * What may start at the word at `i` (ids of the current table): NO_START when no pattern does;
+   * SIMPLE_START + s when exactly one does through node s, which collects nothing and has only word
+   * edges (a match then needs a word edge of s for the next word); else FULL_START.
+   */
+  private firstStepCode(tokens: readonly Token[], i: number, ids: TokenIds): number {
+    const id = ids.ids[i]!;
+    this.firstCodeById = withSlot(this.firstCodeById, id);
+    let code = this.firstCodeById[id]!;
+    if (code === 0) {
+      const nodes = this.firstStep(tokens, i, ids);
+      const only = nodes.length === 1 ? nodes[0]! : undefined;
+      code = nodes.length === 0 ? NO_START : only !== undefined && only.passing && only.prefixes.length === 0 ? SIMPLE_START + this.serialOf.get(only)! : FULL_START;
+      this.firstCodeById[id] = code;
+    }
+    return code;
+  }
+
+  /**
+   * False when no entry can start at token `i`, as longestFrom would find (the ids are the current
+   * table's): no pattern starts at its word, or the one node it leads to needs a next word that is
+   * not there. True means "look": longestFrom decides.
+   */
+  private mayStartAt(tokens: readonly Token[], i: number, ids: TokenIds): boolean {
+    const code = this.firstStepCode(tokens, i, ids);
+    if (code < SIMPLE_START) return code === FULL_START;
+    const at = i + 1;
+    if (at >= tokens.length) return false;
+    const index = this.edgeWordAt(tokens, at, ids);
+    if (index < 0) return false;
+    const serial = code - SIMPLE_START;
+    const end = this.edgeStart[serial + 1]!;
+    for (let k = this.edgeStart[serial]!; k < end; k += 1) if (this.edgeIndex[k] === index) return true;
+    return false;
   }
 
   /** Index in `edgeWords` of the word at `at`, or -1 when no word edge has it (by its id; the table is the current one's). */
   private edgeWordAt(tokens: readonly Token[], at: number, ids: TokenIds): number {
     const id = ids.ids[at]!;
-    if (id >= this.edgeWordById.length) {
-      const grown = new Int32Array(Math.max(id + 1, 2 * this.edgeWordById.length));
-      grown.set(this.edgeWordById);
-      this.edgeWordById = grown;
-    }
+    this.edgeWordById = withSlot(this.edgeWordById, id);
     let known = this.edgeWordById[id]!;
     if (known === 0) {
       known = 1 + (this.edgeWords.get(tokens[at]!.norm) ?? -2);
@@ -307,6 +414,7 @@ export class Lexicon {
       this.idsOf = { vocabulary: ids.vocabulary, generation: ids.generation };
       this.firstById = [];
       this.edgeWordById.fill(0);
+      this.firstCodeById.fill(0);
     }
     return this.firstById;
   }
@@ -338,6 +446,10 @@ export class Lexicon {
    */
   longestEntryAt(tokens: readonly Token[], i: number, ids?: TokenIds): EntryMatch | undefined {
     if (i < 0 || i >= tokens.length) return undefined;
+    if (ids !== undefined) {
+      this.tableFor(ids);
+      if (!this.mayStartAt(tokens, i, ids)) return undefined;
+    }
     return this.longestFrom(tokens, i, this.firstStep(tokens, i, ids), ids);
   }
 
@@ -350,7 +462,7 @@ export class Lexicon {
     if (node.prefixes.length === 0) {
       if (ids === undefined) return node.words.get(tokens[at]!.norm)?.alone ?? NO_NODES;
       const index = this.edgeWordAt(tokens, at, ids);
-      return index < 0 ? NO_NODES : node.wordsByIndex.get(index)?.alone ?? NO_NODES;
+      return index < 0 ? NO_NODES : edgeTo(node, index)?.alone ?? NO_NODES;
     }
     if (ids === undefined) {
       const into: TrieNode[] = [];
@@ -384,6 +496,10 @@ export class Lexicon {
    */
   longestPerEntryAt(tokens: readonly Token[], i: number, ids?: TokenIds): EntryMatch[] {
     if (i < 0 || i >= tokens.length) return [];
+    if (ids !== undefined) {
+      this.tableFor(ids);
+      if (!this.mayStartAt(tokens, i, ids)) return [];
+    }
     const first = this.firstStep(tokens, i, ids);
     // Most words start no pattern.
     if (first.length === 0) return [];
@@ -392,7 +508,7 @@ export class Lexicon {
     this.walkFrom(tokens, i, first, ids, (c, end) => {
       const k = best.findIndex((m) => m.entry === c.entry);
       if (k >= 0 && !beats(c, end, best[k], ranks[k]!)) return;
-      const match = { entry: c.entry, start: i, end, pattern: c.pattern };
+      const match = { entry: c.entry, start: i, end, pattern: c.pattern, holds: c.holds };
       if (k >= 0) {
         best[k] = match;
         ranks[k] = c.rank;
@@ -410,7 +526,7 @@ export class Lexicon {
     let bestRank = 0;
     this.walkFrom(tokens, i, first, ids, (c, end) => {
       if (beats(c, end, best, bestRank)) {
-        best = { entry: c.entry, start: i, end, pattern: c.pattern };
+        best = { entry: c.entry, start: i, end, pattern: c.pattern, holds: c.holds };
         bestRank = c.rank;
       }
     });
@@ -424,6 +540,7 @@ export class Lexicon {
     for (let at = i + 1; ; at += 1) {
       // `active`: the nodes whose patterns matched tokens i .. at-1.
       for (const node of active) {
+        if (node.passing) continue;
         for (const c of node.ends) found(c, at);
         for (const { candidate: c, at: gap } of node.gaps) {
           const end = matchPattern(c.pattern, tokens, at, gap);
@@ -444,15 +561,14 @@ export class Lexicon {
   findAll(tokens: readonly Token[], ids?: TokenIds): EntryMatch[] {
     const found: EntryMatch[] = [];
     // Most words start no pattern: they are passed over with one table read.
-    const table = ids === undefined ? undefined : this.tableFor(ids);
+    if (ids !== undefined) this.tableFor(ids);
     let i = 0;
     while (i < tokens.length) {
-      const known = table?.[ids!.ids[i]!];
-      if (known !== undefined && known.length === 0) {
+      if (ids !== undefined && !this.mayStartAt(tokens, i, ids)) {
         i += 1;
         continue;
       }
-      const m = this.longestFrom(tokens, i, known ?? this.firstStep(tokens, i, ids), ids);
+      const m = this.longestFrom(tokens, i, this.firstStep(tokens, i, ids), ids);
       if (m === undefined) {
         i += 1;
         continue;
@@ -470,9 +586,7 @@ export class Lexicon {
    */
   holdsNegation(m: EntryMatch): boolean {
     if (m.pattern === undefined) return m.entry.containsNegation;
-    const words = m.pattern.map((t) => (t.kind === 'word' ? t.norm : ''));
-    const hasNe = words.some((w) => this.negation.ne?.has(w) === true);
-    return words.some((w) => this.negation.cues.has(w) || (hasNe && this.negation.withNe?.has(w) === true));
+    return m.holds ?? patternHoldsNegation(m.pattern, this.negation);
   }
 
   /** True when the cue at `k` is the start of a fixed phrase that does not negate ("pas mal", "sans doute"). */

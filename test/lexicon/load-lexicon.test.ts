@@ -40,7 +40,7 @@ describe('loadLexicons', () => {
   it('rejects unknown keys and entries without examples', () => {
     const unknown = brokenCopy('stances/trust_state.fr.yaml', (t) => t.replace('    weight: 0.5\n', '    wieght: 0.5\n'));
     expect(() => loadLexicons(unknown)).toThrow(/unknown key "wieght"/);
-    const noExamples = brokenCopy('claims.fr.yaml', (t) => t.replace(/\n {4}examples: \[[^\n]*\]/u, ''));
+    const noExamples = brokenCopy('claims.fr.yaml', (t) => t.replace(/\n {4}examples:(?: \[[^\n]*\]|(?:\n {6}- [^\n]*)+)/u, ''));
     expect(() => loadLexicons(noExamples)).toThrow(/"examples" is required/);
   });
 
