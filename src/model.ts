@@ -76,8 +76,11 @@ export interface StanceTag {
   readonly negated: boolean;
   /** The negation cue in scope ("pas", "jamais"), also when the entry keeps or redirects its stance. */
   readonly negationSpan?: Span;
-  /** Why a found cue does not count: reported speech in quotation marks, or praise read as irony. */
-  readonly discount?: 'quoted' | 'ironic';
+  /**
+   * Why a found cue does not count: reported speech in quotation marks, praise read as irony, or a
+   * topic word (kind `topic`) alone in a unit that takes no position.
+   */
+  readonly discount?: 'quoted' | 'ironic' | 'alone';
   /** Multiplier from an intensifier right before the cue ("vraiment souverain"); 1 when absent. */
   readonly intensity?: number;
   readonly intensifierSpan?: Span;

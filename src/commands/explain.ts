@@ -96,6 +96,7 @@ export function registerExplainCommand(program: Command): void {
         }
         if (tag?.discount === 'quoted') out.push('    inside quotation marks in an article body: reported speech, not counted');
         if (tag?.discount === 'ironic') out.push('    praise in a unit with a sarcasm cue: read as irony, not counted');
+        if (tag?.discount === 'alone') out.push('    a topic word with no other counted cue in the unit: names the subject, takes no position, not counted');
         if (tag?.intensifierSpan !== undefined) out.push(`    intensified ×${tag.intensity ?? 1} by "${text.slice(tag.intensifierSpan.start, tag.intensifierSpan.end)}"`);
       }
       const signalling = mentions.filter((m) => (lexicons.claims.byId.get(m.claimId)?.also ?? []).length > 0);

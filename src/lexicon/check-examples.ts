@@ -2,6 +2,7 @@ import type { ClaimConcepts } from '../claims/claim-concepts.js';
 import { findClaims } from '../claims/find-claims.js';
 import type { Unit } from '../model.js';
 import { counts, tagStances } from '../stance/tag-stances.js';
+import { applyTopicRule } from '../stance/topic-cues.js';
 import { tokenise } from '../text/tokenise.js';
 import type { Lexicon, LexiconEntry } from './lexicon.js';
 import type { LexiconSet } from './load-lexicon.js';
@@ -43,7 +44,7 @@ export function runExample(entry: LexiconEntry, text: string, lexicon: Lexicon, 
     return { tagged: hit, found: found.map((m) => m.entry.id).join(', ') || 'nothing' };
   }
   const own = new Set([entry.stance, ...(entry.also ?? [])]);
-  const tags = tagStances(exampleUnit(text), tokens, { lexicon });
+  const tags = applyTopicRule(tagStances(exampleUnit(text), tokens, { lexicon }), lexicon);
   const tagged = tags.some((t) => t.entryId === entry.id && own.has(t.stance) && counts(t));
   const found = tags.map((t) => `${counts(t) ? '' : t.negated ? 'NOT ' : `${(t.discount ?? '').toUpperCase()} `}${t.entryId}`).join(', ');
   return { tagged, found: found || 'nothing' };

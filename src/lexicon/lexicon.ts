@@ -14,7 +14,12 @@ export type PatternToken =
  * stance and turns the praise of the stances it `cancels` into irony ("…et on y croit !");
  * `intensifier` multiplies the weight of the cue that follows it ("vraiment", "totalement").
  */
-export type EntryKind = 'cue' | 'sarcasm' | 'intensifier';
+/**
+ * `cue`: counts for its stance. `sarcasm`: counts and may cancel praise (`cancels`). `topic`: names
+ * what the debate is about (a US vendor) and counts only in a unit that takes a position, with
+ * another counted cue (topic-cues.ts). `intensifier`: strengthens the next cue.
+ */
+export type EntryKind = 'cue' | 'sarcasm' | 'topic' | 'intensifier';
 
 /** What a negated cue does: `drop` it (shown as NOT), `keep` it ("pas souverain" is still sovereignty talk), or signal another stance. */
 export type WhenNegated = 'drop' | 'keep' | Stance;

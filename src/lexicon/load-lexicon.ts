@@ -56,7 +56,7 @@ const STANCE_FILE_KEYS = new Set(['version', 'stance', 'label', 'colour', 'descr
 const CLAIMS_FILE_KEYS = new Set(['version', 'description', 'entries', 'concepts', 'together_within']);
 const INTENSIFIER_FILE_KEYS = new Set(['version', 'description', 'entries']);
 const NEGATION_FILE_KEYS = new Set(['version', 'description', 'cues', 'with_ne', 'ne', 'not_negating', 'window', 'barriers', 'belief_verbs', 'ne_subjects']);
-const KINDS: readonly EntryKind[] = ['cue', 'sarcasm', 'intensifier'];
+const KINDS: readonly EntryKind[] = ['cue', 'sarcasm', 'topic', 'intensifier'];
 
 /** What sort of file the entries come from: decides which kinds and keys are allowed. */
 type FileRole = 'stance' | 'claims' | 'intensifiers';

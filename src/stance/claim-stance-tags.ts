@@ -3,13 +3,17 @@ import type { LexiconSet } from '../lexicon/load-lexicon.js';
 import type { ClaimMention, StanceTag, Token, Unit } from '../model.js';
 import { isInside, quotedSpans } from './quoted-spans.js';
 import { counts, tagStances } from './tag-stances.js';
+import { applyTopicRule } from './topic-cues.js';
 import type { TokenIds } from '../text/vocabulary.js';
 
-/** Every stance tag of a unit, as the run scores them: its stance cues, then the tags of its claims. `ids`: the tokens' ids, when the caller has them. */
+/**
+ * Every stance tag of a unit, as the run scores them: its stance cues, then the tags of its claims,
+ * topic words alone set aside (topic-cues.ts). `ids`: the tokens' ids, when the caller has them.
+ */
 export function tagUnitStances(unit: Unit, tokens: readonly Token[], mentions: readonly ClaimMention[], lexicons: LexiconSet, ids?: TokenIds): StanceTag[] {
   const cues = tagStances(unit, tokens, { lexicon: lexicons.stances, ...(ids === undefined ? {} : { ids }) });
   const fromClaims = claimStanceTags(unit, mentions, lexicons.claims, cues, lexicons.stances).map((t) => (t.negated ? withNegator(t, tokens, lexicons.claims) : t));
-  return fromClaims.length === 0 ? cues : [...cues, ...fromClaims];
+  return applyTopicRule(fromClaims.length === 0 ? cues : [...cues, ...fromClaims], lexicons.stances);
 }
 
 /** Tokens looked back from a negated mention's end for the word that negated it (the evidence names it). */

@@ -18,6 +18,7 @@ export function describeTag(text: string, t: StanceTag): string {
   if (t.negated) return `NOT ${passage} (negated by ${negator})`;
   if (t.discount === 'quoted') return `QUOTED ${passage}`;
   if (t.discount === 'ironic') return `IRONIC ${passage}`;
+  if (t.discount === 'alone') return `ALONE ${passage}`;
   const notes: string[] = [];
   if (t.viaNegation === true) notes.push(`negated by ${negator}`);
   else if (t.negationSpan !== undefined) notes.push(`negation ${negator} kept`);

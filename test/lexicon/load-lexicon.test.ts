@@ -82,7 +82,7 @@ describe('loadLexicons: entries that could never match or mean two things', () =
 
   it('checks kinds, cancels, also and when_negated', () => {
     const kind = addEntry('stances/sceptical.fr.yaml', '  - id: sceptical.bad\n    kind: ironie\n    match: ["zzzz"]\n    examples: ["zzzz"]');
-    expect(() => loadLexicons(kind)).toThrow(/kind "ironie" \(expected one of cue, sarcasm, intensifier\)/);
+    expect(() => loadLexicons(kind)).toThrow(/kind "ironie" \(expected one of cue, sarcasm, topic, intensifier\)/);
     const cancels = addEntry('stances/sceptical.fr.yaml', '  - id: sceptical.bad\n    match: ["zzzz"]\n    cancels: [trust_state]\n    examples: ["zzzz"]');
     expect(() => loadLexicons(cancels)).toThrow(/only kind "sarcasm" can cancel/);
     const also = addEntry('stances/sceptical.fr.yaml', '  - id: sceptical.bad\n    match: ["zzzz"]\n    also: [sceptical]\n    examples: ["zzzz"]');
