@@ -1,3 +1,5 @@
+import { foldAccents } from '../text/fold-accents.js';
+
 /**
  * French dates as pages write them → ISO 8601 in the page's local time, never a guessed time zone:
  * "25 décembre 2021 à 8 h 12 min" → "2021-12-25T08:12", "Publié le 08 octobre 2019 à 09h07" →
@@ -54,8 +56,7 @@ function toIso(year: number, month: number, day: number, hour?: string, minute?:
 }
 
 function foldMonth(name: string): number | undefined {
-  const folded = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  return MONTHS[folded];
+  return MONTHS[foldAccents(name)];
 }
 
 // The month of every spelling SPELT matches, lower-cased: a name lower-cased to one of them folds

@@ -450,12 +450,17 @@ export class Lexicon {
    * the higher weight, then the lower id. `ids`, when given, are the tokens' ids (faster, same result).
    */
   longestEntryAt(tokens: readonly Token[], i: number, ids?: TokenIds): EntryMatch | undefined {
-    if (i < 0 || i >= tokens.length) return undefined;
+    return this.longestFrom(tokens, i, this.startAt(tokens, i, ids), ids);
+  }
+
+  /** The nodes the word at `i` leads to from the root; none when no entry can start there (mayStartAt) or `i` is out of range. */
+  private startAt(tokens: readonly Token[], i: number, ids: TokenIds | undefined): readonly TrieNode[] {
+    if (i < 0 || i >= tokens.length) return NO_NODES;
     if (ids !== undefined) {
       this.tableFor(ids);
-      if (!this.mayStartAt(tokens, i, ids)) return undefined;
+      if (!this.mayStartAt(tokens, i, ids)) return NO_NODES;
     }
-    return this.longestFrom(tokens, i, this.firstStep(tokens, i, ids), ids);
+    return this.firstStep(tokens, i, ids);
   }
 
   /**
@@ -500,12 +505,7 @@ export class Lexicon {
    * "tourne" working), each is found.
    */
   longestPerEntryAt(tokens: readonly Token[], i: number, ids?: TokenIds): EntryMatch[] {
-    if (i < 0 || i >= tokens.length) return [];
-    if (ids !== undefined) {
-      this.tableFor(ids);
-      if (!this.mayStartAt(tokens, i, ids)) return [];
-    }
-    const first = this.firstStep(tokens, i, ids);
+    const first = this.startAt(tokens, i, ids);
     // Most words start no pattern.
     if (first.length === 0) return [];
     const best: EntryMatch[] = [];

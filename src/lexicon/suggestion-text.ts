@@ -1,3 +1,4 @@
+import { foldAccents } from '../text/fold-accents.js';
 import type { Suggestion, SuggestUnit } from './suggest-entries.js';
 
 /** Characters of context on each side of a candidate in its concordance lines. */
@@ -22,7 +23,7 @@ const ids = (list: readonly string[]): string => (list.length === 0 ? '' : ` (${
 
 /** An entry id part from a candidate's words: "cherchez l'erreur" → "cherchez-l-erreur". */
 function slug(key: string): string {
-  return key.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
+  return foldAccents(key).replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
 }
 
 /**
