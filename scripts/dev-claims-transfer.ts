@@ -19,12 +19,12 @@ import type { Token, Unit } from '../src/model.js';
 import { tokenise } from '../src/text/tokenise.js';
 import { devPages } from './dev-pages.js';
 
-const WRITERS = ['a', 'b', 'c'];
+const WRITERS = ['a', 'b', 'c', 'd'];
 const FILE = 'lexicons/claims.fr.yaml';
 
 const { values } = parseArgs({ options: { from: { type: 'string' }, base: { type: 'string' }, write: { type: 'boolean' } } });
 const from = values.from;
-if (from === undefined || ![...WRITERS, 'none'].includes(from)) throw new Error('--from a|b|c|none: the writer whose errors the changes were written from');
+if (from === undefined || ![...WRITERS, 'none'].includes(from)) throw new Error('--from a|b|c|d|none: the writer whose errors the changes were written from');
 const baseText = execFileSync('git', ['show', `${values.base ?? 'main'}:${FILE}`], { encoding: 'utf8' });
 const newText = readFileSync(FILE, 'utf8');
 

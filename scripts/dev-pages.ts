@@ -1,5 +1,5 @@
 // The pages of the dev split of eval/stances, or one half of them (A: the first half in page order,
-// B: the second), or those of one writer (split.tsv's `writer` column: a, b, c): for page-held-out
+// B: the second), or those of one writer (split.tsv's `writer` column: a, b, c, d): for page-held-out
 // and writer-held-out checks on dev. The test split is never returned.
 import path from 'node:path';
 import { UserError } from '../src/errors.js';
@@ -25,6 +25,6 @@ export function takeWriter(args: string[]): string | undefined {
   const at = args.indexOf('--writer');
   if (at < 0) return undefined;
   const writer = args.splice(at, 2)[1];
-  if (writer === undefined) throw new UserError('--writer needs a value: a, b or c');
+  if (writer === undefined) throw new UserError('--writer needs a value: a, b, c or d');
   return writer;
 }

@@ -18,9 +18,12 @@ import { loadLexicons } from '../../src/lexicon/load-lexicon.js';
 // F1 0.42) less 0.02. Dev claims floors raised after the claims round across writers (lexicon v6, dev
 // claims 0.78 / 0.70, F1 0.74; docs/quality.md) less 0.02. After that round and the stance round across
 // writers (measured once, npm run eval:coded, 2026-12-06 20:40 UTC): dev 0.79 / 0.85 / 0.77 / 0.77,
-// test 0.55 / 0.47 / 0.51 / 0.67, claims 0.58 / 0.35, F1 0.44; floors these less 0.02.
+// test 0.55 / 0.47 / 0.51 / 0.67, claims 0.58 / 0.35, F1 0.44; floors these less 0.02. Dev floors
+// reset when writer d's 10 dev pages (153 units, a hand nobody tuned for) joined the dev split
+// (npx tsx scripts/eval-dev.ts, 2026-12-06: dev 0.77 / 0.82 / 0.73 / 0.76, claims 0.75 / 0.64, F1 0.69;
+// writer d's dev pages alone 0.60, claims F1 0.43) less 0.02. Test floors unchanged (still met).
 const FLOORS = {
-  dev: { macroF1: 0.77, trust_state: 0.83, sceptical: 0.75, sovereigntist: 0.75, claimsF1: 0.72, claimsPrecision: 0.75 },
+  dev: { macroF1: 0.75, trust_state: 0.80, sceptical: 0.71, sovereigntist: 0.74, claimsF1: 0.67, claimsPrecision: 0.73 },
   test: { macroF1: 0.53, trust_state: 0.45, sceptical: 0.49, sovereigntist: 0.65, claimsF1: 0.42, claimsPrecision: 0.56 },
 } as const;
 
