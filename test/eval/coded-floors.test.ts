@@ -19,8 +19,11 @@ import { loadLexicons } from '../../src/lexicon/load-lexicon.js';
 // claims 0.78 / 0.70, F1 0.74; docs/quality.md) less 0.02. After that round and the stance round across
 // writers (measured once, npm run eval:coded, 2026-12-06 20:40 UTC): dev 0.79 / 0.85 / 0.77 / 0.77,
 // test 0.55 / 0.47 / 0.51 / 0.67, claims 0.58 / 0.35, F1 0.44; floors these less 0.02.
+// Dev floors reset when writer e's 10 dev pages (162 units, wording nobody tuned for) joined the dev
+// split (npx tsx scripts/eval-dev.ts, 2026-12-06: 1 026 units, 0.76 / 0.80 / 0.74 / 0.74, claims
+// 0.75 / 0.64, F1 0.69; writer e's pages alone 0.57, claims F1 0.40) less 0.02; test floors unchanged.
 const FLOORS = {
-  dev: { macroF1: 0.77, trust_state: 0.83, sceptical: 0.75, sovereigntist: 0.75, claimsF1: 0.72, claimsPrecision: 0.75 },
+  dev: { macroF1: 0.74, trust_state: 0.78, sceptical: 0.72, sovereigntist: 0.72, claimsF1: 0.67, claimsPrecision: 0.73 },
   test: { macroF1: 0.53, trust_state: 0.45, sceptical: 0.49, sovereigntist: 0.65, claimsF1: 0.42, claimsPrecision: 0.56 },
 } as const;
 
