@@ -10,7 +10,7 @@ import { readCodedUnits } from '../src/evaluate/read-coded.js';
 import { loadLexicons } from '../src/lexicon/load-lexicon.js';
 import { devPages } from './dev-pages.js';
 
-const WRITERS = ['a', 'b', 'c', 'd'];
+const WRITERS = ['a', 'b', 'c', 'd', 'e'];
 
 /** The YAML text without the entry `id` (its lines up to the next entry, comment or end). */
 function withoutEntry(text: string, id: string): string {

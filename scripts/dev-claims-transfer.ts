@@ -19,7 +19,7 @@ import type { Token, Unit } from '../src/model.js';
 import { tokenise } from '../src/text/tokenise.js';
 import { devPages } from './dev-pages.js';
 
-const WRITERS = ['a', 'b', 'c', 'd'];
+const WRITERS = ['a', 'b', 'c', 'd', 'e'];
 const FILE = 'lexicons/claims.fr.yaml';
 
 const { values } = parseArgs({ options: { from: { type: 'string' }, base: { type: 'string' }, write: { type: 'boolean' } } });

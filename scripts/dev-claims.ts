@@ -1,6 +1,6 @@
 // Claims on the DEV split only (never the test split): P/R per claim, and the dev units a claim
 // misses (fn) or finds wrongly (fp), with the phrases and concepts the lexicon matched there.
-// `npx tsx scripts/dev-claims.ts [--half a|b] [--writer a|b|c|d] [--claim ID] [--show fn|fp|both] [--sources]`
+// `npx tsx scripts/dev-claims.ts [--half a|b] [--writer a|b|c|d|e] [--claim ID] [--show fn|fp|both] [--sources]`
 // `--sources`: each phrase and each `together` rule with the true and false claims it finds.
 // `--half`: only the dev pages of one half (alternate pages in id order), for a page-held-out check:
 // write entries from the errors of half a, measure on half b. `--writer`: only the dev pages of one

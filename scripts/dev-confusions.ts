@@ -1,5 +1,5 @@
 // Disagreements on the DEV split only (never the test split): what to read when growing the lexicons.
-// `npx tsx scripts/dev-confusions.ts [stance|claims] [fn|fp] [--half A|B] [--writer a|b|c|d]`
+// `npx tsx scripts/dev-confusions.ts [stance|claims] [fn|fp] [--half A|B] [--writer a|b|c|d|e]`
 import path from 'node:path';
 import { predictCoded } from '../src/evaluate/evaluate-coded.js';
 import { readCodedUnits } from '../src/evaluate/read-coded.js';

@@ -1,5 +1,5 @@
 // Stances and claims of the DEV split of eval/stances only (never the test split): the figures to
-// watch while growing the lexicons. `npx tsx scripts/eval-dev.ts [A|B] [--writer a|b|c|d]`
+// watch while growing the lexicons. `npx tsx scripts/eval-dev.ts [A|B] [--writer a|b|c|d|e]`
 // A and B are the two halves of the dev pages (in page order): write entries from the errors of one
 // half (`npx tsx scripts/dev-confusions.ts --half A`) and measure on the other, a page-held-out check
 // that the entries generalise rather than memorise. `--writer b`: only the dev pages of writer b
