@@ -26,15 +26,15 @@ describe('weights fitted on the dev split (issue 15, point 4)', () => {
     // joined both splits: macro 0.57, trust_state 0.48, sceptical 0.56, sovereigntist 0.67; the
     // lexicon weights 0.55. After the claims and stance rounds across writers (measured once,
     // 2026-12-06 20:40 UTC): macro 0.59, trust_state 0.52, sceptical 0.55, sovereigntist 0.69 (lexicon
-    // weights 0.55; paired +0.04 [0.02, 0.06]). Floors a little below. When writer d's pages joined
-    // both splits (dev 153 units, test 91), this test's run reported trust_state 0.49 on the larger
-    // test split (669 units; the other figures were not read, their floors still held): its floor
-    // lowered to that less 0.02 until the whole test split is measured once again.
+    // weights 0.55; paired +0.04 [0.02, 0.06]). Floors a little below. With writers d and e's pages
+    // in both splits (dev 1 179 units, test 766; measured once, 2026-12-06 22:50 UTC): macro 0.60,
+    // trust_state 0.49, sceptical 0.61, sovereigntist 0.71 (lexicon weights 0.55; paired +0.05
+    // [0.04, 0.07]); floors these less 0.02.
     const e = scored(true);
-    expect(e.macroF1).toBeGreaterThanOrEqual(0.57);
+    expect(e.macroF1).toBeGreaterThanOrEqual(0.58);
     const f1 = Object.fromEntries(e.stances.map((s) => [s.stance, s.f1]));
     expect(f1.trust_state).toBeGreaterThanOrEqual(0.47);
-    expect(f1.sceptical).toBeGreaterThanOrEqual(0.53);
-    expect(f1.sovereigntist).toBeGreaterThanOrEqual(0.67);
+    expect(f1.sceptical).toBeGreaterThanOrEqual(0.59);
+    expect(f1.sovereigntist).toBeGreaterThanOrEqual(0.69);
   }, 300_000);
 });
