@@ -2,6 +2,7 @@ import { type HTMLElement, type Node, NodeType } from 'node-html-parser';
 import type { ParsedComment } from '../page.js';
 import { authorOf, dateCueOf, isInterfaceLine, mayHoldDate, replyCueOf } from '../layouts/line-cues.js';
 import { parseFlatDate } from './flat-records.js';
+import { notComments } from './not-comments.js';
 import { parseDate } from './parse-date.js';
 
 /**
@@ -264,12 +265,14 @@ function authorIn(el: HTMLElement, items: ReadonlySet<HTMLElement>, time: HTMLEl
 }
 
 /**
- * Kept members of one shape, and how many of them sit inside another (replies the shape shows by
- * nesting). A member qualifies when it holds an author and words besides its time and author; a
- * qualified member whose first time is a qualified member's inside it is a wrapper around comments
- * (a page column, a list), not one; the rest qualify again with each other's words left out.
+ * Kept members of one shape, how many of them sit inside another (replies the shape shows by
+ * nesting), and those set aside as not comments. A member qualifies when it holds an author and
+ * words besides its time and author; a qualified member whose first time is a qualified member's
+ * inside it is a wrapper around comments (a page column, a list), not one; the rest qualify again
+ * with each other's words left out. Qualified members in page furniture or in a list of links to
+ * other pages are set aside (`notComments`).
  */
-function keptOf(members: ReadonlyMap<HTMLElement, Candidate>, isName: NameTest, alone: Map<HTMLElement, HTMLElement | null>): { kept: Candidate[]; nested: number } {
+function keptOf(members: ReadonlyMap<HTMLElement, Candidate>, isName: NameTest, alone: Map<HTMLElement, HTMLElement | null>): { kept: Candidate[]; nested: number; setAside: Candidate[] } {
   const authorOf = (c: Candidate, skip: ReadonlySet<HTMLElement>): HTMLElement | undefined => {
     const author = authorIn(c.el, skip, c.time, isName);
     return author !== undefined && hasOwnWords(c.el, skip, new Set([c.time, author])) ? author : undefined;
@@ -301,11 +304,13 @@ function keptOf(members: ReadonlyMap<HTMLElement, Candidate>, isName: NameTest, 
   for (const c of ownTimed) {
     for (let p = c.el.parentNode as HTMLElement | null; p !== null; p = p.parentNode as HTMLElement | null) if (ownSet.has(p)) holders.add(p);
   }
-  const kept = [...ownTimed.filter((c) => !holders.has(c.el)), ...qualify(ownTimed.filter((c) => holders.has(c.el)), ownSet)]
+  const ownQualified = [...ownTimed.filter((c) => !holders.has(c.el)), ...qualify(ownTimed.filter((c) => holders.has(c.el)), ownSet)]
     .sort((a, b) => a.el.range[0] - b.el.range[0]);
+  const notThread = notComments(ownQualified, isNoise);
+  const kept = ownQualified.filter((c) => !notThread.has(c));
   const keptSet = new Set(kept.map((c) => c.el));
   const nested = kept.filter((c) => hasAncestorIn(c.el, keptSet)).length;
-  return { kept, nested };
+  return { kept, nested, setAside: [...notThread] };
 }
 
 /** True when the candidate's first time lies inside another member of `set` within it. */
@@ -349,8 +354,33 @@ function ownTextOf(c: Candidate, items: ReadonlySet<HTMLElement>, nested: readon
   return textWithout(c.el, remove).split('\n').filter((line) => !isInterfaceLine(line)).join('\n').trim();
 }
 
+/**
+ * Comments inferred from repeated dated blocks, with what was guessed: the shape read as a comment
+ * (`li.sc-eHgmQL`, for a diagnostics row) and how many other dated blocks with a name were set aside
+ * as page furniture or links to other pages.
+ */
+export interface InferredComments {
+  /** The elements to remove from the article. */
+  readonly items: HTMLElement[];
+  readonly comments: ParsedComment[];
+  /** The repeated element, written as a CSS selector; undefined when nothing was inferred. */
+  readonly shape?: string;
+  readonly setAside: number;
+}
+
+/** Most characters of a shape written in a message: atomic class lists run long. */
+const MAX_SHAPE_CHARS = 60;
+
+/** A shape key (`LI.c-item`, `DIV:flex gap-2`) as a CSS selector: `li.c-item`, `div.flex.gap-2`. */
+export function selectorOf(shape: string): string {
+  const at = shape.search(/[.:]/u);
+  const classes = shape.slice(at + 1).trim().split(/\s+/u).filter((c) => c !== '');
+  const selector = `${shape.slice(0, at).toLowerCase()}${classes.map((c) => `.${c}`).join('')}`;
+  return selector.length > MAX_SHAPE_CHARS ? `${selector.slice(0, MAX_SHAPE_CHARS)}…` : selector;
+}
+
 /** The comments inferred from repeated dated blocks, with the elements to remove from the article; none when nothing repeats. */
-export function inferComments(root: HTMLElement): { items: HTMLElement[]; comments: ParsedComment[] } {
+export function inferComments(root: HTMLElement): InferredComments {
   // Each dated element votes for every ancestor shape; the shape with most dated, authored, texted members wins.
   const times = timesOf(root);
   const byShape = new Map<string, Map<HTMLElement, Candidate>>();
@@ -372,15 +402,19 @@ export function inferComments(root: HTMLElement): { items: HTMLElement[]; commen
   let best: Candidate[] = [];
   let bestNested = -1;
   let bestDepth = -1;
+  let bestShape: string | undefined;
+  // The times of the blocks set aside in the shapes looked at: one per block, whatever its shapes.
+  const setAsideTimes = new Set<HTMLElement>();
   // Largest shapes first: a shape with fewer members than the best found cannot win, and is not looked at.
-  for (const members of [...byShape.values()].sort((a, b) => b.size - a.size)) {
+  for (const [shape, members] of [...byShape.entries()].sort((a, b) => b[1].size - a[1].size)) {
     if (members.size < MIN_ITEMS || members.size < best.length) break;
     // A shape with the same members as one already read (`div.x1n2onr6` and its whole class list) reads the same.
     const els = [...members.keys()];
     const sameAs = seenMembers.get(els[0]!)?.find((other) => other.length === els.length && other.every((el, k) => el === els[k]));
     if (sameAs !== undefined) continue;
     seenMembers.set(els[0]!, [...(seenMembers.get(els[0]!) ?? []), els]);
-    const { kept, nested } = keptOf(members, isName, alone);
+    const { kept, nested, setAside } = keptOf(members, isName, alone);
+    for (const c of setAside) setAsideTimes.add(c.time);
     if (kept.length < MIN_ITEMS) continue;
     const depth = depthOf(kept[0]?.el);
     // Ties go to the shape whose members' header rows the other shape's members are, then to the one that shows replies by
@@ -391,9 +425,11 @@ export function inferComments(root: HTMLElement): { items: HTMLElement[]; commen
       best = kept;
       bestNested = nested;
       bestDepth = depth;
+      bestShape = shape;
     }
   }
-  if (best.length === 0) return { items: [], comments: [] };
+  for (const c of best) setAsideTimes.delete(c.time);
+  if (best.length === 0) return { items: [], comments: [], setAside: setAsideTimes.size };
   const items = best.map((c) => c.el);
   const itemSet = new Set(items);
   const indexOf = new Map(items.map((el, i) => [el, i]));
@@ -420,7 +456,7 @@ export function inferComments(root: HTMLElement): { items: HTMLElement[]; commen
     const iso = times.get(c.time);
     return { author: authorName(c), published: iso === '' ? undefined : iso, text, parentIndex, ...(quotesIndex === undefined ? {} : { quotesIndex }) };
   });
-  return { items, comments: linkAnnouncedReplies(best.map((c) => c.el), itemSet, comments) };
+  return { items, comments: linkAnnouncedReplies(best.map((c) => c.el), itemSet, comments), shape: bestShape === undefined ? undefined : selectorOf(bestShape), setAside: setAsideTimes.size };
 }
 
 const authorName = (c: Candidate): string | undefined => (c.author === undefined ? undefined : (leafNameOf(c.author) ?? c.author.text.trim()));

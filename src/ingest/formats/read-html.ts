@@ -2,7 +2,7 @@ import { type HTMLElement, type Node, NodeType, parse } from 'node-html-parser';
 import type { ParsedComment, ParsedPage } from '../page.js';
 import type { FormatDiagnostic, FormatResult } from './format.js';
 import { langHint } from './lang-hint.js';
-import { inferComments, leafNameOf, timesOf } from './html-comments.js';
+import { inferComments, type InferredComments, leafNameOf, timesOf } from './html-comments.js';
 import { htmlNestsDeeperThan, htmlTagsNestDeeperThan, MAX_HTML_DEPTH } from './nesting.js';
 import { parseDate } from './parse-date.js';
 
@@ -191,8 +191,11 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | undefined {
   return /<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/iu.exec(head)?.[1];
 }
 
-/** Comments of the first thread style that finds some, with reply parents from the nesting. */
-function readComments(root: HTMLElement): { style?: string; items: HTMLElement[]; comments: ParsedComment[] } {
+/**
+ * Comments of the first thread style that finds some, with reply parents from the nesting; else the
+ * comments inferred, with what the inference guessed (`inferred`, also when it found none).
+ */
+function readComments(root: HTMLElement): { style?: string; items: HTMLElement[]; comments: ParsedComment[]; inferred?: InferredComments } {
   for (const style of THREAD_STYLES) {
     const items = root.querySelectorAll(style.item).filter((el) => el.querySelector(style.text) !== null || style.text === '');
     if (items.length === 0) continue;
@@ -236,7 +239,22 @@ function readComments(root: HTMLElement): { style?: string; items: HTMLElement[]
     return { style: style.name, items, comments };
   }
   const inferred = inferComments(root);
-  return inferred.items.length === 0 ? { items: [], comments: [] } : { style: INFERRED, ...inferred };
+  return inferred.items.length === 0 ? { items: [], comments: [], inferred } : { style: INFERRED, items: inferred.items, comments: inferred.comments, inferred };
+}
+
+/**
+ * The rows saying what an inference guessed, so that a reader of the reports can tell which pages'
+ * comments rest on a guess: the repeated element read as a comment and how many, how many answer
+ * another, and the dated blocks with a name set aside as page furniture or links to other pages.
+ */
+function inferenceDiagnostics({ comments, shape, setAside }: InferredComments): FormatDiagnostic[] {
+  const aside = setAside === 0 ? '' : `${setAside} dated block${setAside > 1 ? 's' : ''} with a name set aside as page furniture or links to other pages (related articles)`;
+  if (comments.length === 0) return aside === '' ? [] : [{ level: 'info', code: 'links-not-comments', message: `${aside}; no comments inferred` }];
+  const replies = comments.filter((c) => c.parentIndex !== undefined).length;
+  return [{
+    level: 'info', code: 'thread-inferred',
+    message: `thread read from ${comments.length} repeated \`${shape ?? '?'}\` blocks holding a name, a time and words (no known comment markup), ${replies} of them answering another${aside === '' ? '' : `; ${aside}`}`,
+  }];
 }
 
 /**
@@ -285,7 +303,8 @@ export function readHtml(html: string): FormatResult {
 
   // Comments first, then their markup goes: a comment's author or <time> is never the article's.
   const nCommentsDeclared = declaredCount(root);
-  const { style, items, comments } = readComments(root);
+  const { style, items, comments, inferred } = readComments(root);
+  if (inferred !== undefined) diagnostics.push(...inferenceDiagnostics(inferred));
   removeAll([...root.querySelectorAll(COMMENT_AREAS), ...items]);
 
   const metas = root.getElementsByTagName('meta');

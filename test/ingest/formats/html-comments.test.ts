@@ -31,7 +31,7 @@ describe('comments inferred from repeated dated blocks, whatever the class names
     const { records, diagnostics } = readHtml(html);
     expect(records[0]?.page).toMatchObject({ author: 'nadege', published: '2022-09-27T09:14', body: 'La question posée au forum.' });
     expect(records[0]?.page.comments.map((c) => [c.author, c.parentIndex])).toEqual([['pierre', undefined], ['marie', 0]]);
-    expect(diagnostics).toMatchObject([{ code: 'first-post-as-article' }]);
+    expect(diagnostics).toMatchObject([{ code: 'thread-inferred', message: expect.stringMatching(/^thread read from 3 repeated `div\.topic-post` blocks/u) as string }, { code: 'first-post-as-article' }]);
   });
 
   it('reads generated class names: the author as the first name shown, the time by its words, replies nested, buttons and counters left out', () => {
