@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cutGluedConsent, isBoilerplate, isEndMarker, matchBoilerplate } from '../../src/ingest/boilerplate.js';
+import { BOILERPLATE, cutGluedConsent, isBoilerplate, isEndMarker, matchBoilerplate } from '../../src/ingest/boilerplate.js';
 
 describe('boilerplate patterns', () => {
   it.each([
@@ -50,5 +51,25 @@ describe('boilerplate patterns', () => {
   it('cuts a consent banner glued to the end of a text line', () => {
     expect(cutGluedConsent('Fin de l’article. En poursuivant votre navigation, vous acceptez les cookies.')).toEqual({ kept: 'Fin de l’article. ', cut: true });
     expect(cutGluedConsent('Une phrase ordinaire.')).toEqual({ kept: 'Une phrase ordinaire.', cut: false });
+  });
+
+  it('finds the pattern trying each in turn would (its pre-tests only skip lines no pattern matches)', () => {
+    // Pieces of the hinted patterns (image credits, cookie banners) and of ordinary lines, in any case.
+    const piece = fc.constantFrom(
+      '©', '(c)', '(C) ', '(', ':', ' : ', 'crédit', 'Crédits photo', 'CRÉDIT', 'photo', 'Photo :', 'illustration', 'ILLUſTRATION :',
+      'cookie', 'Cookies', 'COOKIES', 'coo\u212aie', 'vous', 'votre', 'nous utilisons', 'ce site', 'en savoir plus', 'j’accepte',
+      'accepter', 'refuser', 'paramétrer', 'consentement', 'navigation', 'gérer', 'Répondre', 'Source', 'le', 'chat', ' ', '  ', '\t', 'é', '3', '.',
+    );
+    const reference = (line: string): string | undefined => {
+      const t = line.trim();
+      return t === '' ? undefined : BOILERPLATE.find((b) => (b.hint === undefined || b.hint.test(t)) && b.pattern.test(t))?.id;
+    };
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((p) => p.join('')), (line) => {
+        expect(matchBoilerplate(line)?.id).toBe(reference(line));
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
+    for (const line of ['Photo : AFP', 'Crédits : X', 'Bruno © Y', 'Nous utilisons des cookies : accepter ou refuser ? Votre choix.']) expect(matchBoilerplate(line)?.id).toBe(reference(line));
   });
 });

@@ -1,4 +1,4 @@
-import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
+import { type BoilerplatePattern, matchBoilerplate } from '../boilerplate.js';
 import { isRelativeDate, parseDateLine } from '../french-date.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
@@ -14,20 +14,33 @@ const isAuthorParagraph = (p: Paragraph | undefined): boolean =>
   p !== undefined && p.lines.length <= 3 && looksLikeHandle(p.lines[0]!) && matchBoilerplate(p.lines[0]!) === undefined
   && p.lines.slice(1).every(isDateStamp);
 
+/** The boilerplate pattern line i matches (`matchBoilerplate`), read once per reading of a page. */
+type FurnitureAt = (i: number) => BoilerplatePattern | undefined;
+
 /** Where the thread ends: the first page-furniture line after the heading (newsletter, comment form…). */
-function threadEnd(lines: readonly string[], from: number): number {
-  for (let i = from; i < lines.length; i += 1) if (isEndMarker(lines[i]!)) return i;
+function threadEnd(lines: readonly string[], from: number, furnitureAt: FurnitureAt): number {
+  for (let i = from; i < lines.length; i += 1) if (furnitureAt(i)?.kind === 'end') return i;
   return lines.length;
 }
 
-type Thread = { heading: CommentHeading; end: number } | undefined;
+type Thread = { heading: CommentHeading; end: number; furnitureAt: FurnitureAt } | undefined;
 
 /** The heading that opens an author-line thread: followed by a user name alone, then text. */
 function findThread(lines: readonly string[]): Thread {
+  // The furniture of the lines after a heading: found while looking for the thread's end, then dropped from its comments.
+  const furniture: (BoilerplatePattern | null | undefined)[] = [];
+  const furnitureAt: FurnitureAt = (i) => {
+    let f = furniture[i];
+    if (f === undefined) {
+      f = matchBoilerplate(lines[i]!) ?? null;
+      furniture[i] = f;
+    }
+    return f ?? undefined;
+  };
   for (const heading of findCommentHeadings(lines).reverse()) {
-    const end = threadEnd(lines, heading.index + 1);
+    const end = threadEnd(lines, heading.index + 1, furnitureAt);
     const paragraphs = paragraphsOf(lines, heading.index + 1, end);
-    if (isAuthorParagraph(paragraphs[0]) && paragraphs[1] !== undefined && !isAuthorParagraph(paragraphs[1])) return { heading, end };
+    if (isAuthorParagraph(paragraphs[0]) && paragraphs[1] !== undefined && !isAuthorParagraph(paragraphs[1])) return { heading, end, furnitureAt };
   }
   return undefined;
 }
@@ -69,10 +82,10 @@ function parseThread(lines: readonly string[], found: Thread): ReturnType<PageLa
     }
     const current = drafts.at(-1);
     if (current === undefined) return;
-    const kept = p.lines.filter((l) => {
+    const kept = p.lines.filter((l, j) => {
       // A date stamp alone between the name and the text is the comment's date.
       if (current.paragraphs.length === 0 && isDateStamp(l)) { current.published ??= parseDateLine(l); return false; }
-      return matchBoilerplate(l) === undefined;
+      return found?.furnitureAt(p.start + j) === undefined;
     });
     if (kept.length > 0) current.paragraphs.push(kept.map((l) => l.trim()).join('\n'));
   });

@@ -1,4 +1,4 @@
-import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
+import { type BoilerplatePattern, isEndMarker, matchBoilerplate } from '../boilerplate.js';
 import { cleanScrapedText } from '../clean-text.js';
 import type { ParsedComment } from '../page.js';
 import { parseArticlePart } from './article-part.js';
@@ -29,10 +29,15 @@ export const blankLineThreadLayout: PageLayout = {
     const heading = threadStart(lines);
     const start = heading?.index ?? lines.length;
     const article = parseArticlePart(lines.slice(0, start));
+    // Each line's furniture read once: the thread ends at the first end marker, the other furniture is dropped.
     let end = lines.length;
-    for (let i = start + 1; i < lines.length; i += 1) if (isEndMarker(lines[i]!)) { end = i; break; }
+    const furniture: (BoilerplatePattern | undefined)[] = [];
+    for (let i = start + 1; i < lines.length; i += 1) {
+      furniture[i] = matchBoilerplate(lines[i]!);
+      if (furniture[i]?.kind === 'end') { end = i; break; }
+    }
     const paragraphs = paragraphsOf(lines, start + 1, end)
-      .map((p) => ({ ...p, lines: p.lines.filter((l) => matchBoilerplate(l) === undefined) }))
+      .map((p) => ({ ...p, lines: p.lines.filter((_, k) => furniture[p.start + k] === undefined) }))
       .filter((p) => p.lines.length > 0);
     const innerGaps = paragraphs.slice(1).map((p) => p.gapBefore).filter((g) => g > 1);
     const separator = innerGaps.length > 0 ? Math.min(...innerGaps) : 1;

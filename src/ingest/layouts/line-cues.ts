@@ -136,10 +136,11 @@ export const KIND_INTERFACE_WORDS: Readonly<Record<string, readonly string[]>> =
   'qa-site': ['vue', 'fois', 'positifs', 'negatifs', 'voter', 'pour', 'contre', 'commenter'],
 };
 
-/** What the date and name cues gave each distinct segment of one page (null: no cue). */
+/** What the date and name cues gave each distinct segment of one page (null: no cue), and the interface cue each distinct line. */
 interface CueMemo {
   readonly dates: Map<string, DateCue | null>;
   readonly names: Map<string, string | null>;
+  readonly interfaceLines: Map<string, boolean>;
 }
 
 /** The cues a reading uses: all of them, or all but those a kind motivated (leave-one-kind-out). */
@@ -151,7 +152,7 @@ export interface LineCueSet {
 
 /** The cue set with an empty memo, for the readings of one page: a page's lines and segments repeat across readings. */
 export function withPageMemo(cues: LineCueSet): LineCueSet {
-  return { interfaceWords: cues.interfaceWords, memo: { dates: new Map(), names: new Map() } };
+  return { interfaceWords: cues.interfaceWords, memo: { dates: new Map(), names: new Map(), interfaceLines: new Map() } };
 }
 
 /** `read(key)` once per key when a memo is given. */
@@ -202,8 +203,23 @@ const isRating = (folded: string): boolean =>
 /** True for a line that is a rating ("★★☆☆☆", "Noté 2 sur 5 étoiles", "Note : 4/5"): a review's header, not its words. */
 export const isRatingLine = (line: string): boolean => /\d\s*(?:\/|sur|out of)\s*(?:5|10|20)\b|[★☆✩✪⭐]{3}/u.test(line) && isRating(fold(line));
 
-/** True for a line of interface words, counters, symbols and separators only: "Répondre · Signaler · 👍 38", "↑ 142 ↓", "14 réponses". */
+/**
+ * True for a line of interface words, counters, symbols and separators only: "Répondre · Signaler · 👍 38",
+ * "↑ 142 ↓", "14 réponses". With a page's memo, each distinct line is read once (the inferred reader's
+ * lines, the segments of their headers and names, the line-role model's features ask for the same ones).
+ */
 export function isInterfaceLine(line: string, cues: LineCueSet = DEFAULT_LINE_CUES): boolean {
+  const memo = cues.memo?.interfaceLines;
+  if (memo === undefined) return readInterfaceLine(line, cues);
+  let value = memo.get(line);
+  if (value === undefined) {
+    value = readInterfaceLine(line, cues);
+    memo.set(line, value);
+  }
+  return value;
+}
+
+function readInterfaceLine(line: string, cues: LineCueSet): boolean {
   // Past 60 characters only the word list can match, and it needs at most 8 words (16 letter runs
   // with elisions): a sentence stops here without being folded.
   if (line.length > 60 && letterRuns(line, 17) > 16) return false;

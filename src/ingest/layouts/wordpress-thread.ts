@@ -12,14 +12,14 @@ const HEADER = /^(?:[•·◦▪*–-]\s*)?(\S.{0,60}?)\s+(?:Répondre|dit\s*:|a
  * The author of a comment header line. "X dit :" counts only with the date line WordPress prints
  * right under it, so that a comment line such as "Et le ministre dit :" is not taken for one.
  */
-function parseHeader(lines: readonly string[], i: number): string | undefined {
+function parseHeader(lines: readonly string[], i: number, dateAt: (i: number) => string | undefined): string | undefined {
   const line = lines[i]!.trim();
   // Every header ends with "Répondre" or ":": other lines are spared the regex.
   if (!line.endsWith(':') && !line.endsWith('Répondre')) return undefined;
   const author = HEADER.exec(line)?.[1];
   if (author === undefined || /Répondre$/u.test(line)) return author;
-  const next = lines.slice(i + 1, i + 4).find((l) => !isBlank(l));
-  return next !== undefined && parseDateLine(next) !== undefined ? author : undefined;
+  for (let j = i + 1; j < i + 4 && j < lines.length; j += 1) if (!isBlank(lines[j]!)) return dateAt(j) !== undefined ? author : undefined;
+  return undefined;
 }
 
 /** A page's lines and its comment headers (line index → author), in line order. */
@@ -28,16 +28,27 @@ interface Thread {
   readonly lines: readonly string[];
   readonly authors: ReadonlyMap<number, string>;
   readonly headers: readonly number[];
+  /** `parseDateLine` of line i, read once per reading: the headers, the test of a thread and the comments ask for the same lines. */
+  readonly dateAt: (i: number) => string | undefined;
 }
 
 /** The page's comment headers, found once per reading (`read`) and passed on. */
 function threadOf(text: string, lines: readonly string[]): Thread {
+  const dates: (string | null | undefined)[] = [];
+  const dateAt = (i: number): string | undefined => {
+    let date = dates[i];
+    if (date === undefined) {
+      date = parseDateLine(lines[i]!) ?? null;
+      dates[i] = date;
+    }
+    return date ?? undefined;
+  };
   const authors = new Map<number, string>();
   lines.forEach((_, i) => {
-    const author = parseHeader(lines, i);
+    const author = parseHeader(lines, i, dateAt);
     if (author !== undefined) authors.set(i, author);
   });
-  return { text, lines, authors, headers: [...authors.keys()] };
+  return { text, lines, authors, headers: [...authors.keys()], dateAt };
 }
 
 /**
@@ -56,13 +67,16 @@ export const wordpressThreadLayout: PageLayout = {
 };
 
 /** Most comments carry a date line before the next header: one stray "X dit :" in an article does not make a thread. */
-function isThread({ lines, headers }: Thread): boolean {
-  const dated = headers.filter((h, k) => lines.slice(h + 1, headers[k + 1] ?? lines.length).some((l) => parseDateLine(l) !== undefined));
+function isThread({ lines, headers, dateAt }: Thread): boolean {
+  const dated = headers.filter((h, k) => {
+    for (let i = h + 1; i < (headers[k + 1] ?? lines.length); i += 1) if (dateAt(i) !== undefined) return true;
+    return false;
+  });
   return headers.length > 0 && dated.length * 2 >= headers.length;
 }
 
 /** The comments under the headers, nested by indentation, and the article above them. */
-function parseThread({ lines, headers, authors }: Thread): ReturnType<PageLayout['parse']> {
+function parseThread({ lines, headers, authors, dateAt }: Thread): ReturnType<PageLayout['parse']> {
   const firstHeader = headers[0] ?? lines.length;
   const heading = headingBefore(lines, firstHeader);
   const article = parseArticlePart(lines.slice(0, heading?.index ?? firstHeader));
@@ -87,7 +101,7 @@ function parseThread({ lines, headers, authors }: Thread): ReturnType<PageLayout
     // The thread is over at the comment form, or at a line back at the page margin.
     const furniture = matchBoilerplate(line);
     if (furniture?.kind === 'end' || (topIndent > 0 && indentOf(line) === 0)) break;
-    const date = parseDateLine(line);
+    const date = dateAt(i);
     if (date !== undefined && current.published === undefined) { current.published = date; continue; }
     if (furniture !== undefined) continue;
     current.lines.push(line.trim());
