@@ -52,6 +52,10 @@ describe('line helpers', () => {
     expect(wordCount("Jean-Yves a--b c' -d aujourd'hui")).toBe(6);
     expect(wordCount('Ωμέγα 東京 😀 𝐀𝐁 x×y 2²')).toBe(6);
     expect(indentOf('\t  x')).toBe(6);
+    // Read character by character, as the leading run of /^[ \t\u00a0]*/u with a tab counting four.
+    for (const line of ['', 'x', '  x', '\u00a0\t y', '\t\t', ' \u2003x', '\u00a0\u00a0', '\r x']) {
+      expect(indentOf(line)).toBe([...(/^[ \t\u00a0]*/u.exec(line)?.[0] ?? '')].reduce((w, c) => w + (c === '\t' ? 4 : 1), 0));
+    }
     expect(paragraphsOf(['a', '', '', 'b', 'c', ' ', 'd']).map((p) => [p.lines.join('|'), p.gapBefore])).toEqual([['a', 0], ['b|c', 2], ['d', 1]]);
   });
 });

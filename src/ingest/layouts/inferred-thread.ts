@@ -74,7 +74,7 @@ function classify(line: string, cues: LineCueSet): LineInfo {
   // "09:12" alone under a message's words: the time closing it (a footer), its day not shown.
   if (/^\d{1,2}:\d{2}$/u.test(t) && Number(t.slice(0, t.indexOf(':'))) < 24) return { date: {}, header: true, footer: true, iface: false };
   // A row of a table of the page's ("Installation	5	1.2k	Nov '23"): furniture, not a header.
-  if (/\t.*\t/u.test(t)) return { header: false, iface: true };
+  if (t.includes('\t') && /\t.*\t/u.test(t)) return { header: false, iface: true };
   const reply = replyCueOf(t);
   if (reply !== undefined) return { header: false, iface: false, reply };
   const words = wordCount(t, MAX_HEADER_WORDS + 1);

@@ -349,9 +349,17 @@ function readAuthor(segment: string, cues: LineCueSet): string | undefined {
     if (name !== undefined && !isInterfaceLine(name, cues) && dateCueOf(name, cues) === undefined) return name;
   }
   // "Collectif Gratte-Ciel à vélo says:": the words before "dit :" are a name, whatever their case.
-  const says = /\S\s+(?:dit|says|a dit)\s*:$/iu.test(segment.trim());
-  let t = segment.trim().replace(AUTHOR_PREFIX, '').replace(/^u\//u, '').replace(/\s*(?:→|->)\s*.+$/u, '').replace(/\s+[•·]\s+\d+(?:e|er|nd|rd|th)\+?$/u, '').trim();
-  t = t.replace(/\s+(?:dit|says|a dit)\s*:?$/iu, '').replace(/\s*\((?:modifié|edited)\)$/iu, '').trim();
+  const trimmed = segment.trim();
+  const says = trimmed.endsWith(':') && /\S\s+(?:dit|says|a dit)\s*:$/iu.test(trimmed);
+  // The unanchored patterns below are tried only on segments holding what they need (an arrow, a
+  // bullet, the last letter of "dit" or "says", a closing parenthesis): a segment without is unchanged by them.
+  let t = trimmed.replace(AUTHOR_PREFIX, '').replace(/^u\//u, '');
+  if (t.includes('→') || t.includes('->')) t = t.replace(/\s*(?:→|->)\s*.+$/u, '');
+  if (t.includes('•') || t.includes('·')) t = t.replace(/\s+[•·]\s+\d+(?:e|er|nd|rd|th)\+?$/u, '');
+  t = t.trim();
+  if (':tTsS\u017f'.includes(t.charAt(t.length - 1)) && t !== '') t = t.replace(/\s+(?:dit|says|a dit)\s*:?$/iu, '');
+  if (t.endsWith(')')) t = t.replace(/\s*\((?:modifié|edited)\)$/iu, '');
+  t = t.trim();
   if (t === '' || t.length > 80 || /[.!?;]$/u.test(t) && !/\b\p{Lu}\.$/u.test(t)) return undefined;
   const words = t.split(/\s+/u);
   // "Members 1.2m": a label and a counter, not a name.

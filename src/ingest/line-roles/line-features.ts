@@ -112,8 +112,10 @@ function ownCues(line: string, cues: LineCueSet): string[] {
     if (reply?.quote !== undefined) f.push('replyQuote');
     else if (reply?.depth !== undefined) f.push('replyDepth');
     else if (reply?.target !== undefined) f.push('replyTarget');
-    if (/^\S.{1,40}:$/u.test(t)) f.push('nameColon');
-    if (/\b(?:a écrit|wrote|écrivait)\s*:?\s*↑?$/iu.test(t)) f.push('wroteMarker');
+    // Both end the trimmed line: its last character is tested first (the second, unanchored, read the whole line).
+    const last = t.charAt(t.length - 1);
+    if (last === ':' && /^\S.{1,40}:$/u.test(t)) f.push('nameColon');
+    if (':↑tTeE'.includes(last) && /\b(?:a écrit|wrote|écrivait)\s*:?\s*↑?$/iu.test(t)) f.push('wroteMarker');
     const segments = words <= 14 ? segmentsOf(t) : [];
     if (segments.length > 1) f.push('segmented');
     let date = false;
