@@ -1,3 +1,4 @@
+import { seededRandom } from '../../sampling/seeded-random.js';
 import { isInterfaceLine } from '../layouts/line-cues.js';
 import type { LineRole } from './roles.js';
 import {
@@ -37,22 +38,8 @@ export interface SyntheticPage {
   readonly units: readonly SyntheticUnit[];
 }
 
-/** A seeded source of choices (mulberry32): deterministic, no state outside the page being made. */
-interface Draw {
-  /** A number in [0, 1). */
-  (): number;
-}
-
-function drawFrom(seed: number): Draw {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded source of choices in [0, 1) (`seededRandom`, mulberry32): no state outside the page being made. */
+type Draw = () => number;
 
 const pick = <T>(draw: Draw, items: readonly T[]): T => items[Math.floor(draw() * items.length)]!;
 const between = (draw: Draw, low: number, high: number): number => low + Math.floor(draw() * (high - low + 1));
@@ -262,7 +249,7 @@ function writeArticle(draw: Draw, t: Template, sheet: Sheet, title: string): Syn
 
 /** One synthetic page from its seed. */
 export function syntheticPage(seed: number): SyntheticPage {
-  const draw = drawFrom(seed);
+  const draw: Draw = seededRandom(seed);
   const t = templateOf(draw);
   const sheet: Sheet = { lines: [], roles: [] };
   const title = pick(draw, TITLES);
