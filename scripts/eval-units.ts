@@ -1,10 +1,13 @@
 /** Segmentation figures against the gold units, the sample pages then the thread set: `npm run eval:units`. */
-import { leaveOneKindOutWithModel, lineRolesOnly, modelsWithoutEachKind } from '../test/ingest/line-roles/thread-set-pages.js';
+import { leaveOneKindOutWithModel, lineRolesOnly, modelsWithoutEachKind, syntheticTrainingPages } from '../test/ingest/line-roles/thread-set-pages.js';
 import { FRESH_HELD_OUT_DIR, HELD_OUT_DIR, leaveOneKindOut, type ThreadFigures, THIRD_HELD_OUT_DIR, type UnitCheck, readGoldUnits, scoreAgainstGold, scoreThreadSet } from '../test/ingest/gold-units.js';
 
 const verbose = process.argv.includes('--verbose');
 /** `--dev-only`: skip the held-out sets (while changing the reader, their figures must not be looked at). */
 const devOnly = process.argv.includes('--dev-only');
+/** `--synthetic N`: the retrained models see N synthetic pages (default: as many as the shipped model). */
+const syntheticAt = process.argv.indexOf('--synthetic');
+const synthetic = syntheticAt === -1 ? undefined : Number(process.argv[syntheticAt + 1]);
 
 function problemsOf(c: UnitCheck): string[] {
   return [
@@ -46,7 +49,7 @@ for (const [kind, f] of loko.perKind) if (f.f1 !== threads.perKind.get(kind)?.f1
 console.log(row('ALL', loko.overall));
 
 console.log('\n# Thread set, leave-one-kind-out with the line-role model retrained without each kind (the honest figure of the whole reader)');
-const models = modelsWithoutEachKind();
+const models = modelsWithoutEachKind(undefined, syntheticTrainingPages(synthetic));
 const lokoModel = scoreThreadSet(undefined, leaveOneKindOutWithModel(models));
 for (const [kind, f] of lokoModel.perKind) if (f.f1 !== threads.perKind.get(kind)?.f1) console.log(row(kind, f));
 console.log(row('ALL', lokoModel.overall));

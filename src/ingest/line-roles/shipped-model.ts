@@ -8,7 +8,7 @@ export const LINE_ROLE_MODEL_PATH = 'src/ingest/line-roles/line-role-model.json'
 /** The model file's text: what it is, how it was fitted, then the weights of each role, features in name order. */
 export function modelFileText(model: LineRoleModel): string {
   const file = {
-    about: 'Line-role model of the thread reader (src/ingest/line-roles/); written by npm run train:reader from eval/threads, do not edit.',
+    about: 'Line-role model of the thread reader (src/ingest/line-roles/); written by npm run train:reader from eval/threads and the synthetic pages (synthetic-pages.ts), do not edit.',
     lambda: ROLE_LAMBDA,
     iterations: ROLE_ITERATIONS,
     weights: model.weights,

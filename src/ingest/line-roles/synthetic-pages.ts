@@ -16,7 +16,7 @@ import {
  */
 
 /** Synthetic pages the shipped model is trained on beside the development set (`npm run train:reader -- --synthetic N` to try another count). */
-export const SYNTHETIC_TRAINING_PAGES = 60;
+export const SYNTHETIC_TRAINING_PAGES = 20;
 
 /** One unit of a synthetic page, as the gold of the thread set gives it. */
 export interface SyntheticUnit {

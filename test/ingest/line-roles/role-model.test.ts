@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bestRoles, classifyLines, trainRoleModel, withFeatureTable } from '../../../src/ingest/line-roles/role-model.js';
 import { LINE_ROLE_MODEL_PATH, modelFileText } from '../../../src/ingest/line-roles/shipped-model.js';
-import { labelledThreadPages } from './thread-set-pages.js';
+import { labelledThreadPages, trainingPages } from './thread-set-pages.js';
 
 describe('line-role model', () => {
   const pages = labelledThreadPages();
@@ -12,8 +12,8 @@ describe('line-role model', () => {
     expect(pages.filter((p) => p.missing > 0).map((p) => p.file)).toEqual([]);
   });
 
-  it('is the file npm run train:reader writes (training is deterministic)', () => {
-    expect(modelFileText(trainRoleModel(pages))).toBe(readFileSync(LINE_ROLE_MODEL_PATH, 'utf8'));
+  it('is the file npm run train:reader writes from the thread set and the synthetic pages (training is deterministic)', () => {
+    expect(modelFileText(trainRoleModel(trainingPages(pages)))).toBe(readFileSync(LINE_ROLE_MODEL_PATH, 'utf8'));
   }, 120_000);
 
   it('learns the roles from features: trained on two lines, it reads them back', () => {

@@ -9,6 +9,7 @@ import { type LineRoleModel, type TrainingPage, trainRoleModel } from '../../../
 import { buildDocument } from '../../../src/ingest/page.js';
 import type { LineRole } from '../../../src/ingest/line-roles/roles.js';
 import { splitLines } from '../../../src/ingest/layouts/text-lines.js';
+import { SYNTHETIC_TRAINING_PAGES, syntheticPages } from '../../../src/ingest/line-roles/synthetic-pages.js';
 import { type GoldUnit, type Ingest, readThreadGold, siteKindOf, THREAD_SET_DIR } from '../gold-units.js';
 
 /** One text copy of the thread set with its lines labelled from the gold. */
@@ -37,9 +38,17 @@ export function labelledThreadPages(dir = THREAD_SET_DIR): LabelledPage[] {
   });
 }
 
-/** The line-role model of each text kind of the thread set, trained on the other kinds' pages only. */
-export function modelsWithoutEachKind(pages: readonly LabelledPage[] = labelledThreadPages()): Map<string, LineRoleModel> {
-  return new Map([...new Set(pages.map((p) => p.kind))].map((kind) => [kind, trainRoleModel(pages.filter((p) => p.kind !== kind))]));
+/** The synthetic pages the model is trained on beside the thread set (synthetic-pages.ts), with their line features. */
+export function syntheticTrainingPages(count = SYNTHETIC_TRAINING_PAGES): TrainingPage[] {
+  return syntheticPages(count).map((p) => ({ features: lineFeatures(p.lines), roles: p.roles }));
+}
+
+/** Every page the shipped model is trained on: the thread set's text copies, then the synthetic pages. */
+export const trainingPages = (pages: readonly LabelledPage[] = labelledThreadPages(), synthetic: readonly TrainingPage[] = syntheticTrainingPages()): TrainingPage[] => [...pages, ...synthetic];
+
+/** The line-role model of each text kind of the thread set, trained on the other kinds' pages only (and the synthetic pages). */
+export function modelsWithoutEachKind(pages: readonly LabelledPage[] = labelledThreadPages(), synthetic: readonly TrainingPage[] = syntheticTrainingPages()): Map<string, LineRoleModel> {
+  return new Map([...new Set(pages.map((p) => p.kind))].map((kind) => [kind, trainRoleModel(trainingPages(pages.filter((p) => p.kind !== kind), synthetic))]));
 }
 
 /**
