@@ -17,12 +17,13 @@ import { labelledThreadPages, leaveOneKindOutWithModel, syntheticTrainingPages, 
 // 0.971 (author 0.980, date 0.989, parent 0.963), leave-one-kind-out 0.966, 0.963 with the model retrained. With the
 // three saved HTML pages of related-article lists beside comments (branch html-inferred, 556 gold units), each read at 1.0:
 // 0.972 (author 0.980, date 0.989, parent 0.964), leave-one-kind-out 0.967, 0.964 with the model retrained. With the model
-// trained on 20 synthetic pages besides (branch reader-synth): 0.967 with the model retrained.
+// trained on 20 synthetic pages besides (branch reader-synth): 0.967 with the model retrained, but not shipped
+// (the model alone read unseen kinds worse: SYNTHETIC_TRAINING_PAGES is 0).
 const FLOORS = { f1: 0.971, author: 0.979, published: 0.988, parent: 0.963 } as const;
 const FLOORS_PER_EXPORT = ['csv-export', 'json-flat', 'jsonl-flat', 'html-news', 'html-blog', 'html-social-post', 'html-js-news', 'html-utility-forum', 'html-discussion-group', 'html-msg-cards', 'html-related-links', 'html-link-comments'];
 const LEAVE_ONE_KIND_OUT_F1 = 0.966;
 /** Leave-one-kind-out with the line-role model retrained without each kind: the whole reader's honest figure. */
-const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.966;
+const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.963;
 
 describe('thread reader on the development set (eval/threads)', () => {
   const score = scoreThreadSet();
