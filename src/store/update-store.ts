@@ -34,6 +34,17 @@ function statOf(f: RunFile): FileStat {
 }
 
 /**
+ * A thread's start (its lexicons and language model, about 3 CPU s) costs about what analysing 2 MB
+ * does: a rerun (a store that holds files already) starts one thread per 4 MB to analyse, at least
+ * one. Its outputs are the same whatever the number of threads; a first run takes every thread asked for.
+ */
+const RERUN_BYTES_PER_THREAD = 4e6;
+
+function rerunThreads(storedFiles: number, bytesToAnalyse: number): number {
+  return storedFiles === 0 ? Infinity : Math.max(1, Math.ceil(bytesToAnalyse / RERUN_BYTES_PER_THREAD));
+}
+
+/**
  * Bring the store up to date with the corpus: analyse what is new or changed, forget what is gone.
  * `files` is the store's files table after the update, kept in step with it (read once per run).
  */
@@ -84,8 +95,9 @@ export async function updateStore(
   };
   let done = 0;
   let bytes = 0;
-  // More threads than files would only load the lexicons again (each thread holds its own copy).
-  const threads = Math.min(options.workers ?? os.availableParallelism(), tasks.length);
+  // More threads than files would only load the lexicons again (each thread holds its own copy); so
+  // would more than one per RERUN_BYTES_PER_THREAD on a rerun.
+  const threads = Math.min(options.workers ?? os.availableParallelism(), tasks.length, rerunThreads(stored.size, totalBytes));
   const limits = options.workerMemoryMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.workerMemoryMb } };
   const pool = await analyseOnWorkers(threads, options, tasks.values(), (reply) => {
     const task = tasks[reply.id]!;

@@ -85,4 +85,22 @@ describe('the analysis worker pool', () => {
     expect(await threadsFor(64)).toBe(3);
     expect(await threadsFor(2)).toBe(2);
   }, 60_000);
+
+  it('starts one analysis thread on a rerun with little to analyse, as many as asked on a first run', async () => {
+    const corpus = tempDir('rerun');
+    for (const name of ['a', 'b', 'c', 'd']) writeFileSync(path.join(corpus, `${name}.txt`), `Un cloud souverain pour ${name}.\n`);
+    const out = tempDir('out');
+    const threadsOfRun = async (): Promise<number> => {
+      const { files } = filesOfRun([corpus], undefined, { outDir: out });
+      const output = openOutput(out);
+      try {
+        return (await updateStore(output.store, files, 'key', optionsFor(corpus, out, { workers: 2 }))).threads;
+      } finally {
+        output.close();
+      }
+    };
+    expect(await threadsOfRun()).toBe(2);
+    for (const name of ['e', 'f', 'g']) writeFileSync(path.join(corpus, `${name}.txt`), `Un cloud souverain pour ${name}.\n`);
+    expect(await threadsOfRun()).toBe(1);
+  }, 60_000);
 });
