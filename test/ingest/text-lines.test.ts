@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bylineAuthor } from '../../src/ingest/layouts/article-part.js';
-import { indentOf, looksLikeHandle, looksLikePersonName, paragraphsOf, wordCount } from '../../src/ingest/layouts/text-lines.js';
+import { indentOf, looksLikeHandle, looksLikePersonName, paragraphsOf, perLine, wordCount } from '../../src/ingest/layouts/text-lines.js';
 import { parseCommentHeading } from '../../src/ingest/layouts/thread-heading.js';
 
 describe('looksLikeHandle', () => {
@@ -57,5 +57,17 @@ describe('line helpers', () => {
       expect(indentOf(line)).toBe([...(/^[ \t\u00a0]*/u.exec(line)?.[0] ?? '')].reduce((w, c) => w + (c === '\t' ? 4 : 1), 0));
     }
     expect(paragraphsOf(['a', '', '', 'b', 'c', ' ', 'd']).map((p) => [p.lines.join('|'), p.gapBefore])).toEqual([['a', 0], ['b|c', 2], ['d', 1]]);
+  });
+});
+
+describe('perLine', () => {
+  it('reads each line once, an answer of undefined included, and answers by line index', () => {
+    const read: string[] = [];
+    const at = perLine(['12 mai', 'rien', '3 juin'], (line) => {
+      read.push(line);
+      return /\d/u.test(line) ? line.length : undefined;
+    });
+    expect([at(0), at(1), at(2), at(1), at(0)]).toEqual([6, undefined, 6, undefined, 6]);
+    expect(read).toEqual(['12 mai', 'rien', '3 juin']);
   });
 });

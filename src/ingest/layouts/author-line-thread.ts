@@ -3,7 +3,7 @@ import { isRelativeDate, parseDateLine } from '../french-date.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
 import { withQuotesAttributed } from './quotes.js';
-import { indentOf, looksLikeHandle, paragraphsOf, type Paragraph } from './text-lines.js';
+import { indentOf, looksLikeHandle, paragraphsOf, type Paragraph, perLine } from './text-lines.js';
 import { findCommentHeadings, type CommentHeading } from './thread-heading.js';
 
 /** Lines a site prints with the name: "il y a 3 heures", "12 mars 2023 à 10:14". */
@@ -28,15 +28,7 @@ type Thread = { heading: CommentHeading; end: number; furnitureAt: FurnitureAt }
 /** The heading that opens an author-line thread: followed by a user name alone, then text. */
 function findThread(lines: readonly string[]): Thread {
   // The furniture of the lines after a heading: found while looking for the thread's end, then dropped from its comments.
-  const furniture: (BoilerplatePattern | null | undefined)[] = [];
-  const furnitureAt: FurnitureAt = (i) => {
-    let f = furniture[i];
-    if (f === undefined) {
-      f = matchBoilerplate(lines[i]!) ?? null;
-      furniture[i] = f;
-    }
-    return f ?? undefined;
-  };
+  const furnitureAt: FurnitureAt = perLine(lines, matchBoilerplate);
   for (const heading of findCommentHeadings(lines).reverse()) {
     const end = threadEnd(lines, heading.index + 1, furnitureAt);
     const paragraphs = paragraphsOf(lines, heading.index + 1, end);

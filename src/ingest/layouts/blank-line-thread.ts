@@ -1,10 +1,10 @@
-import { type BoilerplatePattern, isEndMarker, matchBoilerplate } from '../boilerplate.js';
+import { isEndMarker, matchBoilerplate } from '../boilerplate.js';
 import { cleanScrapedText } from '../clean-text.js';
 import type { ParsedComment } from '../page.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
 import { quoteCandidate, quoteNotFound, quoteOpener, quoteSource, type QuoteCandidate } from './quotes.js';
-import { paragraphsOf } from './text-lines.js';
+import { paragraphsOf, perLine } from './text-lines.js';
 import { findCommentHeadings } from './thread-heading.js';
 
 function threadStart(lines: readonly string[]): { index: number; declared?: number } | undefined {
@@ -31,13 +31,10 @@ export const blankLineThreadLayout: PageLayout = {
     const article = parseArticlePart(lines.slice(0, start));
     // Each line's furniture read once: the thread ends at the first end marker, the other furniture is dropped.
     let end = lines.length;
-    const furniture: (BoilerplatePattern | undefined)[] = [];
-    for (let i = start + 1; i < lines.length; i += 1) {
-      furniture[i] = matchBoilerplate(lines[i]!);
-      if (furniture[i]?.kind === 'end') { end = i; break; }
-    }
+    const furnitureAt = perLine(lines, matchBoilerplate);
+    for (let i = start + 1; i < lines.length; i += 1) if (furnitureAt(i)?.kind === 'end') { end = i; break; }
     const paragraphs = paragraphsOf(lines, start + 1, end)
-      .map((p) => ({ ...p, lines: p.lines.filter((_, k) => furniture[p.start + k] === undefined) }))
+      .map((p) => ({ ...p, lines: p.lines.filter((_, k) => furnitureAt(p.start + k) === undefined) }))
       .filter((p) => p.lines.length > 0);
     const innerGaps = paragraphs.slice(1).map((p) => p.gapBefore).filter((g) => g > 1);
     const separator = innerGaps.length > 0 ? Math.min(...innerGaps) : 1;

@@ -11,6 +11,22 @@ export function isBlank(line: string): boolean {
   return line.trim() === '';
 }
 
+/**
+ * `read(lines[i])` for any line index i, each line read at most once: for the cues a reading of one
+ * page asks of the same lines several times (made per reading, never kept at module level).
+ */
+export function perLine<T>(lines: readonly string[], read: (line: string) => T | undefined): (i: number) => T | undefined {
+  const known: (T | null | undefined)[] = [];
+  return (i) => {
+    let value = known[i];
+    if (value === undefined) {
+      value = read(lines[i]!) ?? null;
+      known[i] = value;
+    }
+    return value ?? undefined;
+  };
+}
+
 /** Leading white space width, a tab counting as four spaces. */
 export function indentOf(line: string): number {
   // The run of /^[ \t\u00a0]*/u, read character by character (asked for on every line by several readers).

@@ -3,7 +3,7 @@ import { parseDateLine } from '../french-date.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
 import { withQuotesAttributed } from './quotes.js';
-import { indentOf, isBlank } from './text-lines.js';
+import { indentOf, isBlank, perLine } from './text-lines.js';
 import { headingBefore } from './thread-heading.js';
 
 // "  • quinctius cincinnatus Répondre", "Marie dit :", "• Paul a dit :" — the comment's header line.
@@ -34,15 +34,7 @@ interface Thread {
 
 /** The page's comment headers, found once per reading (`read`) and passed on. */
 function threadOf(text: string, lines: readonly string[]): Thread {
-  const dates: (string | null | undefined)[] = [];
-  const dateAt = (i: number): string | undefined => {
-    let date = dates[i];
-    if (date === undefined) {
-      date = parseDateLine(lines[i]!) ?? null;
-      dates[i] = date;
-    }
-    return date ?? undefined;
-  };
+  const dateAt = perLine(lines, parseDateLine);
   const authors = new Map<number, string>();
   lines.forEach((_, i) => {
     const author = parseHeader(lines, i, dateAt);
