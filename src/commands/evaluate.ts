@@ -7,7 +7,8 @@ import { readDocumentFiles, readGold, readPredictions } from '../stance/read-run
 import { DEFAULTS } from '../options.js';
 import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folder.js';
 import { evaluateCoded, formatCodedEvaluation, hasTextColumn, macroDifference } from '../evaluate/evaluate-coded.js';
-import { codedSha256 } from '../evaluate/read-coded.js';
+import { codedSha256, readSplit } from '../evaluate/read-coded.js';
+import { secondCoderReport } from '../evaluate/second-coder.js';
 import { FITTED_FILE, stanceLexiconsHash } from '../lexicon/load-fitted.js';
 import { UserError } from '../errors.js';
 
@@ -24,7 +25,7 @@ function table(title: string, e: Evaluation): string[] {
 }
 
 /** The figures of a gold whose units carry their text: with fitted weights, the lexicon weights and the fitted ones side by side. */
-function evaluateCodedGold(flags: { gold: string; lexicons?: string; splitFile?: string; split?: string; weights?: string; fitted: boolean }): string[] {
+function evaluateCodedGold(flags: { gold: string; lexicons?: string; splitFile?: string; split?: string; weights?: string; fitted: boolean; secondCoder?: string }): string[] {
   if ((flags.splitFile === undefined) !== (flags.split === undefined)) throw new UserError('--split-file and --split go together', 'e.g. --split-file eval/stances/split.tsv --split dev');
   const dir = chooseLexiconDir(flags.lexicons, process.cwd()).dir;
   const loaded = loadLexicons(dir, { fitted: flags.fitted && flags.weights === undefined });
@@ -32,6 +33,7 @@ function evaluateCodedGold(flags: { gold: string; lexicons?: string; splitFile?:
   const gold = path.resolve(flags.gold);
   const split = flags.splitFile === undefined ? undefined : { file: path.resolve(flags.splitFile), name: flags.split! };
   const title = `${flags.gold}${split === undefined ? '' : ` (split ${split.name})`}`;
+  if (flags.secondCoder !== undefined) return secondCoderReport(flags.gold, flags.secondCoder, lexicons, split === undefined ? undefined : readSplit(split.file, split.name));
   const fitted = lexicons.fitted;
   const plain = evaluateCoded(gold, { ...lexicons, fitted: undefined }, split);
   if (fitted === undefined) return formatCodedEvaluation(title, plain.evaluation);
@@ -69,7 +71,9 @@ export function registerEvaluateCommand(program: Command): void {
     .option('--no-confusions', 'do not list the disagreements')
     .option('--weights <file>', `with a "text" gold: score with these fitted weights (written by "controverse fit --output") instead of the lexicon folder's ${FITTED_FILE}`)
     .option('--no-fitted', `with a "text" gold: ignore the lexicon folder's ${FITTED_FILE}`)
-    .action((flags: { gold: string; out: string; lexicons?: string; baseline: boolean; confusions: boolean; splitFile?: string; split?: string; weights?: string; fitted: boolean }) => {
+    .option('--second-coder <file>', 'with a "text" gold: a second coding of the same units (file or folder, same shape): prints the two coders\' agreement (F1 and Cohen\'s kappa per stance, claims) and the tool against each coder on the units both coded')
+    .action((flags: { gold: string; out: string; lexicons?: string; baseline: boolean; confusions: boolean; splitFile?: string; split?: string; weights?: string; fitted: boolean; secondCoder?: string }) => {
+      if (flags.secondCoder !== undefined && !hasTextColumn(path.resolve(flags.gold))) throw new UserError('--second-coder needs a gold whose units carry their text', 'e.g. --gold eval/stances/pages --second-coder eval/stances/second-coding');
       if (hasTextColumn(path.resolve(flags.gold))) {
         process.stdout.write(`${evaluateCodedGold(flags).join('\n')}\n`);
         return;

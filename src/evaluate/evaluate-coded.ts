@@ -103,6 +103,12 @@ function percentile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? 0;
 }
 
+/** The 95 % percentile interval of bootstrap draws (0–0 when there are none). */
+export function intervalOf(draws: readonly number[]): Interval {
+  const sorted = [...draws].sort((a, b) => a - b);
+  return { low: percentile(sorted, 0.025), high: percentile(sorted, 0.975) };
+}
+
 /**
  * Precision, recall and F1 per stance (lexicons and plain count), macro-F1, claims per (unit, claim),
  * each F1 with a 95 % percentile bootstrap interval over units (fixed seed).
@@ -132,13 +138,9 @@ export function scoreCoded(units: readonly CodedUnit[], predictions: readonly Co
     macroDraws[0].push(macro(f1s, 0));
     macroDraws[1].push(macro(f1s, n));
   }
-  const interval = (xs: number[]): Interval => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    return { low: percentile(sorted, 0.025), high: percentile(sorted, 0.975) };
-  };
   const scored = tables.map((t, k): Scored => {
     const c = sum(t, all);
-    return { ...c, ...figures(c), f1Interval: interval(draws[k]!) };
+    return { ...c, ...figures(c), f1Interval: intervalOf(draws[k]!) };
   });
   const named = (from: number): (Scored & { stance: Stance })[] => stances.map((stance, k) => ({ stance, ...scored[from + k]! }));
   return {
@@ -146,10 +148,10 @@ export function scoreCoded(units: readonly CodedUnit[], predictions: readonly Co
     pages: new Set(units.map((u) => u.docId)).size,
     stances: named(0),
     macroF1: macro(scored.map((s) => s.f1), 0),
-    macroInterval: interval(macroDraws[0]),
+    macroInterval: intervalOf(macroDraws[0]),
     plain: named(n),
     plainMacroF1: macro(scored.map((s) => s.f1), n),
-    plainMacroInterval: interval(macroDraws[1]),
+    plainMacroInterval: intervalOf(macroDraws[1]),
     claims: scored[2 * n]!,
   };
 }
@@ -172,8 +174,7 @@ export function macroDifference(units: readonly CodedUnit[], a: readonly CodedPr
     const sample = all.map(() => Math.floor(random() * units.length));
     draws.push(macro(ta, sample) - macro(tb, sample));
   }
-  draws.sort((x, y) => x - y);
-  return { difference: macro(ta, all) - macro(tb, all), interval: { low: percentile(draws, 0.025), high: percentile(draws, 0.975) } };
+  return { difference: macro(ta, all) - macro(tb, all), interval: intervalOf(draws) };
 }
 
 /** Read, tag and score in one call: what `controverse evaluate` and `npm run eval:coded` print. */
@@ -186,7 +187,8 @@ export function evaluateCoded(goldPath: string, lexicons: LexiconSet, split?: { 
 }
 
 const f2 = (x: number): string => x.toFixed(2);
-const ci = (i: Interval): string => `[${f2(i.low)}, ${f2(i.high)}]`;
+/** An interval as printed: `[0.51, 0.59]`. */
+export const ci = (i: Interval): string => `[${f2(i.low)}, ${f2(i.high)}]`;
 
 /** The evaluation as a plain-text table: lexicons and plain count side by side, then claims. */
 export function formatCodedEvaluation(title: string, e: CodedEvaluation): string[] {
