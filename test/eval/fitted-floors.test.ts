@@ -20,12 +20,14 @@ describe('weights fitted on the dev split (issue 15, point 4)', () => {
     // weights 0.55; paired +0.04 [0.02, 0.06]). Floors a little below. With writers d and e's pages
     // in both splits (dev 1 179 units, test 766; measured once, 2026-12-06 22:50 UTC): macro 0.60,
     // trust_state 0.49, sceptical 0.61, sovereigntist 0.71 (lexicon weights 0.55; paired +0.05
-    // [0.04, 0.07]); floors these less 0.02.
+    // [0.04, 0.07]); floors these less 0.02. After stances round 5 (writers d and e's dev pages;
+    // measured once, 2026-12-07 02:09 UTC): macro 0.61, trust_state 0.50, sceptical 0.61,
+    // sovereigntist 0.72 (lexicon weights 0.57; paired +0.04 [0.03, 0.06]); floors these less 0.02.
     const e = await figures(true);
-    expect(e.macroF1).toBeGreaterThanOrEqual(0.58);
+    expect(e.macroF1).toBeGreaterThanOrEqual(0.59);
     const { f1 } = e;
-    expect(f1.trust_state).toBeGreaterThanOrEqual(0.47);
+    expect(f1.trust_state).toBeGreaterThanOrEqual(0.48);
     expect(f1.sceptical).toBeGreaterThanOrEqual(0.59);
-    expect(f1.sovereigntist).toBeGreaterThanOrEqual(0.69);
+    expect(f1.sovereigntist).toBeGreaterThanOrEqual(0.70);
   }, 300_000);
 });
