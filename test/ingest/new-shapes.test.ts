@@ -166,4 +166,17 @@ describe('inferred reader: reply and quote cues of the moved kinds', () => {
     ];
     expect(readInferredThread(page)?.page.comments.map((c) => c.text)).toEqual(['Un deuxième message.', 'Un troisième message.']);
   });
+
+  it('reads "2 commentaires" right over a comment\'s header as the count of the answer above\'s comments', () => {
+    const page = [
+      'Question', 'Un titre de question ?', 'publié il y a 6 jours par lou_t', 'Le texte de la question posée ici.', '',
+      'Réponse', 'par anne_b', 'il y a 5 jours', 'Une première réponse à la question.', '',
+      'Réponse', 'par farid_b', 'il y a 4 jours', 'Une deuxième réponse à la question.', '',
+      '2 commentaires', 'anne_b il y a 4 jours', 'Un commentaire sous la réponse.', 'yoann il y a 3 jours', 'Un autre commentaire.', '',
+      'Réponse', 'par yoann', 'il y a 3 jours', 'Une troisième réponse à la question.',
+    ];
+    expect(readInferredThread(page)?.page.comments.map((c) => [c.author, c.parentIndex])).toEqual([
+      ['anne_b', undefined], ['farid_b', undefined], ['anne_b', 1], ['yoann', 1], ['yoann', undefined],
+    ]);
+  });
 });

@@ -335,13 +335,16 @@ const ANSWER_COUNTER = /^(\d{1,3})\s+(?:commentaires?|comments?|réponses?|repli
  */
 function announcedAnswers(lines: readonly string[], blocks: readonly Block[]): (number | undefined)[] {
   const out: (number | undefined)[] = blocks.map(() => undefined);
-  const shapeOf = (b: Block): string => `${b.end - b.start}:${b.anchor - b.start}`;
+  // A counter the header climbed over ("1 commentaire" right above the name) is the post above's, not the header's.
+  const counted = (b: Block): boolean => b.start < b.anchor && ANSWER_COUNTER.test(lines[b.start]!.trim());
+  const startOf = (b: Block): number => (counted(b) ? b.start + 1 : b.start);
+  const shapeOf = (b: Block): string => `${b.end - startOf(b)}:${b.anchor - startOf(b)}`;
   const shapes = new Map<string, number>();
   for (const b of blocks) shapes.set(shapeOf(b), (shapes.get(shapeOf(b)) ?? 0) + 1);
   blocks.forEach((b, k) => {
     // Posts and their answers alternate: the post's shape comes back on the page (a pinned post's own header does not).
     if (k === 0 || shapeOf(b) === shapeOf(blocks[k - 1]!) || (shapes.get(shapeOf(blocks[k - 1]!)) ?? 0) < 2) return;
-    let i = b.start - 1;
+    let i = counted(b) ? b.start : b.start - 1;
     while (i > blocks[k - 1]!.end && isBlank(lines[i]!)) i -= 1;
     const n = Number(ANSWER_COUNTER.exec(lines[i]?.trim() ?? '')?.[1] ?? 0);
     for (let j = k; j < k + n && j < blocks.length && shapeOf(blocks[j]!) === shapeOf(b); j += 1) out[j] ??= k;
