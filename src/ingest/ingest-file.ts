@@ -12,6 +12,9 @@ import { authorLineThreadLayout } from './layouts/author-line-thread.js';
 import { blankLineThreadLayout } from './layouts/blank-line-thread.js';
 import { chatLinesLayout } from './layouts/chat-lines.js';
 import { signedPostsLayout } from './layouts/signed-posts.js';
+import { speakerTurnsLayout } from './layouts/speaker-turns.js';
+import { mailChainLayout } from './layouts/mail-chain.js';
+import { dayChatLayout } from './layouts/day-chat.js';
 import { fediverseThreadLayout } from './layouts/fediverse-thread.js';
 import { forumLikesThreadLayout } from './layouts/forum-likes-thread.js';
 import { hnThreadLayout } from './layouts/hn-thread.js';
@@ -30,7 +33,7 @@ import { explainsBetter, headersConsistent, withCueMetadata } from './better-rea
 /**
  * Scraped-page layouts, most specific first; the last one always recognises. The layouts written
  * for one site family are fast paths; then the generic shapes no header-first reading fits (a chat
- * one message a line, posts closed by their signature); the inferred reader reads any other page
+ * one message a line, posts closed by their signature, speakers' turns of minutes, a mail thread newest first, a chat under day separators); the inferred reader reads any other page
  * with dated headers.
  */
 export const TEXT_LAYOUTS: readonly PageLayout[] = [
@@ -40,6 +43,9 @@ export const TEXT_LAYOUTS: readonly PageLayout[] = [
   forumLikesThreadLayout,
   chatLinesLayout,
   signedPostsLayout,
+  speakerTurnsLayout,
+  mailChainLayout,
+  dayChatLayout,
   inferredThreadLayout,
   fediverseThreadLayout,
   authorLineThreadLayout,
@@ -205,7 +211,7 @@ function readText(file: string, docId: string, sha256: string, extension: Extens
   switch (extension) {
     case '.jsonl': return buildRecords(file, docId, sha256, readJsonLines(text, fileName, fieldMap));
     case '.json': return buildRecords(file, docId, sha256, readJson(text, fileName, fieldMap));
-    case '.csv': return buildRecords(file, docId, sha256, readCsv(text, fieldMap));
+    case '.csv': return buildRecords(file, docId, sha256, readCsv(text, fieldMap, fileName));
     case '.html':
     case '.htm': return buildRecords(file, docId, sha256, readHtml(text));
     case '.txt': {

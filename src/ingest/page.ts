@@ -6,7 +6,7 @@ export interface ParsedComment {
   readonly author?: string;
   readonly published?: string;
   readonly text: string;
-  /** Index in `comments` of the comment this one answers. */
+  /** Index in `comments` of the comment this one answers; -1 for the article (a mail answering the first one). */
   readonly parentIndex?: number;
   /** Index in `comments` of a comment this one quotes ("X a écrit :"); -1 for the article body. */
   readonly quotesIndex?: number;
@@ -51,7 +51,10 @@ export function buildDocument(source: PageSource, page: ParsedPage): { document:
     positionOf.set(index, position);
     let parentId: string | undefined;
     let depth = 0;
-    if (c.parentIndex !== undefined) {
+    if (c.parentIndex === -1) {
+      parentId = `${docId}#0`;
+      depth = 1;
+    } else if (c.parentIndex !== undefined) {
       const parentPos = positionOf.get(c.parentIndex);
       const parent = parentPos === undefined ? undefined : units[parentPos];
       if (parent === undefined) {

@@ -18,12 +18,16 @@ import { labelledThreadPages, leaveOneKindOutWithModel, syntheticTrainingPages, 
 // three saved HTML pages of related-article lists beside comments (branch html-inferred, 556 gold units), each read at 1.0:
 // 0.972 (author 0.980, date 0.989, parent 0.964), leave-one-kind-out 0.967, 0.964 with the model retrained. With the model
 // trained on 20 synthetic pages besides (branch reader-synth): 0.967 with the model retrained, but not shipped
-// (the model alone read unseen kinds worse: SYNTHETIC_TRAINING_PAGES is 0).
-const FLOORS = { f1: 0.971, author: 0.979, published: 0.988, parent: 0.963 } as const;
-const FLOORS_PER_EXPORT = ['csv-export', 'json-flat', 'jsonl-flat', 'html-news', 'html-blog', 'html-social-post', 'html-js-news', 'html-utility-forum', 'html-discussion-group', 'html-msg-cards', 'html-related-links', 'html-link-comments'];
-const LEAVE_ONE_KIND_OUT_F1 = 0.966;
+// (the model alone read unseen kinds worse: SYNTHETIC_TRAINING_PAGES is 0). With the 16 kinds of the
+// third held-out set moved in (branch reader-round-4, 666 gold units, reader unchanged): 0.875 (author
+// 0.865, date 0.907, parent 0.898), leave-one-kind-out 0.871, 0.870 with the model retrained. With the reader
+// changed for their shapes and the model retrained (same branch): 0.966 (author 0.971, date 0.983, parent
+// 0.961), leave-one-kind-out 0.960, 0.960 with the model retrained.
+const FLOORS = { f1: 0.965, author: 0.970, published: 0.982, parent: 0.960 } as const;
+const FLOORS_PER_EXPORT = ['csv-export', 'json-flat', 'jsonl-flat', 'facepager-csv', 'html-news', 'html-blog', 'html-social-post', 'html-js-news', 'html-utility-forum', 'html-discussion-group', 'html-msg-cards', 'html-related-links', 'html-link-comments', 'html-regional', 'html-xenforo'];
+const LEAVE_ONE_KIND_OUT_F1 = 0.959;
 /** Leave-one-kind-out with the line-role model retrained without each kind: the whole reader's honest figure. */
-const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.963;
+const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.959;
 
 describe('thread reader on the development set (eval/threads)', () => {
   const score = scoreThreadSet();

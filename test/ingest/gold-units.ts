@@ -14,8 +14,6 @@ export const THREAD_SET_DIR = 'eval/threads';
 export const HELD_OUT_DIR = 'eval/threads-heldout';
 /** A second held-out set, of kinds in neither set above, written once the first had been looked at (eval/threads-heldout-2/README.md). */
 export const FRESH_HELD_OUT_DIR = 'eval/threads-heldout-2';
-/** A third held-out set, of kinds in none of the sets above, measured once (eval/threads-heldout-3/README.md). */
-export const THIRD_HELD_OUT_DIR = 'eval/threads-heldout-3';
 
 export interface GoldUnit {
   readonly file: string;

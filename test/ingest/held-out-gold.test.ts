@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { foldWhiteSpace } from '../../src/text/normalise.js';
-import { FRESH_HELD_OUT_DIR, type GoldUnit, HELD_OUT_DIR, readGoldUnits, readThreadGold, siteKindOf, THIRD_HELD_OUT_DIR, THREAD_SET_DIR } from './gold-units.js';
+import { FRESH_HELD_OUT_DIR, type GoldUnit, HELD_OUT_DIR, readGoldUnits, readThreadGold, siteKindOf, THREAD_SET_DIR } from './gold-units.js';
 
 // The held-out gold is never compared with what the reader produces in a test (it is a measurement,
 // not a target: scripts/eval-units.ts), but it must be consistent with its own pages: a typo in the
@@ -55,7 +55,7 @@ function checkGoldOfPages(dir: string, byDoc: ReadonlyMap<string, readonly GoldU
   });
 }
 
-describe.each([HELD_OUT_DIR, FRESH_HELD_OUT_DIR, THIRD_HELD_OUT_DIR])('held-out gold in %s', (dir) => {
+describe.each([HELD_OUT_DIR, FRESH_HELD_OUT_DIR])('held-out gold in %s', (dir) => {
   const gold = readThreadGold(dir);
   const byFile = new Map<string, GoldUnit[]>();
   for (const g of gold) byFile.set(g.file, [...(byFile.get(g.file) ?? []), g]);
@@ -83,16 +83,5 @@ describe('the fresh held-out set', () => {
     const fresh = kindsOf(FRESH_HELD_OUT_DIR);
     expect(fresh.filter((k) => seen.has(k))).toEqual([]);
     expect(fresh.length).toBeGreaterThanOrEqual(12);
-  });
-});
-
-describe('the third held-out set', () => {
-  it('has only kinds of pages that are in none of the three sets above, text copies, saved HTML and exports among them', () => {
-    const seen = new Set([...kindsOf(THREAD_SET_DIR), ...kindsOf(HELD_OUT_DIR), ...kindsOf(FRESH_HELD_OUT_DIR)]);
-    const third = kindsOf(THIRD_HELD_OUT_DIR);
-    expect(third.filter((k) => seen.has(k))).toEqual([]);
-    expect(third.length).toBeGreaterThanOrEqual(12);
-    const extensions = new Set(readThreadGold(THIRD_HELD_OUT_DIR).map((g) => path.extname(g.file)));
-    expect([...extensions].sort()).toEqual(['.csv', '.html', '.jsonl', '.txt']);
   });
 });

@@ -13,18 +13,29 @@ export type FlatField = (typeof FLAT_FIELDS)[number];
  * `id` means the comment's id here; in a nested document record it is the document's id.
  */
 export const FIELD_ALIASES: Readonly<Record<FlatField, readonly string[]>> = {
-  doc_id: ['doc_id', 'thread_id', 'article_id', 'post_id', 'story_id', 'topic_id', 'link_id', 'document_id', 'conversation_id', 'page_id'],
+  // A video's id comes before a thread's: in a video platform's export the video is the document and
+  // `thread_id` names a comment thread under it; the uuid is the id every record of a video repeats.
+  doc_id: ['doc_id', 'video_uuid', 'video_id', 'thread_id', 'article_id', 'post_id', 'story_id', 'topic_id', 'link_id', 'document_id', 'conversation_id', 'page_id'],
   id: ['comment_id', 'id', 'cid', 'message_id', 'reply_id'],
-  parent_id: ['parent_id', 'parent', 'in_reply_to', 'reply_to', 'in_reply_to_id', 'parent_comment_id', 'in_reply_to_status_id'],
-  text: ['text', 'body', 'content', 'message', 'comment', 'comment_text', 'selftext'],
-  author: ['author', 'user', 'username', 'author_name', 'user_name', 'screen_name', 'pseudo', 'name'],
-  published: ['published', 'date', 'created_at', 'timestamp', 'published_at', 'created_utc', 'created', 'datetime', 'time'],
+  parent_id: ['parent_id', 'parent', 'in_reply_to', 'reply_to', 'in_reply_to_id', 'parent_comment_id', 'in_reply_to_status_id', 'in_reply_to_comment_id'],
+  text: ['text', 'body', 'content', 'message', 'comment', 'comment_text', 'selftext', 'description'],
+  // A nested poster object (an API's `account`, `from`, `user`, `author`: `from.name` in a CSV header)
+  // names the author before a bare `name`, which is often the record's title (a video's name).
+  author: ['author', 'user', 'username', 'author_name', 'user_name', 'screen_name', 'pseudo', 'author.name', 'account.display_name', 'user.name', 'from.name', 'account.name', 'name'],
+  published: ['published', 'date', 'created_at', 'timestamp', 'published_at', 'created_utc', 'created', 'created_time', 'datetime', 'time'],
   kind: ['kind', 'type', 'record_type'],
   title: ['title', 'headline'],
   site: ['site', 'source'],
   url: ['url', 'link', 'permalink'],
   lang: ['lang', 'language'],
 };
+
+/**
+ * A source name as the aliases spell it: lower case, camelCase split with `_` (`createdAt` →
+ * `created_at`, `inReplyToCommentId` → `in_reply_to_comment_id`, `account.displayName` →
+ * `account.display_name`), as APIs and the scripts over them write their fields.
+ */
+export const fieldKeyOf = (name: string): string => name.trim().replace(/(?<=[a-z0-9])(?=[A-Z])/gu, '_').toLowerCase();
 
 /** Source field name (lower case) → the field it fills, and the order in which names are preferred. */
 export interface FieldMap {
@@ -40,8 +51,8 @@ export function fieldMapOf(extra: Readonly<Record<string, string>> = {}): FieldM
   const fieldOf = new Map<string, FlatField>();
   const rank = new Map<string, number>();
   for (const [field, name] of Object.entries(extra)) {
-    fieldOf.set(name.toLowerCase(), field as FlatField);
-    rank.set(name.toLowerCase(), -1);
+    fieldOf.set(fieldKeyOf(name), field as FlatField);
+    rank.set(fieldKeyOf(name), -1);
   }
   for (const field of FLAT_FIELDS) {
     FIELD_ALIASES[field].forEach((alias, i) => {
@@ -90,11 +101,11 @@ export function columnsOf(names: readonly string[], map: FieldMap): { readonly p
   const pick = new Map<FlatField, string>();
   const unknown: string[] = [];
   for (const name of names) {
-    const key = name.trim().toLowerCase();
+    const key = fieldKeyOf(name);
     const field = map.fieldOf.get(key);
     if (field === undefined) { unknown.push(name); continue; }
     const held = pick.get(field);
-    if (held === undefined || (map.rank.get(key) ?? 0) < (map.rank.get(held.trim().toLowerCase()) ?? 0)) {
+    if (held === undefined || (map.rank.get(key) ?? 0) < (map.rank.get(fieldKeyOf(held)) ?? 0)) {
       if (held !== undefined) unknown.push(held);
       pick.set(field, name);
     } else unknown.push(name);
@@ -102,21 +113,34 @@ export function columnsOf(names: readonly string[], map: FieldMap): { readonly p
   return { pick, unknown };
 }
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A record's values by name, a nested object's values (the poster an API nests as `account`) also as `account.displayName`. */
+function namedValues(value: Record<string, unknown>): Map<string, unknown> {
+  const named = new Map<string, unknown>(Object.entries(value));
+  for (const [key, inner] of Object.entries(value)) {
+    if (isPlainObject(inner)) for (const [sub, v] of Object.entries(inner)) if (!named.has(`${key}.${sub}`)) named.set(`${key}.${sub}`, v);
+  }
+  return named;
+}
+
 /** True when a JSON object is one flat record: it names its document (`doc_id`, `thread_id`…) or its parent, and holds no nested comments. */
 export function isFlatRecord(value: unknown, map: FieldMap): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || 'comments' in value) return false;
-  const { pick } = columnsOf(Object.keys(value), map);
+  if (!isPlainObject(value) || 'comments' in value) return false;
+  const { pick } = columnsOf([...namedValues(value).keys()], map);
   return pick.has('doc_id') || pick.has('parent_id');
 }
 
-/** One JSON object → a flat row. Unknown keys are counted in `unknown`. */
+/** One JSON object → a flat row. Unknown keys are counted in `unknown` (a nested object only when none of its values was read). */
 export function flatRowOfObject(value: Record<string, unknown>, map: FieldMap, line: number | undefined, unknown: Map<string, number>): FlatRow {
-  const { pick, unknown: others } = columnsOf(Object.keys(value), map);
-  for (const k of others) unknown.set(k, (unknown.get(k) ?? 0) + 1);
+  const named = namedValues(value);
+  const { pick, unknown: others } = columnsOf([...named.keys()], map);
+  const read = new Set([...pick.values()].flatMap((name) => [name, name.slice(0, name.indexOf('.'))]));
+  for (const k of others) if (Object.hasOwn(value, k) && !read.has(k)) unknown.set(k, (unknown.get(k) ?? 0) + 1);
   const cells: Partial<Record<FlatField, string>> = {};
   let size = 0;
   for (const [field, name] of pick) {
-    const v = cellOf(value[name]);
+    const v = cellOf(named.get(name));
     if (v === undefined) continue;
     cells[field] = field === 'text' ? v : v.trim();
     size += v.length;
@@ -137,12 +161,30 @@ export function parseFlatDate(raw: string): string | undefined {
 }
 
 /** `kind` values that mark the row holding the article body. */
-const ARTICLE_KINDS = new Set(['article', 'post', 'story', 'submission', 'question', 'status', 'root']);
+const ARTICLE_KINDS = new Set(['article', 'post', 'story', 'submission', 'question', 'status', 'root', 'video']);
 
 interface FlatDocument {
   readonly docId: string;
   readonly rows: FlatRow[];
   size: number;
+}
+
+/**
+ * A document whose first row holds no words, no title and no parent, and is the parent of others,
+ * starts with the query's seed (a research tool's row for what it was asked to fetch): that row is
+ * not a unit, and the rows under it are the thread's roots.
+ */
+function withoutSeedRow(doc: FlatDocument): void {
+  const [first] = doc.rows;
+  const id = first?.cells.id;
+  if (first === undefined || id === undefined || first.cells.parent_id !== undefined || first.cells.title !== undefined) return;
+  if ((first.cells.text ?? '').trim() !== '' || !doc.rows.some((r) => r.cells.parent_id === id)) return;
+  doc.rows.shift();
+  doc.rows.forEach((r, i) => {
+    if (r.cells.parent_id !== id) return;
+    const { parent_id: _seed, ...cells } = r.cells;
+    doc.rows[i] = { ...r, cells };
+  });
 }
 
 /** The row holding the article body, if any (index in `rows`). */
@@ -203,6 +245,7 @@ export function groupFlatRows(rows: readonly FlatRow[], defaultDocId?: string): 
       if (iso === undefined) diagnostics.push({ level: 'warning', code: 'invalid-field', line: row.line, recordId: doc.docId, message: `"published" is not a date this tool reads: "${raw}"; left empty` });
       return iso;
     };
+    withoutSeedRow(doc);
     const articleIndex = articleRowOf(doc, diagnostics);
     const article = articleIndex === undefined ? undefined : doc.rows[articleIndex];
     const roots = new Set([doc.docId, ...(article?.cells.id === undefined ? [] : [article.cells.id])]);

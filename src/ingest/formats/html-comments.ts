@@ -482,8 +482,19 @@ function quotationsIn(item: HTMLElement, items: ReadonlySet<HTMLElement>): { quo
     const head = siblings[siblings.indexOf(q) - 1] as HTMLElement | undefined;
     const name = head === undefined || head.text.length > 120 ? undefined : replyCueOf(head.text.trim())?.quote;
     if (head !== undefined && name !== undefined) { quotes.push(head); quoted ??= name; }
+    // The quotation names its author itself: an attribute (`data-quote`, `data-author`), or its title row ("X a dit :").
+    quoted ??= q.getAttribute('data-quote')?.trim() || q.getAttribute('data-author')?.trim() || quoteTitleName(q);
   }
   return { quotes, quoted };
+}
+
+/** "X a dit :", "X a écrit :", "X said:", "X wrote:" as a quotation's own first row. */
+const QUOTE_TITLE = /^(\S.{0,40}?)\s+(?:a\s+dit|a\s+écrit|said|wrote)\s*:?$/iu;
+
+function quoteTitleName(q: HTMLElement): string | undefined {
+  const first = q.childNodes.find((n) => n.nodeType === NodeType.ELEMENT_NODE) as HTMLElement | undefined;
+  const text = first === undefined || first.text.length > 80 ? undefined : first.text.trim();
+  return text === undefined ? undefined : QUOTE_TITLE.exec(text)?.[1];
 }
 
 /** True when each member of `inner` is the header row of the member of `outer` at its place: inside it, same time, little else. */

@@ -4,6 +4,8 @@ import type { FormatResult } from './format.js';
 
 /** Columns a CSV of comments must have, under their own name or an alias (contracts.md, "Input formats"). */
 const REQUIRED_COLUMNS = ['doc_id', 'text'] as const;
+/** Without a document id, a CSV linking its rows by id and parent is one thread (a research tool's export of one post). */
+const ONE_THREAD_COLUMNS = ['id', 'parent_id'] as const;
 
 /** Separator of the header line: `,`, or the `;` of French spreadsheets, or tab, whichever occurs most outside quotes. */
 export function sniffDelimiter(text: string): string {
@@ -22,8 +24,9 @@ export function sniffDelimiter(text: string): string {
  * read through the field aliases (`id`, `in_reply_to`, `message`…) and the user's `--fields`; rows of
  * the same `doc_id` form one document (see groupFlatRows). A file without a document id and a text
  * column, or that is not valid CSV, is skipped with a row in diagnostics; a bad row is skipped alone.
+ * A file with `id` and `parent_id` columns but no document id is one document named `fileName`.
  */
-export function readCsv(text: string, map: FieldMap = DEFAULT_FIELD_MAP): FormatResult {
+export function readCsv(text: string, map: FieldMap = DEFAULT_FIELD_MAP, fileName?: string): FormatResult {
   let rows: { record: string[]; info: { lines: number } }[];
   try {
     rows = parse(text, { bom: true, delimiter: sniffDelimiter(text), info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as { record: string[]; info: { lines: number } }[];
@@ -33,7 +36,8 @@ export function readCsv(text: string, map: FieldMap = DEFAULT_FIELD_MAP): Format
   }
   const header = rows[0]?.record.map((h) => h.trim()) ?? [];
   const { pick } = columnsOf(header, map);
-  const missing = REQUIRED_COLUMNS.filter((c) => !pick.has(c));
+  const oneThread = fileName !== undefined && ONE_THREAD_COLUMNS.every((c) => pick.has(c));
+  const missing = REQUIRED_COLUMNS.filter((c) => !pick.has(c) && !(c === 'doc_id' && oneThread));
   if (missing.length > 0) {
     return { records: [], diagnostics: [{ level: 'error', code: 'missing-columns', line: 1, message: `required column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} not in the header (found: ${header.join(', ') || 'nothing'}); file skipped` }] };
   }
@@ -46,5 +50,5 @@ export function readCsv(text: string, map: FieldMap = DEFAULT_FIELD_MAP): Format
     }
     return { line: info.lines, cells, size: record.reduce((n, cell) => n + cell.length, 0) };
   });
-  return groupFlatRows(flat);
+  return groupFlatRows(flat, oneThread && !pick.has('doc_id') ? fileName : undefined);
 }

@@ -1,3 +1,4 @@
+import { foldAccents } from '../../text/fold-accents.js';
 import type { Diagnostic } from '../../model.js';
 import type { ParsedComment, ParsedPage } from '../page.js';
 import { layoutOfReader, type PageLayout } from './layout.js';
@@ -175,7 +176,55 @@ const mayBeName = (line: string, cue: LineInfo | undefined): boolean => {
 };
 
 /** The comment headers of a page: dated lines with the name and marker lines around them; `mayBeDated[i]`: line i is short and may hold a date. */
-function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<number>, mayBeDated: readonly boolean[]): Block[] {
+/** A line of a poster's card: "Date d'inscription: mars 2011", "Messages: 3 847", "Localisation: Nantes". */
+const CARD_FIELD = /^[\p{L}'’ ]{2,30}\s*:\s*\S.{0,40}$/u;
+
+/** The last line of a poster's card under the name at `name`: a title of three words at most, then "Label: value" lines; `name` when none. */
+function cardEnd(lines: readonly string[], name: number): number {
+  let end = name;
+  let fields = 0;
+  for (let j = name + 1; j < lines.length && j - name <= MAX_HEADER_LEAD + 2; j += 1) {
+    const t = lines[j]!.trim();
+    if (CARD_FIELD.test(t)) { end = j; fields += 1; continue; }
+    if (fields === 0 && j === name + 1 && t !== '' && wordCount(t) <= 3 && !/[.!?…:]$/u.test(t) && CARD_FIELD.test(lines[j + 1]?.trim() ?? '')) continue;
+    break;
+  }
+  return fields === 0 ? name : end;
+}
+
+/** Times a short line holding an interface word must come back to be the page's action bar. */
+const MIN_BAR_REPEATS = 3;
+/** A line of the page's action bar: furniture, like an interface line. */
+const ACTION_BAR: LineInfo = { header: false, iface: true };
+
+/**
+ * The page's own action bars: a short line (two to five words, no digit or punctuation) opening on an
+ * interface word and repeated under several posts ("Répondre avec citation", "Reply with quote", "Marquer comme
+ * réponse"), whatever its other words.
+ */
+function actionBarsOf(lines: readonly string[], cues: LineCueSet): Set<string> {
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const t = line.trim();
+    if (t.length < 6 || t.length > 60) continue;
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  const bars = new Set<string>();
+  for (const [t, n] of counts) {
+    if (n < MIN_BAR_REPEATS || /[.!?…:\d]/u.test(t)) continue;
+    const words = foldAccents(t.toLowerCase()).split(/[^\p{L}'’]+/u).filter((w) => w !== '');
+    if (words.length >= 2 && words.length <= 5 && cues.interfaceWords.has(words[0]!) && replyCueOf(t) === undefined) bars.add(t);
+  }
+  return bars;
+}
+
+/** A loose name line: its first segment when the name cue reads it ("par Hélène_Equipe  Équipe pédagogique" → the name, not the badge), else the whole line. */
+function nameLeading(line: string, cues: LineCueSet): string {
+  const [first, ...rest] = segmentsOf(line);
+  return (rest.length > 0 && first !== undefined ? authorOf(first, cues) : undefined) ?? line.trim();
+}
+
+function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<number>, mayBeDated: readonly boolean[], cues: LineCueSet): Block[] {
   const dated: number[] = [];
   for (let i = 0; i < lines.length; i += 1) if (mayBeDated[i] === true && info(i)?.header === true && info(i)?.footer !== true) dated.push(i);
   const nameOffset = nameOffsetOf(lines, info, dated);
@@ -206,11 +255,11 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
       && (info(i - nameOffset)?.author !== undefined || mayBeName(lines[i - nameOffset]!, info(i - nameOffset)));
     if (templated) start = i - nameOffset;
     // Where the template puts the name, a short line no name pattern knows is the name ("[Mister]Rail").
-    let looseName = templated && info(start)?.author === undefined ? lines[start]!.trim() : undefined;
+    let looseName = templated && info(start)?.author === undefined ? nameLeading(lines[start]!, cues) : undefined;
     // A short line right above the date is its name, even one no name pattern knows ("Maître de conférences").
     const above = lines[i - 1]?.trim() ?? '';
     if (!templated && i > (last?.end ?? -1) + 1 && info(i - 1)?.author === undefined && info(i)?.author === undefined && mayBeName(above, info(i - 1))) {
-      looseName = above;
+      looseName = nameLeading(above, cues);
       start = i - 1;
     }
     while (!templated && looseName === undefined && start > (last?.end ?? -1) + 1 && i - start < MAX_HEADER_LEAD) {
@@ -246,6 +295,8 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
       let card = end;
       while (card + 1 < lines.length && card - end < MAX_HEADER_LEAD && !isBlank(lines[card + 1]!) && wordCount(lines[card + 1]!) <= 8 && !/[.!?…]$/u.test(lines[card + 1]!.trim())) card += 1;
       if (isBlank(lines[card + 1] ?? '')) end = card;
+      // Or, with no blank line before the text, a title then "Label: value" lines ("Membre confirmé", "Messages: 3 847").
+      else end = cardEnd(lines, end);
     }
     // "Modifié le …" inside a comment: a dated line with no name near it, after the first header, is a note.
     let named = looseName !== undefined || displayName !== undefined;
@@ -284,13 +335,16 @@ const ANSWER_COUNTER = /^(\d{1,3})\s+(?:commentaires?|comments?|réponses?|repli
  */
 function announcedAnswers(lines: readonly string[], blocks: readonly Block[]): (number | undefined)[] {
   const out: (number | undefined)[] = blocks.map(() => undefined);
-  const shapeOf = (b: Block): string => `${b.end - b.start}:${b.anchor - b.start}`;
+  // A counter the header climbed over ("1 commentaire" right above the name) is the post above's, not the header's.
+  const counted = (b: Block): boolean => b.start < b.anchor && ANSWER_COUNTER.test(lines[b.start]!.trim());
+  const startOf = (b: Block): number => (counted(b) ? b.start + 1 : b.start);
+  const shapeOf = (b: Block): string => `${b.end - startOf(b)}:${b.anchor - startOf(b)}`;
   const shapes = new Map<string, number>();
   for (const b of blocks) shapes.set(shapeOf(b), (shapes.get(shapeOf(b)) ?? 0) + 1);
   blocks.forEach((b, k) => {
     // Posts and their answers alternate: the post's shape comes back on the page (a pinned post's own header does not).
     if (k === 0 || shapeOf(b) === shapeOf(blocks[k - 1]!) || (shapes.get(shapeOf(blocks[k - 1]!)) ?? 0) < 2) return;
-    let i = b.start - 1;
+    let i = counted(b) ? b.start : b.start - 1;
     while (i > blocks[k - 1]!.end && isBlank(lines[i]!)) i -= 1;
     const n = Number(ANSWER_COUNTER.exec(lines[i]?.trim() ?? '')?.[1] ?? 0);
     for (let j = k; j < k + n && j < blocks.length && shapeOf(blocks[j]!) === shapeOf(b); j += 1) out[j] ??= k;
@@ -351,6 +405,19 @@ function answersAbove(lines: readonly string[], info: LineInfoAt, b: Block): boo
   return false;
 }
 
+/** A quotation's label, then the line naming whose words follow. */
+const QUOTE_LABEL = /^(?:citation|quote|citer)\s*:?$/iu;
+const QUOTE_SENDER = /^(?:envoyé\s+par|posté\s+par|originally\s+posted\s+by|posted\s+by|message\s+de)\s+(\S.{0,40}?)\s*:?$/iu;
+
+/** Fewest words of a line repeating an earlier post's words that make it a quotation without a marker. */
+const MIN_QUOTED_WORDS = 6;
+
+/** The latest line above line `i` that holds `line`, or undefined. */
+const lineShowing = (lines: readonly string[], i: number, line: string): number | undefined => {
+  for (let j = i - 1; j >= 0; j -= 1) if (lines[j]!.includes(line)) return j;
+  return undefined;
+};
+
 /** True when `line` was already on the page above line `i`: the quoted words of an earlier post. */
 const shownAbove = (lines: readonly string[], i: number, line: string): boolean => {
   for (let j = i - 1; j >= 0; j -= 1) if (lines[j]!.includes(line)) return true;
@@ -362,16 +429,26 @@ const shownAbove = (lines: readonly string[], i: number, line: string): boolean 
  * and quotations of another post ("X a écrit :" or "X:" then the quoted lines: the lines already shown
  * above on the page, else to the next blank line), with the first author quoted.
  */
-function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: number, authors: ReadonlySet<string> = new Set()): { text: string; quoted?: string } {
+function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: number, authors: ReadonlySet<string> = new Set()): { text: string; quoted?: string; quotedAt?: number } {
   let a = from;
   let b = to;
-  while (a < b && (isBlank(lines[a]!) || info(a)?.iface === true)) a += 1;
+  while (a < b && (isBlank(lines[a]!) || (info(a)?.iface === true && !QUOTE_LABEL.test(lines[a]!.trim())))) a += 1;
   while (b > a && (isBlank(lines[b - 1]!) || info(b - 1)?.iface === true || BOILERPLATE.test(lines[b - 1]!.trim()) || isLabelledDate(lines[b - 1]!))) b -= 1;
   const kept: string[] = [];
   let firstQuoted: string | undefined;
+  let quotedAt: number | undefined;
   for (let i = a; i < b; i += 1) {
     const line = lines[i]!;
     if (/^\s*--\s*$|^\s*_{3,}\s*$/u.test(line)) break;
+    // "Citation:" / "Envoyé par X" ("Quote:" / "Originally Posted by X"), then X's words shown again.
+    const sender = QUOTE_LABEL.test(line.trim()) ? QUOTE_SENDER.exec(lines[i + 1]?.trim() ?? '')?.[1] : undefined;
+    if (sender !== undefined) {
+      firstQuoted ??= sender;
+      const marker = i + 1;
+      i += 1;
+      while (i + 1 < b && !isBlank(lines[i + 1]!) && shownAbove(lines, marker, lines[i + 1]!.trim())) i += 1;
+      continue;
+    }
     // The action bar under a comment ("Répondre · Signaler", "Citer") closes it: what follows is the page's.
     if (info(i)?.iface === true && info(i) !== NOTE && kept.length > 0) break;
     if (info(i)?.iface === true) continue;
@@ -389,10 +466,16 @@ function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: nu
       if (i === marker) while (i + 1 < b && !isBlank(lines[i + 1]!)) i += 1;
       continue;
     }
+    // A post opening on words of an earlier post, without a marker (a rendered quote that lost its "> "):
+    // the quotation of the post those words are in.
+    if (kept.length === 0 && firstQuoted === undefined && quotedAt === undefined && i + 1 < b && wordCount(line) >= MIN_QUOTED_WORDS) {
+      const at = lineShowing(lines, from, line.trim());
+      if (at !== undefined) { quotedAt = at; continue; }
+    }
     kept.push(line.trim());
   }
   while (kept.length > 0 && isLabelledDate(kept[kept.length - 1]!)) kept.pop();
-  return { text: kept.join('\n').trim(), quoted: firstQuoted };
+  return { text: kept.join('\n').trim(), quoted: firstQuoted, quotedAt };
 }
 
 /**
@@ -511,7 +594,7 @@ function listedParent(all: readonly Unit[], index: number, targets: readonly str
 const answered = (all: readonly Unit[], index: number, name: string, alone: boolean): number | undefined =>
   alone && latestBy([all[0]!], 1, name) === 0 ? 0 : latestBy(all, index, name);
 
-interface Unit { author?: string; names?: readonly string[]; published?: string; text: string; quoted?: string; quotes?: number; parent?: number; depth: number; indent: number }
+interface Unit { author?: string; names?: readonly string[]; published?: string; text: string; quoted?: string; quotedAt?: number; quotes?: number; parent?: number; depth: number; indent: number }
 
 /** Read a page's lines into a thread, or undefined when fewer than two comment headers are found. */
 export function readInferredThread(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): { page: ParsedPage; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] } | undefined {
@@ -525,10 +608,12 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
   const classified: (LineInfo | undefined)[] = [];
   // The notes findBlocks finds are furniture for everything after it.
   const noted = new Set<number>();
+  const bars = actionBarsOf(lines, cues);
   const info: LineInfoAt = (i) => {
     const line = lines[i];
     if (line === undefined) return undefined;
     if (noted.has(i)) return NOTE;
+    if (bars.size > 0 && bars.has(line.trim())) return ACTION_BAR;
     let cue = classified[i];
     if (cue === undefined) {
       cue = seen.get(line);
@@ -538,7 +623,7 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     return cue;
   };
   const notes = new Set<number>();
-  const allBlocks = findBlocks(lines, info, notes, lines.map((l) => isCueLength(l) && mayHoldDate(l)));
+  const allBlocks = findBlocks(lines, info, notes, lines.map((l) => isCueLength(l) && mayHoldDate(l)), cues);
   for (const i of notes) noted.add(i);
   if (allBlocks.length < 2) return undefined;
   const authors = new Set<string>();
@@ -557,9 +642,19 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
       published ??= info(i)?.date?.iso;
     }
     published ??= info(b.anchor)?.date?.iso;
-    const { text, quoted } = textOf(lines, info, b.end + 1, b.textEnd ?? next, authors);
-    return { author: names[0] ?? b.looseName, text: withoutCard(text, names[0] ?? b.looseName), names, published, quoted, depth: 0, indent: indentOf(lines[b.start]!) };
+    // "@x" over "x" (an avatar's label over the name shown): the name as the page shows it.
+    const handle = names[0];
+    if (handle?.startsWith('@') === true && lines.slice(b.start, b.end + 1).some((l) => l.trim() === handle.slice(1))) names[0] = handle.slice(1);
+    const { text, quoted, quotedAt } = textOf(lines, info, b.end + 1, b.textEnd ?? next, authors);
+    return { author: names[0] ?? b.looseName, text: withoutCard(text, names[0] ?? b.looseName), names, published, quoted, quotedAt, depth: 0, indent: indentOf(lines[b.start]!) };
   });
+  // Words of an earlier post repeated on top of a post: that post's author is the one quoted.
+  for (const u of allUnits) {
+    if (u.quotedAt === undefined) continue;
+    const at = u.quotedAt;
+    const k = allBlocks.findLastIndex((b) => b.start <= at);
+    u.quoted = k === -1 ? undefined : allUnits[k]?.author;
+  }
   // A dated block without words of its own (a topic's stats, "créé · mars '23") is furniture, and so is a removed comment.
   for (const u of allUnits) if (isRemovedText(u.text)) u.text = '';
   withoutSignatures(allUnits);
@@ -665,7 +760,9 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     // "X a écrit :" quotes the latest post of X above: the post answered, when no marker said otherwise.
     if (u.quoted !== undefined) {
       for (let j = index - 1; j >= 0; j -= 1) if (sameName(all[j]?.author, u.quoted)) { u.quotes = j; break; }
-      if (cue === undefined && !indented) parent ??= u.quotes;
+      // A post's number ("#3") says it is at the top: a flat forum, where the quoted post is the one answered.
+      const flatNumber = cue?.depth === 0 && cue.target === undefined && cue.targets === undefined;
+      if ((cue === undefined || flatNumber) && !indented) parent ??= u.quotes;
     }
     if (parent === 0) parent = undefined;
     u.parent = parent;

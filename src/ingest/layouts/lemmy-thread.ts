@@ -3,7 +3,8 @@ import { isRelativeDate, parseDateLine } from '../french-date.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
 import { withQuotesAttributed, type CommentDraft } from './quotes.js';
-import { indentOf, isBlank } from './text-lines.js';
+import { isInterfaceLine } from './line-cues.js';
+import { indentOf, isBlank, wordCount } from './text-lines.js';
 import { headingBefore } from './thread-heading.js';
 
 // "hubert_t@lemmy.world": a federated account, alone on its line.
@@ -24,6 +25,36 @@ function metadataLine(line: string): { published?: string; dated: boolean } | un
   return undefined;
 }
 
+/** "soumis par" / "submitted by" alone over the account: the post's byline, not a comment's header. */
+const SUBMITTED_BY = /^(?:soumis|publié|posté|submitted|posted)\s+(?:par|by)$/iu;
+
+/** The post's menu ("…") and "load more" lines ("Voir 52 commentaires de plus"): not a comment's words. */
+const isMenuLine = (line: string): boolean => /^\s*(?:…|\.{3}|⋯)\s*$/u.test(line) || isInterfaceLine(line);
+
+/**
+ * The post's own words after its byline block ("soumis par" / account / date / "à" / community): the
+ * paragraphs from the first blank line after it to the first counter or short line of the page's
+ * (score, "58 commentaires", "enregistrer").
+ */
+function postBody(lines: readonly string[], byline: number, firstHeader: number): string | undefined {
+  let i = byline;
+  while (i < firstHeader && !isBlank(lines[i]!)) i += 1;
+  const body: string[] = [];
+  for (; i < firstHeader; i += 1) {
+    const t = lines[i]!.trim();
+    if (t === '') continue;
+    if (SCORE.test(t) || isMenuLine(t) || (wordCount(t) <= 2 && !/[.!?…»)]$/u.test(t))) break;
+    body.push(t);
+  }
+  return body.length === 0 ? undefined : body.join('\n\n');
+}
+
+/** The previous line that is not blank, trimmed ("" when none). */
+function lineAbove(lines: readonly string[], i: number): string {
+  for (let j = i - 1; j >= 0; j -= 1) if (!isBlank(lines[j]!)) return lines[j]!.trim();
+  return '';
+}
+
 interface CommentHeader { readonly index: number; readonly author: string; readonly indent: number; readonly published?: string; readonly textStart: number }
 
 function commentHeaders(lines: readonly string[]): CommentHeader[] {
@@ -31,7 +62,7 @@ function commentHeaders(lines: readonly string[]): CommentHeader[] {
   for (let i = 0; i < lines.length; i += 1) {
     const t = lines[i]!.trim();
     // An account has an "@": other lines are spared the regex.
-    if (!t.includes('@') || !ACCOUNT.test(t)) continue;
+    if (!t.includes('@') || !ACCOUNT.test(t) || SUBMITTED_BY.test(lineAbove(lines, i))) continue;
     let j = i + 1;
     let published: string | undefined;
     let dated = false;
@@ -71,7 +102,7 @@ export const lemmyThreadLayout: PageLayout = {
       for (let i = h.textStart; i < next; i += 1) {
         const line = lines[i]!;
         if (isEndMarker(line)) { ended = true; break; }
-        if (!isBlank(line) && matchBoilerplate(line) !== undefined) continue;
+        if (!isBlank(line) && (matchBoilerplate(line) !== undefined || isMenuLine(line))) continue;
         body.push(line.trim());
       }
       while (stack.length > 0 && stack.at(-1)!.indent >= h.indent) stack.pop();
@@ -82,6 +113,10 @@ export const lemmyThreadLayout: PageLayout = {
     const { comments, diagnostics } = withQuotesAttributed(drafts, article, false);
     // "publié par X dans france@jlai.lu": the community's instance is the site.
     const community = lines.slice(0, firstHeader).map((l) => COMMUNITY.exec(l.trim())).find((m) => m !== null);
-    return { page: { ...article, site: community?.[1], nCommentsDeclared: heading?.declared, comments }, diagnostics };
+    // "soumis par" / "Kermadec@jlai.lu" above the post: its author.
+    const byline = lines.slice(0, firstHeader).findIndex((l, i) => ACCOUNT.test(l.trim()) && SUBMITTED_BY.test(lineAbove(lines, i)));
+    const author = article.author ?? (byline === -1 ? undefined : lines[byline]!.trim());
+    const body = byline === -1 ? undefined : postBody(lines, byline, heading?.index ?? firstHeader);
+    return { page: { ...article, author, body: body ?? article.body, site: community?.[1], nCommentsDeclared: heading?.declared, comments }, diagnostics };
   },
 };

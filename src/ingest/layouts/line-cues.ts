@@ -19,6 +19,8 @@ const RELATIVE = [
   new RegExp(String.raw`^(?:il y a|depuis|posted|publie|edited)?\s*\d+\s*${UNIT}\.?(?:\s+ago)?(?:\s*\((?:modifie|edited)\))?$`, 'u'),
   /^(?:hier|aujourd'hui|aujourd’hui|yesterday|today|avant-hier)(?:\s+(?:a|at)\s+\d{1,2}[:h]\d{2})?$/u,
   /^(?:a l'instant|a l’instant|just now|maintenant|now)$/u,
+  // "il y a un mois", "a month ago": the number in words.
+  new RegExp(String.raw`^(?:il y a\s+(?:un|une|quelques)|(?:a|an|one)(?=\s+\S+\s+ago$))\s+${UNIT}(?:\s+ago)?$`, 'u'),
   // "mars '23", "sept. 2022": a month without a day is a date the gold leaves empty.
   /^(?:janv?|fevr?|mars|avr|mai|juin|juil|aout|sept?|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)[a-z]*\.? '\d{2}$/u,
   // "Jan 14", "14 janv.": a day without its year, a date the gold leaves empty too.
@@ -125,6 +127,8 @@ const GENERIC_INTERFACE_WORDS = [
   'citations', 'quotes', 'fan', 'epingle', 'pinned', 'masquer', 'hide', 'traduire', 'translate', 'translation', 'et', 'autres',
   'upvote', 'downvote', 'award', 'signet', 'bookmark', 'sort', 'by', 'trier', 'par', 'best', 'new', 'newest', 'oldest',
   'notifications', 'subscribe', 's’abonner', "s'abonner", 'sabonner', 'mentionner', 'lire', 'suite', 'read', 'continue', 'reading',
+  // An edit mark alone under a post's header ("Modifié", "(edited)").
+  'modifie', 'edited', 'modified',
 ];
 
 /** Interface words added after reading one kind of page of the development set, by that kind. */
@@ -134,6 +138,10 @@ export const KIND_INTERFACE_WORDS: Readonly<Record<string, readonly string[]>> =
   discourse: ['cree', 'derniere', 'utilisateurs', 'liens', 'users', 'links', 'created', 'last', 'posts', 'sujets', 'membre', 'member'],
   // "Vue 1,2 k fois · 34 votes positifs", "Voter pour · Commenter · Partager" under an answer.
   'qa-site': ['vue', 'fois', 'positifs', 'negatifs', 'voter', 'pour', 'contre', 'commenter'],
+  // "Marquer comme réponse" under an answer of a course forum.
+  'mooc-forum': ['marquer', 'comme', 'mark', 'as', 'answer'],
+  // "Répondre avec citation" ("Reply With Quote") under each post of a vBulletin forum.
+  'vbulletin-forum': ['avec', 'citation', 'with'],
 };
 
 /** What the date and name cues gave each distinct segment of one page (null: no cue), and the interface cue each distinct line. */
@@ -251,7 +259,7 @@ export interface ReplyCue {
 /** How every reply marker below starts or ends: a line matching none is not one, without trying each. */
 // Tried on most short lines: written without the i flag (caseless.ts), the end of the line read only
 // when its last character may close "a écrit :" or "wrote".
-const REPLY_START = new RegExp(caseless('^(?:level|niveau|#|↪|↳|↩|en\\s|réponse|répondre|in\\s|replying|reply)'), 'u');
+const REPLY_START = new RegExp(caseless('^(?:level|niveau|#|↪|↳|↩|en\\s|réponse|répondre|in\\s|replying|reply|a\\s+répondu\\s|répond\\s|replied\\s)'), 'u');
 const REPLY_END = new RegExp(caseless(String.raw`(?:écrit|wrote)\s*:?\s*↑?$`), 'u');
 /** /^(?:level|…|reply)|(?:écrit|wrote)\s*:?\s*↑?$/iu on a trimmed line. */
 export const mayBeReplyCue = (t: string): boolean => REPLY_START.test(t) || (':↑tTeE'.includes(t.charAt(t.length - 1)) && t !== '' && REPLY_END.test(t));
@@ -266,7 +274,8 @@ export function replyCueOf(line: string): ReplyCue | undefined {
   if (numbered !== null) return { depth: (numbered[1]?.split('.').length ?? 1) - 1 };
   // "En réponse à" alone: the names answered are on the next line.
   if (/^(?:↪|↳|↩)?\s*(?:en\s+)?(?:réponse\s+à|in\s+reply\s+to|replying\s+to)\s*:?$/iu.test(t)) return {};
-  const answer = /^(?:↪|↳|↩)?\s*(?:en\s+)?(?:réponse\s+à|répondre\s+à|in\s+reply\s+to|replying\s+to|reply\s+to|réponse\s+au\s+(?:commentaire|message|post|avis)\s+de)\s+@?(.+?)\s*:?$/iu.exec(t);
+  // "a répondu à X" / "replied to X" under the poster's name: the verb without its subject.
+  const answer = /^(?:↪|↳|↩)?\s*(?:en\s+)?(?:réponse\s+à|répondre\s+à|in\s+reply\s+to|replying\s+to|reply\s+to|a\s+répondu\s+à|répond\s+à|replied\s+to|réponse\s+au\s+(?:commentaire|message|post|avis)\s+de)\s+@?(.+?)\s*:?$/iu.exec(t);
   if (answer !== null) {
     // "En réponse à @a et @b": a list of handles, the conversation's root first.
     const handles = /^(?:↪|↳|↩)?\s*(?:en\s+)?(?:réponse\s+à|in\s+reply\s+to|replying\s+to)\s+(@.+)$/iu.exec(t)?.[1];
@@ -330,8 +339,16 @@ export function handlesOf(line: string): string[] | undefined {
 
 /** Parts of a header line split at its separators. */
 export function segmentsOf(line: string): string[] {
-  return line.split(SEPARATOR).map((s) => s.trim()).filter((s) => s !== '');
+  return line.split(SEPARATOR).flatMap(splitTrailingAge).map((s) => s.trim()).filter((s) => s !== '');
 }
+
+/** "Louise_Tech il y a 5 jours", "marie_k 3 days ago": a name then its relative date in words, without a separator between. */
+const AGE_UNIT = String.raw`(?:minutes?|heures?|jours?|semaines?|mois|ans|années?|minutes?|hours?|days?|weeks?|months?|years?)`;
+const TRAILING_AGE = new RegExp(String.raw`^([^\s★☆]\S*(?:\s+\S+)*?)\s+(il\s+y\s+a\s+(?:\d+|un|une)\s+${AGE_UNIT}|\d+\s+${AGE_UNIT}\s+ago)$`, 'u');
+const splitTrailingAge = (segment: string): string[] => {
+  const m = segment.includes(' il y a ') || segment.endsWith(' ago') ? TRAILING_AGE.exec(segment.trim()) : null;
+  return m === null ? [segment] : [m[1] ?? '', m[2] ?? ''];
+};
 
 /** Words that introduce an author on a byline or header: "Par X", "Posted by u/X", "Message par X". */
 const AUTHOR_PREFIX = /^(?:(?:message\s+)?par|by|posted\s+by|publiée?\s+par|postée?\s+par|écrite?\s+par|de|from|épinglé\s+par|pinned\s+by)\s+(?:u\/)?/iu;

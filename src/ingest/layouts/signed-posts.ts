@@ -6,7 +6,8 @@ import { indentOf, isBlank, wordCount } from './text-lines.js';
 /**
  * Posts closed by their author's signature instead of opened by a header, whatever the site:
  *   wiki talk pages: "…les deux positions. — Pseudo (discuter) 14 mars 2023 à 10:12 (CET)";
- *   forums and mailing lists: the post's lines, then "-- Pseudo".
+ *   forums and mailing lists: the post's lines, then "-- Pseudo";
+ *   blogs signing a comment under its words: "…les explications. / Posté par Pseudo, 11 mars 2025 à 09:20".
  * A post is the block of lines ending at its signature (a dated line on top of it, "Posté le …", is
  * its date when the signature has none); replies are nested by indentation. The first post is the
  * article unless longer prose stands above it.
@@ -64,6 +65,26 @@ function signatureOf(line: string, cues: LineCueSet): Signature | undefined {
   return { before, author, published: date?.iso };
 }
 
+/** A dated byline: "Posté par X, 10 mars 2025 à 16:05", "Posted by X on March 3, 2025". */
+const BYLINE = /^(?:posté|postée|publié|publiée|écrit|écrite|posted|written|submitted)\s+(?:par|by)\s+(.+?)(?:,\s*|\s+(?:le|on)\s+)(\S*\d.*)$/iu;
+
+/**
+ * A dated byline closing a block of words (the line above is words, nothing under it before a blank
+ * line): the comment's signature, as blogs print it under the text. On top of a post, words follow
+ * it: a header, not a signature.
+ */
+function bylineAfterText(lines: readonly string[], i: number, cues: LineCueSet): Signature | undefined {
+  const t = lines[i]!.trim();
+  if (i === 0 || isBlank(lines[i - 1]!) || (i + 1 < lines.length && !isBlank(lines[i + 1]!))) return undefined;
+  const byline = BYLINE.exec(t);
+  if (byline === null) return undefined;
+  // After "par"/"by", any short words are the name, whatever their case, an initial's dot kept ("Josiane V.").
+  const name = (byline[1] ?? '').trim();
+  const author = name !== '' && wordCount(name) <= MAX_NAME_WORDS && (!/[.!?:;,…]$/u.test(name) || /(?:^|\s)\p{Lu}\.$/u.test(name)) ? name : undefined;
+  const date = dateCueOf((byline[2] ?? '').trim(), cues);
+  return author === undefined || date === undefined ? undefined : { before: '', author, published: date.iso };
+}
+
 /** "Ker Ys, 2 avril 2023 à 17:30" → the name and the date (from its first digit). */
 function splitAtDigit(tail: string): [string, string | undefined] {
   const at = tail.search(/\d/u);
@@ -88,6 +109,28 @@ function earlierParagraph(lines: readonly string[], floor: number, start: number
   return top;
 }
 
+/** A byline under a blog post giving the time only: "Posté par X à 14:32 - Rubrique - Commentaires [5]". */
+const TIMED_BYLINE = /^(?:posté|postée|publié|publiée|écrit|écrite|posted|written)\s+(?:par|by)\s+(\S+(?:\s\S+){0,3}?)\s+(?:à|at)\s+(\d{1,2})[:h](\d{2})\b/iu;
+
+/**
+ * The author and date of an article above signed posts: its byline ("Posté par X à 14:32 …"), the last
+ * one above the posts, with the day of the date line above it (blogs print the day over the title and
+ * the time in the byline).
+ */
+function articleByline(lines: readonly string[], firstStart: number, cues: LineCueSet): { author?: string; published?: string } {
+  for (let i = firstStart - 1; i >= 0; i -= 1) {
+    const byline = TIMED_BYLINE.exec(lines[i]!.trim());
+    if (byline === null) continue;
+    let day: string | undefined;
+    for (let j = i - 1; j >= 0 && day === undefined; j -= 1) {
+      const iso = wordCount(lines[j]!) <= 5 ? dateCueOf(lines[j]!.trim(), cues)?.iso : undefined;
+      if (iso !== undefined && /^\d{4}-\d{2}-\d{2}$/u.test(iso)) day = iso;
+    }
+    return { author: byline[1], published: day === undefined ? undefined : `${day}T${(byline[2] ?? '').padStart(2, '0')}:${byline[3] ?? ''}` };
+  }
+  return {};
+}
+
 interface Post { author: string; published?: string; text: string; indent: number; parent?: number }
 
 /** Read a page of signed posts, or undefined when fewer than MIN_SIGNATURES signatures close blocks of words. */
@@ -98,7 +141,7 @@ export function readSignedPosts(lines: readonly string[], cues: LineCueSet = DEF
   for (let i = 0; i < lines.length; i += 1) {
     const line = lines[i]!;
     if (line.length > 4000) continue;
-    const signature = signatureOf(line, cues);
+    const signature = signatureOf(line, cues) ?? bylineAfterText(lines, i, cues);
     if (signature === undefined) continue;
     let start = i;
     while (start > floor && !isBlank(lines[start - 1]!)) start -= 1;
@@ -140,7 +183,7 @@ export function readSignedPosts(lines: readonly string[], cues: LineCueSet = DEF
   // An article above the posts: its long paragraphs; else the first post is the article.
   const prose = lines.slice(0, firstStart).filter((l) => wordCount(l, PARAGRAPH_WORDS) >= PARAGRAPH_WORDS).map((l) => l.trim());
   const aboveIsArticle = prose.join(' ').length > (posts[0]?.text.length ?? 0);
-  const article = aboveIsArticle ? { author: undefined, published: undefined, text: prose.join('\n\n') } : posts.shift()!;
+  const article = aboveIsArticle ? { ...articleByline(lines, firstStart, cues), text: prose.join('\n\n') } : posts.shift()!;
   const offset = aboveIsArticle ? 0 : 1;
   const comments: ParsedComment[] = posts.map((p) => {
     const parent = p.parent === undefined ? undefined : p.parent - offset;

@@ -52,19 +52,28 @@ export function labelLines(lines: readonly string[], units: readonly GoldSpan[])
     for (let k = 0; k < t.length; k += 1) lineAt.push(i);
   });
   const roles: (LineRole | undefined)[] = lines.map(() => undefined);
-  let cursor = 0;
-  let missing = 0;
-  const spans: { first: number; last: number; unit: GoldSpan }[] = [];
-  for (const unit of units) {
-    const first = fold(unit.firstWords);
-    const last = fold(unit.lastWords);
-    // A unit without words (a page of reviews has no article text) has no lines to label.
-    if (first === '' && last === '') continue;
-    const a = first === '' ? -1 : page.indexOf(first, cursor);
-    const b = a === -1 || last === '' ? -1 : page.indexOf(last, a);
-    if (a === -1 || b === -1) { missing += 1; continue; }
-    spans.push({ first: lineAt[a]!, last: lineAt[b + last.length - 1]!, unit });
-    cursor = b + last.length;
+  const spansOf = (ordered: readonly GoldSpan[]): { spans: { first: number; last: number; unit: GoldSpan }[]; missing: number } => {
+    let cursor = 0;
+    let missing = 0;
+    const spans: { first: number; last: number; unit: GoldSpan }[] = [];
+    for (const unit of ordered) {
+      const first = fold(unit.firstWords);
+      const last = fold(unit.lastWords);
+      // A unit without words (a page of reviews has no article text) has no lines to label.
+      if (first === '' && last === '') continue;
+      const a = first === '' ? -1 : page.indexOf(first, cursor);
+      const b = a === -1 || last === '' ? -1 : page.indexOf(last, a);
+      if (a === -1 || b === -1) { missing += 1; continue; }
+      spans.push({ first: lineAt[a]!, last: lineAt[b + last.length - 1]!, unit });
+      cursor = b + last.length;
+    }
+    return { spans, missing };
+  };
+  let { spans, missing } = spansOf(units);
+  // Units numbered in another order than the page shows them (a mail thread, newest message on top): in page order.
+  if (missing > 0) {
+    const at = (u: GoldSpan): number => page.indexOf(fold(u.firstWords));
+    ({ spans, missing } = spansOf([...units].sort((u, v) => at(u) - at(v))));
   }
   if (missing > 0) return { roles, missing };
   let gapStart = 0;

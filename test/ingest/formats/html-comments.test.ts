@@ -76,6 +76,25 @@ describe('comments inferred from repeated dated blocks, whatever the class names
     ]);
   });
 
+  it('reads a quotation naming its author itself (data-quote, or a title row "X a dit :") as the message answered', () => {
+    const post = (name: string, when: string, body: string): string =>
+      `<article class="msg"><h4 class="username">${name}</h4><time datetime="${when}">${when.slice(0, 10)}</time><div class="body">${body}</div></article>`;
+    const html = '<html><body><h1>Sujet</h1>'
+      + post('anne_b', '2025-03-14T10:12', 'La question posée au forum ce matin.')
+      + post('bruno_k', '2025-03-14T10:40', 'Une première réponse au forum.')
+      + post('carl_m', '2025-03-14T11:02', 'Une autre piste à regarder.')
+      + post('anne_b', '2025-03-14T11:30', '<blockquote data-quote="bruno_k"><div>Réponse citée</div><div>Une première réponse</div></blockquote>Merci pour cette réponse.')
+      + post('carl_m', '2025-03-14T12:00', '<blockquote><div>anne_b a dit :</div><div>Merci pour cette</div></blockquote>De rien pour elle.')
+      + '</body></html>';
+    const comments = readHtml(html).records[0]?.page.comments;
+    expect(comments?.map((c) => [c.author, c.text, c.parentIndex, c.quotesIndex])).toEqual([
+      ['bruno_k', 'Une première réponse au forum.', undefined, undefined],
+      ['carl_m', 'Une autre piste à regarder.', undefined, undefined],
+      ['anne_b', 'Merci pour cette réponse.', 0, 0],
+      ['carl_m', 'De rien pour elle.', 2, 2],
+    ]);
+  });
+
   it('reads a message card, not its header row, and leaves out quoted blocks, the message quoted being the one answered', () => {
     const card = (name: string, when: string, text: string, quote = ''): string =>
       `<div class="mc"><div class="mc-h"><span class="mc-i">${name.slice(0, 1)}</span><span class="mc-s">${name}</span><span class="mc-t">à la liste</span><span class="mc-w">${when}</span></div>`

@@ -43,6 +43,12 @@ describe('labelLines', () => {
     expect(roles).toEqual(['header', 'start', 'text']);
   });
 
+  it('labels units numbered in another order than the page shows them (a mail thread, newest on top)', () => {
+    const { roles, missing } = labelLines(page, [units[0]!, units[2]!, units[1]!]);
+    expect(missing).toBe(0);
+    expect(roles).toEqual(labelLines(page, units).roles);
+  });
+
   it('leaves a page unlabelled when a unit is not found', () => {
     const { roles, missing } = labelLines(page, [{ ...units[1]!, firstWords: 'absent du texte' }]);
     expect(missing).toBe(1);
