@@ -14,6 +14,8 @@ export const THREAD_SET_DIR = 'eval/threads';
 export const HELD_OUT_DIR = 'eval/threads-heldout';
 /** A second held-out set, of kinds in neither set above, written once the first had been looked at (eval/threads-heldout-2/README.md). */
 export const FRESH_HELD_OUT_DIR = 'eval/threads-heldout-2';
+/** A fourth set, of kinds in none of the sets above, written by someone who had not read the reader while the third set was being moved into the development set (eval/threads-heldout-4/README.md). */
+export const FOURTH_HELD_OUT_DIR = 'eval/threads-heldout-4';
 
 export interface GoldUnit {
   readonly file: string;
