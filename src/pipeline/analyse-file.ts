@@ -5,6 +5,7 @@ import { fieldMapOf } from '../ingest/formats/flat-records.js';
 import { ingestFile, type IngestOptions } from '../ingest/ingest-file.js';
 import { createDetector } from '../language/detect-language.js';
 import { loadLexicons } from '../lexicon/load-lexicon.js';
+import type { RunLexicons } from '../lexicon/run-lexicons.js';
 import type { FileAnalysis } from '../model.js';
 import type { RunOptions } from '../options.js';
 import { WordFolder } from '../text/normalise.js';
@@ -14,12 +15,15 @@ import { Vocabulary } from '../text/vocabulary.js';
 /**
  * What the per-document stages need: loaded once per run, and once in every worker thread. With
  * `signPhrases`, the units phrase discovery reads are collected for their documents' phrase signatures.
+ * `lexicons`: the run's lexicons, already loaded (a worker compiles those the main thread read);
+ * without them, the lexicon folder is read here.
  */
-export function createAnalysisContext(options: Pick<RunOptions, 'lexiconDir' | 'langDetector' | 'fields' | 'fitted'>, signPhrases = false): FileAnalysisContext {
+export function createAnalysisContext(options: Pick<RunOptions, 'lexiconDir' | 'langDetector' | 'fields' | 'fitted'>, signPhrases = false, lexicons?: RunLexicons): FileAnalysisContext {
   return {
     ingest: { fieldMap: fieldMapOf(options.fields) },
-    detector: createDetector(options.langDetector), lexicons: loadLexicons(options.lexiconDir, { fitted: options.fitted }), folder: new WordFolder(), vocabulary: new Vocabulary(), stem: createStemmer(),
-    ...(signPhrases ? { phrases: new DocumentSignatures(loadPhraseWords(options.lexiconDir)) } : {}),
+    detector: createDetector(options.langDetector), lexicons: lexicons?.set ?? loadLexicons(options.lexiconDir, { fitted: options.fitted }),
+    folder: new WordFolder(), vocabulary: new Vocabulary(), stem: createStemmer(),
+    ...(signPhrases ? { phrases: new DocumentSignatures(lexicons?.phraseWords ?? loadPhraseWords(options.lexiconDir)) } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../errors.js';
+import type { CachedLexicons } from '../lexicon/lexicon-cache.js';
 import type { AnalysedDocument, Diagnostic } from '../model.js';
 import type { MentionRecord } from '../report/build-rows.js';
 import type { DocumentFigures } from '../report/html/aggregate-report.js';
@@ -185,6 +186,21 @@ export class Store {
 
   deleteMeta(key: string): void {
     this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+  }
+
+  /** The lexicons kept by the last run that read them from their folder (see loadRunLexiconsCached). */
+  lexiconCache(): CachedLexicons | undefined {
+    const rows = this.db.prepare("SELECT key, value FROM meta WHERE key IN ('lexicons_key', 'lexicons_data')").all() as { key: string; value: string }[];
+    const key = rows.find((r) => r.key === 'lexicons_key')?.value;
+    const data = rows.find((r) => r.key === 'lexicons_data')?.value;
+    return key === undefined || data === undefined ? undefined : { key, data };
+  }
+
+  setLexiconCache(cached: CachedLexicons): void {
+    this.db.transaction(() => {
+      this.setMeta('lexicons_key', cached.key);
+      this.setMeta('lexicons_data', cached.data);
+    })();
   }
 
   /** Every stored file, by path. */

@@ -3,6 +3,7 @@ import os from 'node:os';
 import { fsPath } from '../ingest/list-corpus.js';
 import type { RunFile } from '../ingest/shard-of.js';
 import { docIdFor } from '../ingest/ingest-file.js';
+import type { RunLexicons } from '../lexicon/run-lexicons.js';
 import type { RunOptions } from '../options.js';
 import type { RunChanges, RunProgress } from '../pipeline/run-summary.js';
 import { analyseOnWorkers, type AnalysisTask } from '../workers/analysis-pool.js';
@@ -47,9 +48,10 @@ function rerunThreads(storedFiles: number, bytesToAnalyse: number): number {
 /**
  * Bring the store up to date with the corpus: analyse what is new or changed, forget what is gone.
  * `files` is the store's files table after the update, kept in step with it (read once per run).
+ * `lexicons`: the run's, handed to the analysis threads (read from the folder when absent).
  */
 export async function updateStore(
-  store: Store, files: readonly RunFile[], key: string, options: RunOptions, onProgress?: (p: RunProgress) => void,
+  store: Store, files: readonly RunFile[], key: string, options: RunOptions, onProgress?: (p: RunProgress) => void, lexicons?: RunLexicons,
 ): Promise<{ changes: RunChanges; threads: number; files: ReadonlyMap<string, StoredFile> }> {
   const full = options.full === true;
   const stored = store.files();
@@ -98,7 +100,7 @@ export async function updateStore(
   // More threads than files would only load the lexicons again (each thread holds its own copy); so
   // would more than one per RERUN_BYTES_PER_THREAD on a rerun.
   const threads = Math.min(options.workers ?? os.availableParallelism(), tasks.length, rerunThreads(stored.size, totalBytes));
-  const limits = options.workerMemoryMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.workerMemoryMb } };
+  const limits = { ...(options.workerMemoryMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.workerMemoryMb } }), ...(lexicons === undefined ? {} : { lexicons }) };
   const pool = await analyseOnWorkers(threads, options, tasks.values(), (reply) => {
     const task = tasks[reply.id]!;
     const before: StoredFile | undefined = stored.get(task.path);

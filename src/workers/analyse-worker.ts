@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RunOptions } from '../options.js';
+import { runLexiconsOf } from '../lexicon/lexicon-data.js';
 import { fsPath } from '../ingest/list-corpus.js';
 import { analyseFile, createAnalysisContext, describeError } from '../pipeline/analyse-file.js';
 import { StageClock, writeStageTimes } from '../pipeline/stage-times.js';
 import { toStoredDocument } from '../store/stored-document.js';
-import type { AnalysisReply, AnalysisTask, ReadyReply } from './analysis-pool.js';
+import type { AnalysisReply, AnalysisTask, AnalysisWorkerData, ReadyReply } from './analysis-pool.js';
 
 // Worker thread: analyses the corpus files the pool sends, one at a time, and answers with what the
-// store keeps. The lexicons and the detector are loaded once per worker.
-const options = workerData as RunOptions;
+// store keeps. The detector is loaded once per worker; the lexicons come read and checked from the
+// main thread (AnalysisWorkerData), and are compiled here once.
+const { options, lexicons } = workerData as AnalysisWorkerData;
 const clock = options.stageTimes === undefined ? undefined : new StageClock();
-const context = { ...createAnalysisContext(options, true), ...(clock === undefined ? {} : { clock }) };
+const context = { ...createAnalysisContext(options, true, runLexiconsOf(lexicons)), ...(clock === undefined ? {} : { clock }) };
 parentPort?.postMessage({ kind: 'ready' } satisfies ReadyReply);
 
 function analyse(task: AnalysisTask): AnalysisReply {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { Diagnostic } from '../model.js';
+import { lexiconDataOf, type LexiconData } from '../lexicon/lexicon-data.js';
+import { loadRunLexicons, type RunLexicons } from '../lexicon/run-lexicons.js';
 import type { RunOptions } from '../options.js';
 import type { StoredDocument } from '../store/store.js';
 
@@ -28,6 +30,12 @@ export type AnalysisReply =
       readonly documents: readonly StoredDocument[]; readonly diagnostics: readonly Diagnostic[];
     }
   | { readonly id: number; readonly kind: 'failed'; readonly message: string };
+
+/** What an analysis thread starts with: the run's options and its lexicons, read once by the main thread. */
+export interface AnalysisWorkerData {
+  readonly options: RunOptions;
+  readonly lexicons: LexiconData;
+}
 
 /** A worker's first message: its lexicons and detector are loaded, a death from now on is a file's doing. */
 export interface ReadyReply {
@@ -85,9 +93,11 @@ export interface PoolOutcome {
   readonly threads: number;
 }
 
-/** Limits for the analysis threads (tests give a small heap to make one die). */
+/** Limits for the analysis threads (tests give a small heap to make one die), and what they start with. */
 export interface PoolLimits {
   readonly resourceLimits?: ResourceLimits;
+  /** The run's lexicons, handed to every thread; read from `options.lexiconDir` when absent. */
+  readonly lexicons?: RunLexicons;
 }
 
 /** The row a file gets when the thread analysing it died (out of memory, a native crash). */
@@ -116,7 +126,9 @@ export async function analyseOnWorkers(
   if (first.done === true) return { threads: 0 }; // nothing to analyse: no thread is started
   const pending: AnalysisTask[] = [first.value];
   const source: Iterator<AnalysisTask> = { next: () => (pending.length > 0 ? { done: false, value: pending.pop()! } : tasks.next()) };
-  const start = (): Worker => startWorker('analyse-worker', options, limits.resourceLimits);
+  // One structured clone of the lexicons' data per thread: no thread reads or parses the folder again.
+  const data: AnalysisWorkerData = { options, lexicons: lexiconDataOf(limits.lexicons ?? loadRunLexicons(options.lexiconDir, { fitted: options.fitted })) };
+  const start = (): Worker => startWorker('analyse-worker', data, limits.resourceLimits);
   const workers = Array.from({ length: Math.max(1, size) }, start);
   let threads = workers.length;
   try {

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listCorpus } from '../../src/ingest/list-corpus.js';
+import { loadRunLexicons, type RunLexicons } from '../../src/lexicon/run-lexicons.js';
 import { filesOfRun } from '../../src/ingest/shard-of.js';
 import { openOutput } from '../../src/store/open-output.js';
 import { updateStore } from '../../src/store/update-store.js';
@@ -38,6 +39,22 @@ describe('the analysis worker pool', () => {
     // A file whose hash the store already knows is hashed, not analysed.
     expect(byId.get(files.length)?.kind).toBe('unchanged');
   });
+
+  it('analyses with the lexicons the main thread read, without reading the lexicon folder itself', async () => {
+    const lexicons = loadRunLexicons(path.resolve('lexicons'));
+    const files = listCorpus([path.resolve('corpus')]);
+    const tasks: AnalysisTask[] = files.map((f, id) => ({ id, path: f.relative, absolute: f.absolute }));
+    const analyse = async (lexiconDir: string, handed?: RunLexicons): Promise<AnalysisReply[]> => {
+      const replies: AnalysisReply[] = [];
+      await analyseOnWorkers(1, { ...optionsFor('corpus', tempDir('out')), lexiconDir }, tasks.values(), (r) => replies.push(r), handed === undefined ? {} : { lexicons: handed });
+      // hashedAt is the clock's, not the analysis'.
+      return replies.sort((a, b) => a.id - b.id).map((r) => ({ ...r, hashedAt: 0 }));
+    };
+    // The folder named in the options is not there: only the lexicons handed over can be used.
+    const handed = await analyse(path.join(tempDir('no-lexicons'), 'lexicons'), lexicons);
+    expect(handed.every((r) => r.kind === 'analysed' && r.documents.length > 0)).toBe(true);
+    expect(handed).toEqual(await analyse(path.resolve('lexicons')));
+  }, 60_000);
 
   it('turns a file it cannot read into an unreadable-file diagnostic', async () => {
     const tasks: AnalysisTask[] = [{ id: 0, path: 'x.txt', absolute: path.resolve('corpus') }];
