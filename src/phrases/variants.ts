@@ -1,5 +1,4 @@
-import type { Token } from '../model.js';
-import { tokenise } from '../text/tokenise.js';
+import { tokenSpans } from '../text/tokenise.js';
 import { KeyedTable } from './hash-tables.js';
 import type { KeptPhrase } from './phrase.js';
 import { hashOfSurface, surfaceOf } from './segments.js';
@@ -31,7 +30,7 @@ export function collectVariants(phrases: readonly KeptPhrase[], corpus: SignedCo
     let texts: (() => ReadonlyMap<number, string>) | undefined;
     let read: ReadonlyMap<number, string> | undefined;
     let position = 0;
-    let unit: { text: string; tokens: readonly Token[] } | undefined;
+    let unit: { text: string; spans: readonly number[] } | undefined;
     walkSignatures(corpus, {
       document(_index, doc) {
         texts = doc.unitTexts;
@@ -48,9 +47,9 @@ export function collectVariants(phrases: readonly KeptPhrase[], corpus: SignedCo
         read ??= texts!();
         if (unit === undefined) {
           const text = read.get(position) ?? '';
-          unit = { text, tokens: tokenise(text) };
+          unit = { text, spans: tokenSpans(text) };
         }
-        const surface = surfaceOf(unit.text.slice(unit.tokens[start]!.span.start, unit.tokens[end]!.span.end));
+        const surface = surfaceOf(unit.text.slice(unit.spans[2 * start], unit.spans[2 * end + 1]));
         const [a, b] = hashOfSurface(surface);
         for (let k = 0; k < f.forms.length; k += 1) {
           if (f.hashes[2 * k] === a && f.hashes[2 * k + 1] === b) {

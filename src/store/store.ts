@@ -136,6 +136,7 @@ CREATE TABLE IF NOT EXISTS phrase_signatures (serial INTEGER PRIMARY KEY, words 
 export class Store {
   readonly file: string;
   private readonly db: Database.Database;
+  private packedByPath: Database.Statement | undefined;
 
   private constructor(file: string, readonly: boolean) {
     this.file = file;
@@ -295,7 +296,9 @@ export class Store {
 
   /** The analysis of one document. */
   analysisOf(file: string, ord: number): AnalysedDocument {
-    return unpackDocument(this.db.prepare('SELECT packed FROM documents WHERE path = ? AND ord = ?').pluck().get(file, ord) as Buffer);
+    // Prepared once per store: phrase discovery asks for thousands of documents.
+    this.packedByPath ??= this.db.prepare('SELECT packed FROM documents WHERE path = ? AND ord = ?').pluck();
+    return unpackDocument(this.packedByPath.get(file, ord) as Buffer);
   }
 
   /** Every document's report figures (StoredDocument.figures), in report order, streamed. */

@@ -47,6 +47,18 @@ export function tokenise(text: string, folder?: WordFolder): Token[] {
   return tokens;
 }
 
+/**
+ * The spans of tokenise's tokens, flat: start then end of each. A word is folded only when an
+ * elision may be split off it (the only use scanWords makes of a fold besides handing it on).
+ */
+export function tokenSpans(text: string): number[] {
+  const spans: number[] = [];
+  scanWords(text, (w) => (mayBeElided(w) ? foldForMatching(w) : w), (start, surface) => {
+    spans.push(start, start + surface.length);
+  });
+  return spans;
+}
+
 /** A text's tokens (as tokenise gives them) and their ids in a vocabulary. */
 export interface TokenisedText {
   readonly tokens: Token[];

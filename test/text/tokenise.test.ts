@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WordFolder } from '../../src/text/normalise.js';
-import { tokenise } from '../../src/text/tokenise.js';
+import { tokenise, tokenSpans } from '../../src/text/tokenise.js';
 
 const norms = (text: string): string[] => tokenise(text).map((t) => t.norm);
 
@@ -44,5 +45,15 @@ describe('tokenise with a WordFolder', () => {
     for (const text of ["L’État et l'ÉTAT, qu'on dit aujourd’hui souverain", 'Gaia-X, jusqu’à l`Etat : cœur', "L’État et l'ÉTAT"]) {
       expect(tokenise(text, folder)).toEqual(tokenise(text));
     }
+  });
+});
+
+describe('tokenSpans', () => {
+  it('gives the spans tokenise gives, elisions and the words that look elided but are not included', () => {
+    const pieces = ["L’État", "l'ÉTAT", "qu'on", 'Aujourd’hui', "AUJOURD'HUI", "Prud'hommes", "presqu’île", "Quelqu'un", 'jusqu’à', 'Gaia-X', 'ʼa', 'x\u{1D400}y', '\uD835z', '—', ', ', ' ', '12', 'e\u0301té', "d'", "'", '-'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      expect(tokenSpans(text)).toEqual(tokenise(text).flatMap((t) => [t.span.start, t.span.end]));
+    }), { numRuns: 2000 });
   });
 });
