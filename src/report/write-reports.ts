@@ -13,7 +13,7 @@ import type { PhrasesJob, PhrasesResult } from '../workers/phrases-worker.js';
 import { runOnWorker } from '../workers/analysis-pool.js';
 import { claimRows, diagnosticRows, phraseRows } from './build-rows.js';
 import { claimColumns, DIAGNOSTIC_COLUMNS, PHRASE_COLUMNS, type Row } from './columns.js';
-import { PHRASES_SHOWN, writeHtmlReport, type ReportDocument } from './html/write-html-report.js';
+import type { ReportDocument } from './html/write-html-report.js';
 import { hashOutputs, type OutputHash } from './output-hashes.js';
 import { REPORT_FILES } from './outputs.js';
 import { writeCsv, type CsvDialect } from './write-csv.js';
@@ -35,10 +35,10 @@ const PHRASE_THREAD_HEAP_MB = 512;
  * Find the recurring phrases of the store's documents, from their phrase signatures, on a thread
  * of its own (the main thread writes the other reports meanwhile), and write phrases.csv.
  */
-async function writePhrasesReport(file: string, job: PhrasesJob, dialect: CsvDialect): Promise<PhrasesOutcome> {
+async function writePhrasesReport(file: string, job: PhrasesJob, dialect: CsvDialect, shown: number): Promise<PhrasesOutcome> {
   const { phrases, stats } = await runOnWorker<PhrasesResult>('phrases-worker', job, PHRASE_THREAD_HEAP_MB);
   writeCsv(file, PHRASE_COLUMNS, phraseRows(phrases), dialect);
-  return { count: phrases.length, floor: stats.floor, top: [...phraseRows(phrases.slice(0, PHRASES_SHOWN))] };
+  return { count: phrases.length, floor: stats.floor, top: [...phraseRows(phrases.slice(0, shown))] };
 }
 
 /** The store's documents as report.html reads them: figures, and an analysis only when asked. */
@@ -151,11 +151,13 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
     return summary(kept);
   }
 
+  // The HTML report's modules (its charts library takes ~0.6 CPU s to load) only when it is written.
+  const { PHRASES_SHOWN, writeHtmlReport } = await import('./html/write-html-report.js');
   const staging = prepareStaging(options.outDir);
   const out = (name: string): string => path.join(staging, name);
   // Phrase discovery walks every signature: it runs on a thread of its own meanwhile.
   let phrasesSeconds = 0;
-  const phrasesDone = writePhrasesReport(out('phrases.csv'), { storeFile: store.file }, dialect)
+  const phrasesDone = writePhrasesReport(out('phrases.csv'), { storeFile: store.file }, dialect, PHRASES_SHOWN)
     .then((outcome) => ((phrasesSeconds = (Date.now() - reportsStarted) / 1000), outcome));
   phrasesDone.catch(() => undefined); // awaited below; this keeps an early failure from being reported as unhandled
   // Rows of documents unchanged since the reports in place are copied from them (checked by hash), not unpacked.
