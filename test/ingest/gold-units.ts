@@ -16,6 +16,8 @@ export const HELD_OUT_DIR = 'eval/threads-heldout';
 export const FRESH_HELD_OUT_DIR = 'eval/threads-heldout-2';
 /** A fourth set, of kinds in none of the sets above, written by someone who had not read the reader while the third set was being moved into the development set (eval/threads-heldout-4/README.md). */
 export const FOURTH_HELD_OUT_DIR = 'eval/threads-heldout-4';
+/** A fifth set, written on 2026-12-07 once the fourth had been read, kept unread (not in eval:units) until the next reader round is measured (eval/threads-heldout-5/README.md). */
+export const FIFTH_HELD_OUT_DIR = 'eval/threads-heldout-5';
 
 export interface GoldUnit {
   readonly file: string;
