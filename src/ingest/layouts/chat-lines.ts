@@ -1,5 +1,4 @@
-import type { ParsedComment } from '../page.js';
-import { layoutOfReader, type PageLayout } from './layout.js';
+import { layoutOfReader, type PageLayout, type LayoutReading } from './layout.js';
 import { authorOf, DEFAULT_LINE_CUES, isInterfaceLine, isRemovedText, type LineCueSet } from './line-cues.js';
 import { isBlank } from './text-lines.js';
 
@@ -93,7 +92,7 @@ function headerOf(line: string, cues: LineCueSet): Header | undefined {
 const isNotice = (line: string): boolean => /^[\u200e\u200f]*\[?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}[:h]\d{2}/u.test(line.trim());
 
 /** Read a page as a chat, one message a header; undefined when fewer than MIN_MESSAGES headers or most lines are not messages. */
-export function readChatLines(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): { page: { author?: string; published?: string; body: string; comments: ParsedComment[] }; diagnostics: { level: 'info'; code: string; message: string }[] } | undefined {
+export function readChatLines(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): LayoutReading | undefined {
   const headers: (Header | undefined)[] = lines.map((l) => (l.length <= 4000 ? headerOf(l, cues) : undefined));
   const at = headers.flatMap((h, i) => (h === undefined ? [] : [i]));
   if (at.length < MIN_MESSAGES) return undefined;

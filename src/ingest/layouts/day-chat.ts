@@ -1,5 +1,5 @@
 import type { ParsedComment } from '../page.js';
-import { layoutOfReader, type PageLayout } from './layout.js';
+import { layoutOfReader, type PageLayout, type LayoutReading } from './layout.js';
 import { dateCueOf, DEFAULT_LINE_CUES, isInterfaceLine, type LineCueSet, replyCueOf } from './line-cues.js';
 import { isBlank, wordCount } from './text-lines.js';
 
@@ -51,7 +51,7 @@ function dayOf(line: string, cues: LineCueSet): string | undefined {
 const isReactionLine = (line: string): boolean => !/\p{L}/u.test(line) && line.trim() !== '';
 
 /** Read a page as a day-separated chat; undefined when fewer than MIN_HEADERS named headers by MIN_AUTHORS authors. */
-export function readDayChat(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): { page: { author?: string; published?: string; body: string; comments: ParsedComment[] }; diagnostics: { level: 'info'; code: string; message: string }[] } | undefined {
+export function readDayChat(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): LayoutReading | undefined {
   const headers: Header[] = [];
   const days = new Map<number, string>();
   let hasDay = false;

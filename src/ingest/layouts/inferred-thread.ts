@@ -175,7 +175,6 @@ const mayBeName = (line: string, cue: LineInfo | undefined): boolean => {
   return t !== '' && !/^#\p{L}|^re\s*:/iu.test(t) && cue?.header !== true && cue?.iface !== true && cue?.reply === undefined && wordCount(t) <= 5 && (!/[.!?:;,…]$/u.test(t) || /(?:^|\s)\p{Lu}\.$/u.test(t));
 };
 
-/** The comment headers of a page: dated lines with the name and marker lines around them; `mayBeDated[i]`: line i is short and may hold a date. */
 /** A line of a poster's card: "Date d'inscription: mars 2011", "Messages: 3 847", "Localisation: Nantes". */
 const CARD_FIELD = /^[\p{L}'’ ]{2,30}\s*:\s*\S.{0,40}$/u;
 
@@ -224,6 +223,7 @@ function nameLeading(line: string, cues: LineCueSet): string {
   return (rest.length > 0 && first !== undefined ? authorOf(first, cues) : undefined) ?? line.trim();
 }
 
+/** The comment headers of a page: dated lines with the name and marker lines around them; `mayBeDated[i]`: line i is short and may hold a date. */
 function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<number>, mayBeDated: readonly boolean[], cues: LineCueSet): Block[] {
   const dated: number[] = [];
   for (let i = 0; i < lines.length; i += 1) if (mayBeDated[i] === true && info(i)?.header === true && info(i)?.footer !== true) dated.push(i);
@@ -419,10 +419,7 @@ const lineShowing = (lines: readonly string[], i: number, line: string): number 
 };
 
 /** True when `line` was already on the page above line `i`: the quoted words of an earlier post. */
-const shownAbove = (lines: readonly string[], i: number, line: string): boolean => {
-  for (let j = i - 1; j >= 0; j -= 1) if (lines[j]!.includes(line)) return true;
-  return false;
-};
+const shownAbove = (lines: readonly string[], i: number, line: string): boolean => lineShowing(lines, i, line) !== undefined;
 
 /**
  * The text lines of a unit without leading and trailing interface lines, blanks, a "--" signature

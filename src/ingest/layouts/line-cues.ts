@@ -343,7 +343,7 @@ export function segmentsOf(line: string): string[] {
 }
 
 /** "Louise_Tech il y a 5 jours", "marie_k 3 days ago": a name then its relative date in words, without a separator between. */
-const AGE_UNIT = String.raw`(?:minutes?|heures?|jours?|semaines?|mois|ans|années?|minutes?|hours?|days?|weeks?|months?|years?)`;
+const AGE_UNIT = String.raw`(?:minutes?|heures?|jours?|semaines?|mois|ans|années?|hours?|days?|weeks?|months?|years?)`;
 const TRAILING_AGE = new RegExp(String.raw`^([^\s★☆]\S*(?:\s+\S+)*?)\s+(il\s+y\s+a\s+(?:\d+|un|une)\s+${AGE_UNIT}|\d+\s+${AGE_UNIT}\s+ago)$`, 'u');
 const splitTrailingAge = (segment: string): string[] => {
   const m = segment.includes(' il y a ') || segment.endsWith(' ago') ? TRAILING_AGE.exec(segment.trim()) : null;

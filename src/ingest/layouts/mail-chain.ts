@@ -1,5 +1,4 @@
-import type { ParsedComment } from '../page.js';
-import { layoutOfReader, type PageLayout } from './layout.js';
+import { layoutOfReader, type PageLayout, type LayoutReading } from './layout.js';
 import { dateCueOf, DEFAULT_LINE_CUES, isInterfaceLine, type LineCueSet } from './line-cues.js';
 import { isBlank, wordCount } from './text-lines.js';
 
@@ -52,7 +51,7 @@ function wordsOf(lines: readonly string[], from: number, to: number, cues: LineC
 }
 
 /** Read a page as a mail thread; undefined when it holds fewer than MIN_HEADER_BLOCKS header blocks. */
-export function readMailChain(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): { page: { author?: string; published?: string; body: string; comments: ParsedComment[] }; diagnostics: { level: 'info'; code: string; message: string }[] } | undefined {
+export function readMailChain(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): LayoutReading | undefined {
   // Header blocks: "De : X", then the date within a few lines.
   const blocks: { start: number; bodyStart: number; author?: string; published?: string }[] = [];
   for (let i = 0; i < lines.length; i += 1) {

@@ -1,5 +1,5 @@
 import type { ParsedComment } from '../page.js';
-import { layoutOfReader, type PageLayout } from './layout.js';
+import { layoutOfReader, type PageLayout, type LayoutReading } from './layout.js';
 import { authorOf, dateCueOf, DEFAULT_LINE_CUES, isInterfaceLine, type LineCueSet, segmentsOf } from './line-cues.js';
 import { indentOf, isBlank, wordCount } from './text-lines.js';
 
@@ -134,7 +134,7 @@ function articleByline(lines: readonly string[], firstStart: number, cues: LineC
 interface Post { author: string; published?: string; text: string; indent: number; parent?: number }
 
 /** Read a page of signed posts, or undefined when fewer than MIN_SIGNATURES signatures close blocks of words. */
-export function readSignedPosts(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): { page: { author?: string; published?: string; body: string; comments: ParsedComment[] }; diagnostics: { level: 'info'; code: string; message: string }[] } | undefined {
+export function readSignedPosts(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): LayoutReading | undefined {
   const posts: Post[] = [];
   let floor = 0;
   let firstStart = -1;

@@ -1,6 +1,5 @@
-import type { ParsedComment } from '../page.js';
 import { parseDate } from '../formats/parse-date.js';
-import { layoutOfReader, type PageLayout } from './layout.js';
+import { layoutOfReader, type PageLayout, type LayoutReading } from './layout.js';
 import { DEFAULT_LINE_CUES, type LineCueSet } from './line-cues.js';
 import { isBlank } from './text-lines.js';
 
@@ -45,7 +44,7 @@ function sessionDay(lines: readonly string[], before: number): string | undefine
 }
 
 /** Read a page as speakers' turns; undefined when fewer than MIN_TURNS turns by MIN_SPEAKERS speakers or most lines are not turns. */
-export function readSpeakerTurns(lines: readonly string[], _cues: LineCueSet = DEFAULT_LINE_CUES): { page: { author?: string; published?: string; body: string; comments: ParsedComment[] }; diagnostics: { level: 'info'; code: string; message: string }[] } | undefined {
+export function readSpeakerTurns(lines: readonly string[], _cues: LineCueSet = DEFAULT_LINE_CUES): LayoutReading | undefined {
   const turns = lines.flatMap((l, i) => turnOf(l, i) ?? []);
   if (turns.length < MIN_TURNS || new Set(turns.map((t) => t.label)).size < MIN_SPEAKERS) return undefined;
   // Most paragraphs between the first and the last turn open on a turn: a page quoting a few speakers is not a transcript.
