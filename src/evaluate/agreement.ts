@@ -1,7 +1,7 @@
 import type { Stance } from '../model.js';
 import { seededRandom } from '../sampling/seeded-random.js';
 import { RunOutputError } from '../stance/read-run-output.js';
-import { BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, ci, intervalOf, type Interval } from './evaluate-coded.js';
+import { BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, ci, f2, figures, intervalOf, type Interval } from './evaluate-coded.js';
 import type { CodedUnit } from './read-coded.js';
 
 /**
@@ -59,11 +59,8 @@ export interface Agreement {
 /** A 2×2 table of two coders' binary codes: both 1, first only, second only, both 0. */
 interface Table { n11: number; n10: number; n01: number; n00: number }
 
-/** F1 of one coder against the other: 2·both / (each one's count); 1 when neither ever says 1. */
-function f1Of(t: Table): number {
-  const d = 2 * t.n11 + t.n10 + t.n01;
-  return d === 0 ? 1 : (2 * t.n11) / d;
-}
+/** F1 of one coder against the other (the first as reference; the figure is symmetric); 1 when neither ever says 1. */
+const f1Of = (t: Table): number => figures({ tp: t.n11, fp: t.n01, fn: t.n10 }).f1;
 
 /** Cohen's κ: observed agreement beyond what the two coders' rates give by chance; 1 when they agree on a constant code. */
 export function cohensKappa(t: Table): number {
@@ -147,7 +144,6 @@ export function measureAgreement(pairs: readonly CodedPair[], stances: readonly 
   };
 }
 
-const f2 = (x: number): string => x.toFixed(2);
 
 /** The agreement as a plain-text table. */
 export function formatAgreement(title: string, a: Agreement): string[] {

@@ -80,7 +80,8 @@ export function predictCoded(units: readonly CodedUnit[], lexicons: LexiconSet):
   });
 }
 
-function figures(c: Counts): { precision: number; recall: number; f1: number } {
+/** Precision, recall and F1 of counts (1 when there is nothing to find and nothing was found). */
+export function figures(c: Counts): { precision: number; recall: number; f1: number } {
   const precision = c.tp + c.fp === 0 ? (c.fn === 0 ? 1 : 0) : c.tp / (c.tp + c.fp);
   const recall = c.tp + c.fn === 0 ? (c.fp === 0 ? 1 : 0) : c.tp / (c.tp + c.fn);
   return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
@@ -186,7 +187,8 @@ export function evaluateCoded(goldPath: string, lexicons: LexiconSet, split?: { 
   return { units, predictions, evaluation: scoreCoded(units, predictions, stances) };
 }
 
-const f2 = (x: number): string => x.toFixed(2);
+/** A figure as printed: two decimals. */
+export const f2 = (x: number): string => x.toFixed(2);
 /** An interval as printed: `[0.51, 0.59]`. */
 export const ci = (i: Interval): string => `[${f2(i.low)}, ${f2(i.high)}]`;
 

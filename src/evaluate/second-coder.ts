@@ -1,6 +1,6 @@
 import type { LexiconSet } from '../lexicon/load-lexicon.js';
 import { formatAgreement, measureAgreement, pairCodings } from './agreement.js';
-import { ci, predictCoded, scoreCoded, type CodedEvaluation } from './evaluate-coded.js';
+import { ci, f2, predictCoded, scoreCoded, type CodedEvaluation } from './evaluate-coded.js';
 import { readCodedUnits } from './read-coded.js';
 
 /**
@@ -9,7 +9,6 @@ import { readCodedUnits } from './read-coded.js';
  * coders' own agreement (the ceiling no instrument scored on one coder can pass by more than noise).
  */
 
-const f2 = (x: number): string => x.toFixed(2);
 
 function toolRow(name: string, e: CodedEvaluation): string {
   const perStance = e.stances.map((s) => `${s.stance} ${f2(s.f1)}`).join(', ');
