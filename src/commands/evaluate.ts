@@ -6,14 +6,11 @@ import { plainCountLabels, plainCountLexicon } from '../stance/plain-count.js';
 import { readDocumentFiles, readGold, readPredictions } from '../stance/read-run-output.js';
 import { DEFAULTS } from '../options.js';
 import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folder.js';
-import { evaluateCoded, formatCodedEvaluation, hasTextColumn, macroDifference } from '../evaluate/evaluate-coded.js';
+import { evaluateCoded, f2, formatCodedEvaluation, hasTextColumn, macroDifference } from '../evaluate/evaluate-coded.js';
 import { codedSha256, readSplit } from '../evaluate/read-coded.js';
 import { secondCoderReport } from '../evaluate/second-coder.js';
 import { FITTED_FILE, stanceLexiconsHash } from '../lexicon/load-fitted.js';
 import { UserError } from '../errors.js';
-
-
-const f2 = (x: number): string => x.toFixed(2);
 
 function table(title: string, e: Evaluation): string[] {
   const lines = [title, `  ${'stance'.padEnd(14)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}   tp  fp  fn  tn`];
