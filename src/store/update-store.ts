@@ -100,7 +100,7 @@ export async function updateStore(
   // More threads than files would only load the lexicons again (each thread holds its own copy); so
   // would more than one per RERUN_BYTES_PER_THREAD on a rerun.
   const threads = Math.min(options.workers ?? os.availableParallelism(), tasks.length, rerunThreads(stored.size, totalBytes));
-  const limits = { ...(options.workerMemoryMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.workerMemoryMb } }), ...(lexicons === undefined ? {} : { lexicons }) };
+  const setup = { ...(options.workerMemoryMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: options.workerMemoryMb } }), ...(lexicons === undefined ? {} : { lexicons }) };
   const pool = await analyseOnWorkers(threads, options, tasks.values(), (reply) => {
     const task = tasks[reply.id]!;
     const before: StoredFile | undefined = stored.get(task.path);
@@ -122,7 +122,7 @@ export async function updateStore(
     done += 1;
     bytes += Math.max(0, task.size);
     onProgress?.({ done, total: tasks.length, bytes, totalBytes, reused, file: task.path });
-  }, limits);
+  }, setup);
   flush();
   const changes = { full, added: added.sort(), changed: changed.sort(), removed, reanalysed, reused };
   return { changes, threads: pool.threads, files: after };

@@ -93,8 +93,8 @@ export interface PoolOutcome {
   readonly threads: number;
 }
 
-/** Limits for the analysis threads (tests give a small heap to make one die), and what they start with. */
-export interface PoolLimits {
+/** What the analysis threads start with: the run's lexicons, and heap limits (tests give a small one to make a thread die). */
+export interface PoolSetup {
   readonly resourceLimits?: ResourceLimits;
   /** The run's lexicons, handed to every thread; read from `options.lexiconDir` when absent. */
   readonly lexicons?: RunLexicons;
@@ -120,15 +120,15 @@ export async function analyseOnWorkers(
   options: RunOptions,
   tasks: Iterator<AnalysisTask>,
   onReply: (reply: AnalysisReply & { kind: 'unchanged' | 'analysed' }) => void,
-  limits: PoolLimits = {},
+  setup: PoolSetup = {},
 ): Promise<PoolOutcome> {
   const first = tasks.next();
   if (first.done === true) return { threads: 0 }; // nothing to analyse: no thread is started
   const pending: AnalysisTask[] = [first.value];
   const source: Iterator<AnalysisTask> = { next: () => (pending.length > 0 ? { done: false, value: pending.pop()! } : tasks.next()) };
   // One structured clone of the lexicons' data per thread: no thread reads or parses the folder again.
-  const data: AnalysisWorkerData = { options, lexicons: lexiconDataOf(limits.lexicons ?? loadRunLexicons(options.lexiconDir, { fitted: options.fitted })) };
-  const start = (): Worker => startWorker('analyse-worker', data, limits.resourceLimits);
+  const data: AnalysisWorkerData = { options, lexicons: lexiconDataOf(setup.lexicons ?? loadRunLexicons(options.lexiconDir, { fitted: options.fitted })) };
+  const start = (): Worker => startWorker('analyse-worker', data, setup.resourceLimits);
   const workers = Array.from({ length: Math.max(1, size) }, start);
   let threads = workers.length;
   try {
