@@ -20,6 +20,9 @@ function pageWords(file: string): string {
   return foldWhiteSpace(decoded);
 }
 
+// The sixth held-out set sits beside the first one (eval/threads-heldout-6).
+const SIXTH_HELD_OUT_DIR = path.join(path.dirname(HELD_OUT_DIR), 'threads-heldout-6');
+
 const kindsOf = (dir: string): string[] => readdirSync(path.join(dir, 'pages')).sort();
 
 /** The gold units of each document: a page, or one record group (`doc`) of an export holding several. */
@@ -62,7 +65,7 @@ function checkGoldOfPages(dir: string, byDoc: ReadonlyMap<string, readonly GoldU
   });
 }
 
-describe.each([HELD_OUT_DIR, FRESH_HELD_OUT_DIR, FOURTH_HELD_OUT_DIR, FIFTH_HELD_OUT_DIR])('held-out gold in %s', (dir) => {
+describe.each([HELD_OUT_DIR, FRESH_HELD_OUT_DIR, FOURTH_HELD_OUT_DIR, FIFTH_HELD_OUT_DIR, SIXTH_HELD_OUT_DIR])('held-out gold in %s', (dir) => {
   const gold = readThreadGold(dir);
   const byFile = new Map<string, GoldUnit[]>();
   for (const g of gold) byFile.set(g.file, [...(byFile.get(g.file) ?? []), g]);
