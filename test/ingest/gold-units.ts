@@ -18,6 +18,8 @@ export const FRESH_HELD_OUT_DIR = 'eval/threads-heldout-2';
 export const FOURTH_HELD_OUT_DIR = 'eval/threads-heldout-4';
 /** A fifth set, written on 2026-12-07 once the fourth had been read, kept unread (not in eval:units) until the next reader round is measured (eval/threads-heldout-5/README.md). */
 export const FIFTH_HELD_OUT_DIR = 'eval/threads-heldout-5';
+/** A sixth set, written on 2026-12-07 by someone who had not read the reader, kept unread (not in eval:units) for the round after the fifth set is measured (eval/threads-heldout-6/README.md). */
+export const SIXTH_HELD_OUT_DIR = 'eval/threads-heldout-6';
 
 export interface GoldUnit {
   readonly file: string;

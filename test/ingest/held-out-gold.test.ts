@@ -4,7 +4,7 @@ import { decodeHTML } from 'entities';
 import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { foldWhiteSpace } from '../../src/text/normalise.js';
-import { FIFTH_HELD_OUT_DIR, FOURTH_HELD_OUT_DIR, FRESH_HELD_OUT_DIR, type GoldUnit, HELD_OUT_DIR, readGoldUnits, readThreadGold, siteKindOf, THREAD_SET_DIR } from './gold-units.js';
+import { FIFTH_HELD_OUT_DIR, FOURTH_HELD_OUT_DIR, FRESH_HELD_OUT_DIR, type GoldUnit, HELD_OUT_DIR, readGoldUnits, readThreadGold, SIXTH_HELD_OUT_DIR, siteKindOf, THREAD_SET_DIR } from './gold-units.js';
 
 // The held-out gold is never compared with what the reader produces in a test (it is a measurement,
 // not a target: scripts/eval-units.ts), but it must be consistent with its own pages: a typo in the
@@ -19,9 +19,6 @@ function pageWords(file: string): string {
   const decoded = /\.(?:csv|jsonl?)$/u.test(file) ? decodeHTML(raw.replace(/<br\s*\/?>|<\/p>/giu, ' ').replace(/<[a-z/][^>]*>/giu, '')) : raw;
   return foldWhiteSpace(decoded);
 }
-
-// The sixth held-out set sits beside the first one (eval/threads-heldout-6).
-const SIXTH_HELD_OUT_DIR = path.join(path.dirname(HELD_OUT_DIR), 'threads-heldout-6');
 
 const kindsOf = (dir: string): string[] => readdirSync(path.join(dir, 'pages')).sort();
 
