@@ -46,6 +46,9 @@ const SENTENCE_BREAK = new CharSet('.!?;\n…');
 /** Tokens after a concept looked at for the "pas" of "ne … pas" ("ne marchait pas", "n'existe plus"). */
 const NE_REACH = 2;
 
+/** Words that open a complement clause ("garantir que …", "garantir qu'elles …"). */
+const COMPLEMENTISERS: ReadonlySet<string> = new Set(['que', "qu'"]);
+
 /** Sentence number of every token: a full stop, ?, !, ; or a line break between two tokens starts a new one. */
 function sentencesOf(tokens: readonly Token[], text: string): number[] {
   const ids: number[] = [];
@@ -111,9 +114,9 @@ export class ClaimConcepts {
   }
 
   /**
-   * Claims found by their rules, one match per claim and sentence, in text order. The match of a
-   * rule is its first concept's first hit with a hit of every other concept in the same sentence,
-   * the whole within `within` tokens. `ids`: the tokens' ids (tokeniseWithIds), when the caller has them.
+   * Claims found by their rules, one match per claim and sentence, in text order: the first that is
+   * not negated, else the first. The match of a rule is its first concept's first hit with a hit of
+   * every other concept in the same sentence, the whole within `within` tokens. `ids`: the tokens' ids (tokeniseWithIds), when the caller has them.
    * Fewer than two concepts make no rule, and a rule with a slot that no concept of the unit fills
    * matches nowhere: then the sentences and negations are not worked out (most units).
    */
@@ -130,16 +133,19 @@ export class ClaimConcepts {
       for (const anchor of hits) {
         if (!rule.concepts[0]!.includes(anchor.concept)) continue;
         const key = `${rule.claimId}\u0000${anchor.sentence}`;
-        if (matched.has(key)) continue;
-        const match = this.completeAt(anchor, rule, hits);
-        if (match !== undefined) matched.set(key, match);
+        const before = matched.get(key);
+        if (before !== undefined && !before.negated) continue;
+        const match = this.completeAt(anchor, rule, hits, tokens);
+        // A negated match gives way to one of the same sentence that is not ("… ne seraient jamais
+        // transmises aux autorités américaines" negated, "pas garantir que … autorités américaines" not).
+        if (match !== undefined && (before === undefined || !match.negated)) matched.set(key, match);
       }
     }
     return [...matched.values()].sort((a, b) => a.start - b.start || (a.claimId < b.claimId ? -1 : 1));
   }
 
   /** The match of `rule` around `anchor`: the nearest hit of each other concept, or undefined. */
-  private completeAt(anchor: ConceptHit, rule: ConceptRule, hits: readonly ConceptHit[]): ConceptMatch | undefined {
+  private completeAt(anchor: ConceptHit, rule: ConceptRule, hits: readonly ConceptHit[], tokens: readonly Token[]): ConceptMatch | undefined {
     let start = anchor.start;
     let end = anchor.end;
     const chosen: ConceptHit[] = [anchor];
@@ -161,8 +167,11 @@ export class ClaimConcepts {
       end = Math.max(end, best.end);
       chosen.push(best);
     }
-    // A cue inside a concept that spells it ("jamais consultés … Amazon") is spent there, as in the stance tagger.
-    const spent = (k: number): boolean => chosen.some((o) => o.holds && o.start <= k && k < o.end);
+    // A cue inside a concept that spells it ("jamais consultés … Amazon") is spent there, as in the stance tagger;
+    // so is a cue in the clause such a concept opens: "ne peut pas garantir que les données ne partiront
+    // jamais aux États-Unis" says that they may (two negations, the second under the first).
+    const opensClause = (from: number, to: number): boolean => tokens.slice(from, to).some((t) => COMPLEMENTISERS.has(t.norm));
+    const spent = (k: number): boolean => chosen.some((o) => o.holds && ((o.start <= k && k < o.end) || (o.end <= k && opensClause(o.end, k))));
     const negated = chosen.some((h) => h.negatedBy >= 0 && !spent(h.negatedBy));
     return { claimId: rule.claimId, start, end, negated };
   }

@@ -75,6 +75,31 @@ describe('claims found by co-occurring concepts', () => {
   it('gives one match per claim and sentence', () => {
     expect(found('Microsoft signe, Amazon signe. Microsoft resigne.').map((m) => m.id)).toEqual(['dependence', 'dependence']);
   });
+
+  it('reads a negation in the clause a denied guarantee opens as no denial of the claim ("pas garantir que … ne … jamais")', () => {
+    const guarantee = new ClaimConcepts(
+      new Lexicon([concept('no_guarantee', ['pas garantir', 'jamais garantir']), concept('us', ['autorités américaines', 'outre-atlantique'])], shipped.claims.negation),
+      [{ claimId: 'reach', concepts: [['no_guarantee'], ['us']], source: 'test' }],
+      16,
+    );
+    const reach = (text: string): boolean[] => guarantee.find(tokenise(text), text).map((m) => m.negated);
+    expect(reach('Ils ne peuvent pas garantir que les données ne partiront jamais outre-Atlantique.')).toEqual([false]);
+    expect(reach("Il ne pouvait pas garantir qu'elles n'iraient pas chez les autorités américaines.")).toEqual([false]);
+    // Without the clause ("que"), the second negation is the claim's own: "pas garantir, et pas outre-Atlantique".
+    expect(reach('Ils ne peuvent pas garantir le service, et pas outre-Atlantique.')).toEqual([true]);
+  });
+
+  it('prefers a match that is not negated to a negated one of the same claim and sentence', () => {
+    const two = new ClaimConcepts(
+      new Lexicon([concept('vendor', ['microsoft']), concept('signs', ['signe']), concept('label', ['label'])], shipped.claims.negation),
+      [{ claimId: 'dependence', concepts: [['signs'], ['vendor']], source: 'test' }, { claimId: 'dependence', concepts: [['label'], ['vendor']], source: 'test' }],
+      16,
+    );
+    const text = 'Microsoft a son label, même si le ministère ne signe pas.';
+    expect(two.find(tokenise(text), text).map((m) => [m.claimId, m.negated])).toEqual([['dependence', false]]);
+    const denied = 'Microsoft, le ministère ne signe pas.';
+    expect(two.find(tokenise(denied), denied).map((m) => [m.claimId, m.negated])).toEqual([['dependence', true]]);
+  });
 });
 
 describe('the shipped claims concepts', () => {
