@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { readHeaderBlockThread, rfc822Date } from '../../src/ingest/layouts/header-block-thread.js';
+import { readMeetingChat } from '../../src/ingest/layouts/meeting-chat.js';
+import { readSpeakerTurns } from '../../src/ingest/layouts/speaker-turns.js';
+
+// Shapes of the kinds moved in from the fourth held-out set (branch reader-round-5), each written
+// here in a page of its own words.
+
+describe("a verbatim record's turns, the label closed by a full stop", () => {
+  it('reads "M. Name." and "Mme la présidente." turns, a function after a comma out of the label, stage directions out of the words', () => {
+    const page = [
+      'Première séance du jeudi 6 février 2025', '',
+      'Mme la présidente. La parole est à M. Paul Rivière.', '',
+      'M. Paul Rivière. Nous proposons de supprimer cet article. (Applaudissements sur quelques bancs.)', '',
+      'M. Louis Santini, rapporteur de la commission des lois. Avis défavorable.', '',
+      'Mme la présidente. Je mets aux voix.', '',
+      '(L\'amendement n\'est pas adopté.)',
+    ];
+    expect(readSpeakerTurns(page)?.page).toEqual({
+      author: undefined, published: '2025-02-06', body: 'La parole est à M. Paul Rivière.',
+      comments: [
+        { author: 'M. Paul Rivière', published: '2025-02-06', text: 'Nous proposons de supprimer cet article.' },
+        { author: 'M. Louis Santini', published: '2025-02-06', text: 'Avis défavorable.' },
+        { author: undefined, published: '2025-02-06', text: 'Je mets aux voix.' },
+      ],
+    });
+  });
+
+  it('does not read prose whose sentences start with a civility', () => {
+    expect(readSpeakerTurns(['M. Dupont. Il est arrivé hier.', '', 'Un autre paragraphe de récit.', '', 'Encore du récit, long.', '', 'Et la fin.'])).toBeUndefined();
+  });
+});
+
+describe("a meeting's chat file", () => {
+  const page = [
+    '10:00:05 De Anne Roy à Tout le monde :', '\tBienvenue à ce webinaire.',
+    '10:02:11 De Bruno Petit à Tout le monde :', '\tLe calendrier est-il connu ?',
+    '10:02:30 De Chloé Diaz à Tout le monde :', '\tA réagi à « Le calendrier est-il… » avec 👍',
+    '10:05:40 De Anne Roy à Tout le monde :', '\tRéponse à « Le calendrier est… » :', '\tPas encore, en juin.',
+    '10:06:02 From Chloé Diaz to Everyone:', '\tMerci.',
+  ];
+
+  it('reads each message under its header, reactions left out, "Réponse à « first words… »" the parent and the quote, no date', () => {
+    expect(readMeetingChat(page)?.page).toEqual({
+      author: 'Anne Roy', body: 'Bienvenue à ce webinaire.',
+      comments: [
+        { author: 'Bruno Petit', text: 'Le calendrier est-il connu ?', parentIndex: undefined, quotesIndex: undefined },
+        { author: 'Anne Roy', text: 'Pas encore, en juin.', parentIndex: 0, quotesIndex: 0 },
+        { author: 'Chloé Diaz', text: 'Merci.', parentIndex: undefined, quotesIndex: undefined },
+      ],
+    });
+  });
+
+  it('does not read a page with one speaker or a long text before the first header', () => {
+    expect(readMeetingChat(page.slice(0, 4).concat(page.slice(0, 2)).map((l) => l.replace('Bruno Petit', 'Anne Roy')))).toBeUndefined();
+    expect(readMeetingChat(['Un.', 'Deux.', 'Trois.', 'Quatre.', ...page])).toBeUndefined();
+  });
+});
+
+describe('messages under their raw headers (a newsgroup thread)', () => {
+  const page = [
+    'fr.test -- fil : Sujet', '',
+    'From: Alain Morel <am@example.invalid>', 'Newsgroups: fr.test', 'Subject: Sujet', 'Date: Tue, 11 Mar 2025 21:14:07 +0100', 'Message-ID: <a1@x>', '',
+    'Bonsoir,', '', 'Le projet prend du retard chaque année.', '', '-- ', 'Alain',
+    '', 'From: "Yves K." <yk@example.invalid>', 'Subject: Re: Sujet', 'Date: Wed, 12 Mar 2025 08:02:00 +0100', 'Message-ID: <b2@x>', 'References: <a1@x>', '',
+    'Le 11/03/2025 à 21:14, Alain Morel a écrit :', '> Le projet prend du retard chaque année.', '', 'Parce que personne ne le finance.',
+    '', 'From: zoe@example.invalid (Zoé)', 'Subject: Re: Sujet', 'Date: Wed, 12 Mar 2025 09:47:30 +0100', 'Message-ID: <c3@x>', 'References: <a1@x> <b2@x>', '',
+    'Yves K. a écrit :', '> Le 11/03/2025 à 21:14, Alain Morel a écrit :', '>> Le projet prend du retard', '>', '> Parce que personne ne le finance.', '', 'Si, la région.',
+  ];
+
+  it('reads the author from From without the address, the Date as written, the last References id as the parent, quotes and signature out', () => {
+    expect(readHeaderBlockThread(page)?.page).toEqual({
+      author: 'Alain Morel', published: '2025-03-11T21:14:07', body: 'Bonsoir,\n\nLe projet prend du retard chaque année.',
+      comments: [
+        { author: 'Yves K.', published: '2025-03-12T08:02', text: 'Parce que personne ne le finance.', parentIndex: undefined, quotesIndex: -1 },
+        { author: 'Zoé', published: '2025-03-12T09:47:30', text: 'Si, la région.', parentIndex: 0, quotesIndex: 0 },
+      ],
+    });
+  });
+
+  it('reads RFC 822 dates and needs two header blocks', () => {
+    expect(rfc822Date('Thu, 13 Mar 2025 17:05:42 +0100')).toBe('2025-03-13T17:05:42');
+    expect(rfc822Date('13 Mar 2025 17:05 GMT')).toBe('2025-03-13T17:05');
+    expect(readHeaderBlockThread(page.slice(0, 14))).toBeUndefined();
+  });
+});
