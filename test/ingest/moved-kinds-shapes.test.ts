@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readHeaderBlockThread, rfc822Date } from '../../src/ingest/layouts/header-block-thread.js';
+import { readInferredThread } from '../../src/ingest/layouts/inferred-thread.js';
+import { replyCueOf, replyHeaderOf } from '../../src/ingest/layouts/line-cues.js';
 import { readMeetingChat } from '../../src/ingest/layouts/meeting-chat.js';
 import { readSpeakerTurns } from '../../src/ingest/layouts/speaker-turns.js';
 
@@ -82,5 +84,32 @@ describe('messages under their raw headers (a newsgroup thread)', () => {
     expect(rfc822Date('Thu, 13 Mar 2025 17:05:42 +0100')).toBe('2025-03-13T17:05:42');
     expect(rfc822Date('13 Mar 2025 17:05 GMT')).toBe('2025-03-13T17:05');
     expect(readHeaderBlockThread(page.slice(0, 14))).toBeUndefined();
+  });
+});
+
+describe('a forum engine topic: "X a répondu à Y", "@Y a dit dans <topic> :", sorted oldest first', () => {
+  it('reads the author line naming whom the post answers, and the quotation naming the topic', () => {
+    expect(replyHeaderOf('gaelle_sg a répondu à rodolphe_77')).toEqual({ author: 'gaelle_sg', target: 'rodolphe_77' });
+    expect(replyHeaderOf('Tom replied to @ana')).toEqual({ author: 'Tom', target: 'ana' });
+    expect(replyCueOf('@gaelle_sg a dit dans Quitter la suite bureautique :')).toEqual({ quote: '@gaelle_sg' });
+    expect(replyCueOf('@tom said in Leaving the office suite:')).toEqual({ quote: '@tom' });
+  });
+
+  it('takes the first post as the article under an oldest-first sort, nests "a répondu à", and quotes the post holding the quoted words', () => {
+    const page = [
+      'Le forum', 'Un sujet sur la messagerie', '3 Messages   2 Publieurs', 'Trier par : Du plus ancien au plus récent', '',
+      'A', 'anne_b', '13 mars 2025, 09:14', 'Nous voulons quitter la messagerie actuelle, par principe et pour le prix.', '', '4', 'Répondre   Citer', '',
+      'P', 'paul_c', '13 mars 2025, 10:02', 'Commencez par la messagerie, le plus simple à remplacer.', '', '2', 'Répondre   Citer', '',
+      'A', 'anne_b a répondu à paul_c', '13 mars 2025, 10:31', 'Merci, je regarde cela.', '', '1', 'Répondre   Citer', '',
+      'Z', 'zoe_d', '13 mars 2025, 18:47', '@anne_b a dit dans Un sujet sur la messagerie :', 'par principe et pour le prix', 'Le principe est bon, mais prévoyez de la formation.', '', '8', 'Répondre   Citer', '',
+    ];
+    const read = readInferredThread(page)?.page;
+    expect(read).toMatchObject({ author: 'anne_b', body: 'Nous voulons quitter la messagerie actuelle, par principe et pour le prix.' });
+    expect(read?.comments.map((c) => [c.author, c.parentIndex, c.quotesIndex, c.text])).toEqual([
+      ['paul_c', undefined, undefined, 'Commencez par la messagerie, le plus simple à remplacer.'],
+      ['anne_b', 0, undefined, 'Merci, je regarde cela.'],
+      // The quoted words are the article's, not anne_b's latest post: it quotes the article (a flat forum: its parent too, so top level).
+      ['zoe_d', undefined, -1, 'Le principe est bon, mais prévoyez de la formation.'],
+    ]);
   });
 });
