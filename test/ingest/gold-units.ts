@@ -98,14 +98,21 @@ export function scoreAgainstGold(gold: readonly GoldUnit[], corpusDir = 'corpus'
     }
     producedPerFile.set(file, result.documents.reduce((n, d) => n + d.units.filter((u) => u.text !== '').length, 0));
   }
+  // A document whose gold unit 0 is a comment (an app's reactions screen, an export of comments
+  // alone: eval/threads/README-from-heldout-4.md) numbers its comments from 0; the reader's documents
+  // always hold an article at position 0, empty when the page has none: gold unit n is then the
+  // reader's unit n + 1. (Older gold leaves out an empty article's row and numbers comments from 1.)
+  const commentFirst = new Set(gold.filter((g) => g.unit === '0' && g.kind !== 'article').map((g) => documentKey(g.file, g.doc === '' ? undefined : g.doc)));
   const checks = gold.map((g): UnitCheck => {
-    const doc = documents.get(documentKey(g.file, g.doc === '' ? undefined : g.doc));
-    const unit = doc?.units.find((u) => u.position === Number(g.unit));
+    const key = documentKey(g.file, g.doc === '' ? undefined : g.doc);
+    const doc = documents.get(key);
+    const shift = commentFirst.has(key) && doc?.units[0]?.kind === 'article' && doc.units[0].text === '' ? 1 : 0;
+    const unit = doc?.units.find((u) => u.position === Number(g.unit) + shift);
     if (doc === undefined || unit === undefined) {
       return { gold: g, found: false, startsRight: false, endsRight: false, wrong: Object.fromEntries(METADATA_FIELDS.map((f) => [f, [g[f], '(missing)']])) };
     }
     const text = fold(unit.text);
-    const positionOf = (id: string | undefined): string => (id === undefined ? '' : id.slice(id.lastIndexOf('#') + 1));
+    const positionOf = (id: string | undefined): string => (id === undefined ? '' : String(Number(id.slice(id.lastIndexOf('#') + 1)) - shift));
     const actual: Record<MetadataField, string> = {
       kind: unit.kind, author: unit.author ?? '', published: unit.published ?? '',
       parent: positionOf(unit.parentId), depth: String(unit.depth), quotes: positionOf(unit.quotesId),
