@@ -25,7 +25,7 @@ describe('segmentation of the sample pages against the gold (eval/samples/seeds-
 describe('scoring a document the gold gives no article', () => {
   it('compares gold unit n with the unit after the empty article, parents shifted alike', () => {
     const row = (unit: string, kind: string, parent: string, depth: string, first: string): Parameters<typeof scoreAgainstGold>[0][number] => ({
-      file: 'package.json', doc: '', unit, kind, author: '', published: '', parent, depth, quotes: '', first_words: first, last_words: first, lang: '', note: '',
+      file: 'package.json', doc: '', unit, kind, author: '', published: '', parent, depth, quotes: '', first_words: first, last_words: first, note: '',
     });
     const units = [
       { id: 'x#0', docId: 'x', position: 0, kind: 'article' as const, depth: 0, text: '' },
