@@ -3,6 +3,7 @@ import { readHeaderBlockThread, rfc822Date } from '../../src/ingest/layouts/head
 import { readInferredThread } from '../../src/ingest/layouts/inferred-thread.js';
 import { replyCueOf, replyHeaderOf } from '../../src/ingest/layouts/line-cues.js';
 import { readMeetingChat } from '../../src/ingest/layouts/meeting-chat.js';
+import { readSaidComments } from '../../src/ingest/layouts/said-comments.js';
 import { readSpeakerTurns } from '../../src/ingest/layouts/speaker-turns.js';
 
 // Shapes of the kinds moved in from the fourth held-out set (branch reader-round-5), each written
@@ -111,5 +112,31 @@ describe('a forum engine topic: "X a répondu à Y", "@Y a dit dans <topic> :", 
       // The quoted words are the article's, not anne_b's latest post: it quotes the article (a flat forum: its parent too, so top level).
       ['zoe_d', undefined, -1, 'Le principe est bon, mais prévoyez de la formation.'],
     ]);
+  });
+});
+
+describe('comments opened by "X a dit…" and dated under their words (a hosted blog)', () => {
+  const page = [
+    'Carnet d\'une bibliothécaire', '', 'lundi 10 mars 2025', 'Un titre de billet', 'Le billet, ses mots.', '', 'Sa suite.',
+    'Publié par Odile Fañch à 09:05', 'Libellés : lecture', '', '3 commentaires :', '',
+    'Anonyme a dit…', 'Un premier avis.', '10 mars 2025 à 10:00', 'Supprimer', 'Réponses',
+    'Odile Fañch a dit…', 'Merci.', '10 mars 2025 à 11:30', 'Supprimer', 'Répondre',
+    'Ce commentaire a été supprimé par l\'auteur.', '10 mars 2025 à 12:00', 'Supprimer', 'Répondre',
+    'Marc L. said...', 'A second one.', 'March 11, 2025 at 8:15 PM', 'Supprimer', 'Répondre',
+  ];
+
+  it('reads the post between its title and byline, the comments up to their date line, "Réponses" answers one level, "Anonyme" no author, a removed notice no unit', () => {
+    expect(readSaidComments(page)?.page).toEqual({
+      author: 'Odile Fañch', published: '2025-03-10T09:05', body: 'Le billet, ses mots.\n\nSa suite.',
+      comments: [
+        { author: undefined, published: '2025-03-10T10:00', text: 'Un premier avis.', parentIndex: undefined },
+        { author: 'Odile Fañch', published: '2025-03-10T11:30', text: 'Merci.', parentIndex: 0 },
+        { author: 'Marc L.', published: '2025-03-11T20:15', text: 'A second one.', parentIndex: undefined },
+      ],
+    });
+  });
+
+  it('does not read comments whose words no date line closes', () => {
+    expect(readSaidComments(['Paul a dit…', 'Bonjour.', 'Anne a dit…', 'Salut.', 'Fin.'])).toBeUndefined();
   });
 });
