@@ -11,10 +11,13 @@ import type { PageLayout } from './layouts/layout.js';
 import { authorLineThreadLayout } from './layouts/author-line-thread.js';
 import { blankLineThreadLayout } from './layouts/blank-line-thread.js';
 import { chatLinesLayout } from './layouts/chat-lines.js';
+import { meetingChatLayout } from './layouts/meeting-chat.js';
 import { signedPostsLayout } from './layouts/signed-posts.js';
 import { speakerTurnsLayout } from './layouts/speaker-turns.js';
 import { mailChainLayout } from './layouts/mail-chain.js';
+import { headerBlockThreadLayout } from './layouts/header-block-thread.js';
 import { dayChatLayout } from './layouts/day-chat.js';
+import { saidCommentsLayout } from './layouts/said-comments.js';
 import { fediverseThreadLayout } from './layouts/fediverse-thread.js';
 import { forumLikesThreadLayout } from './layouts/forum-likes-thread.js';
 import { hnThreadLayout } from './layouts/hn-thread.js';
@@ -32,8 +35,8 @@ import { explainsBetter, headersConsistent, withCueMetadata } from './better-rea
 
 /**
  * Scraped-page layouts, most specific first; the last one always recognises. The layouts written
- * for one site family are fast paths; then the generic shapes no header-first reading fits (a chat
- * one message a line, posts closed by their signature, speakers' turns of minutes, a mail thread newest first, a chat under day separators); the inferred reader reads any other page
+ * for one site family are fast paths; then the generic shapes no header-first reading fits (a meeting's chat file, a chat
+ * one message a line, posts closed by their signature, speakers' turns of minutes, messages under their raw headers, a mail thread newest first, a chat under day separators, comments opened by "X a dit…" and dated under their words); the inferred reader reads any other page
  * with dated headers.
  */
 export const TEXT_LAYOUTS: readonly PageLayout[] = [
@@ -41,11 +44,14 @@ export const TEXT_LAYOUTS: readonly PageLayout[] = [
   hnThreadLayout,
   lemmyThreadLayout,
   forumLikesThreadLayout,
+  meetingChatLayout,
   chatLinesLayout,
   signedPostsLayout,
   speakerTurnsLayout,
+  headerBlockThreadLayout,
   mailChainLayout,
   dayChatLayout,
+  saidCommentsLayout,
   inferredThreadLayout,
   fediverseThreadLayout,
   authorLineThreadLayout,

@@ -22,12 +22,16 @@ import { labelledThreadPages, leaveOneKindOutWithModel, syntheticTrainingPages, 
 // third held-out set moved in (branch reader-round-4, 666 gold units, reader unchanged): 0.875 (author
 // 0.865, date 0.907, parent 0.898), leave-one-kind-out 0.871, 0.870 with the model retrained. With the reader
 // changed for their shapes and the model retrained (same branch): 0.966 (author 0.971, date 0.983, parent
-// 0.961), leave-one-kind-out 0.960, 0.960 with the model retrained.
-const FLOORS = { f1: 0.965, author: 0.970, published: 0.982, parent: 0.960 } as const;
-const FLOORS_PER_EXPORT = ['csv-export', 'json-flat', 'jsonl-flat', 'facepager-csv', 'html-news', 'html-blog', 'html-social-post', 'html-js-news', 'html-utility-forum', 'html-discussion-group', 'html-msg-cards', 'html-related-links', 'html-link-comments', 'html-regional', 'html-xenforo'];
-const LEAVE_ONE_KIND_OUT_F1 = 0.959;
+// 0.961), leave-one-kind-out 0.960, 0.960 with the model retrained. With the 16 kinds of the fourth
+// held-out set moved in (branch reader-round-5, 779 gold units, reader unchanged): 0.883 (author 0.858,
+// date 0.877, parent 0.879), leave-one-kind-out 0.878, 0.881 with the model retrained. With the reader
+// changed for their shapes and the model retrained (same branch): 0.939 (author 0.936, date 0.956, parent
+// 0.946), leave-one-kind-out 0.934, 0.934 with the model retrained.
+const FLOORS = { f1: 0.938, author: 0.935, published: 0.955, parent: 0.945 } as const;
+const FLOORS_PER_EXPORT = ['csv-export', 'json-flat', 'jsonl-flat', 'facepager-csv', 'reddit-json', 'disqus-jsonl', 'ytdt-csv', 'html-news', 'html-blog', 'html-social-post', 'html-js-news', 'html-utility-forum', 'html-discussion-group', 'html-msg-cards', 'html-related-links', 'html-link-comments', 'html-regional', 'html-xenforo'];
+const LEAVE_ONE_KIND_OUT_F1 = 0.933;
 /** Leave-one-kind-out with the line-role model retrained without each kind: the whole reader's honest figure. */
-const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.959;
+const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.933;
 
 describe('thread reader on the development set (eval/threads)', () => {
   const score = scoreThreadSet();

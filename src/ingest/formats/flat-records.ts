@@ -1,3 +1,4 @@
+import { markdownQuote, type QuoteCandidate, quoteCandidate, quoteSource } from '../layouts/quotes.js';
 import type { ParsedComment, ParsedPage } from '../page.js';
 import { type FormatDiagnostic, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
 import { langHint } from './lang-hint.js';
@@ -15,9 +16,10 @@ export type FlatField = (typeof FLAT_FIELDS)[number];
 export const FIELD_ALIASES: Readonly<Record<FlatField, readonly string[]>> = {
   // A video's id comes before a thread's: in a video platform's export the video is the document and
   // `thread_id` names a comment thread under it; the uuid is the id every record of a video repeats.
-  doc_id: ['doc_id', 'video_uuid', 'video_id', 'thread_id', 'article_id', 'post_id', 'story_id', 'topic_id', 'link_id', 'document_id', 'conversation_id', 'page_id'],
+  // `thread` is a comment-hosting service's thread id (one per page it serves comments for).
+  doc_id: ['doc_id', 'video_uuid', 'video_id', 'thread_id', 'thread', 'article_id', 'post_id', 'story_id', 'topic_id', 'link_id', 'document_id', 'conversation_id', 'page_id'],
   id: ['comment_id', 'id', 'cid', 'message_id', 'reply_id'],
-  parent_id: ['parent_id', 'parent', 'in_reply_to', 'reply_to', 'in_reply_to_id', 'parent_comment_id', 'in_reply_to_status_id', 'in_reply_to_comment_id'],
+  parent_id: ['parent_id', 'parent', 'in_reply_to', 'reply_to', 'in_reply_to_id', 'parent_comment_id', 'in_reply_to_status_id', 'in_reply_to_comment_id', 'is_reply_to'],
   text: ['text', 'body', 'content', 'message', 'comment', 'comment_text', 'selftext', 'description'],
   // A nested poster object (an API's `account`, `from`, `user`, `author`: `from.name` in a CSV header)
   // names the author before a bare `name`, which is often the record's title (a video's name).
@@ -115,9 +117,14 @@ export function columnsOf(names: readonly string[], map: FieldMap): { readonly p
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** A record's values by name, a nested object's values (the poster an API nests as `account`) also as `account.displayName`. */
+/**
+ * A record's values by name, a nested object's values (the poster an API nests as `account`) as
+ * `account.displayName` instead of the object itself: an `author` object names its poster through
+ * `author.name`, never as a whole.
+ */
 function namedValues(value: Record<string, unknown>): Map<string, unknown> {
-  const named = new Map<string, unknown>(Object.entries(value));
+  const named = new Map<string, unknown>();
+  for (const [key, inner] of Object.entries(value)) if (!isPlainObject(inner)) named.set(key, inner);
   for (const [key, inner] of Object.entries(value)) {
     if (isPlainObject(inner)) for (const [sub, v] of Object.entries(inner)) if (!named.has(`${key}.${sub}`)) named.set(`${key}.${sub}`, v);
   }
@@ -136,7 +143,8 @@ export function flatRowOfObject(value: Record<string, unknown>, map: FieldMap, l
   const named = namedValues(value);
   const { pick, unknown: others } = columnsOf([...named.keys()], map);
   const read = new Set([...pick.values()].flatMap((name) => [name, name.slice(0, name.indexOf('.'))]));
-  for (const k of others) if (Object.hasOwn(value, k) && !read.has(k)) unknown.set(k, (unknown.get(k) ?? 0) + 1);
+  const nested = Object.keys(value).filter((k) => isPlainObject(value[k]));
+  for (const k of [...others, ...nested]) if (Object.hasOwn(value, k) && !read.has(k)) unknown.set(k, (unknown.get(k) ?? 0) + 1);
   const cells: Partial<Record<FlatField, string>> = {};
   let size = 0;
   for (const [field, name] of pick) {
@@ -188,7 +196,7 @@ function withoutSeedRow(doc: FlatDocument): void {
 }
 
 /** The row holding the article body, if any (index in `rows`). */
-function articleRowOf(doc: FlatDocument, diagnostics: FormatDiagnostic[]): number | undefined {
+function articleRowOf(doc: FlatDocument, diagnostics: FormatDiagnostic[], onlyRootIsArticle: boolean): number | undefined {
   const kinded = doc.rows.some((r) => r.cells.kind !== undefined);
   if (kinded) {
     const found = doc.rows.findIndex((r) => ARTICLE_KINDS.has(r.cells.kind?.toLowerCase() ?? ''));
@@ -201,13 +209,34 @@ function articleRowOf(doc: FlatDocument, diagnostics: FormatDiagnostic[]): numbe
   }
   // Without a `kind`, the first row is the article when it answers nobody and looks like one: it has
   // a title, or no id while the comments have one, or the document's id, or it is the only root the
-  // other rows hang from. Rows without ids or parents at all are all comments.
+  // other rows hang from (unless another document of the file has several roots: an export of
+  // comments alone, a thread per page it serves). Rows without ids or parents at all are all comments.
   const [first, ...others] = doc.rows;
   if (first === undefined || first.cells.parent_id !== undefined || others.length === 0) return undefined;
   const id = first.cells.id;
   if (first.cells.title !== undefined || id === doc.docId) return 0;
   if (id === undefined) return others.some((r) => r.cells.id !== undefined) ? 0 : undefined;
-  return others.every((r) => r.cells.parent_id !== undefined) ? 0 : undefined;
+  return onlyRootIsArticle && others.every((r) => r.cells.parent_id !== undefined) ? 0 : undefined;
+}
+
+/** True when no document of the file has two rows answering nobody after its first: one root each, which can be the article. */
+const oneRootEach = (docs: readonly FlatDocument[]): boolean => docs.every((d) => d.rows.slice(1).every((r) => r.cells.parent_id !== undefined));
+
+/**
+ * A comment's text without its paragraphs of "> " lines (a Markdown quote, as an API returns a
+ * body), and the unit the first one quotes (-1 the article; undefined when found nowhere earlier).
+ * A text that is nothing but quotes is kept whole.
+ */
+function withoutMarkdownQuotes(text: string, earlier: readonly QuoteCandidate[], article: QuoteCandidate): { text: string; quotesIndex?: number } {
+  if (!/^[ \t]*>/mu.test(text)) return { text };
+  const paragraphs = text.split(/\n[ \t]*\n/u);
+  const quoted = paragraphs.map((p) => markdownQuote(p.trim()));
+  if (quoted.every((q) => q === undefined) || quoted.every((q) => q !== undefined)) return { text };
+  const first = quoted.find((q) => q !== undefined);
+  return {
+    text: paragraphs.filter((_, i) => quoted[i] === undefined).join('\n\n'),
+    quotesIndex: first === undefined ? undefined : quoteSource(first, undefined, earlier, article),
+  };
 }
 
 /**
@@ -232,6 +261,8 @@ export function groupFlatRows(rows: readonly FlatRow[], defaultDocId?: string): 
     doc.rows.push(row);
     doc.size += row.size;
   }
+  for (const doc of documents.values()) withoutSeedRow(doc);
+  const onlyRootIsArticle = oneRootEach([...documents.values()]);
   const records = [...documents.values()].flatMap((doc): ParsedRecord[] => {
     const firstLine = doc.rows[0]?.line;
     if (doc.size > MAX_RECORD_CHARS) {
@@ -245,12 +276,13 @@ export function groupFlatRows(rows: readonly FlatRow[], defaultDocId?: string): 
       if (iso === undefined) diagnostics.push({ level: 'warning', code: 'invalid-field', line: row.line, recordId: doc.docId, message: `"published" is not a date this tool reads: "${raw}"; left empty` });
       return iso;
     };
-    withoutSeedRow(doc);
-    const articleIndex = articleRowOf(doc, diagnostics);
+    const articleIndex = articleRowOf(doc, diagnostics, onlyRootIsArticle);
     const article = articleIndex === undefined ? undefined : doc.rows[articleIndex];
     const roots = new Set([doc.docId, ...(article?.cells.id === undefined ? [] : [article.cells.id])]);
     const indexOfId = new Map<string, number>();
     const comments: ParsedComment[] = [];
+    const articleCandidate = quoteCandidate({ author: article?.cells.author, text: plainTextOf(article?.cells.text ?? '') });
+    const candidates: QuoteCandidate[] = [];
     doc.rows.forEach((row, i) => {
       if (i === articleIndex) return;
       const { cells, line } = row;
@@ -261,7 +293,10 @@ export function groupFlatRows(rows: readonly FlatRow[], defaultDocId?: string): 
       }
       if (cells.id !== undefined && !indexOfId.has(cells.id)) indexOfId.set(cells.id, comments.length);
       else if (cells.id !== undefined) diagnostics.push({ level: 'warning', code: 'duplicate-comment-id', line, recordId: doc.docId, message: `comment_id "${cells.id}" is used twice; replies go to the first` });
-      comments.push({ author: cells.author === undefined ? undefined : plainTextOf(cells.author).trim(), published: date(row), text: plainTextOf(cells.text ?? ''), parentIndex });
+      const author = cells.author === undefined ? undefined : plainTextOf(cells.author).trim();
+      const own = withoutMarkdownQuotes(plainTextOf(cells.text ?? ''), candidates, articleCandidate);
+      candidates.push(quoteCandidate({ author, text: own.text }));
+      comments.push({ author, published: date(row), text: own.text, parentIndex, ...(own.quotesIndex === undefined ? {} : { quotesIndex: own.quotesIndex }) });
     });
     const meta = article?.cells ?? {};
     const firstOf = (f: FlatField): string | undefined => meta[f] ?? doc.rows.find((r) => r.cells[f] !== undefined)?.cells[f];

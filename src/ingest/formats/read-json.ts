@@ -1,7 +1,8 @@
 import { type FormatDiagnostic, type FormatResult, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
-import { DEFAULT_FIELD_MAP, type FieldMap, flatRowOfObject, groupFlatRows, isFlatRecord } from './flat-records.js';
+import { DEFAULT_FIELD_MAP, type FieldMap, type FlatRow, flatRowOfObject, groupFlatRows, isFlatRecord } from './flat-records.js';
 import { readJsonRecord, type UnknownFields, unknownFieldsDiagnostic } from './json-record.js';
 import { readJsonLines } from './read-jsonl.js';
+import { isListingResponse, listedRecords } from './listing-records.js';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './nesting.js';
 
 /** True when the first line alone is a JSON object and more lines follow: JSON Lines saved as `.json`. */
@@ -37,7 +38,31 @@ function readFlatItems(items: readonly unknown[], fileName: string, map: FieldMa
 }
 
 /**
- * JSON: an array of flat records (see readFlatItems), or one document object, or an array of them. A syntax error skips the file (with the line
+ * A listing response (see listedRecords) → one document named `fileName`: nesting gives each
+ * record's parent, whatever its own `parent_id` says (an API's prefixed "t1_…" names). When the
+ * first listing holds one record and others follow (a post page: the post, then its comments), that
+ * record is the article and the top of the other listings are comments on it.
+ */
+function readListing(value: unknown, fileName: string, map: FieldMap): FormatResult {
+  const unknown: UnknownFields = new Map();
+  const listed = listedRecords(value);
+  const listings = Array.isArray(value) ? value.length : 1;
+  const hasArticle = listings > 1 && listed.filter((l) => l.listing === 0).length === 1 && listed.length > 1;
+  const idOf = new Map<Record<string, unknown>, string | undefined>();
+  const rows = listed.map((l, i): FlatRow => {
+    const row = flatRowOfObject(l.record, map, undefined, unknown);
+    const id = row.cells.id ?? `${fileName}:${i + 1}`;
+    idOf.set(l.record, id);
+    const parent = l.parent === undefined ? (hasArticle && i > 0 ? idOf.get(listed[0]!.record) : undefined) : idOf.get(l.parent);
+    const { parent_id: _own, doc_id: _doc, ...cells } = row.cells;
+    return { ...row, cells: { ...cells, id, doc_id: fileName, ...(parent === undefined ? {} : { parent_id: parent }) } };
+  });
+  const grouped = groupFlatRows(rows, fileName);
+  return { records: grouped.records, diagnostics: [{ level: 'info', code: 'listing-response', message: `an API response of nested listings: ${rows.length} records read depth first${hasArticle ? ', the first as the article' : ''}` }, ...grouped.diagnostics, ...unknownFieldsDiagnostic(unknown)] };
+}
+
+/**
+ * JSON: an API response of nested listings (see readListing), an array of flat records (see readFlatItems), or one document object, or an array of them. A syntax error skips the file (with the line
  * where the parser stopped); a bad element of an array skips that element only. Default ids are
  * the file name plus the element's number (1-based). Nesting past MAX_JSON_DEPTH skips the file.
  */
@@ -59,6 +84,7 @@ export function readJson(text: string, fileName: string, map: FieldMap = DEFAULT
     const line = lineColumn?.[1] !== undefined ? Number(lineColumn[1]) : position?.[1] === undefined ? undefined : lineAt(text, Number(position[1]));
     return { records: [], diagnostics: [{ level: 'error', code: 'invalid-json', line, message: `not valid JSON (${message}); file skipped` }] };
   }
+  if (isListingResponse(value)) return readListing(value, fileName, map);
   const items = Array.isArray(value) ? value : [value];
   if (isFlatRecord(items[0], map)) return readFlatItems(items, fileName, map);
   const records: ParsedRecord[] = [];

@@ -355,12 +355,16 @@ function announcedAnswers(lines: readonly string[], blocks: readonly Block[]): (
 /** A control sorting the posts: "Trier : Recommandé", "Trier par Meilleurs", "Sort by: Best". */
 const SORT_CONTROL = /(?:^|\s)(?:trier(?:\s+par)?|sort(?:ed)?\s+by)\s*:?(?:\s|$)/iu;
 
+/** A sort control's choice of the posts in the order they were written. */
+const OLDEST_FIRST = /(?:plus\s+anciens?|oldest|chronologique|chronological)/iu;
+
 /** The line of a sort control above line `end` (blank lines and interface lines between), or undefined. */
 function sortControlAbove(lines: readonly string[], end: number): number | undefined {
   for (let i = end - 1; i >= 0; i -= 1) {
     const t = lines[i]!.trim();
     if (t === '') continue;
-    if (t.length <= 80 && SORT_CONTROL.test(t)) return i;
+    // "Trier par : Du plus ancien au plus récent": a topic in the order it was written, opening on its first post.
+    if (t.length <= 80 && SORT_CONTROL.test(t)) return OLDEST_FIRST.test(t) ? undefined : i;
     if (wordCount(t, MAX_TITLE_WORDS + 1) > MAX_TITLE_WORDS) return undefined;
   }
   return undefined;
@@ -460,6 +464,7 @@ function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: nu
       // The quoted post's date ("lun. 26 sept. 2022 10:14"), then its words as the page showed them.
       while (i + 1 < b && info(i + 1)?.date !== undefined && wordCount(lines[i + 1]!) <= MAX_HEADER_WORDS) i += 1;
       while (i + 1 < b && !isBlank(lines[i + 1]!) && shownAbove(lines, marker, lines[i + 1]!.trim())) i += 1;
+      if (i > marker) quotedAt ??= lineShowing(lines, marker, lines[i]!.trim());
       if (i === marker) while (i + 1 < b && !isBlank(lines[i + 1]!)) i += 1;
       continue;
     }
@@ -591,7 +596,12 @@ function listedParent(all: readonly Unit[], index: number, targets: readonly str
 const answered = (all: readonly Unit[], index: number, name: string, alone: boolean): number | undefined =>
   alone && latestBy([all[0]!], 1, name) === 0 ? 0 : latestBy(all, index, name);
 
-interface Unit { author?: string; names?: readonly string[]; published?: string; text: string; quoted?: string; quotedAt?: number; quotes?: number; parent?: number; depth: number; indent: number }
+interface Unit {
+  author?: string; names?: readonly string[]; published?: string; text: string; quoted?: string; quotedAt?: number;
+  /** The post whose words the quotation shows again, when found on the page. */
+  quotedUnit?: Unit;
+  quotes?: number; parent?: number; depth: number; indent: number;
+}
 
 /** Read a page's lines into a thread, or undefined when fewer than two comment headers are found. */
 export function readInferredThread(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): { page: ParsedPage; diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] } | undefined {
@@ -651,6 +661,7 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     const at = u.quotedAt;
     const k = allBlocks.findLastIndex((b) => b.start <= at);
     u.quoted = k === -1 ? undefined : allUnits[k]?.author;
+    u.quotedUnit = k === -1 ? undefined : allUnits[k];
   }
   // A dated block without words of its own (a topic's stats, "créé · mars '23") is furniture, and so is a removed comment.
   for (const u of allUnits) if (isRemovedText(u.text)) u.text = '';
@@ -664,6 +675,8 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
   const diagnostics: Omit<Diagnostic, 'file' | 'docId'>[] = [];
   const firstBlock = blocks[0]!;
   let article: Unit;
+  /** The first post when it is the article (the article is a copy of it). */
+  let articlePost: Unit | undefined;
   const before = proseWords(lines, 0, firstBlock.start);
   if (before > proseWords(lines, firstBlock.end + 1, blocks[1]?.start ?? lines.length)) {
     let author: string | undefined;
@@ -708,6 +721,7 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     diagnostics.push({ level: 'info', code: 'thread-inferred', message: `thread read from ${blocks.length} repeated post headers; the first post answers the topic ("Re:"), whose opening post is not on the page` });
   } else {
     const first = units.shift()!;
+    articlePost = first;
     const next = blocks[1]?.start ?? lines.length;
     article = { ...first, text: withoutCard(articleText(lines, info, firstBlock.end + 1, actionBarAfter(lines, info, firstBlock.end + 1, next)), first.author) || first.text };
     blocks.shift();
@@ -756,7 +770,10 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     }
     // "X a écrit :" quotes the latest post of X above: the post answered, when no marker said otherwise.
     if (u.quoted !== undefined) {
-      for (let j = index - 1; j >= 0; j -= 1) if (sameName(all[j]?.author, u.quoted)) { u.quotes = j; break; }
+      // The post holding the quoted words, else the quoted author's latest post.
+      const holding = u.quotedUnit === undefined ? -1 : u.quotedUnit === articlePost ? 0 : all.indexOf(u.quotedUnit);
+      if (holding >= 0 && holding < index && sameName(all[holding]?.author, u.quoted)) u.quotes = holding;
+      else for (let j = index - 1; j >= 0; j -= 1) if (sameName(all[j]?.author, u.quoted)) { u.quotes = j; break; }
       // A post's number ("#3") says it is at the top: a flat forum, where the quoted post is the one answered.
       const flatNumber = cue?.depth === 0 && cue.target === undefined && cue.targets === undefined;
       if ((cue === undefined || flatNumber) && !indented) parent ??= u.quotes;

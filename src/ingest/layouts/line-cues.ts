@@ -260,7 +260,8 @@ export interface ReplyCue {
 // Tried on most short lines: written without the i flag (caseless.ts), the end of the line read only
 // when its last character may close "a écrit :" or "wrote".
 const REPLY_START = new RegExp(caseless('^(?:level|niveau|#|↪|↳|↩|en\\s|réponse|répondre|in\\s|replying|reply|a\\s+répondu\\s|répond\\s|replied\\s)'), 'u');
-const REPLY_END = new RegExp(caseless(String.raw`(?:écrit|wrote)\s*:?\s*↑?$`), 'u');
+// "@Y a dit dans <topic> :" ("@Y said in <topic>:"): a forum engine's quotation naming the topic.
+const REPLY_END = new RegExp(caseless(String.raw`(?:écrit|wrote)\s*:?\s*↑?$|\s(?:a\s+dit\s+dans|said\s+in)\s.{1,150}:$`), 'u');
 /** /^(?:level|…|reply)|(?:écrit|wrote)\s*:?\s*↑?$/iu on a trimmed line. */
 export const mayBeReplyCue = (t: string): boolean => REPLY_START.test(t) || (':↑tTeE'.includes(t.charAt(t.length - 1)) && t !== '' && REPLY_END.test(t));
 
@@ -289,6 +290,8 @@ export function replyCueOf(line: string): ReplyCue | undefined {
   // "Le 26 septembre 2022 à 10:05:13 :X a écrit :", "On Sep 26, 2022, X wrote:": the quoted post's date first.
   const quote = /^(.{2,40}?)\s+a\s+écrit\s*:?\s*↑?$|^(.{2,40}?)\s+wrote\s*:?$/iu.exec(t.replace(/^(?:le|on)\s+.*?\d(?::\d{2})*\s*[:,]\s*(?=\S)/iu, ''));
   if (quote !== null) return { quote: (quote[1] ?? quote[2])?.trim() };
+  const quoteIn = /^(\S.{0,40}?)\s+(?:a\s+dit\s+dans|said\s+in)\s.{1,150}:$/iu.exec(t);
+  if (quoteIn !== null) return { quote: quoteIn[1]!.trim() };
   return undefined;
 }
 
@@ -302,9 +305,12 @@ export interface ReplyHeader {
 const REPLY_HEADER_START = new RegExp(caseless('^(?:↳|↪|réponse|reply|answer)'), 'u');
 const REPLY_HEADER_END = new RegExp(caseless('(?:répondu|replied)$'), 'u');
 /** /^(?:↳|↪|réponse|reply|answer)|(?:répondu|replied)$/iu on a trimmed segment. */
-export const mayBeReplyHeader = (t: string): boolean => REPLY_HEADER_START.test(t) || ('uUdD'.includes(t.charAt(t.length - 1)) && t !== '' && REPLY_HEADER_END.test(t));
+export const mayBeReplyHeader = (t: string): boolean => REPLY_HEADER_START.test(t) || ('uUdD'.includes(t.charAt(t.length - 1)) && t !== '' && REPLY_HEADER_END.test(t)) || t.includes(' répondu à ') || t.includes(' replied to ');
 
-/** "Réponse de X à Y" (Y answered), "Réponse de X", "↳ X a répondu", "X replied" (the comment above answered), or undefined. */
+/** "X a répondu à Y", "X replied to Y": a forum post's author line naming whom the post answers. */
+const ANSWERED_TO = /^(\S.{0,40}?)\s+(?:a\s+répondu\s+à|replied\s+to)\s+@?(\S.{0,40})$/iu;
+
+/** "Réponse de X à Y", "X a répondu à Y" (Y answered), "Réponse de X", "↳ X a répondu", "X replied" (the comment above answered), or undefined. */
 export function replyHeaderOf(segment: string, cues: LineCueSet = DEFAULT_LINE_CUES): ReplyHeader | undefined {
   const t = segment.trim();
   if (!mayBeReplyHeader(t)) return undefined;
@@ -313,6 +319,12 @@ export function replyHeaderOf(segment: string, cues: LineCueSet = DEFAULT_LINE_C
     const author = authorOf(to[1] ?? '', cues);
     const target = authorOf(to[2] ?? '', cues);
     return author === undefined || target === undefined ? undefined : { author, target };
+  }
+  const answeredTo = ANSWERED_TO.exec(t);
+  if (answeredTo !== null) {
+    const author = authorOf(answeredTo[1]!, cues);
+    const target = authorOf(answeredTo[2]!, cues);
+    if (author !== undefined && target !== undefined) return { author, target };
   }
   const from = /^(?:↳|↪)?\s*(?:réponse|reply|answer)\s+(?:de|d['’]|from|by)\s*(.+)$/iu.exec(t)?.[1] ?? /^(?:↳|↪)?\s*(.+?)\s+(?:a\s+répondu|replied)$/iu.exec(t)?.[1];
   const author = from === undefined ? undefined : introducedName(from) ?? authorOf(from, cues);

@@ -20,6 +20,18 @@ const MIN_SPEAKERS = 2;
 const CIVILITY = String.raw`(?:M\.|MM\.|Mme|Mmes|Mlle|Monsieur|Madame|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?)`;
 /** A speaker's label then the words: the name (a function's article in lower case allowed) is short and holds no colon. */
 const TURN = new RegExp(String.raw`^(${CIVILITY}\s+[^\s:][^:]{0,40}?)\s*:\s+(\S.*)$`, 'u');
+/** A capitalised word of a name ("Kerdraon", "Le", "Saint-Jean"), or a particle in lower case. */
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{L}'’-]*|de|du|des|d['’]|van|von)`;
+/**
+ * A verbatim record's turn (the Assemblée's and the Sénat's "compte rendu intégral"): the label ends
+ * with a full stop, not a colon: "M. Ronan Kerdraon. Cet amendement…", "Mme Clara Bessière, ministre
+ * déléguée chargée du numérique. Même avis…", "Mme la présidente. La parole est…". The name is
+ * capitalised words (a function: an article then words in lower case); a function after a comma is
+ * part of the label.
+ */
+const TURN_STOP = new RegExp(String.raw`^(${CIVILITY}\s+(?:${NAME_WORD}\s*){1,5}?|${CIVILITY}\s+(?:le|la|l['’])\s*\p{Ll}[\p{Ll}\s'’-]{2,40}?)(?:,\s+\p{Ll}[^.:]{2,120})?\.\s+(\p{Lu}.*|[«(].*)$`, 'u');
+/** A stage direction closing a turn's paragraph, "(Applaudissements sur les bancs du groupe …)": not the speaker's words. */
+const STAGE_DIRECTION = /\s*\((?:Applaudissements|Exclamations|Protestations|Murmures|Rires|Sourires|Vifs applaudissements|Mouvements|Brouhaha|Interruptions|Bruit)\b[^()]*\)\s*$/u;
 /** A label whose name starts with an article in lower case ("le Maire", "la Présidente") names a function. */
 const FUNCTION = new RegExp(String.raw`^${CIVILITY}\s+(?:le|la|l['’]|les)\b`, 'u');
 /** "20 mars 2025" inside a line ("Séance du jeudi 20 mars 2025 à 19 heures"). */
@@ -29,7 +41,7 @@ interface Turn { readonly line: number; readonly label: string; readonly words: 
 
 const turnOf = (line: string, i: number): Turn | undefined => {
   if (line.length > 4000) return undefined;
-  const m = TURN.exec(line.trim());
+  const m = TURN.exec(line.trim()) ?? TURN_STOP.exec(line.trim());
   return m === null ? undefined : { line: i, label: (m[1] ?? '').trim(), words: m[2] ?? '' };
 };
 
@@ -59,7 +71,8 @@ export function readSpeakerTurns(lines: readonly string[], _cues: LineCueSet = D
     for (; i < lines.length && !isBlank(lines[i]!); i += 1) words.push(lines[i]!.trim());
     // Paragraphs between two turns are the first one's; after the last turn, the page's.
     if (next !== undefined) for (; i < next; i += 1) words.push(lines[i]!.trim());
-    return { author: FUNCTION.test(t.label) ? undefined : t.label, published: day, text: words.join('\n').replace(/\n{3,}/gu, '\n\n').trim() };
+    const text = words.map((w) => w.replace(STAGE_DIRECTION, '')).join('\n').replace(/\n{3,}/gu, '\n\n').trim();
+    return { author: FUNCTION.test(t.label) ? undefined : t.label, published: day, text };
   });
   const first = units.shift()!;
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldKeyOf } from '../../../src/ingest/formats/flat-records.js';
 import { readCsv } from '../../../src/ingest/formats/read-csv.js';
+import { readJson } from '../../../src/ingest/formats/read-json.js';
 import { readJsonLines } from '../../../src/ingest/formats/read-jsonl.js';
 
 // Exports written by scripts over a platform's API and by research tools: camelCase names, the poster
@@ -49,5 +50,64 @@ describe('exports of APIs and research tools', () => {
     });
     // Without the file's name (no one-thread reading), the document column is still required.
     expect(readCsv(csv).diagnostics).toMatchObject([{ code: 'missing-columns' }]);
+  });
+
+  it('reads an API response of nested listings: the lone first record the article, replies by nesting, a stub of unloaded records no unit, a "> " quote out of the text', () => {
+    const listing = (...children: unknown[]): unknown => ({ kind: 'Listing', data: { after: null, children } });
+    const thing = (kind: string, data: Record<string, unknown>): unknown => ({ kind, data });
+    const response = [
+      listing(thing('t3', { id: 'p1', name: 't3_p1', title: 'Un titre', selftext: 'Le billet. Qui sait ce qui bloque ?', author: 'Auteur', created_utc: 1741939101.0 })),
+      listing(
+        thing('t1', { id: 'c1', name: 't1_c1', parent_id: 't3_p1', link_id: 't3_p1', body: 'Premier.', author: 'Bea', created_utc: 1741939200, replies: listing(
+          thing('t1', { id: 'c2', parent_id: 't1_c1', link_id: 't3_p1', body: 'Réponse.', author: 'Carl', created_utc: 1741939300, replies: '' }),
+          thing('more', { count: 3, id: 'c9', parent_id: 't1_c1', children: ['c9', 'c10'] }),
+        ) }),
+        thing('t1', { id: 'c3', parent_id: 't3_p1', link_id: 't3_p1', body: '> Qui sait ce qui bloque ?\n\nLa volonté.', author: 'Dina', created_utc: 1741939400, replies: '' }),
+      ),
+    ];
+    const { records, diagnostics } = readJson(JSON.stringify(response), 'post.json');
+    expect(diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(records.map((r) => r.id)).toEqual(['post.json']);
+    expect(records[0]?.page).toMatchObject({
+      title: 'Un titre', author: 'Auteur', published: '2025-03-14T07:58:21', body: 'Le billet. Qui sait ce qui bloque ?',
+      comments: [
+        { author: 'Bea', text: 'Premier.', parentIndex: undefined },
+        { author: 'Carl', text: 'Réponse.', parentIndex: 0 },
+        { author: 'Dina', text: 'La volonté.', parentIndex: undefined, quotesIndex: -1 },
+      ],
+    });
+  });
+
+  it('reads a comment-hosting API export: `thread` names the document, the nested author object its name, no article when one thread has several roots', () => {
+    const { records } = readJsonLines([
+      line({ thread: '100', id: '1', parent: null, message: '<p>Un.</p>', createdAt: '2025-03-10T18:22:09', author: { name: 'Gwen', username: 'g' } }),
+      line({ thread: '100', id: '2', parent: 1, message: '<p>Deux.</p>', createdAt: '2025-03-10T19:05:47', author: { name: 'Dom', username: 'd' } }),
+      line({ thread: '100', id: '3', parent: null, message: '<p>Trois.</p>', createdAt: '2025-03-10T20:41:30', author: { name: 'Hervé', isAnonymous: true } }),
+      line({ thread: '200', id: '4', parent: null, message: '<p>Quatre.</p>', createdAt: '2025-03-14T08:10:55', author: { name: 'Dom' } }),
+      line({ thread: '200', id: '5', parent: 4, message: '<p>Cinq.</p>', createdAt: '2025-03-14T09:48:26', author: { name: 'Gwen' } }),
+    ].join('\n'), 'x.jsonl');
+    expect(records.map((r) => r.id)).toEqual(['100', '200']);
+    expect(records[0]?.page).toMatchObject({ body: '', comments: [{ author: 'Gwen', text: 'Un.' }, { author: 'Dom', parentIndex: 0 }, { author: 'Hervé', parentIndex: undefined }] });
+    // The second thread has one root, but the file's other thread shows comments alone: not an article.
+    expect(records[1]?.page).toMatchObject({ body: '', comments: [{ author: 'Dom', published: '2025-03-14T08:10:55', text: 'Quatre.' }, { author: 'Gwen', parentIndex: 0 }] });
+  });
+
+  it('reads a video comments CSV of a research tool: isReplyTo the parent, no document column, no article', () => {
+    const csv = [
+      '"id","replyCount","likeCount","publishedAt","authorName","text","isReply","isReplyTo","isReplyToName"',
+      '"A","1","3","2025-03-12T18:40:22Z","@lea","Merci pour la vid&#39;éo.<br>Bravo.","0","",""',
+      '"A.1","0","1","2025-03-12T19:05:10Z","@chaine","Merci Léa !","1","A","@lea"',
+      '"B","0","5","2025-03-12T21:03:57Z","@yann","Petite nuance.","0","",""',
+    ].join('\n');
+    const { records, diagnostics } = readCsv(csv, undefined, 'video.csv');
+    expect(diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(records[0]?.page).toMatchObject({
+      body: '',
+      comments: [
+        { author: '@lea', published: '2025-03-12T18:40:22', parentIndex: undefined },
+        { author: '@chaine', text: 'Merci Léa !', parentIndex: 0 },
+        { author: '@yann', parentIndex: undefined },
+      ],
+    });
   });
 });
