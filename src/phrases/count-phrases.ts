@@ -1,10 +1,10 @@
 import { hashPair } from './hashes.js';
-import { KeyCounts, KeyedTable } from './hash-tables.js';
-import { DEFAULT_MIN_VOICES, type KeptPhrase, type PhraseStats } from './phrase.js';
+import { KeyCounts, KeyIndex } from './hash-tables.js';
+import { DEFAULT_MIN_VOICES, type PhraseStats } from './phrase.js';
+import { PhraseRows } from './phrase-rows.js';
 import { logLikelihood, type WordCounts } from './score-phrases.js';
 import { PHRASE_MAX_WORDS } from './segments.js';
-import { stemKey1, stemKey2, walkSignatures, type SignedCorpus } from './walk-signatures.js';
-import { tallyKey } from './vocabulary.js';
+import { stemKey1, stemKey2, walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
 
 /**
  * Signature words counted per pass: a pass tallies the phrases of 1/passes of the keys, and its
@@ -25,20 +25,12 @@ export interface CountOptions {
   readonly passes?: number;
 }
 
-interface Tally {
-  voices: number;
-  units: number;
-  documents: number;
-  /** Index of the last document counted (units arrive document by document). */
-  lastDocument: number;
-  authors: number;
-  readonly example: string;
-  readonly stems: readonly (readonly [number, number])[];
-}
-
 /** Every phrase that recurs enough, with exact counts, and how the counting went. */
 export interface CountedPhrases {
-  readonly kept: KeptPhrase[];
+  /** In the order counted, each with its score. */
+  readonly kept: PhraseRows;
+  /** The corpus's document ids by index (the kept phrases' examples are document index and position). */
+  readonly docIds: readonly string[];
   readonly stats: PhraseStats;
 }
 
@@ -56,7 +48,9 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
   const passes = Math.max(1, options.passes ?? 1);
   const words = new KeyCounts();
   const counts: WordCounts = { words, total: 0, segmentsOfLength: new Array<number>(PHRASE_MAX_WORDS + 1).fill(0) };
-  const kept: KeptPhrase[] = [];
+  const kept = new PhraseRows();
+  const docIds: string[] = [];
+  const stems = new Uint32Array(2 * PHRASE_MAX_WORDS);
   let walk = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
   let trackedPeak = 0;
   let tableBytes = 0;
@@ -65,6 +59,7 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
     const units = new KeyCounts();
     const first = pass === 0;
     const seen = walkSignatures(corpus, {
+      ...(first ? { document: (_index: number, doc: SignedDocument) => { docIds.push(doc.docId); } } : {}),
       ...(first ? { word: (k1: number, k2: number) => { words.add(k1, k2); counts.total += 1; } } : {}),
       segment(_start, _end, _content, length, h1, h2) {
         if (first) counts.segmentsOfLength[length]! += 1;
@@ -73,49 +68,47 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
     });
     if (first) walk = seen;
 
-    const tallies = new KeyedTable<Tally>();
+    const tallies = new PhraseRows();
+    const rowOf = new KeyIndex();
     const pairs = new KeyCounts();
     let docIndex = 0;
-    let docId = '';
-    let unitId = '';
+    let unitPosition = 0;
     let author: [number, number] | undefined;
     walkSignatures(corpus, {
-      document(index, doc) {
+      document(index) {
         docIndex = index;
-        docId = doc.docId;
       },
       unit(position, signed, a1, a2) {
-        unitId = `${docId}#${position}`;
+        unitPosition = position;
         author = signed ? [a1, a2] : undefined;
       },
       segment(_start, _end, content, length, h1, h2, sig) {
         if (!mine(h1) || units.get(h1, h2) < minVoices) return;
-        let t = tallies.get(h1, h2);
-        if (t === undefined) {
-          const stems: [number, number][] = [];
-          for (let k = 0; k < length; k += 1) stems.push([stemKey1(sig, content[k]!), stemKey2(sig, content[k]!)]);
-          t = { voices: 0, units: 0, documents: 0, lastDocument: -1, authors: 0, example: unitId, stems };
-          tallies.add(h1, h2, t);
+        let row = rowOf.get(h1, h2);
+        if (row < 0) {
+          for (let k = 0; k < length; k += 1) {
+            stems[2 * k] = stemKey1(sig, content[k]!);
+            stems[2 * k + 1] = stemKey2(sig, content[k]!);
+          }
+          row = tallies.add(h1, h2, docIndex, unitPosition, stems, length);
+          rowOf.add(h1, h2, row);
         }
-        t.units += 1; // the walk gives each phrase once per unit
-        if (t.lastDocument !== docIndex) {
-          t.lastDocument = docIndex;
-          t.documents += 1;
-        }
-        if (author === undefined) t.voices += 1;
-        else if (pairs.add(...hashPair(h1, h2, author, 3)) === 1) {
-          t.voices += 1;
-          t.authors += 1;
+        // The walk gives each phrase once per unit; a named author is one voice however often they post it.
+        if (author === undefined) tallies.count(row, docIndex, 1, 0);
+        else {
+          const fresh = pairs.add(...hashPair(h1, h2, author, 3)) === 1 ? 1 : 0;
+          tallies.count(row, docIndex, fresh, fresh);
         }
       },
     });
-    trackedPeak = Math.max(trackedPeak, tallies.size);
-    tableBytes = Math.max(tableBytes, units.bytes + pairs.bytes);
-    for (const [h1, h2, t] of tallies) {
-      if (t.voices < minVoices || (t.documents < 2 && t.authors < 2)) continue;
-      kept.push({ key: tallyKey(h1, h2), h1, h2, voices: t.voices, units: t.units, documents: t.documents, authors: t.authors, example: t.example, stems: t.stems, score: 0 });
+    trackedPeak = Math.max(trackedPeak, tallies.length);
+    tableBytes = Math.max(tableBytes, units.bytes + pairs.bytes + rowOf.bytes + tallies.bytes);
+    for (let row = 0; row < tallies.length; row += 1) {
+      const { voices, documents, authors } = tallies.counts(row);
+      if (voices < minVoices || (documents < 2 && authors < 2)) continue;
+      kept.copy(tallies, row, Math.round(logLikelihood(voices, tallies.stemKeys(row), counts) * 1000) / 1000);
     }
   }
-  const scored = kept.map((k) => ({ ...k, score: Math.round(logLikelihood(k.voices, k.stems, counts) * 1000) / 1000 }));
-  return { kept: scored, stats: { ...walk, floor: minVoices, passes, trackedPeak, counterBytes: tableBytes + words.bytes } };
+  kept.trim();
+  return { kept, docIds, stats: { ...walk, floor: minVoices, passes, trackedPeak, counterBytes: tableBytes + words.bytes } };
 }

@@ -2,7 +2,7 @@
 // src/phrases/; the other files of the folder are its parts, by job: vocabulary (content stems and
 // phrase keys), segments (where phrases break, repeated text, surface forms), signature (what is
 // kept of each document; pack-signature, its stored form), walk-signatures, count-phrases,
-// score-phrases, merge-phrases, variants.
+// phrase-rows (the phrases tallied and kept, packed), score-phrases, merge-phrases, variants.
 import { readAsFrench } from '../language/lexicon-language.js';
 import type { AnalysedDocument } from '../model.js';
 import { countSignedPhrases } from './count-phrases.js';
@@ -21,8 +21,8 @@ export type { SignedCorpus, SignedDocument } from './walk-signatures.js';
 
 /** Recurring phrases of signed documents (see PhraseSigner), best first, with how the counting went. */
 export function findSignedPhrases(corpus: SignedCorpus, options: Omit<FindPhrasesOptions, 'words'> = {}): { phrases: Phrase[]; stats: PhraseStats } {
-  const { kept, stats } = countSignedPhrases(corpus, options);
-  return { phrases: mergePhrases(kept, corpus, options.limit), stats };
+  const counted = countSignedPhrases(corpus, options);
+  return { phrases: mergePhrases(counted, corpus, options.limit), stats: counted.stats };
 }
 
 /** Sign units given document by document (a document's units together). */

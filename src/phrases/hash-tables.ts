@@ -167,3 +167,59 @@ export class KeyCounts {
     }
   }
 }
+
+/**
+ * A map from a key of two 32-bit hashes to a row number (0 ≤ row < 2^32 - 1), in typed arrays: the
+ * index of a table of rows kept column by column (see PhraseRows), with no object per key.
+ */
+export class KeyIndex {
+  private keys1: Uint32Array;
+  private keys2: Uint32Array;
+  /** Row + 1 in each slot; 0 for an empty slot. */
+  private rows: Uint32Array;
+  private mask: number;
+  size = 0;
+  constructor(expected = 1024) {
+    const slots = 2 ** Math.max(4, Math.ceil(Math.log2(Math.max(1, expected) * 2)));
+    this.keys1 = new Uint32Array(slots);
+    this.keys2 = new Uint32Array(slots);
+    this.rows = new Uint32Array(slots);
+    this.mask = slots - 1;
+  }
+  /** The key's row, -1 when absent. */
+  get(h1: number, h2: number): number {
+    const k1 = h1 >>> 0;
+    const k2 = h2 >>> 0;
+    for (let s = startOf(k2, this.mask); ; s = (s + 1) & this.mask) {
+      const r = this.rows[s]!;
+      if (r === 0) return -1;
+      if (this.keys1[s] === k1 && this.keys2[s] === k2) return r - 1;
+    }
+  }
+  /** Give a key that is not in the index its row. */
+  add(h1: number, h2: number, row: number): void {
+    if ((this.size + 1) * 2 > this.rows.length) this.grow();
+    this.place(h1 >>> 0, h2 >>> 0, row + 1);
+    this.size += 1;
+  }
+  /** Bytes held. */
+  get bytes(): number {
+    return this.rows.length * 12;
+  }
+  private place(k1: number, k2: number, stored: number): void {
+    let s = startOf(k2, this.mask);
+    while (this.rows[s] !== 0) s = (s + 1) & this.mask;
+    this.keys1[s] = k1;
+    this.keys2[s] = k2;
+    this.rows[s] = stored;
+  }
+  private grow(): void {
+    const [k1s, k2s, rs] = [this.keys1, this.keys2, this.rows];
+    const slots = rs.length * 2;
+    this.keys1 = new Uint32Array(slots);
+    this.keys2 = new Uint32Array(slots);
+    this.rows = new Uint32Array(slots);
+    this.mask = slots - 1;
+    for (let i = 0; i < rs.length; i += 1) if (rs[i] !== 0) this.place(k1s[i]!, k2s[i]!, rs[i]!);
+  }
+}

@@ -1,36 +1,86 @@
+import type { CountedPhrases } from './count-phrases.js';
+import { KeyIndex } from './hash-tables.js';
 import { DEFAULT_PHRASE_LIMIT, type KeptPhrase, type Phrase } from './phrase.js';
+import type { PhraseRows } from './phrase-rows.js';
 import { collectVariants } from './variants.js';
-import { hashOfStems, tallyKey } from './vocabulary.js';
+import { H1_SEED, H2_SEED, nextH1, nextH2, tallyKey } from './vocabulary.js';
 import type { SignedCorpus } from './walk-signatures.js';
 
+/** The bits of h2 in a phrase's key (see tallyKey): two phrases are one when h1 and these agree. */
+const KEY_H2_BITS = 0x1fffff;
+
 /**
- * A phrase that only ever occurs inside a longer kept one ("européen gaia-x" in "projet européen
- * gaia-x", same voices) adds nothing: only the longest is listed.
+ * The kept phrases that can be listed, as rows, in the order they were kept: one per key (the last
+ * phrase kept under a key, at the place of the first), and none that only ever occurs inside a
+ * longer kept one ("européen gaia-x" in "projet européen gaia-x", same voices): only the longest is listed.
  */
-function withoutSubsumed(kept: Iterable<KeptPhrase>): KeptPhrase[] {
-  const byKey = new Map<number, KeptPhrase>();
-  for (const k of kept) byKey.set(k.key, k);
-  const subsumed = new Set<number>();
-  for (const t of byKey.values()) {
-    for (let len = 2; len < t.stems.length; len += 1) {
-      for (let from = 0; from + len <= t.stems.length; from += 1) {
-        const sub = tallyKey(...hashOfStems(t.stems.slice(from, from + len)));
-        if (byKey.get(sub)?.voices === t.voices) subsumed.add(sub);
+function listedRows(kept: PhraseRows): Uint32Array {
+  const byKey = new KeyIndex(kept.length);
+  /** For each distinct key, in the order first kept: the row last kept under it. */
+  const latest = new Uint32Array(kept.length);
+  let distinct = 0;
+  for (let row = 0; row < kept.length; row += 1) {
+    const at = byKey.get(kept.h1(row), kept.h2(row) & KEY_H2_BITS);
+    if (at >= 0) latest[at] = row;
+    else {
+      byKey.add(kept.h1(row), kept.h2(row) & KEY_H2_BITS, distinct);
+      latest[distinct] = row;
+      distinct += 1;
+    }
+  }
+  const subsumed = new Uint8Array(distinct);
+  for (let at = 0; at < distinct; at += 1) {
+    const row = latest[at]!;
+    const voices = kept.voices(row);
+    const stems = kept.stemKeys(row);
+    const n = stems.length / 2;
+    for (let len = 2; len < n; len += 1) {
+      for (let from = 0; from + len <= n; from += 1) {
+        let h1 = H1_SEED;
+        let h2 = H2_SEED;
+        for (let k = from; k < from + len; k += 1) {
+          h1 = nextH1(h1, stems[2 * k]!);
+          h2 = nextH2(h2, stems[2 * k + 1]!);
+        }
+        const sub = byKey.get(h1, h2 & KEY_H2_BITS);
+        if (sub >= 0 && kept.voices(latest[sub]!) === voices) subsumed[sub] = 1;
       }
     }
   }
-  return [...byKey.values()].filter((k) => !subsumed.has(k.key));
+  const listed = new Uint32Array(distinct);
+  let n = 0;
+  for (let at = 0; at < distinct; at += 1) if (subsumed[at] === 0) listed[n++] = latest[at]!;
+  return listed.subarray(0, n);
+}
+
+/** A row as an object, for the few rows written. */
+function keptPhrase(kept: PhraseRows, row: number, docIds: readonly string[]): KeptPhrase {
+  const h1 = kept.h1(row);
+  const h2 = kept.h2(row);
+  const [document, position] = kept.example(row);
+  const keys = kept.stemKeys(row);
+  const stems: [number, number][] = [];
+  for (let k = 0; k < keys.length; k += 2) stems.push([keys[k]!, keys[k + 1]!]);
+  return { key: tallyKey(h1, h2), h1, h2, ...kept.counts(row), example: `${docIds[document]!}#${position}`, stems, score: kept.score(row) };
 }
 
 /**
  * The rows of phrases.csv, best scores first, ties by phrase. Only the rows that can be written
- * (scores above the `limit`-th, and every tie of it) get their surface forms, read from the text
- * of the units that hold them: the rest of the corpus is never read.
+ * (scores above the `limit`-th, and every tie of it) become objects and get their surface forms,
+ * read from the text of the units that hold them: the rest of the corpus is never read.
  */
-export function mergePhrases(kept: Iterable<KeptPhrase>, corpus: SignedCorpus, limit: number = DEFAULT_PHRASE_LIMIT): Phrase[] {
-  const ranked = withoutSubsumed(kept).sort((a, b) => b.score - a.score);
-  const last = ranked[Math.min(limit, ranked.length) - 1];
-  const shown = last === undefined ? [] : ranked.filter((k) => k.score >= last.score);
+export function mergePhrases(counted: Pick<CountedPhrases, 'kept' | 'docIds'>, corpus: SignedCorpus, limit: number = DEFAULT_PHRASE_LIMIT): Phrase[] {
+  const { kept, docIds } = counted;
+  const listed = listedRows(kept);
+  const written = Math.min(limit, listed.length);
+  const shown: KeptPhrase[] = [];
+  if (written > 0) {
+    const scores = Float64Array.from(listed, (row) => kept.score(row)).sort();
+    const floor = scores[listed.length - written]!;
+    // Best first; equal scores in the order kept (a stable sort).
+    const rows = [...listed.filter((row) => kept.score(row) >= floor)].sort((a, b) => kept.score(b) - kept.score(a));
+    for (const row of rows) shown.push(keptPhrase(kept, row, docIds));
+  }
   const variants = collectVariants(shown, corpus);
   const phrases: Phrase[] = shown.map((t) => {
     const forms = variants.get(t.key) ?? [];

@@ -10,10 +10,11 @@ export interface WordCounts {
 /**
  * Log-likelihood ratio (Poisson G²) of a phrase's count against the count expected if its content
  * words fell together by chance: E = segments of that length × Π p(word). 0 when not above chance.
+ * `stems`: the content words' stem keys, (k1, k2) pairs flat.
  */
-export function logLikelihood(observed: number, stems: readonly (readonly [number, number])[], counts: WordCounts): number {
-  let expected = counts.segmentsOfLength[stems.length] ?? 0;
-  for (const [k1, k2] of stems) expected *= Math.max(1, counts.words.get(k1, k2)) / Math.max(1, counts.total);
+export function logLikelihood(observed: number, stems: ArrayLike<number>, counts: WordCounts): number {
+  let expected = counts.segmentsOfLength[stems.length / 2] ?? 0;
+  for (let k = 0; k < stems.length; k += 2) expected *= Math.max(1, counts.words.get(stems[k]!, stems[k + 1]!)) / Math.max(1, counts.total);
   if (expected <= 0 || observed <= expected) return 0;
   return 2 * (observed * Math.log(observed / expected) - (observed - expected));
 }

@@ -1,0 +1,141 @@
+/**
+ * Phrases tallied or kept, column by column in typed arrays: a million kept phrases as objects (key,
+ * stems as pairs, example id as a string) took ~700 MB of heap at 200 MB of corpus; here a row is
+ * ~70 bytes. Rows are numbered in the order they were added.
+ */
+
+// The 32-bit cells of a row.
+const H1 = 0;
+const H2 = 1;
+const VOICES = 2;
+const UNITS = 3;
+const DOCUMENTS = 4;
+const AUTHORS = 5;
+/** Index of the last document counted; NO_DOCUMENT before the first. */
+const LAST_DOCUMENT = 6;
+const EXAMPLE_DOCUMENT = 7;
+const EXAMPLE_POSITION = 8;
+/** Where the row's stem keys start in `stemCells`, and how many stems (pairs of keys) it has. */
+const STEMS_FROM = 9;
+const STEM_COUNT = 10;
+const CELLS = 11;
+const NO_DOCUMENT = 0xffffffff;
+
+/** The counts of a row. */
+export interface PhraseCounts {
+  readonly voices: number;
+  readonly units: number;
+  readonly documents: number;
+  readonly authors: number;
+}
+
+export class PhraseRows {
+  private cells = new Uint32Array(CELLS * 256);
+  private stemCells = new Uint32Array(1024);
+  private scores = new Float64Array(256);
+  private stemEnd = 0;
+  length = 0;
+
+  /**
+   * Add a phrase with no count yet: its two hashes, its first unit (document index, position) and
+   * its content words' stem keys, `stemCount` pairs (k1, k2) flat in `stems`. Gives its row.
+   */
+  add(h1: number, h2: number, exampleDocument: number, examplePosition: number, stems: ArrayLike<number>, stemCount: number): number {
+    const row = this.length;
+    if ((row + 1) * CELLS > this.cells.length) this.cells = grown(this.cells, (row + 1) * CELLS);
+    if (row + 1 > this.scores.length) this.scores = grown(this.scores, row + 1);
+    if (this.stemEnd + 2 * stemCount > this.stemCells.length) this.stemCells = grown(this.stemCells, this.stemEnd + 2 * stemCount);
+    const at = row * CELLS;
+    const c = this.cells;
+    c[at + H1] = h1;
+    c[at + H2] = h2;
+    c[at + VOICES] = 0;
+    c[at + UNITS] = 0;
+    c[at + DOCUMENTS] = 0;
+    c[at + AUTHORS] = 0;
+    c[at + LAST_DOCUMENT] = NO_DOCUMENT;
+    c[at + EXAMPLE_DOCUMENT] = exampleDocument;
+    c[at + EXAMPLE_POSITION] = examplePosition;
+    c[at + STEMS_FROM] = this.stemEnd;
+    c[at + STEM_COUNT] = stemCount;
+    for (let k = 0; k < 2 * stemCount; k += 1) this.stemCells[this.stemEnd + k] = stems[k]!;
+    this.stemEnd += 2 * stemCount;
+    this.scores[row] = 0;
+    this.length += 1;
+    return row;
+  }
+
+  /**
+   * Count one unit holding the row's phrase (each unit once), in document `document` (documents
+   * come in order): `voice` 1 when it brings a new voice, `author` 1 when that voice is a named author.
+   */
+  count(row: number, document: number, voice: number, author: number): void {
+    const at = row * CELLS;
+    const c = this.cells;
+    c[at + UNITS]! += 1;
+    if (c[at + LAST_DOCUMENT] !== document) {
+      c[at + LAST_DOCUMENT] = document;
+      c[at + DOCUMENTS]! += 1;
+    }
+    c[at + VOICES]! += voice;
+    c[at + AUTHORS]! += author;
+  }
+
+  /** Add a row of `from` with its counts, example and stems, and a score. Gives its row here. */
+  copy(from: PhraseRows, row: number, score: number): number {
+    const at = row * CELLS;
+    const mine = this.add(from.h1(row), from.h2(row), from.cells[at + EXAMPLE_DOCUMENT]!, from.cells[at + EXAMPLE_POSITION]!, from.stemKeys(row), from.stemCount(row));
+    this.cells.set(from.cells.subarray(at + VOICES, at + LAST_DOCUMENT + 1), mine * CELLS + VOICES);
+    this.scores[mine] = score;
+    return mine;
+  }
+
+  h1(row: number): number {
+    return this.cells[row * CELLS + H1]!;
+  }
+  h2(row: number): number {
+    return this.cells[row * CELLS + H2]!;
+  }
+  voices(row: number): number {
+    return this.cells[row * CELLS + VOICES]!;
+  }
+  counts(row: number): PhraseCounts {
+    const at = row * CELLS;
+    const c = this.cells;
+    return { voices: c[at + VOICES]!, units: c[at + UNITS]!, documents: c[at + DOCUMENTS]!, authors: c[at + AUTHORS]! };
+  }
+  /** The document index and position of the first unit that held the phrase. */
+  example(row: number): readonly [number, number] {
+    return [this.cells[row * CELLS + EXAMPLE_DOCUMENT]!, this.cells[row * CELLS + EXAMPLE_POSITION]!];
+  }
+  stemCount(row: number): number {
+    return this.cells[row * CELLS + STEM_COUNT]!;
+  }
+  /** The stem keys, (k1, k2) pairs flat: a view, valid until the next add. */
+  stemKeys(row: number): Uint32Array {
+    const from = this.cells[row * CELLS + STEMS_FROM]!;
+    return this.stemCells.subarray(from, from + 2 * this.stemCount(row));
+  }
+  score(row: number): number {
+    return this.scores[row]!;
+  }
+
+  /** Let go of the room kept for rows to come. */
+  trim(): void {
+    this.cells = this.cells.slice(0, this.length * CELLS);
+    this.scores = this.scores.slice(0, this.length);
+    this.stemCells = this.stemCells.slice(0, this.stemEnd);
+  }
+
+  /** Bytes held. */
+  get bytes(): number {
+    return this.cells.byteLength + this.scores.byteLength + this.stemCells.byteLength;
+  }
+}
+
+/** A copy of `a` with room for at least `n` elements (twice its size, or more). */
+function grown<A extends Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: A, n: number): A {
+  const b = new (a.constructor as new (n: number) => A)(Math.max(n, a.length * 2));
+  b.set(a);
+  return b;
+}
