@@ -13,6 +13,14 @@ import { stemKey1, stemKey2, walkSignatures, type SignedCorpus, type SignedDocum
  */
 export const WORDS_PER_PASS = 8_000_000;
 
+/**
+ * Distinct phrase keys one pass may count, whatever the text: the bound behind WORDS_PER_PASS's
+ * estimate. A share that holds more (text that never repeats itself) is counted again as two
+ * halves (h1 mod twice the passes), so a pass's table of units stays within 2^23 slots (96 MiB),
+ * and its tallies (the keys held by `minVoices` units or more) within as many rows.
+ */
+export const KEYS_PER_PASS = 4_000_000;
+
 /** Passes for a corpus whose signatures hold `words` 32-bit words: the results are the same for any number. */
 export function passesFor(words: number): number {
   return Math.max(1, Math.ceil(words / WORDS_PER_PASS));
@@ -23,6 +31,8 @@ export interface CountOptions {
   readonly minVoices?: number;
   /** Passes over the signatures (see passesFor); 1 by default. */
   readonly passes?: number;
+  /** Distinct keys a pass may count (KEYS_PER_PASS by default; tests make it small). */
+  readonly keysPerPass?: number;
 }
 
 /** Every phrase that recurs enough, with exact counts, and how the counting went. */
@@ -41,11 +51,13 @@ export interface CountedPhrases {
  * named author counts once however often they post the phrase, an unsigned unit once), units,
  * documents, named authors, first unit. A phrase is kept when it has `minVoices` voices and recurs
  * across two documents or two named authors. The first walk of the first pass also counts the
- * content words and the segments of each length, for the scores.
+ * content words and the segments of each length, for the scores. A share whose first walk finds
+ * more than `keysPerPass` distinct keys is not tallied but split in two, counted next.
  */
 export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions = {}): CountedPhrases {
   const minVoices = options.minVoices ?? DEFAULT_MIN_VOICES;
   const passes = Math.max(1, options.passes ?? 1);
+  const keysPerPass = Math.max(1, options.keysPerPass ?? KEYS_PER_PASS);
   const words = new KeyCounts();
   const counts: WordCounts = { words, total: 0, segmentsOfLength: new Array<number>(PHRASE_MAX_WORDS + 1).fill(0) };
   const kept = new PhraseRows();
@@ -54,19 +66,35 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
   let walk = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
   let trackedPeak = 0;
   let tableBytes = 0;
-  for (let pass = 0; pass < passes; pass += 1) {
-    const mine = (h1: number): boolean => h1 % passes === pass;
+  let keysPeak = 0;
+  let done = 0;
+  let first = true;
+  // Shares of the keys, in the order counted: h1 mod `of` is `is`. A share too large is split in two.
+  const shares = Array.from({ length: passes }, (_, pass) => ({ of: passes, is: pass }));
+  for (let share = shares.shift(); share !== undefined; share = shares.shift()) {
+    const { of, is } = share;
+    const mine = (h1: number): boolean => h1 % of === is;
     const units = new KeyCounts();
-    const first = pass === 0;
+    const counting = first;
+    let full = false;
     const seen = walkSignatures(corpus, {
-      ...(first ? { document: (_index: number, doc: SignedDocument) => { docIds.push(doc.docId); } } : {}),
-      ...(first ? { word: (k1: number, k2: number) => { words.add(k1, k2); counts.total += 1; } } : {}),
+      ...(counting ? { document: (_index: number, doc: SignedDocument) => { docIds.push(doc.docId); } } : {}),
+      ...(counting ? { word: (k1: number, k2: number) => { words.add(k1, k2); counts.total += 1; } } : {}),
       segment(_start, _end, _content, length, h1, h2) {
-        if (first) counts.segmentsOfLength[length]! += 1;
-        if (mine(h1)) units.add(h1, h2);
+        if (counting) counts.segmentsOfLength[length]! += 1;
+        if (full || !mine(h1)) return;
+        // A share of one h1 (h1 mod more than 2^32) cannot be split: it is counted whole.
+        if (units.add(h1, h2) === 1 && units.size > keysPerPass && of <= 0xffffffff) full = true;
       },
     });
-    if (first) walk = seen;
+    if (counting) walk = seen;
+    first = false;
+    keysPeak = Math.max(keysPeak, units.size);
+    if (full) {
+      shares.unshift({ of: 2 * of, is }, { of: 2 * of, is: is + of });
+      continue;
+    }
+    done += 1;
 
     const tallies = new PhraseRows();
     const rowOf = new KeyIndex();
@@ -110,5 +138,5 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
     }
   }
   kept.trim();
-  return { kept, docIds, stats: { ...walk, floor: minVoices, passes, trackedPeak, counterBytes: tableBytes + words.bytes } };
+  return { kept, docIds, stats: { ...walk, floor: minVoices, passes: done, keysPeak, trackedPeak, counterBytes: tableBytes + words.bytes } };
 }

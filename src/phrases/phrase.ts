@@ -42,7 +42,10 @@ export interface PhraseStats {
   readonly repeatedSentences: number;
   /** Voices a phrase needs to be listed: minVoices (counts are exact, memory never raises it). */
   readonly floor: number;
+  /** Passes that tallied phrases (more than asked when a share held more than KEYS_PER_PASS keys). */
   readonly passes: number;
+  /** Distinct keys counted by one pass at most (its table of units). */
+  readonly keysPeak: number;
   /** Phrases tallied at once at most (those held by minVoices units or more, in one pass). */
   readonly trackedPeak: number;
   /** Bytes of the exact count tables of the largest pass. */

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sentence } from '../../scripts/generate-corpus.js';
+import { countSignedPhrases } from '../../src/phrases/count-phrases.js';
 import { findSignedPhrases, loadPhraseWords, PhraseSigner, type SignedDocument } from '../../src/phrases/find-phrases.js';
 import { KeyIndex } from '../../src/phrases/hash-tables.js';
+import { mergePhrases } from '../../src/phrases/merge-phrases.js';
 import { PhraseRows } from '../../src/phrases/phrase-rows.js';
 import { seededRandom } from '../../src/sampling/seeded-random.js';
 import { objectCount, objectPhrases } from './object-phrases.js';
@@ -79,6 +81,14 @@ describe('packed phrases', () => {
         expect(findSignedPhrases(corpus, { limit, passes }).phrases, `limit ${limit}, ${passes} passes`).toEqual(expected);
       }
     }
+  });
+
+  it('splits a pass whose share holds more keys than a pass may count, and lists the same rows', () => {
+    const counted = countSignedPhrases(corpus, { passes: 2, keysPerPass: 3000 });
+    expect(counted.stats.passes).toBeGreaterThan(2);
+    expect(counted.stats.keysPeak).toBeLessThanOrEqual(3001);
+    expect(mergePhrases(counted, corpus, 60)).toEqual(objectPhrases(corpus, { limit: 60 }));
+    expect(countSignedPhrases(corpus, { passes: 2 }).stats).toMatchObject({ passes: 2 });
   });
 
   it('drops a phrase found only inside a longer one with the same voices', () => {
