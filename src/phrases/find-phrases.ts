@@ -15,7 +15,7 @@ export { passesFor } from './count-phrases.js';
 export { loadPhraseWords, FUNCTION_WORDS_FILE, type PhraseWords } from './load-phrase-words.js';
 export * from './phrase.js';
 export { PHRASE_MAX_WORDS, PHRASE_MIN_WORDS, REPEATED_SENTENCE_MIN_WORDS } from './segments.js';
-export { packSignature, unpackSignature } from './pack-signature.js';
+export { packSignature, signatureUnpacker, unpackSignature } from './pack-signature.js';
 export { DocumentSignatures, PhraseSigner, type SignedUnitInput } from './signature.js';
 export type { SignedCorpus, SignedDocument } from './walk-signatures.js';
 

@@ -99,9 +99,10 @@ class Unpacker implements WordCopier {
   readonly signature: Uint32Array;
   at = 1;
   written = 0;
-  constructor(readonly bytes: Uint8Array) {
+  /** `room` gives the array of `words` words to write into (a new one by default). */
+  constructor(readonly bytes: Uint8Array, room: (words: number) => Uint32Array = (words) => new Uint32Array(words)) {
     if (bytes[0] !== FORMAT) throw new Error(`packed phrase signature: unknown format ${String(bytes[0])}`);
-    this.signature = new Uint32Array(this.varint());
+    this.signature = room(this.varint());
   }
 
   private put(v: number): number {
@@ -146,9 +147,23 @@ export function packSignature(signature: Uint32Array): Uint8Array {
 }
 
 /** The signature packSignature packed. */
-export function unpackSignature(packed: Uint8Array): Uint32Array {
-  const unpacker = new Unpacker(packed);
+export function unpackSignature(packed: Uint8Array, room?: (words: number) => Uint32Array): Uint32Array {
+  const unpacker = new Unpacker(packed, room);
   copyLayout(unpacker);
   if (unpacker.written !== unpacker.signature.length || unpacker.at !== packed.length) throw new Error('packed phrase signature: does not match its word count');
   return unpacker.signature;
+}
+
+/**
+ * unpackSignature into one array, grown as needed: each signature it gives is a view of that array,
+ * valid until the next call. A walk over every stored signature then allocates no array per document
+ * (at 200 MB of corpus, 190 MB of arrays per walk that the garbage collector was slow to give back).
+ */
+export function signatureUnpacker(): (packed: Uint8Array) => Uint32Array {
+  let room = new Uint32Array(1024);
+  const view = (words: number): Uint32Array => {
+    if (words > room.length) room = new Uint32Array(Math.max(words, 2 * room.length));
+    return room.subarray(0, words);
+  };
+  return (packed) => unpackSignature(packed, view);
 }

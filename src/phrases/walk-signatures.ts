@@ -3,7 +3,10 @@ import { PHRASE_MAX_WORDS, REPEATED_SENTENCE_MIN_WORDS } from './segments.js';
 import { FIRST_STEM, FUNCTION_WORD, PHRASE_BREAK, SENTENCE_END } from './signature.js';
 import { H1_SEED, H2_SEED, nextH1, nextH2 } from './vocabulary.js';
 
-/** One document as counting reads it: its id, its signature and, on demand, its units' texts. */
+/**
+ * One document as counting reads it: its id, its signature and, on demand, its units' texts. A walk
+ * reads them while it visits the document only: the store hands out each signature in one array reused.
+ */
 export interface SignedDocument {
   readonly docId: string;
   readonly signature: Uint32Array;

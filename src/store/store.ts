@@ -6,7 +6,7 @@ import type { CachedLexicons } from '../lexicon/lexicon-cache.js';
 import type { AnalysedDocument, Diagnostic } from '../model.js';
 import type { MentionRecord } from '../report/build-rows.js';
 import type { DocumentFigures } from '../report/html/aggregate-report.js';
-import { unpackSignature } from '../phrases/find-phrases.js';
+import { signatureUnpacker } from '../phrases/find-phrases.js';
 import { unpackDocument, unpackText } from './pack.js';
 import { trimWalToCommitted } from './trim-wal.js';
 
@@ -355,13 +355,17 @@ export class Store {
     this.db.exec('DELETE FROM documents; DELETE FROM files; DELETE FROM phrase_signatures;');
   }
 
-  /** Every document's phrase signature, in report order, streamed. */
+  /**
+   * Every document's phrase signature, in report order, streamed. Each signature is valid until the
+   * next is asked for: they share one array (see signatureUnpacker); copy one to keep it.
+   */
   *phraseSignatures(): Generator<{ readonly path: string; readonly ord: number; readonly docId: string; readonly signature: Uint32Array }> {
+    const unpack = signatureUnpacker();
     const stmt = this.db.prepare(
       'SELECT d.path, d.ord, d.doc_id AS docId, s.signature FROM documents d JOIN phrase_signatures s ON s.serial = d.serial ORDER BY d.doc_key, d.path_key, d.ord',
     );
     for (const row of stmt.iterate() as IterableIterator<{ path: string; ord: number; docId: string; signature: Buffer }>) {
-      yield { path: row.path, ord: row.ord, docId: row.docId, signature: unpackSignature(row.signature) };
+      yield { path: row.path, ord: row.ord, docId: row.docId, signature: unpack(row.signature) };
     }
   }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadPhraseWords, packSignature, PhraseSigner, unpackSignature, type SignedUnitInput } from '../../src/phrases/find-phrases.js';
+import { loadPhraseWords, packSignature, PhraseSigner, signatureUnpacker, unpackSignature, type SignedUnitInput } from '../../src/phrases/find-phrases.js';
 
 const words = loadPhraseWords(path.resolve('lexicons'));
 
@@ -20,6 +20,19 @@ describe('packSignature', () => {
     const packed = packSignature(signature);
     expect(unpackSignature(packed)).toEqual(signature);
     expect(packed.length).toBeLessThan(0.6 * signature.byteLength); // hashes keep their 4 bytes, most other words take 1
+  });
+
+  it('gives back signatures of any size into one array reused, as it grows', () => {
+    const signer = new PhraseSigner(words);
+    const signatures = [[units[2]!], units, [], units.slice(0, 2), Array.from({ length: 400 }, (_, i) => ({ ...units[i % 4]!, position: i })), [units[3]!]].map((us) => signer.sign(us));
+    const unpack = signatureUnpacker();
+    const buffers = new Set<ArrayBufferLike>();
+    for (const signature of signatures) {
+      const got = unpack(packSignature(signature));
+      expect([...got]).toEqual([...signature]);
+      buffers.add(got.buffer);
+    }
+    expect(buffers.size).toBe(2); // the first array, then one grown for the 400 units
   });
 
   it('gives back the signature of no unit', () => {
