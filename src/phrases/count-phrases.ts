@@ -4,7 +4,7 @@ import { DEFAULT_MIN_VOICES, type PhraseStats } from './phrase.js';
 import { PhraseRows } from './phrase-rows.js';
 import { logLikelihood, type WordCounts } from './score-phrases.js';
 import { PHRASE_MAX_WORDS } from './segments.js';
-import { stemKey1, stemKey2, walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
+import { RepeatTables, stemKey1, stemKey2, walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
 
 /**
  * Signature words counted per pass: a pass tallies the phrases of 1/passes of the keys, and its
@@ -69,12 +69,16 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
   let keysPeak = 0;
   let done = 0;
   let first = true;
+  // Tables of every pass, emptied between uses.
+  const repeats = new RepeatTables();
+  const units = new KeyCounts();
+  const pairs = new KeyCounts();
   // Shares of the keys, in the order counted: h1 mod `of` is `is`. A share too large is split in two.
   const shares = Array.from({ length: passes }, (_, pass) => ({ of: passes, is: pass }));
   for (let share = shares.shift(); share !== undefined; share = shares.shift()) {
     const { of, is } = share;
     const mine = (h1: number): boolean => h1 % of === is;
-    const units = new KeyCounts();
+    units.clear();
     const counting = first;
     let full = false;
     const seen = walkSignatures(corpus, {
@@ -86,7 +90,7 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
         // A share of one h1 (h1 mod more than 2^32) cannot be split: it is counted whole.
         if (units.add(h1, h2) === 1 && units.size > keysPerPass && of <= 0xffffffff) full = true;
       },
-    });
+    }, repeats);
     if (counting) walk = seen;
     first = false;
     keysPeak = Math.max(keysPeak, units.size);
@@ -98,7 +102,7 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
 
     const tallies = new PhraseRows();
     const rowOf = new KeyIndex();
-    const pairs = new KeyCounts();
+    pairs.clear();
     let docIndex = 0;
     let unitPosition = 0;
     let author: [number, number] | undefined;
@@ -128,7 +132,7 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
           tallies.count(row, docIndex, fresh, fresh);
         }
       },
-    });
+    }, repeats);
     trackedPeak = Math.max(trackedPeak, tallies.length);
     tableBytes = Math.max(tableBytes, units.bytes + pairs.bytes + rowOf.bytes + tallies.bytes);
     for (let row = 0; row < tallies.length; row += 1) {

@@ -145,6 +145,11 @@ export class KeyCounts {
       }
     }
   }
+  /** Forget every key, keeping the room: a table reused from walk to walk allocates nothing more. */
+  clear(): void {
+    this.counts.fill(0);
+    this.size = 0;
+  }
   /** Bytes held. */
   get bytes(): number {
     return this.counts.length * 12;

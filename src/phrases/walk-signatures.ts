@@ -39,6 +39,15 @@ export interface WalkStats {
   repeatedSentences: number;
 }
 
+/**
+ * The sets of repeated text a walk fills (units, sentences already seen): tens of MB at 200 MB of
+ * corpus. Given to several walks one after the other, they are emptied and refilled, not reallocated.
+ */
+export class RepeatTables {
+  readonly units = new KeyCounts();
+  readonly sentences = new KeyCounts();
+}
+
 /** Stem keys of stem i of a signature. */
 export function stemKey1(signature: Uint32Array, i: number): number {
   return signature[1 + 2 * i]!;
@@ -54,10 +63,12 @@ export function stemKey2(signature: Uint32Array, i: number): number {
  * same way whatever was stored when. A segment never crosses a phrase break; its first and last
  * words are content words; each phrase is visited once per unit.
  */
-export function walkSignatures(corpus: SignedCorpus, visitor: SignatureVisitor): WalkStats {
+export function walkSignatures(corpus: SignedCorpus, visitor: SignatureVisitor, repeats: RepeatTables = new RepeatTables()): WalkStats {
   const stats: WalkStats = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
-  const seenUnits = new KeyCounts();
-  const seenSentences = new KeyCounts();
+  const seenUnits = repeats.units;
+  const seenSentences = repeats.sentences;
+  seenUnits.clear();
+  seenSentences.clear();
   const seenHere = new GenerationSet();
   const content = new Int32Array(PHRASE_MAX_WORDS);
   let ids = new Int32Array(256);

@@ -52,6 +52,19 @@ describe('GenerationSet', () => {
 });
 
 describe('KeyCounts', () => {
+  it('is empty once cleared, keeping its room, and counts afresh', () => {
+    const counts = new KeyCounts();
+    for (let i = 0; i < 3000; i += 1) counts.add(i, i * 7);
+    const bytes = counts.bytes;
+    counts.clear();
+    expect(counts.size).toBe(0);
+    expect(counts.bytes).toBe(bytes);
+    expect(counts.get(5, 35)).toBe(0);
+    expect(counts.add(5, 35)).toBe(1);
+    expect(counts.add(5, 35)).toBe(2);
+    expect(counts.get(6, 42)).toBe(0);
+  });
+
   it('counts every key exactly through growth, 0 for a key never added', () => {
     const counts = new KeyCounts();
     const added = keys(5000, 'c-');
