@@ -44,7 +44,7 @@ function suggest(flags: { gold: string; stance?: string; claim?: string; splitFi
   });
   const target = flags.stance !== undefined ? { stance: flags.stance } : { claim: flags.claim! };
   const n = units.filter((u) => u.coded).length;
-  return suggestionText(suggestions, units, target, { coded: n, others: units.length - n });
+  return suggestionText(suggestions, units, target, { coded: n, others: units.length - n }, lexicons.stances.entries.map((e) => e.id));
 }
 
 /** `controverse lexicon check [DIR]`, `lexicon import FILE` and `lexicon suggest --gold FILE`. */

@@ -26,14 +26,23 @@ function slug(key: string): string {
   return foldAccents(key).replace(/[^a-z0-9]+/gu, '-').replace(/^-|-$/gu, '');
 }
 
+/** `base`, or `base-2`, `base-3`… the first not in `taken` (entry ids must be unique across the lexicon folder). */
+function freeId(base: string, taken: ReadonlySet<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+  return id;
+}
+
 /**
  * The suggestions as text to read and paste: per candidate, comment lines (keyness, counts, units
  * fixed and broken, contexts), then a YAML entry for the stance file (or, for a claim, the variant
  * to add to its `match`). A candidate that would break at least half as many units as it fixes is
- * proposed at weight 0.5 (it needs a second cue).
+ * proposed at weight 0.5 (it needs a second cue). An entry's id is made from its words, numbered
+ * when `idsInUse` (the lexicon's entry ids) or an earlier suggestion already has it.
  */
-export function suggestionText(suggestions: readonly Suggestion[], units: readonly SuggestUnit[], target: SuggestTarget, totals: { readonly coded: number; readonly others: number }): string[] {
+export function suggestionText(suggestions: readonly Suggestion[], units: readonly SuggestUnit[], target: SuggestTarget, totals: { readonly coded: number; readonly others: number }, idsInUse: Iterable<string> = []): string[] {
   const name = 'stance' in target ? target.stance : target.claim;
+  const taken = new Set(idsInUse);
   const lines = [`# ${suggestions.length} candidates for ${'stance' in target ? 'stance' : 'claim'} ${name}: ${totals.coded} coded units, ${totals.others} others; ranked by G² (keyness in units). Read the contexts before keeping one.`];
   suggestions.forEach((s, k) => {
     lines.push('', `# ${k + 1}. "${s.match}"  G² ${s.g2.toFixed(1)}: in ${s.inCoded} coded units, ${s.inOthers} others; fixes ${s.fixes.length}${ids(s.fixes)}, breaks ${s.breaks.length}${ids(s.breaks)}`);
@@ -44,8 +53,10 @@ export function suggestionText(suggestions: readonly Suggestion[], units: readon
     }
     // The example must tag the entry: a coded unit where no negation governs the candidate, the shortest.
     const example = s.occurrences.filter((o) => !o.negated).map((o) => units[o.unit]!.text).sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0];
+    const id = freeId(`${target.stance}.${slug(s.key)}`, taken);
+    taken.add(id);
     lines.push(
-      `  - id: ${target.stance}.${slug(s.key)}`,
+      `  - id: ${id}`,
       `    match: [${JSON.stringify(s.match)}]`,
       ...(s.breaks.length * 2 >= s.fixes.length ? ['    weight: 0.5'] : []),
       `    note: ${JSON.stringify(`Suggested by lexicon suggest: G² ${s.g2.toFixed(1)}, in ${s.inCoded} of ${totals.coded} coded units and ${s.inOthers} of ${totals.others} others.`)}`,

@@ -53,6 +53,14 @@ describe('suggestEntries', () => {
     expect(keys.every((k) => !k.includes('milliards'))).toBe(true);
   });
 
+  it('numbers an entry id that the lexicon or an earlier suggestion already uses', () => {
+    const units = [unit('c#1', 'Encore une bidouille cosmique, bravo.', true), unit('c#2', 'Bidouille cosmique : tout part ailleurs.', true), unit('c#3', 'Trois rapports, une bidouille cosmique.', true)];
+    const [s] = suggestEntries(units, lexicons.stances, { functionWords, minUnits: 3 });
+    const idLines = (inUse: string[]): string[] => suggestionText([s!, s!], units, { stance: 'sceptical' }, { coded: 3, others: 0 }, inUse).filter((l) => l.startsWith('  - id:'));
+    expect(idLines([])).toEqual(['  - id: sceptical.bidouille-cosmique', '  - id: sceptical.bidouille-cosmique-2']);
+    expect(idLines(['sceptical.bidouille-cosmique', 'sceptical.bidouille-cosmique-2'])).toEqual(['  - id: sceptical.bidouille-cosmique-3', '  - id: sceptical.bidouille-cosmique-4']);
+  });
+
   it('shows a candidate in context', () => {
     expect(kwic('Trois rapports, une bidouille cosmique.', 20, 38)).toBe('Trois rapports, une [bidouille cosmique].');
   });
@@ -74,10 +82,10 @@ describe('suggestEntries', () => {
       for (const s of suggestions) taken.add(s.key);
       expect(suggestions.length).toBeGreaterThan(0);
       const n = mine.filter((u) => u.coded).length;
-      const text = suggestionText(suggestions, mine, { stance }, { coded: n, others: mine.length - n }).join('\n');
+      const text = suggestionText(suggestions, mine, { stance }, { coded: n, others: mine.length - n }, lexicons.stances.entries.map((e) => e.id)).join('\n');
       texts.push(text);
       // Same units, same text: nothing random in the ranking.
-      expect(suggestionText(suggestEntries(mine, lexicons.stances, { functionWords, top: 10 }).filter((s) => suggestions.some((x) => x.key === s.key)), mine, { stance }, { coded: n, others: mine.length - n }).join('\n')).toBe(text);
+      expect(suggestionText(suggestEntries(mine, lexicons.stances, { functionWords, top: 10 }).filter((s) => suggestions.some((x) => x.key === s.key)), mine, { stance }, { coded: n, others: mine.length - n }, lexicons.stances.entries.map((e) => e.id)).join('\n')).toBe(text);
       const file = path.join(dir, 'stances', `${stance}.fr.yaml`);
       writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n${text}\n`);
     }
