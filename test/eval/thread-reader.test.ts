@@ -26,12 +26,17 @@ import { labelledThreadPages, leaveOneKindOutWithModel, syntheticTrainingPages, 
 // held-out set moved in (branch reader-round-5, 779 gold units, reader unchanged): 0.883 (author 0.858,
 // date 0.877, parent 0.879), leave-one-kind-out 0.878, 0.881 with the model retrained. With the reader
 // changed for their shapes and the model retrained (same branch): 0.939 (author 0.936, date 0.956, parent
-// 0.946), leave-one-kind-out 0.934, 0.934 with the model retrained.
-const FLOORS = { f1: 0.938, author: 0.935, published: 0.955, parent: 0.945 } as const;
-const FLOORS_PER_EXPORT = ['csv-export', 'json-flat', 'jsonl-flat', 'facepager-csv', 'reddit-json', 'disqus-jsonl', 'ytdt-csv', 'html-news', 'html-blog', 'html-social-post', 'html-js-news', 'html-utility-forum', 'html-discussion-group', 'html-msg-cards', 'html-related-links', 'html-link-comments', 'html-regional', 'html-xenforo'];
-const LEAVE_ONE_KIND_OUT_F1 = 0.933;
+// 0.946), leave-one-kind-out 0.934, 0.934 with the model retrained. With the 16 kinds of the fifth
+// held-out set moved in (branch reader-round-6, 883 gold units, reader unchanged): 0.883 (author 0.864,
+// date 0.894, parent 0.891), leave-one-kind-out 0.879, 0.878 with the model retrained. With schema
+// inference for exports of unknown field names, reply links in export text and labelled HTML dates (same
+// branch, no model retraining): 0.902 (author 0.892, date 0.915, parent 0.916), leave-one-kind-out 0.897,
+// 0.892 (0.897 in a second run) with the model retrained.
+const FLOORS = { f1: 0.901, author: 0.891, published: 0.914, parent: 0.915 } as const;
+const FLOORS_PER_EXPORT = ['csv-export', 'json-flat', 'jsonl-flat', 'facepager-csv', 'reddit-json', 'disqus-jsonl', 'ytdt-csv', 'html-news', 'html-blog', 'html-social-post', 'html-js-news', 'html-utility-forum', 'html-discussion-group', 'html-msg-cards', 'html-related-links', 'html-link-comments', 'html-regional', 'html-xenforo', 'telegram-json', 'mastodon-context', 'fourcat-csv', 'html-smf', 'html-wix-blog'];
+const LEAVE_ONE_KIND_OUT_F1 = 0.896;
 /** Leave-one-kind-out with the line-role model retrained without each kind: the whole reader's honest figure. */
-const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.933;
+const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.891;
 
 describe('thread reader on the development set (eval/threads)', () => {
   const score = scoreThreadSet();

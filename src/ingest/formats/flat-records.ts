@@ -1,9 +1,11 @@
 import { markdownQuote, type QuoteCandidate, quoteCandidate, quoteSource } from '../layouts/quotes.js';
+import { isAnonymousLabel } from '../anonymous-label.js';
 import type { ParsedComment, ParsedPage } from '../page.js';
 import { type FormatDiagnostic, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
 import { langHint } from './lang-hint.js';
 import { plainTextOf } from './markup.js';
 import { parseDate } from './parse-date.js';
+import { replyReferenceOf } from './reply-reference.js';
 
 /** The fields of a flat export (one record per comment, grouped by document), as this tool names them. */
 export const FLAT_FIELDS = ['doc_id', 'id', 'parent_id', 'text', 'author', 'published', 'kind', 'title', 'site', 'url', 'lang'] as const;
@@ -287,14 +289,20 @@ export function groupFlatRows(rows: readonly FlatRow[], defaultDocId?: string): 
       if (i === articleIndex) return;
       const { cells, line } = row;
       let parentIndex: number | undefined;
+      // No parent field: a first line naming an earlier record's id is the reply link (reply-reference.ts).
+      const reference = cells.parent_id === undefined ? replyReferenceOf(plainTextOf(cells.text ?? ''), (id) => roots.has(id) || indexOfId.has(id)) : undefined;
+      if (reference !== undefined && !roots.has(reference.id)) parentIndex = indexOfId.get(reference.id);
       if (cells.parent_id !== undefined && !roots.has(cells.parent_id)) {
         parentIndex = indexOfId.get(cells.parent_id);
         if (parentIndex === undefined) diagnostics.push({ level: 'warning', code: 'missing-parent', line, recordId: doc.docId, message: `parent_id "${cells.parent_id}" names no earlier comment of this document; kept as a top-level comment` });
       }
       if (cells.id !== undefined && !indexOfId.has(cells.id)) indexOfId.set(cells.id, comments.length);
       else if (cells.id !== undefined) diagnostics.push({ level: 'warning', code: 'duplicate-comment-id', line, recordId: doc.docId, message: `comment_id "${cells.id}" is used twice; replies go to the first` });
-      const author = cells.author === undefined ? undefined : plainTextOf(cells.author).trim();
-      const own = withoutMarkdownQuotes(plainTextOf(cells.text ?? ''), candidates, articleCandidate);
+      const named = cells.author === undefined ? undefined : plainTextOf(cells.author).trim();
+      const author = named === undefined || isAnonymousLabel(named) ? undefined : named;
+      const own = reference === undefined
+        ? withoutMarkdownQuotes(plainTextOf(cells.text ?? ''), candidates, articleCandidate)
+        : { text: reference.text, quotesIndex: reference.quoted ? (parentIndex ?? -1) : undefined };
       candidates.push(quoteCandidate({ author, text: own.text }));
       comments.push({ author, published: date(row), text: own.text, parentIndex, ...(own.quotesIndex === undefined ? {} : { quotesIndex: own.quotesIndex }) });
     });
@@ -303,7 +311,7 @@ export function groupFlatRows(rows: readonly FlatRow[], defaultDocId?: string): 
     const text = (s: string | undefined): string | undefined => (s === undefined ? undefined : plainTextOf(s).trim() || undefined);
     const page: ParsedPage = {
       site: text(firstOf('site')), url: text(firstOf('url')), title: text(firstOf('title')),
-      author: text(meta.author), published: article === undefined ? undefined : date(article),
+      author: meta.author === undefined || isAnonymousLabel(plainTextOf(meta.author)) ? undefined : text(meta.author), published: article === undefined ? undefined : date(article),
       langHint: langHint(firstOf('lang')), body: plainTextOf(meta.text ?? ''), comments,
     };
     return [{ id: doc.docId, line: firstLine, page }];

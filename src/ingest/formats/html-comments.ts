@@ -1,5 +1,6 @@
 import { type HTMLElement, type Node, NodeType } from 'node-html-parser';
 import type { ParsedComment } from '../page.js';
+import { isAnonymousLabel } from '../anonymous-label.js';
 import { authorOf, dateCueOf, isInterfaceLine, mayHoldDate, replyCueOf } from '../layouts/line-cues.js';
 import { parseFlatDate } from './flat-records.js';
 import { notComments } from './not-comments.js';
@@ -79,12 +80,33 @@ const isLeaf = (el: HTMLElement): boolean => el.childNodes.every((n) => n.nodeTy
  * words give day and year, else an empty string (a time, undated).
  */
 function textTimeOf(el: HTMLElement): string | undefined {
+  if (!isLeaf(el)) return labelledTimeOf(el);
   // Most leaves hold no digit nor date word: their text is not decoded.
-  if (!isLeaf(el) || el.rawText.length > 4 * MAX_TIME_TEXT || !mayHoldDate(el.rawText)) return undefined;
+  if (el.rawText.length > 4 * MAX_TIME_TEXT || !mayHoldDate(el.rawText)) return undefined;
   const text = el.text.trim();
   if (text === '' || text.length > MAX_TIME_TEXT) return undefined;
   const cue = dateCueOf(text);
   return cue === undefined ? undefined : (cue.iso ?? '');
+}
+
+/** A forum engine's quotation header above a blockquote: "Citation de: X le <date>", "Quote from: X on <date>". */
+const QUOTE_HEADER = /^(?:citation|quote)\s+(?:de|from)\s*:?\s*(\S.{0,40}?)(?:\s+(?:le|on)\s+(?:\p{L}+\.?,?\s+)?\d.*)?$/iu;
+
+/** Inline elements that label a date beside them ("<strong>le :</strong> 10 mars 2025 à 20:14"). */
+const LABEL_TAGS = new Set(['STRONG', 'B', 'EM', 'I', 'SPAN', 'SMALL', 'LABEL']);
+
+/**
+ * An absolute date an element shows in its own words beside inline label elements without digits
+ * ("« <strong>Réponse #1 le :</strong> 10 mars 2025 à 21:02:10 »", "<b>Posté :</b> 12/03/2025"): the
+ * element's own text, punctuation around it removed, read as a date. Undefined for anything else.
+ */
+function labelledTimeOf(el: HTMLElement): string | undefined {
+  if (el.rawText.length > 4 * MAX_TIME_TEXT || !mayHoldDate(el.rawText)) return undefined;
+  const children = el.childNodes.filter((n) => n.nodeType === NodeType.ELEMENT_NODE) as HTMLElement[];
+  if (!children.every((c) => LABEL_TAGS.has(c.tagName) && isLeaf(c) && !/\d{4}|\d:\d/u.test(c.text))) return undefined;
+  const own = el.childNodes.filter((n) => n.nodeType === NodeType.TEXT_NODE).map((n) => n.text).join(' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  if (own === '' || own.length > MAX_TIME_TEXT) return undefined;
+  return dateCueOf(own)?.iso;
 }
 
 /**
@@ -437,7 +459,7 @@ export function inferComments(root: HTMLElement): InferredComments {
   items.forEach((el, i) => { for (const k of keysOf(el)) if (!indexOfKey.has(k)) indexOfKey.set(k, i); });
   const comments = best.map((c, i): ParsedComment => {
     const nested = ownElements(c.el, itemSet, undefined, (e) => itemSet.has(e));
-    const bodies = ownElements(c.el, itemSet, undefined, (e) => BODY_HINT.test(classOf(e)) && !isInside(c.time, e) && !nested.some((n) => isInside(n, e)));
+    const bodies = ownElements(c.el, itemSet, undefined, (e) => (BODY_HINT.test(classOf(e)) || BODY_HINT.test(e.getAttribute('id') ?? '')) && !isInside(c.time, e) && !nested.some((n) => isInside(n, e)));
     const body = bodies.sort((a, b) => b.text.length - a.text.length)[0];
     const { quotes, quoted } = quotationsIn(c.el, itemSet);
     const text = body === undefined ? ownTextOf(c, itemSet, [...nested, ...quotes]) : textWithout(body, quotes);
@@ -459,7 +481,11 @@ export function inferComments(root: HTMLElement): InferredComments {
   return { items, comments: linkAnnouncedReplies(best.map((c) => c.el), itemSet, comments), shape: bestShape === undefined ? undefined : selectorOf(bestShape), setAside: setAsideTimes.size };
 }
 
-const authorName = (c: Candidate): string | undefined => (c.author === undefined ? undefined : (leafNameOf(c.author) ?? c.author.text.trim()));
+/** The candidate's author's name; none for a label standing for no one ("Invité", "Anonyme"). */
+function authorName(c: Candidate): string | undefined {
+  const name = c.author === undefined ? undefined : (leafNameOf(c.author) ?? c.author.text.trim());
+  return name === undefined || isAnonymousLabel(name) ? undefined : name;
+}
 
 /** The latest candidate before `index` whose author is `name`. */
 function latestBy(candidates: readonly Candidate[], index: number, name: string): number | undefined {
@@ -480,7 +506,7 @@ function quotationsIn(item: HTMLElement, items: ReadonlySet<HTMLElement>): { quo
     quotes.push(q);
     const siblings = (q.parentNode as HTMLElement | null)?.childNodes.filter((n) => n.nodeType === NodeType.ELEMENT_NODE) ?? [];
     const head = siblings[siblings.indexOf(q) - 1] as HTMLElement | undefined;
-    const name = head === undefined || head.text.length > 120 ? undefined : replyCueOf(head.text.trim())?.quote;
+    const name = head === undefined || head.text.length > 120 ? undefined : replyCueOf(head.text.trim())?.quote ?? QUOTE_HEADER.exec(head.text.trim())?.[1];
     if (head !== undefined && name !== undefined) { quotes.push(head); quoted ??= name; }
     // The quotation names its author itself: an attribute (`data-quote`, `data-author`), or its title row ("X a dit :").
     quoted ??= q.getAttribute('data-quote')?.trim() || q.getAttribute('data-author')?.trim() || quoteTitleName(q);

@@ -1,11 +1,16 @@
 import { parse } from 'csv-parse/sync';
 import { columnsOf, DEFAULT_FIELD_MAP, type FieldMap, type FlatField, type FlatRow, groupFlatRows } from './flat-records.js';
 import type { FormatResult } from './format.js';
+import { CLAIM_COLUMNS, CLAIM_MENTION_COLUMNS, DOCUMENT_COLUMNS, PHRASE_COLUMNS, STANCE_COLUMNS } from '../../report/columns.js';
+import { readInferredRecords } from './infer-schema.js';
 
 /** Columns a CSV of comments must have, under their own name or an alias (contracts.md, "Input formats"). */
 const REQUIRED_COLUMNS = ['doc_id', 'text'] as const;
 /** Without a document id, a CSV linking its rows by id and parent is one thread (a research tool's export of one post). */
 const ONE_THREAD_COLUMNS = ['id', 'parent_id'] as const;
+
+/** The tables this tool writes (src/report/columns.ts): read back, they are never taken for comments by inference. */
+const REPORT_TABLES: readonly (readonly string[])[] = [CLAIM_COLUMNS, CLAIM_MENTION_COLUMNS, DOCUMENT_COLUMNS, PHRASE_COLUMNS, STANCE_COLUMNS];
 
 /** Separator of the header line: `,`, or the `;` of French spreadsheets, or tab, whichever occurs most outside quotes. */
 export function sniffDelimiter(text: string): string {
@@ -39,6 +44,11 @@ export function readCsv(text: string, map: FieldMap = DEFAULT_FIELD_MAP, fileNam
   const oneThread = fileName !== undefined && ONE_THREAD_COLUMNS.every((c) => pick.has(c));
   const missing = REQUIRED_COLUMNS.filter((c) => !pick.has(c) && !(c === 'doc_id' && oneThread));
   if (missing.length > 0) {
+    // No column named as this tool knows: the columns' roles are inferred from their values.
+    const ownReport = REPORT_TABLES.some((columns) => columns.every((c, i) => header[i] === c));
+    const objects = ownReport ? [] : rows.slice(1).map(({ record }) => Object.fromEntries(header.map((h, i) => [h, record[i] ?? ''])));
+    const inferred = fileName === undefined || objects.length < 2 ? undefined : readInferredRecords({ records: objects, path: 'the rows', inContainer: false }, fileName, rows.slice(1).map((r) => r.info.lines));
+    if (inferred !== undefined) return inferred;
     return { records: [], diagnostics: [{ level: 'error', code: 'missing-columns', line: 1, message: `required column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} not in the header (found: ${header.join(', ') || 'nothing'}); file skipped` }] };
   }
   const indexOf = [...pick].map(([field, name]) => [field, header.indexOf(name)] as const);

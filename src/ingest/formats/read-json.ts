@@ -1,6 +1,7 @@
 import { type FormatDiagnostic, type FormatResult, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
 import { DEFAULT_FIELD_MAP, type FieldMap, type FlatRow, flatRowOfObject, groupFlatRows, isFlatRecord } from './flat-records.js';
 import { readJsonRecord, type UnknownFields, unknownFieldsDiagnostic } from './json-record.js';
+import { findRecords, readInferredRecords, readsSomething } from './infer-schema.js';
 import { readJsonLines } from './read-jsonl.js';
 import { isListingResponse, listedRecords } from './listing-records.js';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './nesting.js';
@@ -84,6 +85,16 @@ export function readJson(text: string, fileName: string, map: FieldMap = DEFAULT
     const line = lineColumn?.[1] !== undefined ? Number(lineColumn[1]) : position?.[1] === undefined ? undefined : lineAt(text, Number(position[1]));
     return { records: [], diagnostics: [{ level: 'error', code: 'invalid-json', line, message: `not valid JSON (${message}); file skipped` }] };
   }
+  const read = readJsonValue(value, fileName, map);
+  if (readsSomething(read)) return read;
+  // Nothing read under the known field names: the records and their fields' roles are inferred from
+  // the values (infer-schema.ts), as an export of an unknown tool writes them.
+  const found = findRecords(value);
+  return (found === undefined ? undefined : readInferredRecords(found, fileName)) ?? read;
+}
+
+/** A parsed JSON value under the known field names (listing, flat records, or document objects). */
+function readJsonValue(value: unknown, fileName: string, map: FieldMap): FormatResult {
   if (isListingResponse(value)) return readListing(value, fileName, map);
   const items = Array.isArray(value) ? value : [value];
   if (isFlatRecord(items[0], map)) return readFlatItems(items, fileName, map);

@@ -1,5 +1,6 @@
 import { type FormatDiagnostic, type FormatResult, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
 import { DEFAULT_FIELD_MAP, type FieldMap, type FlatRow, flatRowOfObject, groupFlatRows, isFlatRecord } from './flat-records.js';
+import { readInferredRecords, readsSomething } from './infer-schema.js';
 import { readJsonRecord, type UnknownFields, unknownFieldsDiagnostic } from './json-record.js';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './nesting.js';
 
@@ -14,6 +15,9 @@ export function readJsonLines(text: string, fileName: string, map: FieldMap = DE
   const diagnostics: FormatDiagnostic[] = [];
   const unknown: UnknownFields = new Map();
   const flat: FlatRow[] = [];
+  const objects: Record<string, unknown>[] = [];
+  const objectLines: number[] = [];
+  let readAny = false;
   let isFlat: boolean | undefined;
   let start = 0;
   let line = 0;
@@ -37,11 +41,14 @@ export function readJsonLines(text: string, fileName: string, map: FieldMap = DE
           value = undefined;
         }
         isFlat ??= value === undefined ? undefined : isFlatRecord(value, map);
+        // Kept for schema inference only while the lines read no unit under known names (memory: a big file read normally holds none).
+        if (isFlat !== true && !readAny && typeof value === 'object' && value !== null && !Array.isArray(value)) { objects.push(value as Record<string, unknown>); objectLines.push(line); }
         if (value !== undefined && isFlat === true && typeof value === 'object' && value !== null && !Array.isArray(value)) {
           flat.push(flatRowOfObject(value as Record<string, unknown>, map, line, unknown));
         } else if (value !== undefined) {
           const read = readJsonRecord(value, { defaultId: `${fileName}:${line}`, line }, unknown);
           if (read.record !== undefined) records.push(read.record);
+          if (!readAny && read.record !== undefined && readsSomething({ records: [read.record], diagnostics: [] })) { readAny = true; objects.length = 0; objectLines.length = 0; }
           diagnostics.push(...read.diagnostics);
         }
       }
@@ -53,5 +60,9 @@ export function readJsonLines(text: string, fileName: string, map: FieldMap = DE
     const grouped = groupFlatRows(flat, fileName);
     return { records: grouped.records, diagnostics: [...diagnostics, ...grouped.diagnostics, ...unknownFieldsDiagnostic(unknown)] };
   }
-  return { records, diagnostics: [...diagnostics, ...unknownFieldsDiagnostic(unknown)] };
+  const read = { records, diagnostics: [...diagnostics, ...unknownFieldsDiagnostic(unknown)] };
+  if (readAny || objects.length < 2) return read;
+  // Nothing read under the known field names: one record a line, fields inferred from their values.
+  const inferred = readInferredRecords({ records: objects, path: 'the lines', inContainer: false }, fileName, objectLines);
+  return inferred === undefined ? read : { records: inferred.records, diagnostics: [...diagnostics.filter((d) => d.level === 'error'), ...inferred.diagnostics] };
 }

@@ -1,3 +1,4 @@
+import { isAnonymousLabel } from '../anonymous-label.js';
 import type { ParsedComment } from '../page.js';
 import { layoutOfReader, type PageLayout, type LayoutReading } from './layout.js';
 import { dateCueOf, DEFAULT_LINE_CUES, type LineCueSet } from './line-cues.js';
@@ -21,7 +22,6 @@ const MIN_COMMENTS = 2;
 const MAX_DATE_WORDS = 8;
 
 const OPENER = /^(\S.{0,60}?)\s+(?:a dit|said)\s*(?:…|\.\.\.)$/u;
-const ANONYMOUS = /^(?:anonyme|anonymous|unknown|inconnu)$/iu;
 const REPLIES = /^(?:réponses|replies)$/iu;
 const REPLY_CLOSE = /^(?:répondre|reply)$/iu;
 const BYLINE = /^(?:publié|posté|posted)\s+(?:par|by)\s+(.+?)\s+(?:à|at)\s+(\d{1,2}):(\d{2})\s*(am|pm)?$/iu;
@@ -76,7 +76,7 @@ export function readSaidComments(lines: readonly string[], cues: LineCueSet = DE
       words.push(lines[i]!.trim());
     }
     const index = comments.length;
-    comments.push({ author: ANONYMOUS.test(name) ? undefined : name, published, text: words.join('\n').trim(), parentIndex: inReplies ? thread : undefined });
+    comments.push({ author: isAnonymousLabel(name) ? undefined : name, published, text: words.join('\n').trim(), parentIndex: inReplies ? thread : undefined });
     if (!inReplies) thread = index;
     // After the date: "Réponses" opens this comment's answers, "Répondre" closes its thread.
     for (; i < next; i += 1) {

@@ -1,0 +1,261 @@
+import { type FormatDiagnostic, type FormatResult } from './format.js';
+import { DEFAULT_FIELD_MAP, type FlatField, fieldKeyOf, type FlatRow, groupFlatRows, parseFlatDate } from './flat-records.js';
+import { plainTextOf } from './markup.js';
+
+/**
+ * Schema inference for exports whose field names match no alias (a chat app's own export, an API
+ * response saved as is, a research tool's CSV in another language): the records are found where they
+ * are (the largest array of objects anywhere in a JSON document, or the rows of a CSV), and each
+ * field's role is read from its values across the records, never from its name:
+ *
+ * - text: the field whose values hold the most words (markup removed; an array of fragments or of
+ *   objects with a `text` is joined);
+ * - date: the field most of whose values read as a date (ISO, "YYYY-MM-DD hh:mm", French forms, Unix
+ *   seconds or milliseconds between 2000 and 2100), dates written as text before Unix numbers;
+ * - id and parent: the pair (id unique per record, parent another field) where the most records'
+ *   parent value is an earlier record's id (two links at least);
+ * - author: short, name-like strings (no URL, no long digit run, a capital or "@" first) present on
+ *   most records and not all the same; a nested object's fields count (`poster.label`).
+ *
+ * A field an alias names is only a candidate for its own role. Nothing is inferred when the records
+ * carry neither a date nor a reply link (a table of something else than a thread). Only called when
+ * the alias path read nothing, so pages already read are unchanged.
+ */
+
+/** True when a result holds at least one unit: an article body or a comment with text. */
+export const readsSomething = (result: FormatResult): boolean => result.records.some((r) => r.page.body.trim() !== '' || r.page.comments.some((c) => c.text.trim() !== ''));
+
+/** The roles inferred, each the source field's path (`poster.label` for a nested object's field). */
+export interface InferredFields {
+  readonly text: string;
+  readonly published?: string;
+  readonly id?: string;
+  readonly parent?: string;
+  readonly author?: string;
+}
+
+type Obj = Record<string, unknown>;
+const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Records found in a JSON document, and whether they sit in a container object with fields of its own (a chat, a topic). */
+export interface FoundRecords {
+  readonly records: readonly Obj[];
+  readonly path: string;
+  readonly inContainer: boolean;
+}
+
+const keyOverlap = (a: readonly Obj[], b: readonly Obj[]): number => {
+  const ka = new Set(a.flatMap((o) => Object.keys(o)));
+  const kb = new Set(b.flatMap((o) => Object.keys(o)));
+  const common = [...ka].filter((k) => kb.has(k)).length;
+  return common / Math.max(1, Math.min(ka.size, kb.size));
+};
+
+/**
+ * The largest array of objects anywhere in the document (walked with a stack); sibling arrays of
+ * the same object whose records share most keys are read as one, in the object's order (an API's
+ * `ancestors` then `descendants`). Undefined when no array holds two objects.
+ */
+export function findRecords(value: unknown): FoundRecords | undefined {
+  let best: FoundRecords | undefined;
+  const consider = (found: FoundRecords): void => {
+    if (found.records.length >= 2 && (best === undefined || found.records.length > best.records.length)) best = found;
+  };
+  const stack: { value: unknown; path: string; parent?: Obj }[] = [{ value, path: '' }];
+  while (stack.length > 0) {
+    const { value: v, path, parent } = stack.pop()!;
+    if (Array.isArray(v)) {
+      const objects = v.filter(isObject);
+      if (objects.length === v.length && objects.length > 0 && parent === undefined) consider({ records: objects, path: path || '(top)', inContainer: false });
+      for (const item of v) stack.push({ value: item, path: `${path}[]` });
+      continue;
+    }
+    if (!isObject(v)) continue;
+    const arrays = Object.entries(v).filter(([, inner]) => Array.isArray(inner) && inner.length > 0 && inner.every(isObject)) as [string, Obj[]][];
+    const ownFields = Object.values(v).some((inner) => !Array.isArray(inner) && !isObject(inner) && inner !== null);
+    const used = new Set<string>();
+    for (const [key, items] of arrays) {
+      if (used.has(key)) continue;
+      const group = arrays.filter(([k, other]) => !used.has(k) && (k === key || keyOverlap(items, other) >= 0.8));
+      for (const [k] of group) used.add(k);
+      consider({ records: group.flatMap(([, o]) => o), path: `${path}${path === '' ? '' : '.'}${group.map(([k]) => k).join('+')}`, inContainer: ownFields });
+    }
+    for (const [key, inner] of Object.entries(v)) if (typeof inner === 'object' && inner !== null) stack.push({ value: inner, path: `${path}${path === '' ? '' : '.'}${key}`, parent: Array.isArray(inner) ? v : undefined });
+  }
+  return best;
+}
+
+/** A value as text: strings trimmed, numbers written, an array of fragments (strings, or objects with a `text`) joined. */
+function valueText(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' || (isObject(x) && typeof x.text === 'string'))) {
+    const joined = v.map((x) => (typeof x === 'string' ? x : String((x as Obj).text))).join('');
+    return joined.trim() === '' ? undefined : joined;
+  }
+  return undefined;
+}
+
+/** A record's values by path: its own, then one level into nested objects (`poster.label`). */
+export function valuesOf(record: Obj): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, v] of Object.entries(record)) {
+    const t = valueText(v);
+    if (t !== undefined) out.set(key, t);
+  }
+  for (const [key, v] of Object.entries(record)) {
+    if (!isObject(v)) continue;
+    for (const [sub, inner] of Object.entries(v)) {
+      const t = valueText(inner);
+      if (t !== undefined && !out.has(`${key}.${sub}`)) out.set(`${key}.${sub}`, t);
+    }
+  }
+  return out;
+}
+
+const UNIX = /^\d{9,13}(?:\.\d+)?$/u;
+const MIN_UNIX = Date.UTC(2000, 0, 1);
+const MAX_UNIX = Date.UTC(2100, 0, 1);
+
+/** A value read as a date, and whether it was Unix time; undefined when it is none. */
+function dateOf(raw: string): { unix: boolean } | undefined {
+  const s = raw.trim();
+  if (UNIX.test(s)) {
+    const digits = s.split('.')[0] ?? '';
+    const ms = digits.length >= 12 ? Number(digits) : Number(digits) * 1000;
+    return ms >= MIN_UNIX && ms < MAX_UNIX ? { unix: true } : undefined;
+  }
+  if (s.length > 40) return undefined;
+  return parseFlatDate(s) === undefined ? undefined : { unix: false };
+}
+
+const wordsOf = (s: string): number => plainTextOf(s).split(/\s+/u).filter((w) => /\p{L}/u.test(w) && !w.includes('://')).length;
+
+/** How much a value looks like a person's or an account's name (0 when it cannot be one). */
+function nameLikeness(s: string): number {
+  const t = s.trim();
+  if (t.length > 60 || t.split(/\s+/u).length > 6 || /\/|\d{4}/u.test(t) || !/\p{L}/u.test(t)) return 0;
+  return /^[\p{Lu}@]/u.test(t) ? 1 : 0.5;
+}
+
+/**
+ * The role of each field, read from the values of all records. Undefined when no field holds text
+ * (more than three words a record on average), or when no field holds dates or reply links.
+ */
+export function inferFields(records: readonly Obj[]): InferredFields | undefined {
+  const values = records.map(valuesOf);
+  const all: string[] = [];
+  for (const m of values) for (const k of m.keys()) if (!all.includes(k)) all.push(k);
+  // A field an alias names keeps its role: `title` is never the text, `author` never the date.
+  const roleOf = (name: string): FlatField | undefined => DEFAULT_FIELD_MAP.fieldOf.get(fieldKeyOf(name));
+  const free = (role: FlatField) => (name: string): boolean => { const named = roleOf(name); return named === undefined || named === role; };
+  const n = records.length;
+  const column = (name: string): (string | undefined)[] => values.map((m) => m.get(name));
+
+  let text: string | undefined;
+  let textScore = 3;
+  for (const name of all.filter(free('text'))) {
+    const score = column(name).reduce((sum, v) => sum + (v === undefined ? 0 : wordsOf(v)), 0) / n;
+    if (score > textScore) { text = name; textScore = score; }
+  }
+  if (text === undefined) return undefined;
+  const texted = values.filter((m) => m.get(text!) !== undefined && plainTextOf(m.get(text!)!).trim() !== '');
+
+  const dateShare = new Map<string, number>();
+  let published: string | undefined;
+  let dateScore = 0.5;
+  for (const name of all) {
+    if (name === text) continue;
+    const dates = column(name).map((v) => (v === undefined ? undefined : dateOf(v)));
+    const share = dates.filter((d) => d !== undefined).length / n;
+    dateShare.set(name, share);
+    if (!free('published')(name)) continue;
+    const score = share + (dates.some((d) => d?.unix === false) ? 0.01 : 0);
+    if (score > dateScore) { published = name; dateScore = score; }
+  }
+
+  const idLike = all.filter(free('id')).filter((name) => {
+    if (name === text || name === published) return false;
+    const col = column(name).filter((v): v is string => v !== undefined);
+    return col.length >= 0.8 * n && new Set(col).size === col.length && col.every((v) => v.length <= 64 && !/\s/u.test(v));
+  });
+  let id: string | undefined;
+  let parent: string | undefined;
+  let links = 0;
+  for (const idName of idLike) {
+    const ids = column(idName);
+    // A reply comes after what it answers: only links to an earlier record count.
+    const firstAt = new Map<string, number>();
+    ids.forEach((v, i) => { if (v !== undefined && !firstAt.has(v)) firstAt.set(v, i); });
+    for (const name of all.filter(free('parent_id'))) {
+      if (name === idName || name === text || name === published) continue;
+      const count = column(name).filter((v, i) => v !== undefined && (firstAt.get(v) ?? i) < i).length;
+      if (count > links) { id = idName; parent = name; links = count; }
+    }
+  }
+  if (links < Math.min(2, n - 1)) { parent = undefined; id = idLike.find((name) => (dateShare.get(name) ?? 0) < 0.5); }
+  // The records of a thread carry a time or a reply link; a table of other things (this tool's own
+  // outputs: claims, stances) carries neither and is not read as comments.
+  if (published === undefined && parent === undefined) return undefined;
+
+  let author: string | undefined;
+  let authorScore = 0.3;
+  for (const name of all.filter(free('author'))) {
+    if ([text, published, id, parent].includes(name) || (dateShare.get(name) ?? 0) >= 0.5) continue;
+    const col = texted.map((m) => m.get(name)).filter((v): v is string => v !== undefined);
+    if (col.length === 0 || col.some((v) => /^\d+(?:\.\d+)?$/u.test(v.trim()))) continue;
+    const likeness = col.reduce((sum, v) => sum + nameLikeness(v), 0) / col.length;
+    const constant = col.length >= 3 && new Set(col).size === 1 ? 0.2 : 1;
+    const score = (col.length / Math.max(1, texted.length)) * likeness * constant;
+    if (score > authorScore) { author = name; authorScore = score; }
+  }
+  return { text, published, id, parent, author };
+}
+
+/**
+ * Records → flat rows of one document under the inferred fields. Records without text (a sticker,
+ * a service notice) are dropped, and a reply to one of them hangs where it hung. When the records sit
+ * in a container (a chat's export) and the first answers nobody, it opens the thread: the article.
+ */
+export function readInferredRecords(found: FoundRecords, fileName: string, lines?: readonly (number | undefined)[]): FormatResult | undefined {
+  const fields = inferFields(found.records);
+  if (fields === undefined) return undefined;
+  const values = found.records.map(valuesOf);
+  const parentOf = new Map<string, string>();
+  if (fields.id !== undefined && fields.parent !== undefined) {
+    for (const m of values) {
+      const own = m.get(fields.id);
+      const up = m.get(fields.parent);
+      if (own !== undefined && up !== undefined) parentOf.set(own.trim(), up.trim());
+    }
+  }
+  const kept = new Set<string>();
+  const rows: FlatRow[] = [];
+  let dropped = 0;
+  values.forEach((m, i) => {
+    const text = m.get(fields.text);
+    if (text === undefined || plainTextOf(text).trim() === '') { dropped += 1; return; }
+    const cells: Partial<Record<FlatField, string>> = { doc_id: fileName, text };
+    const own = fields.id === undefined ? undefined : m.get(fields.id)?.trim();
+    if (own !== undefined) { cells.id = own; kept.add(own); }
+    let up = fields.parent === undefined ? undefined : m.get(fields.parent)?.trim();
+    const seen = new Set<string>();
+    while (up !== undefined && !kept.has(up) && parentOf.has(up) && !seen.has(up)) { seen.add(up); up = parentOf.get(up); }
+    if (up !== undefined) cells.parent_id = up;
+    const date = fields.published === undefined ? undefined : m.get(fields.published)?.trim();
+    if (date !== undefined) cells.published = date;
+    const author = fields.author === undefined ? undefined : m.get(fields.author)?.trim();
+    if (author !== undefined) cells.author = author;
+    rows.push({ line: lines?.[i], cells, size: [...m.values()].reduce((s, v) => s + v.length, 0) });
+  });
+  if (rows.length === 0) return undefined;
+  const [first] = rows;
+  if (found.inContainer && first !== undefined && first.cells.parent_id === undefined && rows.length > 1) rows[0] = { ...first, cells: { ...first.cells, kind: 'post' } };
+  const grouped = groupFlatRows(rows, fileName);
+  const chosen = (['text', 'published', 'author', 'id', 'parent'] as const).map((role) => `${role} = ${fields[role] ?? '(none)'}`).join(', ');
+  const info: FormatDiagnostic = {
+    level: 'info', code: 'schema-inferred',
+    message: `nothing read under the known field names; ${rows.length} records of ${found.path} read with fields inferred from their values: ${chosen}${dropped > 0 ? `; ${dropped} without text skipped` : ''}${rows[0]?.cells.kind === 'post' ? '; the first record opens the thread (article)' : ''}`,
+  };
+  return { records: grouped.records, diagnostics: [info, ...grouped.diagnostics] };
+}

@@ -1,0 +1,31 @@
+/**
+ * A reply link written in a record's text instead of a field: a first line holding a short marker
+ * and an earlier record's id (">>481502398", as imageboards and the research tools over them write
+ * it), then, optionally, lines starting with ">" quoting the record answered. The link is read only
+ * when the id is one the export itself holds, so a text that merely starts with ">" is untouched.
+ */
+
+export interface ReplyReference {
+  /** The id named on the first line. */
+  readonly id: string;
+  /** The text without the link line and the quote lines after it. */
+  readonly text: string;
+  /** True when quote lines (">…") followed the link. */
+  readonly quoted: boolean;
+}
+
+const LINK_LINE = /^[ \t]*[^\p{L}\p{N}\s]{1,3}([\p{L}\p{N}_-]+)[ \t]*(?:\r?\n|$)/u;
+const QUOTE_LINE = /^[ \t]*>(?!>)[^\n]*(?:\r?\n|$)/u;
+
+/** The reply link at the start of `text`, when `isKnownId` holds for the id it names; undefined otherwise. */
+export function replyReferenceOf(text: string, isKnownId: (id: string) => boolean): ReplyReference | undefined {
+  const link = LINK_LINE.exec(text);
+  if (link === null || link[1] === undefined || !isKnownId(link[1])) return undefined;
+  let rest = text.slice(link[0].length);
+  let quoted = false;
+  for (let quote = QUOTE_LINE.exec(rest); quote !== null && quote[0].trim() !== ''; quote = QUOTE_LINE.exec(rest)) {
+    quoted = true;
+    rest = rest.slice(quote[0].length);
+  }
+  return { id: link[1], text: rest.trim(), quoted };
+}
