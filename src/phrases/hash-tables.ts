@@ -106,125 +106,108 @@ export class GenerationSet {
 }
 
 /**
- * Exact counts per key of two 32-bit hashes, in typed arrays (no object per key): how many units
- * hold a phrase, how often a stem occurs, whether a (phrase, author) pair or a sentence was seen.
+ * An open-addressed table keyed by two 32-bit hashes, in typed arrays (no object per key): a
+ * non-zero value marks a used slot. KeyCounts and KeyIndex store their values in it.
  */
-export class KeyCounts {
-  private keys1 = new Uint32Array(1024);
-  private keys2 = new Uint32Array(1024);
-  private counts = new Uint32Array(1024);
-  private mask = 1023;
+abstract class PairKeyTable {
+  protected keys1: Uint32Array;
+  protected keys2: Uint32Array;
+  protected values: Uint32Array;
+  protected mask: number;
   size = 0;
-  /** The key's count, 0 when never added. */
-  get(h1: number, h2: number): number {
-    const k1 = h1 >>> 0;
-    const k2 = h2 >>> 0;
+  protected constructor(slots: number) {
+    this.keys1 = new Uint32Array(slots);
+    this.keys2 = new Uint32Array(slots);
+    this.values = new Uint32Array(slots);
+    this.mask = slots - 1;
+  }
+  /** The key's slot: where it is, or the empty slot where it would go. */
+  protected slotOf(k1: number, k2: number): number {
     for (let s = startOf(k2, this.mask); ; s = (s + 1) & this.mask) {
-      const c = this.counts[s]!;
-      if (c === 0) return 0;
-      if (this.keys1[s] === k1 && this.keys2[s] === k2) return c;
+      if (this.values[s] === 0 || (this.keys1[s] === k1 && this.keys2[s] === k2)) return s;
     }
   }
-  /** Add one to the key's count; gives the new count (1: the key is new). */
-  add(h1: number, h2: number): number {
-    if ((this.size + 1) * 2 > this.counts.length) this.grow();
-    const k1 = h1 >>> 0;
-    const k2 = h2 >>> 0;
-    for (let s = startOf(k2, this.mask); ; s = (s + 1) & this.mask) {
-      const c = this.counts[s]!;
-      if (c === 0) {
-        this.keys1[s] = k1;
-        this.keys2[s] = k2;
-        this.counts[s] = 1;
-        this.size += 1;
-        return 1;
-      }
-      if (this.keys1[s] === k1 && this.keys2[s] === k2) {
-        this.counts[s] = c + 1;
-        return c + 1;
-      }
+  /** Put a new key with its (non-zero) value in the empty slot `s`, growing first when half full. */
+  protected insert(s: number, k1: number, k2: number, value: number): void {
+    let slot = s;
+    if ((this.size + 1) * 2 > this.values.length) {
+      this.grow();
+      slot = this.slotOf(k1, k2);
     }
+    this.keys1[slot] = k1;
+    this.keys2[slot] = k2;
+    this.values[slot] = value;
+    this.size += 1;
   }
   /** Forget every key, keeping the room: a table reused from walk to walk allocates nothing more. */
   clear(): void {
-    this.counts.fill(0);
+    this.values.fill(0);
     this.size = 0;
   }
   /** Bytes held. */
   get bytes(): number {
-    return this.counts.length * 12;
+    return this.values.length * 12;
   }
   private grow(): void {
-    const [k1s, k2s, cs] = [this.keys1, this.keys2, this.counts];
-    const size = cs.length * 2;
-    this.keys1 = new Uint32Array(size);
-    this.keys2 = new Uint32Array(size);
-    this.counts = new Uint32Array(size);
-    this.mask = size - 1;
-    for (let i = 0; i < cs.length; i += 1) {
-      const c = cs[i]!;
-      if (c === 0) continue;
-      let s = startOf(k2s[i]!, this.mask);
-      while (this.counts[s] !== 0) s = (s + 1) & this.mask;
+    const [k1s, k2s, vs] = [this.keys1, this.keys2, this.values];
+    const slots = vs.length * 2;
+    this.keys1 = new Uint32Array(slots);
+    this.keys2 = new Uint32Array(slots);
+    this.values = new Uint32Array(slots);
+    this.mask = slots - 1;
+    for (let i = 0; i < vs.length; i += 1) {
+      if (vs[i] === 0) continue;
+      const s = this.slotOf(k1s[i]!, k2s[i]!);
       this.keys1[s] = k1s[i]!;
       this.keys2[s] = k2s[i]!;
-      this.counts[s] = c;
+      this.values[s] = vs[i]!;
     }
   }
 }
 
 /**
- * A map from a key of two 32-bit hashes to a row number (0 ≤ row < 2^32 - 1), in typed arrays: the
- * index of a table of rows kept column by column (see PhraseRows), with no object per key.
+ * Exact counts per key of two 32-bit hashes: how many units hold a phrase, how often a stem occurs,
+ * whether a (phrase, author) pair or a sentence was seen.
  */
-export class KeyIndex {
-  private keys1: Uint32Array;
-  private keys2: Uint32Array;
-  /** Row + 1 in each slot; 0 for an empty slot. */
-  private rows: Uint32Array;
-  private mask: number;
-  size = 0;
-  constructor(expected = 1024) {
-    const slots = 2 ** Math.max(4, Math.ceil(Math.log2(Math.max(1, expected) * 2)));
-    this.keys1 = new Uint32Array(slots);
-    this.keys2 = new Uint32Array(slots);
-    this.rows = new Uint32Array(slots);
-    this.mask = slots - 1;
+export class KeyCounts extends PairKeyTable {
+  constructor() {
+    super(1024);
   }
-  /** The key's row, -1 when absent. */
+  /** The key's count, 0 when never added. */
   get(h1: number, h2: number): number {
+    return this.values[this.slotOf(h1 >>> 0, h2 >>> 0)]!;
+  }
+  /** Add one to the key's count; gives the new count (1: the key is new). */
+  add(h1: number, h2: number): number {
     const k1 = h1 >>> 0;
     const k2 = h2 >>> 0;
-    for (let s = startOf(k2, this.mask); ; s = (s + 1) & this.mask) {
-      const r = this.rows[s]!;
-      if (r === 0) return -1;
-      if (this.keys1[s] === k1 && this.keys2[s] === k2) return r - 1;
+    const s = this.slotOf(k1, k2);
+    const c = this.values[s]!;
+    if (c === 0) {
+      this.insert(s, k1, k2, 1);
+      return 1;
     }
+    this.values[s] = c + 1;
+    return c + 1;
+  }
+}
+
+/**
+ * A map from a key of two 32-bit hashes to a row number (0 ≤ row < 2^32 - 1): the index of a table
+ * of rows kept column by column (see PhraseRows), with no object per key.
+ */
+export class KeyIndex extends PairKeyTable {
+  constructor(expected = 1024) {
+    super(2 ** Math.max(4, Math.ceil(Math.log2(Math.max(1, expected) * 2))));
+  }
+  /** The key's row, -1 when absent (a slot holds row + 1; 0 when empty). */
+  get(h1: number, h2: number): number {
+    return this.values[this.slotOf(h1 >>> 0, h2 >>> 0)]! - 1;
   }
   /** Give a key that is not in the index its row. */
   add(h1: number, h2: number, row: number): void {
-    if ((this.size + 1) * 2 > this.rows.length) this.grow();
-    this.place(h1 >>> 0, h2 >>> 0, row + 1);
-    this.size += 1;
-  }
-  /** Bytes held. */
-  get bytes(): number {
-    return this.rows.length * 12;
-  }
-  private place(k1: number, k2: number, stored: number): void {
-    let s = startOf(k2, this.mask);
-    while (this.rows[s] !== 0) s = (s + 1) & this.mask;
-    this.keys1[s] = k1;
-    this.keys2[s] = k2;
-    this.rows[s] = stored;
-  }
-  private grow(): void {
-    const [k1s, k2s, rs] = [this.keys1, this.keys2, this.rows];
-    const slots = rs.length * 2;
-    this.keys1 = new Uint32Array(slots);
-    this.keys2 = new Uint32Array(slots);
-    this.rows = new Uint32Array(slots);
-    this.mask = slots - 1;
-    for (let i = 0; i < rs.length; i += 1) if (rs[i] !== 0) this.place(k1s[i]!, k2s[i]!, rs[i]!);
+    const k1 = h1 >>> 0;
+    const k2 = h2 >>> 0;
+    this.insert(this.slotOf(k1, k2), k1, k2, row + 1);
   }
 }
