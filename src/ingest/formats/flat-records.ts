@@ -158,12 +158,18 @@ export function flatRowOfObject(value: Record<string, unknown>, map: FieldMap, l
   return { line, cells, size };
 }
 
+/** A Unix time of 9 to 13 digits (seconds, or milliseconds from 12 digits on) in milliseconds; undefined for anything else. */
+export function unixMillisOf(raw: string): number | undefined {
+  const unix = /^(\d{9,13})(?:\.\d+)?$/u.exec(raw.trim());
+  if (unix === null) return undefined;
+  const n = Number(unix[1]);
+  return (unix[1]?.length ?? 0) >= 12 ? n : n * 1000;
+}
+
 /** A date of an export: what `parseDate` reads, or Unix time in seconds or milliseconds (UTC, as exporters write it). */
 export function parseFlatDate(raw: string): string | undefined {
-  const unix = /^(\d{9,13})(?:\.\d+)?$/u.exec(raw.trim());
-  if (unix !== null) {
-    const n = Number(unix[1]);
-    const ms = (unix[1]?.length ?? 0) >= 12 ? n : n * 1000;
+  const ms = unixMillisOf(raw);
+  if (ms !== undefined) {
     const iso = new Date(ms).toISOString();
     return iso.endsWith(':00.000Z') ? iso.slice(0, 16) : iso.slice(0, 19);
   }

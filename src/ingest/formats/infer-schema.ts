@@ -1,5 +1,5 @@
 import { type FormatDiagnostic, type FormatResult } from './format.js';
-import { DEFAULT_FIELD_MAP, type FlatField, fieldKeyOf, type FlatRow, groupFlatRows, parseFlatDate } from './flat-records.js';
+import { DEFAULT_FIELD_MAP, type FlatField, fieldKeyOf, type FlatRow, groupFlatRows, parseFlatDate, unixMillisOf } from './flat-records.js';
 import { plainTextOf } from './markup.js';
 
 /**
@@ -113,18 +113,14 @@ export function valuesOf(record: Obj): Map<string, string> {
   return out;
 }
 
-const UNIX = /^\d{9,13}(?:\.\d+)?$/u;
 const MIN_UNIX = Date.UTC(2000, 0, 1);
 const MAX_UNIX = Date.UTC(2100, 0, 1);
 
 /** A value read as a date, and whether it was Unix time; undefined when it is none. */
 function dateOf(raw: string): { unix: boolean } | undefined {
   const s = raw.trim();
-  if (UNIX.test(s)) {
-    const digits = s.split('.')[0] ?? '';
-    const ms = digits.length >= 12 ? Number(digits) : Number(digits) * 1000;
-    return ms >= MIN_UNIX && ms < MAX_UNIX ? { unix: true } : undefined;
-  }
+  const ms = unixMillisOf(s);
+  if (ms !== undefined) return ms >= MIN_UNIX && ms < MAX_UNIX ? { unix: true } : undefined;
   if (s.length > 40) return undefined;
   return parseFlatDate(s) === undefined ? undefined : { unix: false };
 }
