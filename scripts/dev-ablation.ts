@@ -6,11 +6,12 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import os from 'node:os';
 import path from 'node:path';
 import { predictCoded, scoreCoded } from '../src/evaluate/evaluate-coded.js';
-import { readCodedUnits } from '../src/evaluate/read-coded.js';
+import { readCodedUnits, splitValues } from '../src/evaluate/read-coded.js';
 import { loadLexicons } from '../src/lexicon/load-lexicon.js';
 import { devPages } from './dev-pages.js';
 
-const WRITERS = ['a', 'b', 'c', 'd', 'e'];
+/** The writers of the coded pages, as the split file names them. */
+const WRITERS = splitValues(path.resolve('eval/stances/split.tsv'), 'writer');
 
 /** The YAML text without the entry `id` (its lines up to the next entry, comment or end). */
 function withoutEntry(text: string, id: string): string {

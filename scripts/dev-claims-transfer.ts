@@ -13,18 +13,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { findClaims } from '../src/claims/find-claims.js';
-import { readCodedUnits, type CodedUnit } from '../src/evaluate/read-coded.js';
+import { readCodedUnits, splitValues, type CodedUnit } from '../src/evaluate/read-coded.js';
 import { loadLexicons } from '../src/lexicon/load-lexicon.js';
 import type { Token, Unit } from '../src/model.js';
 import { tokenise } from '../src/text/tokenise.js';
 import { devPages } from './dev-pages.js';
 
-const WRITERS = ['a', 'b', 'c', 'd', 'e'];
+/** The writers of the coded pages, as the split file names them. */
+const WRITERS = splitValues(path.resolve('eval/stances/split.tsv'), 'writer');
 const FILE = 'lexicons/claims.fr.yaml';
 
 const { values } = parseArgs({ options: { from: { type: 'string' }, base: { type: 'string' }, write: { type: 'boolean' } } });
 const from = values.from;
-if (from === undefined || ![...WRITERS, 'none'].includes(from)) throw new Error('--from a|b|c|d|none: the writer whose errors the changes were written from');
+if (from === undefined || ![...WRITERS, 'none'].includes(from)) throw new Error(`--from ${WRITERS.join('|')}|none: the writer whose errors the changes were written from`);
 const baseText = execFileSync('git', ['show', `${values.base ?? 'main'}:${FILE}`], { encoding: 'utf8' });
 const newText = readFileSync(FILE, 'utf8');
 
