@@ -16,6 +16,8 @@ export const HELD_OUT_DIR = 'eval/threads-heldout';
 export const FRESH_HELD_OUT_DIR = 'eval/threads-heldout-2';
 /** A sixth set, written on 2026-12-07 by someone who had not read the reader, kept unread (not in eval:units) for the round after the fifth set is measured (eval/threads-heldout-6/README.md). */
 export const SIXTH_HELD_OUT_DIR = 'eval/threads-heldout-6';
+/** A seventh set, written on 2026-12-07 by someone who had not read the reader, kept unread (not in eval:units) for the round after the sixth set is measured (eval/threads-heldout-7/README.md). */
+export const SEVENTH_HELD_OUT_DIR = 'eval/threads-heldout-7';
 
 export interface GoldUnit {
   readonly file: string;
