@@ -18,6 +18,8 @@ export const FRESH_HELD_OUT_DIR = 'eval/threads-heldout-2';
 export const SIXTH_HELD_OUT_DIR = 'eval/threads-heldout-6';
 /** A seventh set, written on 2026-12-07 by someone who had not read the reader, kept unread (not in eval:units) for the round after the sixth set is measured (eval/threads-heldout-7/README.md). */
 export const SEVENTH_HELD_OUT_DIR = 'eval/threads-heldout-7';
+/** An eighth set, written on 2026-12-07 by someone who had not read the reader, kept unread (not in eval:units) for the reader round after the next one (eval/threads-heldout-8/README.md). */
+export const EIGHTH_HELD_OUT_DIR = 'eval/threads-heldout-8';
 
 export interface GoldUnit {
   readonly file: string;
