@@ -33,11 +33,13 @@ import { labelledThreadPages, leaveOneKindOutWithModel, syntheticTrainingPages, 
 // branch, no model retraining): 0.902 (author 0.892, date 0.915, parent 0.916), leave-one-kind-out 0.897,
 // 0.892 (0.897 in a second run) with the model retrained. Model retrained on the moved pages (main, stop 21):
 // 0.906 (author 0.897, date 0.916, parent 0.916), leave-one-kind-out 0.901, 0.897 with the model retrained.
-const FLOORS = { f1: 0.901, author: 0.891, published: 0.914, parent: 0.915 } as const;
+// With the 16 kinds of the sixth held-out set moved in (branch reader7, 991 gold units, reader unchanged):
+// 0.839 (author 0.821, date 0.853, parent 0.858), leave-one-kind-out 0.835, 0.831 with the model retrained.
+const FLOORS = { f1: 0.838, author: 0.820, published: 0.852, parent: 0.857 } as const;
 const FLOORS_PER_EXPORT = ['csv-export', 'json-flat', 'jsonl-flat', 'facepager-csv', 'reddit-json', 'disqus-jsonl', 'ytdt-csv', 'html-news', 'html-blog', 'html-social-post', 'html-js-news', 'html-utility-forum', 'html-discussion-group', 'html-msg-cards', 'html-related-links', 'html-link-comments', 'html-regional', 'html-xenforo', 'telegram-json', 'mastodon-context', 'fourcat-csv', 'html-smf', 'html-wix-blog'];
-const LEAVE_ONE_KIND_OUT_F1 = 0.896;
+const LEAVE_ONE_KIND_OUT_F1 = 0.834;
 /** Leave-one-kind-out with the line-role model retrained without each kind: the whole reader's honest figure. */
-const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.891;
+const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.830;
 
 describe('thread reader on the development set (eval/threads)', () => {
   const score = scoreThreadSet();
