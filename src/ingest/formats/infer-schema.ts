@@ -1,6 +1,7 @@
 import { type FormatDiagnostic, type FormatResult } from './format.js';
 import { DEFAULT_FIELD_MAP, type FlatField, fieldKeyOf, type FlatRow, groupFlatRows, parseFlatDate, unixMillisOf } from './flat-records.js';
 import { plainTextOf } from './markup.js';
+import { ownerIdOf, ownersOf } from './record-owners.js';
 
 /**
  * Schema inference for exports whose field names match no alias (a chat app's own export, an API
@@ -22,6 +23,11 @@ import { plainTextOf } from './markup.js';
  * the alias path read nothing, so pages already read are unchanged.
  */
 
+/** Why the fields were inferred, for the info row: the alias path read nothing… */
+export const NOTHING_READ = 'nothing read under the known field names';
+/** …or read the records as separate documents, and the inferred reading links them into a thread (reading-choice.ts). */
+export const SEPARATE_DOCUMENTS = 'the known field names read the records as separate documents, but their values link them as one thread';
+
 /** True when a result holds at least one unit: an article body or a comment with text. */
 export const readsSomething = (result: FormatResult): boolean => result.records.some((r) => r.page.body.trim() !== '' || r.page.comments.some((c) => c.text.trim() !== ''));
 
@@ -32,6 +38,8 @@ export interface InferredFields {
   readonly id?: string;
   readonly parent?: string;
   readonly author?: string;
+  /** The next author field, read where `author` is empty (a display name left null, the account's name beside it). */
+  readonly alsoAuthor?: string;
 }
 
 type Obj = Record<string, unknown>;
@@ -42,6 +50,8 @@ export interface FoundRecords {
   readonly records: readonly Obj[];
   readonly path: string;
   readonly inContainer: boolean;
+  /** The whole file, where other arrays may hold the records' owners (record-owners.ts). */
+  readonly root?: unknown;
 }
 
 const keyOverlap = (a: readonly Obj[], b: readonly Obj[]): number => {
@@ -82,13 +92,20 @@ export function findRecords(value: unknown): FoundRecords | undefined {
     }
     for (const [key, inner] of Object.entries(v)) if (typeof inner === 'object' && inner !== null) stack.push({ value: inner, path: `${path}${path === '' ? '' : '.'}${key}`, parent: Array.isArray(inner) ? v : undefined });
   }
-  return best;
+  return best === undefined ? undefined : { ...best, root: value };
 }
 
-/** A value as text: strings trimmed, numbers written, an array of fragments (strings, or objects with a `text`) joined. */
+/** A token an id can be: a number, or a string of at most 64 characters without white space. */
+const isIdToken = (x: unknown): boolean => (typeof x === 'number' && Number.isFinite(x)) || (typeof x === 'string' && x.trim() !== '' && x.length <= 64 && !/\s/u.test(x.trim()));
+
+/**
+ * A value as text: strings trimmed, numbers written, a list of ids (the chain of records a reply
+ * answers, oldest first) its last, an array of fragments (strings, or objects with a `text`) joined.
+ */
 function valueText(v: unknown): string | undefined {
   if (typeof v === 'string') return v.trim() === '' ? undefined : v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (Array.isArray(v) && v.length > 0 && v.every(isIdToken)) return String(v.at(-1)).trim();
   if (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string' || (isObject(x) && typeof x.text === 'string'))) {
     const joined = v.map((x) => (typeof x === 'string' ? x : String((x as Obj).text))).join('');
     return joined.trim() === '' ? undefined : joined;
@@ -194,8 +211,7 @@ export function inferFields(records: readonly Obj[]): InferredFields | undefined
   // outputs: claims, stances) carries neither and is not read as comments.
   if (published === undefined && parent === undefined) return undefined;
 
-  let author: string | undefined;
-  let authorScore = 0.3;
+  const authors: { name: string; score: number }[] = [];
   for (const name of all.filter(free('author'))) {
     if ([text, published, id, parent].includes(name) || (dateShare.get(name) ?? 0) >= 0.5) continue;
     const col = texted.map((m) => m.get(name)).filter((v): v is string => v !== undefined);
@@ -203,20 +219,41 @@ export function inferFields(records: readonly Obj[]): InferredFields | undefined
     const likeness = col.reduce((sum, v) => sum + nameLikeness(v), 0) / col.length;
     const constant = col.length >= 3 && new Set(col).size === 1 ? 0.2 : 1;
     const score = (col.length / Math.max(1, texted.length)) * likeness * constant;
-    if (score > authorScore) { author = name; authorScore = score; }
+    if (score > 0.3) authors.push({ name, score });
   }
-  return { text, published, id, parent, author };
+  // The best first; on a tie, the field met first.
+  const [best, next] = authors.map((a, i) => ({ ...a, i })).sort((a, b) => b.score - a.score || a.i - b.i);
+  const author = best?.name;
+  // Where the author field is empty on some records, the next one that names them there.
+  const unnamed = author === undefined ? [] : texted.filter((m) => m.get(author) === undefined);
+  const alsoAuthor = next !== undefined && unnamed.length > 0 && unnamed.every((m) => m.get(next.name) !== undefined) ? next.name : undefined;
+  return { text, published, id, parent, author, ...(alsoAuthor === undefined ? {} : { alsoAuthor }) };
 }
+
+/** True when the records' dates (undefined where a record has none) never rise and take three values at least: a list newest first. */
+function newestFirst(dates: readonly (string | undefined)[]): boolean {
+  const read = dates.map((d) => (d === undefined ? undefined : parseFlatDate(d))).filter((d): d is string => d !== undefined);
+  return new Set(read).size >= 3 && read.every((d, i) => i === 0 || d <= read[i - 1]!);
+}
+
+/** An account URI (`acct:name@host`, RFC 7565) names its account `name`; any other author as written. */
+const accountName = (author: string): string => /^acct:([^@\s]+)@[^@\s]+$/u.exec(author)?.[1] ?? author;
 
 /**
  * Records → flat rows of one document under the inferred fields. Records without text (a sticker,
  * a service notice) are dropped, and a reply to one of them hangs where it hung. When the records sit
  * in a container (a chat's export) and the first answers nobody, it opens the thread: the article.
  */
-export function readInferredRecords(found: FoundRecords, fileName: string, lines?: readonly (number | undefined)[]): FormatResult | undefined {
-  const fields = inferFields(found.records);
+export function readInferredRecords(found: FoundRecords, fileName: string, lines?: readonly (number | undefined)[], why = NOTHING_READ): FormatResult | undefined {
+  let records = found.records;
+  let fields = inferFields(records);
   if (fields === undefined) return undefined;
-  const values = found.records.map(valuesOf);
+  // A file listing its records newest first (an activity feed) is read oldest first, as a thread is.
+  const newest = fields.published !== undefined && newestFirst(records.map((r) => valuesOf(r).get(fields!.published!)));
+  if (newest) { records = [...records].reverse(); fields = inferFields(records) ?? fields; }
+  const lineOf = (i: number): number | undefined => lines?.[newest ? records.length - 1 - i : i];
+  const owners = found.root === undefined ? undefined : ownersOf(found.root, records);
+  const values = records.map(valuesOf);
   const parentOf = new Map<string, string>();
   if (fields.id !== undefined && fields.parent !== undefined) {
     for (const m of values) {
@@ -228,10 +265,19 @@ export function readInferredRecords(found: FoundRecords, fileName: string, lines
   const kept = new Set<string>();
   const rows: FlatRow[] = [];
   let dropped = 0;
+  const authorOf = (m: ReadonlyMap<string, string>): string | undefined => {
+    const named = (fields.author === undefined ? undefined : m.get(fields.author)?.trim()) ?? (fields.alsoAuthor === undefined ? undefined : m.get(fields.alsoAuthor)?.trim());
+    return named === undefined ? undefined : accountName(named);
+  };
+  // An owner's first record without text (its creation) gives the owner's article its author and date.
+  const opened = new Map<string, { author?: string; published?: string }>();
   values.forEach((m, i) => {
+    const ownerId = owners === undefined ? undefined : ownerIdOf(records[i]!, owners.key);
     const text = m.get(fields.text);
-    if (text === undefined || plainTextOf(text).trim() === '') { dropped += 1; return; }
-    const cells: Partial<Record<FlatField, string>> = { doc_id: fileName, text };
+    const empty = text === undefined || plainTextOf(text).trim() === '';
+    if (ownerId !== undefined && !opened.has(ownerId)) opened.set(ownerId, empty ? { author: authorOf(m), published: fields.published === undefined ? undefined : m.get(fields.published)?.trim() } : {});
+    if (empty) { dropped += 1; return; }
+    const cells: Partial<Record<FlatField, string>> = { doc_id: ownerId ?? fileName, text };
     const own = fields.id === undefined ? undefined : m.get(fields.id)?.trim();
     if (own !== undefined) { cells.id = own; kept.add(own); }
     let up = fields.parent === undefined ? undefined : m.get(fields.parent)?.trim();
@@ -240,18 +286,26 @@ export function readInferredRecords(found: FoundRecords, fileName: string, lines
     if (up !== undefined) cells.parent_id = up;
     const date = fields.published === undefined ? undefined : m.get(fields.published)?.trim();
     if (date !== undefined) cells.published = date;
-    const author = fields.author === undefined ? undefined : m.get(fields.author)?.trim();
+    const author = authorOf(m);
     if (author !== undefined) cells.author = author;
-    rows.push({ line: lines?.[i], cells, size: [...m.values()].reduce((s, v) => s + v.length, 0) });
+    rows.push({ line: lineOf(i), cells, size: [...m.values()].reduce((s, v) => s + v.length, 0) });
   });
   if (rows.length === 0) return undefined;
+  // Each owner with text is the article of the records naming it, in the owners' order.
+  const articles: FlatRow[] = [];
+  for (const [ownerId, text] of owners?.texts ?? []) {
+    if (plainTextOf(text).trim() === '') continue;
+    const { author, published } = opened.get(ownerId) ?? {};
+    articles.push({ cells: { doc_id: ownerId, id: ownerId, kind: 'post', text, ...(author === undefined ? {} : { author }), ...(published === undefined ? {} : { published }) }, size: text.length });
+  }
+  rows.unshift(...articles);
   const [first] = rows;
-  if (found.inContainer && first !== undefined && first.cells.parent_id === undefined && rows.length > 1) rows[0] = { ...first, cells: { ...first.cells, kind: 'post' } };
+  if (owners === undefined && found.inContainer && first !== undefined && first.cells.parent_id === undefined && rows.length > 1) rows[0] = { ...first, cells: { ...first.cells, kind: 'post' } };
   const grouped = groupFlatRows(rows, fileName);
   const chosen = (['text', 'published', 'author', 'id', 'parent'] as const).map((role) => `${role} = ${fields[role] ?? '(none)'}`).join(', ');
   const info: FormatDiagnostic = {
     level: 'info', code: 'schema-inferred',
-    message: `nothing read under the known field names; ${rows.length} records of ${found.path} read with fields inferred from their values: ${chosen}${dropped > 0 ? `; ${dropped} without text skipped` : ''}${rows[0]?.cells.kind === 'post' ? '; the first record opens the thread (article)' : ''}`,
+    message: `${why}; ${rows.length - articles.length} records of ${found.path} read with fields inferred from their values: ${chosen}${dropped > 0 ? `; ${dropped} without text skipped` : ''}${newest ? '; listed newest first, read oldest first' : ''}${owners === undefined ? '' : `; grouped by ${owners.key}, the records of ${owners.place} it names (their ${owners.textField} the article)`}${owners === undefined && rows[0]?.cells.kind === 'post' ? '; the first record opens the thread (article)' : ''}`,
   };
   return { records: grouped.records, diagnostics: [info, ...grouped.diagnostics] };
 }

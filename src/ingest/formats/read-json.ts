@@ -1,7 +1,8 @@
 import { type FormatDiagnostic, type FormatResult, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
 import { DEFAULT_FIELD_MAP, type FieldMap, type FlatRow, flatRowOfObject, groupFlatRows, isFlatRecord } from './flat-records.js';
 import { readJsonRecord, type UnknownFields, unknownFieldsDiagnostic } from './json-record.js';
-import { findRecords, readInferredRecords, readsSomething } from './infer-schema.js';
+import { findRecords, readInferredRecords, readsSomething, SEPARATE_DOCUMENTS } from './infer-schema.js';
+import { inferredExplainsBetter } from './reading-choice.js';
 import { readJsonLines } from './read-jsonl.js';
 import { isListingResponse, listedRecords } from './listing-records.js';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './nesting.js';
@@ -86,11 +87,16 @@ export function readJson(text: string, fileName: string, map: FieldMap = DEFAULT
     return { records: [], diagnostics: [{ level: 'error', code: 'invalid-json', line, message: `not valid JSON (${message}); file skipped` }] };
   }
   const read = readJsonValue(value, fileName, map);
-  if (readsSomething(read)) return read;
-  // Nothing read under the known field names: the records and their fields' roles are inferred from
-  // the values (infer-schema.ts), as an export of an unknown tool writes them.
+  const separate = read.records.length >= 2 && read.records.every((r) => r.page.comments.length === 0);
+  if (readsSomething(read) && !separate) return read;
+  // Nothing read under the known field names, or only separate documents without comments: the
+  // records and their fields' roles are inferred from the values (infer-schema.ts), as an export of an
+  // unknown tool writes them; separate documents are set aside only when the inferred reading
+  // explains the records better (reading-choice.ts).
   const found = findRecords(value);
-  return (found === undefined ? undefined : readInferredRecords(found, fileName)) ?? read;
+  if (!readsSomething(read)) return (found === undefined ? undefined : readInferredRecords(found, fileName)) ?? read;
+  const inferred = found === undefined ? undefined : readInferredRecords(found, fileName, undefined, SEPARATE_DOCUMENTS);
+  return inferred !== undefined && inferredExplainsBetter(read, inferred) ? inferred : read;
 }
 
 /** A parsed JSON value under the known field names (listing, flat records, or document objects). */

@@ -1,6 +1,7 @@
 import { type FormatDiagnostic, type FormatResult, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
 import { DEFAULT_FIELD_MAP, type FieldMap, type FlatRow, flatRowOfObject, groupFlatRows, isFlatRecord } from './flat-records.js';
-import { readInferredRecords, readsSomething } from './infer-schema.js';
+import { readInferredRecords, readsSomething, SEPARATE_DOCUMENTS } from './infer-schema.js';
+import { inferredExplainsBetter } from './reading-choice.js';
 import { readJsonRecord, type UnknownFields, unknownFieldsDiagnostic } from './json-record.js';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './nesting.js';
 
@@ -18,6 +19,7 @@ export function readJsonLines(text: string, fileName: string, map: FieldMap = DE
   const objects: Record<string, unknown>[] = [];
   const objectLines: number[] = [];
   let readAny = false;
+  let threaded = false;
   let isFlat: boolean | undefined;
   let start = 0;
   let line = 0;
@@ -41,14 +43,17 @@ export function readJsonLines(text: string, fileName: string, map: FieldMap = DE
           value = undefined;
         }
         isFlat ??= value === undefined ? undefined : isFlatRecord(value, map);
-        // Kept for schema inference only while the lines read no unit under known names (memory: a big file read normally holds none).
-        if (isFlat !== true && !readAny && typeof value === 'object' && value !== null && !Array.isArray(value)) { objects.push(value as Record<string, unknown>); objectLines.push(line); }
+        // Kept for schema inference only while no line reads a document with comments under known
+        // names (memory: a big file of threads holds none of them); lines read as separate documents
+        // without comments may be the records of one thread whose reply links no alias names.
+        if (isFlat !== true && !threaded && typeof value === 'object' && value !== null && !Array.isArray(value)) { objects.push(value as Record<string, unknown>); objectLines.push(line); }
         if (value !== undefined && isFlat === true && typeof value === 'object' && value !== null && !Array.isArray(value)) {
           flat.push(flatRowOfObject(value as Record<string, unknown>, map, line, unknown));
         } else if (value !== undefined) {
           const read = readJsonRecord(value, { defaultId: `${fileName}:${line}`, line }, unknown);
           if (read.record !== undefined) records.push(read.record);
-          if (!readAny && read.record !== undefined && readsSomething({ records: [read.record], diagnostics: [] })) { readAny = true; objects.length = 0; objectLines.length = 0; }
+          if (!readAny && read.record !== undefined && readsSomething({ records: [read.record], diagnostics: [] })) readAny = true;
+          if (!threaded && read.record !== undefined && read.record.page.comments.length > 0) { threaded = true; objects.length = 0; objectLines.length = 0; }
           diagnostics.push(...read.diagnostics);
         }
       }
@@ -61,8 +66,11 @@ export function readJsonLines(text: string, fileName: string, map: FieldMap = DE
     return { records: grouped.records, diagnostics: [...diagnostics, ...grouped.diagnostics, ...unknownFieldsDiagnostic(unknown)] };
   }
   const read = { records, diagnostics: [...diagnostics, ...unknownFieldsDiagnostic(unknown)] };
-  if (readAny || objects.length < 2) return read;
-  // Nothing read under the known field names: one record a line, fields inferred from their values.
-  const inferred = readInferredRecords({ records: objects, path: 'the lines', inContainer: false }, fileName, objectLines);
-  return inferred === undefined ? read : { records: inferred.records, diagnostics: [...diagnostics.filter((d) => d.level === 'error'), ...inferred.diagnostics] };
+  if (threaded || objects.length < 2) return read;
+  // Nothing read under the known field names, or only separate documents without comments: one
+  // record a line, fields inferred from their values; a reading of separate documents is set aside
+  // only when the inferred one explains the records better (reading-choice.ts).
+  const inferred = readInferredRecords({ records: objects, path: 'the lines', inContainer: false }, fileName, objectLines, readAny ? SEPARATE_DOCUMENTS : undefined);
+  if (inferred === undefined || (readAny && !inferredExplainsBetter(read, inferred))) return read;
+  return { records: inferred.records, diagnostics: [...diagnostics.filter((d) => d.level === 'error'), ...inferred.diagnostics] };
 }

@@ -125,4 +125,63 @@ describe('schema inference for exports with unknown field names', () => {
     expect(diagnostics.map((d) => d.code)).not.toContain('schema-inferred');
     expect(records.every((r) => r.page.comments.length === 0)).toBe(true);
   });
+
+  it('reads JSON Lines an alias reads as separate documents as one thread when their values link them (a list of ids answered, oldest first), with an account URI for a null display name', () => {
+    // Invented notes on a shared map of cycle lanes: `text` is an alias, nothing else is.
+    const lines = [
+      { ref: 'n-01', made: '2025-04-02T18:03:11.5+00:00', who: { shown: 'Iris Kohl' }, uid: 'acct:ikohl@notes.example', text: 'La piste du quai est coupée par les travaux depuis lundi, aucune déviation indiquée.', chain: [] },
+      { ref: 'n-02', made: '2025-04-02T18:40:02.1+00:00', who: { shown: 'Tom Bérard' }, uid: 'acct:tberard@notes.example', text: 'Il y a une déviation par la rue haute mais le panneau est tombé.', chain: ['n-01'] },
+      { ref: 'n-03', made: '2025-04-02T19:12:45.0+00:00', who: { shown: null }, uid: 'acct:m.soler@notes.example', text: 'Je confirme, et la rue haute est en sens unique pour les vélos aussi.', chain: ['n-01', 'n-02'] },
+      { ref: 'n-04', made: '2025-04-03T07:55:30.9+00:00', who: { shown: 'Iris Kohl' }, uid: 'acct:ikohl@notes.example', text: 'Signalé à la mairie ce matin avec une photo du panneau par terre.', chain: [] },
+    ].map((l) => JSON.stringify(l)).join('\n');
+    const { records, diagnostics } = readJsonLines(lines, 'notes.jsonl');
+    expect(records).toHaveLength(1);
+    expect(records[0]!.page.body).toBe('');
+    expect(records[0]!.page.comments.map((c) => [c.author, c.published, c.parentIndex])).toEqual([
+      ['Iris Kohl', '2025-04-02T18:03:11', undefined],
+      ['Tom Bérard', '2025-04-02T18:40:02', 0],
+      ['m.soler', '2025-04-02T19:12:45', 1],
+      ['Iris Kohl', '2025-04-03T07:55:30', undefined],
+    ]);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'schema-inferred', message: expect.stringContaining('separate documents') as string }));
+    // The same records as one JSON array read alike.
+    const asArray = readJson(`[${lines.split('\n').join(',')}]`, 'notes.json');
+    expect(asArray.records.map((r) => r.page.comments.map((c) => c.parentIndex))).toEqual([[undefined, 0, 1, undefined]]);
+  });
+
+  it('keeps JSON Lines of separate documents separate when no record answers another', () => {
+    const lines = [
+      { ref: 'a-1', made: '2025-04-02T18:03:11Z', text: 'Premier article sur les pistes cyclables de la ville et leurs travaux.' },
+      { ref: 'a-2', made: '2025-04-05T09:00:00Z', text: 'Deuxième article, sur le budget des transports votés au conseil.' },
+      { ref: 'a-3', made: '2025-04-09T12:30:00Z', text: 'Troisième article, sur la fermeture du parking de la gare en mai.' },
+    ].map((l) => JSON.stringify(l)).join('\n');
+    const { records, diagnostics } = readJsonLines(lines, 'articles.jsonl');
+    expect(records).toHaveLength(3);
+    expect(diagnostics.map((d) => d.code)).not.toContain('schema-inferred');
+  });
+
+  it('groups records naming another array\'s records by id under them (their text the article, dated by their first record without text) and reads a list newest first oldest first', () => {
+    // An invented planning tool's export: events newest first, each naming its topic two levels down.
+    const plan = {
+      espace: 'Fête du quartier',
+      evenements: [
+        { ref: 'e6', quand: '2025-05-04T10:00:00.000Z', acteur: { nom: 'Rémi Vasseur' }, charge: { sujet: { ref: 't1', intitule: 'Sono' }, note: 'Le voisin du 12 prête ses enceintes, plus besoin de louer.' } },
+        { ref: 'e5', quand: '2025-05-03T18:30:00.000Z', acteur: { nom: 'Lina Achour' }, charge: { sujet: { ref: 't2', intitule: 'Buvette' }, note: 'Il faut une autorisation de la mairie pour la buvette, je la demande.' } },
+        { ref: 'e4', quand: '2025-05-03T09:15:00.000Z', acteur: { nom: 'Paul Henri' }, charge: { sujet: { ref: 't1', intitule: 'Sono' }, note: 'Louer une sono coûte cher, quelqu\'un a du matériel à prêter ?' } },
+        { ref: 'e3', quand: '2025-05-02T08:00:00.000Z', acteur: { nom: 'Lina Achour' }, charge: { sujet: { ref: 't2', intitule: 'Buvette' } } },
+        { ref: 'e2', quand: '2025-05-01T12:00:00.000Z', acteur: { nom: 'Rémi Vasseur' }, charge: { sujet: { ref: 't1', intitule: 'Sono' } } },
+      ],
+      sujets: [
+        { ref: 't1', intitule: 'Sono', detail: 'Trouver de quoi diffuser de la musique sur la place pendant tout l\'après-midi.' },
+        { ref: 't2', intitule: 'Buvette', detail: 'Tenir une buvette sans alcool au profit de l\'école du quartier.' },
+        { ref: 't3', intitule: 'Affiches', detail: '' },
+      ],
+    };
+    const { records, diagnostics } = readJson(JSON.stringify(plan), 'plan.json');
+    expect(records.map((r) => r.id)).toEqual(['t1', 't2']);
+    expect(records.map((r) => [r.page.author, r.page.published, r.page.body.slice(0, 12)])).toEqual([['Rémi Vasseur', '2025-05-01T12:00', 'Trouver de q'], ['Lina Achour', '2025-05-02T08:00', 'Tenir une bu']]);
+    expect(records[0]!.page.comments.map((c) => [c.author, c.published])).toEqual([['Paul Henri', '2025-05-03T09:15'], ['Rémi Vasseur', '2025-05-04T10:00']]);
+    expect(records[1]!.page.comments.map((c) => c.author)).toEqual(['Lina Achour']);
+    expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'schema-inferred', message: expect.stringMatching(/newest first.*grouped by charge\.sujet\.ref/u) as string }));
+  });
 });
