@@ -4,7 +4,7 @@ import type { ParsedComment, ParsedPage } from '../page.js';
 import { type FormatDiagnostic, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
 import { langHint } from './lang-hint.js';
 import { plainTextOf } from './markup.js';
-import { parseDate } from './parse-date.js';
+import { parseDate, parseDayMonthYear } from './parse-date.js';
 import { replyReferenceOf } from './reply-reference.js';
 
 /** The fields of a flat export (one record per comment, grouped by document), as this tool names them. */
@@ -25,7 +25,7 @@ export const FIELD_ALIASES: Readonly<Record<FlatField, readonly string[]>> = {
   text: ['text', 'body', 'content', 'message', 'comment', 'comment_text', 'selftext', 'description'],
   // A nested poster object (an API's `account`, `from`, `user`, `author`: `from.name` in a CSV header)
   // names the author before a bare `name`, which is often the record's title (a video's name).
-  author: ['author', 'user', 'username', 'author_name', 'user_name', 'screen_name', 'pseudo', 'author.name', 'account.display_name', 'user.name', 'from.name', 'account.name', 'name'],
+  author: ['author', 'user', 'username', 'author_name', 'user_name', 'screen_name', 'pseudo', 'author.name', 'account.display_name', 'user.name', 'from.name', 'account.name', 'name', 'creator'],
   published: ['published', 'date', 'created_at', 'timestamp', 'published_at', 'created_utc', 'created', 'created_time', 'datetime', 'time'],
   kind: ['kind', 'type', 'record_type'],
   title: ['title', 'headline'],
@@ -166,14 +166,14 @@ export function unixMillisOf(raw: string): number | undefined {
   return (unix[1]?.length ?? 0) >= 12 ? n : n * 1000;
 }
 
-/** A date of an export: what `parseDate` reads, or Unix time in seconds or milliseconds (UTC, as exporters write it). */
+/** A date of an export: what `parseDate` or `parseDayMonthYear` reads, or Unix time in seconds or milliseconds (UTC, as exporters write it). */
 export function parseFlatDate(raw: string): string | undefined {
   const ms = unixMillisOf(raw);
   if (ms !== undefined) {
     const iso = new Date(ms).toISOString();
     return iso.endsWith(':00.000Z') ? iso.slice(0, 16) : iso.slice(0, 19);
   }
-  return parseDate(raw);
+  return parseDate(raw) ?? parseDayMonthYear(raw);
 }
 
 /** `kind` values that mark the row holding the article body. */
@@ -291,6 +291,7 @@ export function groupFlatRows(rows: readonly FlatRow[], defaultDocId?: string): 
     const comments: ParsedComment[] = [];
     const articleCandidate = quoteCandidate({ author: article?.cells.author, text: plainTextOf(article?.cells.text ?? '') });
     const candidates: QuoteCandidate[] = [];
+    const linked = doc.rows.some((r) => r.cells.parent_id !== undefined);
     doc.rows.forEach((row, i) => {
       if (i === articleIndex) return;
       const { cells, line } = row;
@@ -310,6 +311,8 @@ export function groupFlatRows(rows: readonly FlatRow[], defaultDocId?: string): 
         ? withoutMarkdownQuotes(plainTextOf(cells.text ?? ''), candidates, articleCandidate)
         : { text: reference.text, quotesIndex: reference.quoted ? (parentIndex ?? -1) : undefined };
       candidates.push(quoteCandidate({ author, text: own.text }));
+      // In a document without reply links, a comment quoting an earlier one answers it.
+      if (parentIndex === undefined && !linked && own.quotesIndex !== undefined && own.quotesIndex >= 0) parentIndex = own.quotesIndex;
       comments.push({ author, published: date(row), text: own.text, parentIndex, ...(own.quotesIndex === undefined ? {} : { quotesIndex: own.quotesIndex }) });
     });
     const meta = article?.cells ?? {};

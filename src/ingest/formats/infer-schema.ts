@@ -211,18 +211,20 @@ export function inferFields(records: readonly Obj[]): InferredFields | undefined
   // outputs: claims, stances) carries neither and is not read as comments.
   if (published === undefined && parent === undefined) return undefined;
 
-  const authors: { name: string; score: number }[] = [];
+  const authors: { name: string; score: number; named: boolean }[] = [];
   for (const name of all.filter(free('author'))) {
     if ([text, published, id, parent].includes(name) || (dateShare.get(name) ?? 0) >= 0.5) continue;
     const col = texted.map((m) => m.get(name)).filter((v): v is string => v !== undefined);
     if (col.length === 0 || col.some((v) => /^\d+(?:\.\d+)?$/u.test(v.trim()))) continue;
+    // A key of the records (unique on each, a digit in each: "PRJ-142") names no person.
+    if (col.length === texted.length && col.length >= 2 && new Set(col).size === col.length && col.every((v) => /\d/u.test(v) && !/\s/u.test(v.trim()))) continue;
     const likeness = col.reduce((sum, v) => sum + nameLikeness(v), 0) / col.length;
-    const constant = col.length >= 3 && new Set(col).size === 1 ? 0.2 : 1;
+    const constant = col.length >= 2 && new Set(col).size === 1 ? 0.2 : 1;
     const score = (col.length / Math.max(1, texted.length)) * likeness * constant;
-    if (score > 0.3) authors.push({ name, score });
+    if (score > 0.3) authors.push({ name, score, named: roleOf(name) === 'author' });
   }
-  // The best first; on a tie, the field met first.
-  const [best, next] = authors.map((a, i) => ({ ...a, i })).sort((a, b) => b.score - a.score || a.i - b.i);
+  // The best first; on a tie, a field an alias names as the author, then the field met first.
+  const [best, next] = authors.map((a, i) => ({ ...a, i })).sort((a, b) => b.score - a.score || Number(b.named) - Number(a.named) || a.i - b.i);
   const author = best?.name;
   // Where the author field is empty on some records, the next one that names them there.
   const unnamed = author === undefined ? [] : texted.filter((m) => m.get(author) === undefined);

@@ -53,3 +53,26 @@ export function parseDate(value: string): string | undefined {
   }
   return undefined;
 }
+
+const ENGLISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DAY_MONTH_YEAR = /^(\d{1,2})[/-]([a-z]{3})[/-](\d{2}|\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))? ?([ap]m)?)?$/iu;
+
+/**
+ * The day/month-abbreviation/year form issue trackers and spreadsheets export ("03/Mar/25 9:02 AM",
+ * "12-Mar-2025 15:33"): English month, two-digit years in 2000-2099, a 12-hour clock read as 24.
+ * Undefined for anything else.
+ */
+export function parseDayMonthYear(value: string): string | undefined {
+  const m = DAY_MONTH_YEAR.exec(value.trim().replace(/\s+/gu, ' '));
+  if (m === null) return undefined;
+  const month = ENGLISH_MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
+  if (month === 0) return undefined;
+  const year = (m[3] ?? '').length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
+  let hour = num(m[4]);
+  const half = m[7]?.toLowerCase();
+  if (hour !== undefined && half !== undefined) {
+    if (hour < 1 || hour > 12) return undefined;
+    hour = (hour % 12) + (half === 'pm' ? 12 : 0);
+  }
+  return isoOf(year, month, Number(m[1]), hour, hour === undefined ? undefined : num(m[5]), num(m[6]));
+}

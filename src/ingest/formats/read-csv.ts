@@ -3,6 +3,7 @@ import { columnsOf, DEFAULT_FIELD_MAP, type FieldMap, type FlatField, type FlatR
 import type { FormatResult } from './format.js';
 import { CLAIM_COLUMNS, CLAIM_MENTION_COLUMNS, DOCUMENT_COLUMNS, PHRASE_COLUMNS, STANCE_COLUMNS } from '../../report/columns.js';
 import { readInferredRecords } from './infer-schema.js';
+import { packedColumns, rowsWithPackedComments } from './packed-cells.js';
 
 /** Columns a CSV of comments must have, under their own name or an alias (contracts.md, "Input formats"). */
 const REQUIRED_COLUMNS = ['doc_id', 'text'] as const;
@@ -46,6 +47,13 @@ export function readCsv(text: string, map: FieldMap = DEFAULT_FIELD_MAP, fileNam
   if (missing.length > 0) {
     // No column named as this tool knows: the columns' roles are inferred from their values.
     const ownReport = REPORT_TABLES.some((columns) => columns.every((c, i) => header[i] === c));
+    // One row per document, its comments packed in cells of a repeated column (packed-cells.ts).
+    const packed = ownReport || fileName === undefined ? [] : packedColumns(header, rows.slice(1).map((r) => r.record));
+    const unpacked = packed.length === 0 || fileName === undefined ? undefined : rowsWithPackedComments(header, rows.slice(1).map((r) => ({ record: r.record, line: r.info.lines })), packed, fileName);
+    if (unpacked !== undefined) {
+      const grouped = groupFlatRows(unpacked.rows);
+      return { records: grouped.records, diagnostics: [{ level: 'info', code: 'schema-inferred', message: `nothing read under the known field names; one document a row, its comments packed as "date;name;text" in repeated columns, fields inferred from their values: ${unpacked.fields}` }, ...grouped.diagnostics] };
+    }
     const objects = ownReport ? [] : rows.slice(1).map(({ record }) => Object.fromEntries(header.map((h, i) => [h, record[i] ?? ''])));
     const inferred = fileName === undefined || objects.length < 2 ? undefined : readInferredRecords({ records: objects, path: 'the rows', inContainer: false }, fileName, rows.slice(1).map((r) => r.info.lines));
     if (inferred !== undefined) return inferred;
