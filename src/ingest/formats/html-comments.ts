@@ -28,7 +28,7 @@ const MAX_TIME_TEXT = 40;
 const AUTHOR_HINT = /(?:^|[\s_-])(?:author|user(?:name)?|name|pseudo|nick(?:name)?|fn|poster|byline)(?:$|[\s_-])|author|username/iu;
 
 /** Class words of the element holding a comment's own words. */
-const BODY_HINT = /(?:^|[\s_-])(?:body|content|contents|text|message|cooked|msg|post-message|comment-text)(?:$|[\s_-])/iu;
+const BODY_HINT = /(?:^|[\s_-])(?:body|content|contents|contenu|text|texte|message|cooked|msg|post-message|comment-text)(?:$|[\s_-])/iu;
 
 const NOISE_TAGS = new Set(['BUTTON', 'NAV', 'FORM', 'SELECT', 'IMG', 'SVG', 'SCRIPT', 'STYLE']);
 /** Attributes of noise, searched in the attribute source before any is parsed. */
@@ -104,7 +104,8 @@ function labelledTimeOf(el: HTMLElement): string | undefined {
   if (el.rawText.length > 4 * MAX_TIME_TEXT || !mayHoldDate(el.rawText)) return undefined;
   const children = el.childNodes.filter((n) => n.nodeType === NodeType.ELEMENT_NODE) as HTMLElement[];
   if (!children.every((c) => LABEL_TAGS.has(c.tagName) && isLeaf(c) && !/\d{4}|\d:\d/u.test(c.text))) return undefined;
-  const own = el.childNodes.filter((n) => n.nodeType === NodeType.TEXT_NODE).map((n) => n.text).join(' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+  // A byline word before the name the label element shows ("10 mars 2025 12:31, par <strong>X</strong>") is no part of the date.
+  const own = el.childNodes.filter((n) => n.nodeType === NodeType.TEXT_NODE).map((n) => n.text).join(' ').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '').replace(/[\s,–—-]+(?:par|by)$/iu, '');
   if (own === '' || own.length > MAX_TIME_TEXT) return undefined;
   return dateCueOf(own)?.iso;
 }
@@ -281,9 +282,14 @@ function replyTargetOf(item: HTMLElement, items: ReadonlySet<HTMLElement>): stri
   return /(\d+)\D*$/u.exec(href)?.[1] ?? /(\d+)\D*$/u.exec(title)?.[1];
 }
 
-/** The author element of a candidate comment: one a class or attribute names, else the first leaf showing a name. */
+/**
+ * The author element of a candidate comment: one a class or attribute names, else a leaf showing a
+ * name inside the time's own element (a byline "10 mars 2025 12:31, par <strong>X</strong>"), else
+ * the first leaf showing a name.
+ */
 function authorIn(el: HTMLElement, items: ReadonlySet<HTMLElement>, time: HTMLElement, isName: NameTest): HTMLElement | undefined {
-  return firstOwn(el, items, isAuthorLike) ?? firstOwn(el, items, (e) => e !== time && !isNoise(e) && isName(e));
+  const named = (e: HTMLElement): boolean => e !== time && !isNoise(e) && isName(e);
+  return firstOwn(el, items, isAuthorLike) ?? firstOwn(time, items, named) ?? firstOwn(el, items, named);
 }
 
 /**
