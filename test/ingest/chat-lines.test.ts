@@ -64,4 +64,25 @@ describe('a chat read one message a line', () => {
     expect(read(chatLinesLayout)).toBe('premier point');
     expect(read(chatLinesLayout.withCues!(lineCuesWithout('qa-site')))).toBe('premier point\nCommenter');
   });
+
+  it('takes a paragraph of running text above the first message for the article (author under a label ending with "par"), and stops the last message at furniture after a blank line', () => {
+    const page = [
+      'Sondage', 'Créé par', 'Odette Marin', '',
+      'Présentation',
+      'Le club de randonnée choisit sa prochaine sortie de printemps entre trois massifs proches, chacun avec un dénivelé différent et un covoiturage à organiser depuis la place du marché.',
+      '',
+      '03-04-2025 10:02:11 Paul Henri : Le massif le plus proche, pour que tout le monde puisse venir.',
+      '03-04-2025 11:15:40 Odette Marin : Bien noté, on votera samedi.',
+      '04-04-2025 08:30:05 Inès Caron : Je propose le covoiturage depuis la gare aussi.',
+      '', 'Ajouter un commentaire', 'Votre nom', 'Un service hébergé par une association locale.',
+    ];
+    const read = readChatLines(page);
+    expect(read?.page.author).toBe('Odette Marin');
+    expect(read?.page.body).toMatch(/^Le club de randonnée/u);
+    expect(read?.page.comments.map((c) => [c.author, c.text])).toEqual([
+      ['Paul Henri', 'Le massif le plus proche, pour que tout le monde puisse venir.'],
+      ['Odette Marin', 'Bien noté, on votera samedi.'],
+      ['Inès Caron', 'Je propose le covoiturage depuis la gare aussi.'],
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import { layoutOfReader, type PageLayout, type LayoutReading } from './layout.js';
 import { authorOf, DEFAULT_LINE_CUES, isInterfaceLine, isRemovedText, type LineCueSet } from './line-cues.js';
-import { isBlank } from './text-lines.js';
+import { isBlank, looksLikePersonName, wordCount } from './text-lines.js';
 
 /**
  * A chat copied or exported one message a line, whatever the app: each message opens on a header
@@ -91,6 +91,28 @@ function headerOf(line: string, cues: LineCueSet): Header | undefined {
 /** A dated line of the app's own ("05/03/2024, 08:47 - X a créé le groupe"): it ends the message above. */
 const isNotice = (line: string): boolean => /^[\u200e\u200f]*\[?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4},?\s+\d{1,2}[:h]\d{2}/u.test(line.trim());
 
+/** Fewest words of a line of running text above a chat that makes it the article. */
+const ARTICLE_MIN_WORDS = 25;
+/** A label line ending with a byline word, whose next line names the author ("Initié par" / "Name"). */
+const BYLINE_LABEL = /(?:^|\s)(?:par|by)\s*:?$/iu;
+
+/**
+ * The article above a chat's first message: its longest line of running text, when one ends like a
+ * sentence and holds ARTICLE_MIN_WORDS words at least; its author the name on the line under a
+ * label ending with a byline word; the app's dated notices are never the article. Undefined when no such line.
+ */
+function articleAbove(lines: readonly string[]): { body: string; author?: string } | undefined {
+  let body: string | undefined;
+  for (const line of lines.map((l) => l.trim())) {
+    if (!isNotice(line) && /[.!?…]$/u.test(line) && wordCount(line) >= ARTICLE_MIN_WORDS && (body === undefined || line.length > body.length)) body = line;
+  }
+  if (body === undefined) return undefined;
+  const named = lines.map((l) => l.trim()).filter((l) => l !== '');
+  const label = named.findIndex((l) => BYLINE_LABEL.test(l));
+  const author = label === -1 ? undefined : named[label + 1];
+  return { body, ...(author !== undefined && looksLikePersonName(author) ? { author } : {}) };
+}
+
 /** Read a page as a chat, one message a header; undefined when fewer than MIN_MESSAGES headers or most lines are not messages. */
 export function readChatLines(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): LayoutReading | undefined {
   const headers: (Header | undefined)[] = lines.map((l) => (l.length <= 4000 ? headerOf(l, cues) : undefined));
@@ -105,11 +127,21 @@ export function readChatLines(lines: readonly string[], cues: LineCueSet = DEFAU
     const header = headers[i]!;
     const end = at[k + 1] ?? lines.length;
     const words: string[] = header.text === undefined || header.text === '' ? [] : [header.text];
-    for (let j = i + 1; j < end && !isNotice(lines[j]!); j += 1) words.push(lines[j]!.trim());
+    // An interface line after a blank line opens the page's furniture (a comment form, a footer): the message ends there.
+    for (let j = i + 1; j < end && !isNotice(lines[j]!) && !(isBlank(lines[j - 1]!) && isInterfaceLine(lines[j]!, cues)); j += 1) words.push(lines[j]!.trim());
     // Blank lines and the page's furniture after the last words are not the message's.
     while (words.length > 0 && (words[words.length - 1] === '' || isInterfaceLine(words[words.length - 1]!, cues))) words.pop();
     const text = words.join('\n').replace(/\n{3,}/gu, '\n\n').trim();
     if (text !== '') messages.push({ author: header.author, published: header.published, text });
+  }
+  // A paragraph of running text above the first message (a poll's or an event's description) is the
+  // article, and every message a comment on it.
+  const above = articleAbove(lines.slice(0, at[0]));
+  if (above !== undefined && messages.length > 0) {
+    return {
+      page: { author: above.author, body: above.body, comments: messages },
+      diagnostics: [{ level: 'info', code: 'thread-chat', message: `chat read from ${messages.length} message headers under the text above them (the article)` }],
+    };
   }
   const first = messages.shift();
   if (first === undefined || messages.length === 0) return undefined;
