@@ -7,6 +7,7 @@ describe('generic line cues', () => {
     ['il y a 3 h', undefined], ['2 a', undefined], ['1 sem', undefined], ['hier à 14:02', undefined], ['3 years ago', undefined],
     ['lun. 26 sept. 2022 10:14', '2022-09-26T10:14'], ['Publié le 18/04/2024 à 17h32', '2024-04-18T17:32'], ['March 3, 2024', '2024-03-03'],
     ['10:14 AM · 26 sept. 2022', '2022-09-26T10:14'], ['14/03/25 à 10:40', '2025-03-14T10:40'],
+    ['il y a environ 2 mois', undefined], ['about 3 hours ago', undefined],
   ])('reads "%s" as a date (absolute: %s)', (line, iso) => {
     expect(dateCueOf(line)).toEqual(iso === undefined ? { relative: true } : { iso, relative: false });
   });

@@ -15,12 +15,14 @@ const SEPARATOR = /\s+[·•|»—–]\s+|\s+[·•|»—–]$|^[·•|»—–]
 const fold = (s: string): string => foldAccents(s).trim();
 
 const UNIT = String.raw`(?:s|sec|secondes?|seconds?|mn|min|minutes?|h|hr|hrs|heures?|hours?|j|jours?|d|days?|sem|semaines?|w|wk|weeks?|mois|mo|months?|a|an|ans|y|yr|years?)`;
+/** Words that make a relative date approximate ("il y a environ 2 mois", "about 3 hours ago"). */
+const APPROX = String.raw`(?:(?:environ|presque|pres de|plus de|about|around|almost|over)\s+)?`;
 const RELATIVE = [
-  new RegExp(String.raw`^(?:il y a|depuis|posted|publie|edited)?\s*\d+\s*${UNIT}\.?(?:\s+ago)?(?:\s*\((?:modifie|edited)\))?$`, 'u'),
+  new RegExp(String.raw`^(?:il y a|depuis|posted|publie|edited)?\s*${APPROX}\d+\s*${UNIT}\.?(?:\s+ago)?(?:\s*\((?:modifie|edited)\))?$`, 'u'),
   /^(?:hier|aujourd'hui|aujourd’hui|yesterday|today|avant-hier)(?:\s+(?:a|at)\s+\d{1,2}[:h]\d{2})?$/u,
   /^(?:a l'instant|a l’instant|just now|maintenant|now)$/u,
   // "il y a un mois", "a month ago": the number in words.
-  new RegExp(String.raw`^(?:il y a\s+(?:un|une|quelques)|(?:a|an|one)(?=\s+\S+\s+ago$))\s+${UNIT}(?:\s+ago)?$`, 'u'),
+  new RegExp(String.raw`^(?:il y a\s+${APPROX}(?:un|une|quelques)|${APPROX}(?:a|an|one)(?=\s+\S+\s+ago$))\s+${UNIT}(?:\s+ago)?$`, 'u'),
   // "mars '23", "sept. 2022": a month without a day is a date the gold leaves empty.
   /^(?:janv?|fevr?|mars|avr|mai|juin|juil|aout|sept?|oct|nov|dec|jan|feb|mar|apr|may|jun|jul|aug|sep)[a-z]*\.? '\d{2}$/u,
   // "Jan 14", "14 janv.": a day without its year, a date the gold leaves empty too.
@@ -142,6 +144,8 @@ export const KIND_INTERFACE_WORDS: Readonly<Record<string, readonly string[]>> =
   'mooc-forum': ['marquer', 'comme', 'mark', 'as', 'answer'],
   // "Répondre avec citation" ("Reply With Quote") under each post of a vBulletin forum.
   'vbulletin-forum': ['avec', 'citation', 'with'],
+  // "Aimer · Repartager · Commenter" and "17 J'aime · 5 Repartages" under a federated network's post.
+  'diaspora-post': ['aimer', 'repartager', 'repartages', 'repartage', 'commenter'],
 };
 
 /** What the date and name cues gave each distinct segment of one page (null: no cue), and the interface cue each distinct line. */
