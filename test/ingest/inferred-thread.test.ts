@@ -7,7 +7,7 @@ describe('generic line cues', () => {
     ['il y a 3 h', undefined], ['2 a', undefined], ['1 sem', undefined], ['hier à 14:02', undefined], ['3 years ago', undefined],
     ['lun. 26 sept. 2022 10:14', '2022-09-26T10:14'], ['Publié le 18/04/2024 à 17h32', '2024-04-18T17:32'], ['March 3, 2024', '2024-03-03'],
     ['10:14 AM · 26 sept. 2022', '2022-09-26T10:14'], ['14/03/25 à 10:40', '2025-03-14T10:40'],
-    ['il y a environ 2 mois', undefined], ['about 3 hours ago', undefined],
+    ['il y a environ 2 mois', undefined], ['about 3 hours ago', undefined], ['2025-03-10 09:12:44 CET', '2025-03-10T09:12:44'],
   ])('reads "%s" as a date (absolute: %s)', (line, iso) => {
     expect(dateCueOf(line)).toEqual(iso === undefined ? { relative: true } : { iso, relative: false });
   });
@@ -21,6 +21,7 @@ describe('generic line cues', () => {
   it('reads reply markers and names', () => {
     expect([replyCueOf('level 2'), replyCueOf('↪ Réponse à Tanguy Le Roux'), replyCueOf('#1.1'), replyCueOf('Goulven29 a écrit : ↑'), replyCueOf('Le 26 septembre 2022 à 10:05:13 :Pseudo_78 a écrit :')])
       .toEqual([{ depth: 1 }, { target: 'Tanguy Le Roux' }, { depth: 1 }, { quote: 'Goulven29' }, { quote: 'Pseudo_78' }]);
+    expect([replyCueOf('(En réponse à Lise Morel du commentaire #3)'), replyCueOf('(In reply to Lise Morel from comment #3)')]).toEqual([{ target: 'Lise Morel' }, { target: 'Lise Morel' }]);
     expect([authorOf('Posted by u/Cassoulet_Libre'), authorOf('@bastien_infra'), authorOf('Jean-Yves D.'), authorOf('Merci pour ce témoignage.')])
       .toEqual(['Cassoulet_Libre', '@bastien_infra', 'Jean-Yves D.', undefined]);
   });
@@ -295,5 +296,29 @@ describe('headers and markers of answers, questions and reviews', () => {
         { author: 'Chloé Marin', parentIndex: 0 }, { author: 'Denis Roux', parentIndex: undefined },
       ],
     });
+  });
+
+  it('reads headers of a name then a numeric date without a separator, not a table of properties, and answers named in parentheses', () => {
+    // An invented tracker page: a properties table whose "Ouvert :" row holds a date and a name.
+    const page = [
+      'Ticket 88 – Le formulaire de réservation refuse les dates de juillet',
+      'État :\tOUVERT', 'Ouvert :\t2025-06-02 08:10 CET par Lise Morel', '',
+      'Lise Morel 2025-06-02 08:10:05 CET\tDescription',
+      'Le formulaire de réservation de la salle des fêtes refuse toute date de juillet, avec un message d\'erreur sans explication.', '',
+      'Marc Adam 2025-06-02 10:44:31 CET\tCommentaire 1',
+      'Reproduit avec deux navigateurs, le calendrier semble bloqué à la fin juin dans la configuration.', '',
+      'Lise Morel 2025-06-03 09:02:12 CET\tCommentaire 2',
+      '(En réponse à Marc Adam du commentaire #1)',
+      'Merci, je demande au prestataire d\'ouvrir la saison d\'été dans le calendrier.', '',
+      'Nora Petit 2025-06-03 11:20:45 CET\tCommentaire 3',
+      'Les associations attendent pour réserver la fête du 14 juillet, il faudrait aller vite.',
+    ];
+    const read = readInferredThread(page);
+    expect([read?.page.author, read?.page.published, read?.page.body]).toEqual(['Lise Morel', '2025-06-02T08:10:05', 'Le formulaire de réservation de la salle des fêtes refuse toute date de juillet, avec un message d\'erreur sans explication.']);
+    expect(read?.page.comments.map((c) => [c.author, c.published, c.parentIndex])).toEqual([
+      ['Marc Adam', '2025-06-02T10:44:31', undefined],
+      ['Lise Morel', '2025-06-03T09:02:12', 0],
+      ['Nora Petit', '2025-06-03T11:20:45', undefined],
+    ]);
   });
 });

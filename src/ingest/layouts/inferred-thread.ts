@@ -76,6 +76,8 @@ function classify(line: string, cues: LineCueSet): LineInfo {
   if (/^\d{1,2}:\d{2}$/u.test(t) && Number(t.slice(0, t.indexOf(':'))) < 24) return { date: {}, header: true, footer: true, iface: false };
   // A row of a table of the page's ("Installation	5	1.2k	Nov '23"): furniture, not a header.
   if (t.includes('\t') && /\t.*\t/u.test(t)) return { header: false, iface: true };
+  // A field of the page's table of properties ("Signalé :	2025-03-10 09:12 par X"): a label, then its value after a tab.
+  if (t.includes('\t') && /^[\p{L}][\p{L}\p{M}\s'’-]{0,30}\s?:\t/u.test(t)) return { header: false, iface: true };
   const reply = replyCueOf(t);
   if (reply !== undefined) return { header: false, iface: false, reply };
   const words = wordCount(t, MAX_HEADER_WORDS + 1);
@@ -95,7 +97,8 @@ function classify(line: string, cues: LineCueSet): LineInfo {
       const cue = date === undefined ? dateCueOf(s, cues) : undefined;
       if (cue !== undefined) { date = cue; continue; }
       // "Patapouf le 26/09/2022 à 09:41", "Tom on March 3, 2024": a name, then its date.
-      const joined = date === undefined ? /^(.+?)\s+(?:le|on|at|du|-|–)\s+(.+)$/u.exec(s) : null;
+      // "Sylvie Dornier 2025-03-10 11:03:27": a name, then a numeric date without a word between.
+      const joined = date === undefined ? /^(.+?)\s+(?:le|on|at|du|-|–)\s+(.+)$/u.exec(s) ?? /^(\D+?)\s+(\d{4}-\d{2}-\d{2}\b.*|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b.*)$/u.exec(s) : null;
       const joinedDate = joined === null ? undefined : dateCueOf(joined[2] ?? '', cues);
       const joinedName = joinedDate === undefined ? undefined : authorOf(joined?.[1] ?? '', cues);
       if (joinedDate !== undefined && joinedName !== undefined) { date = joinedDate; author ??= joinedName; continue; }

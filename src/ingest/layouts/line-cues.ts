@@ -79,7 +79,8 @@ export function dateCueOf(segment: string, cues?: LineCueSet): DateCue | undefin
 function readDateCue(segment: string): DateCue | undefined {
   let s = fold(segment).replace(/\s+/gu, ' ').replace(/[,.]$/u, '');
   if (s === '' || s.length > 60) return undefined;
-  s = s.replace(DATE_PREFIX, '').replace(/\s*\((?:modifie|edited)\)$/u, '').replace(/,?\s*(?:mis a jour|modifie|updated)\b.*$/u, '');
+  // A time zone after the clock time ("09:12:44 CET", "10:05 UTC") is dropped, as the exports' readers drop offsets.
+  s = s.replace(DATE_PREFIX, '').replace(/(\d:\d\d(?::\d\d)?)\s+(?:cest|cet|utc|gmt|bst|edt|est|pdt|pst)$/u, '$1').replace(/\s*\((?:modifie|edited)\)$/u, '').replace(/,?\s*(?:mis a jour|modifie|updated)\b.*$/u, '');
   for (const r of RELATIVE) if (r.test(s)) return { relative: true };
   // "14/03/25 à 10:40": a two-digit year, days first as French sites write them.
   const short = /^(\d{1,2})\/(\d{1,2})\/(\d{2})(?:,?\s+(?:a\s+)?(\d{1,2})[:h](\d{2}))?$/u.exec(s);
@@ -271,7 +272,9 @@ export const mayBeReplyCue = (t: string): boolean => REPLY_START.test(t) || (':�
 
 /** Read a line as a reply marker, or undefined. */
 export function replyCueOf(line: string): ReplyCue | undefined {
-  const t = line.trim();
+  let t = line.trim();
+  // "(En réponse à X du commentaire #2)", "(In reply to X from comment #2)": the marker in parentheses, the number of the comment after the name.
+  if (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1).replace(/\s+(?:du|from)\s+(?:commentaire|comment)\s+#?\d+$/iu, '').trim();
   if (!mayBeReplyCue(t)) return undefined;
   const level = /^(?:level|niveau)\s+(\d+)$/iu.exec(t);
   if (level !== null) return { depth: Number(level[1]) - 1 };
