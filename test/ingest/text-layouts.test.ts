@@ -43,6 +43,11 @@ describe('layout recognition (from the text, never the file name)', () => {
 });
 
 describe('WordPress-style threads', () => {
+  it('takes no row of buttons ending with "Répondre" for a header', () => {
+    const page = ['Sujet', '', 'Anne Roy', '2 avril 2025', 'La salle est réservée pour la réunion de jeudi soir.', "J'aime   Répondre", '', 'Luc Bon', '3 avril 2025', 'Merci, je viendrai avec les clés.', "J'aime   Répondre"];
+    expect(TEXT_LAYOUTS.find((l) => l.name === 'wordpress-thread')?.read?.('', page)).toBeUndefined();
+  });
+
   it('nests replies by indentation and takes the date line that follows the text', () => {
     const { doc } = ingestPath(`${SAMPLES}/000_de8b060ac039dc55.txt`);
     expect(doc.units.map(brief).slice(1, 6)).toEqual([

@@ -2,6 +2,7 @@ import { matchBoilerplate } from '../boilerplate.js';
 import { parseDateLine } from '../french-date.js';
 import { parseArticlePart } from './article-part.js';
 import type { PageLayout } from './layout.js';
+import { isInterfaceLine } from './line-cues.js';
 import { withQuotesAttributed } from './quotes.js';
 import { indentOf, isBlank, perLine } from './text-lines.js';
 import { headingBefore } from './thread-heading.js';
@@ -17,6 +18,8 @@ function parseHeader(lines: readonly string[], i: number, dateAt: (i: number) =>
   // Every header ends with "Répondre" or ":": other lines are spared the regex.
   if (!line.endsWith(':') && !line.endsWith('Répondre')) return undefined;
   const author = HEADER.exec(line)?.[1];
+  // A row of buttons ("J'aime   Répondre") names nobody.
+  if (author !== undefined && isInterfaceLine(author)) return undefined;
   if (author === undefined || /Répondre$/u.test(line)) return author;
   for (let j = i + 1; j < i + 4 && j < lines.length; j += 1) if (!isBlank(lines[j]!)) return dateAt(j) !== undefined ? author : undefined;
   return undefined;
