@@ -7,7 +7,7 @@ describe('generic line cues', () => {
     ['il y a 3 h', undefined], ['2 a', undefined], ['1 sem', undefined], ['hier à 14:02', undefined], ['3 years ago', undefined],
     ['lun. 26 sept. 2022 10:14', '2022-09-26T10:14'], ['Publié le 18/04/2024 à 17h32', '2024-04-18T17:32'], ['March 3, 2024', '2024-03-03'],
     ['10:14 AM · 26 sept. 2022', '2022-09-26T10:14'], ['14/03/25 à 10:40', '2025-03-14T10:40'],
-    ['il y a environ 2 mois', undefined], ['about 3 hours ago', undefined], ['2025-03-10 09:12:44 CET', '2025-03-10T09:12:44'],
+    ['il y a environ 2 mois', undefined], ['about 3 hours ago', undefined], ['2025-03-10 09:12:44 CET', '2025-03-10T09:12:44'], ["Mar 10 '25", '2025-03-10'],
   ])('reads "%s" as a date (absolute: %s)', (line, iso) => {
     expect(dateCueOf(line)).toEqual(iso === undefined ? { relative: true } : { iso, relative: false });
   });
@@ -15,6 +15,8 @@ describe('generic line cues', () => {
   it('tells interface lines from words', () => {
     expect(['Répondre · Signaler · 👍 38', '↑ 142 ↓', '14 réponses', 'Voir plus de réactions', 'Reply', '12 « J\'aime »'].map((l) => isInterfaceLine(l))).toEqual([true, true, true, true, true, true]);
     expect(['Bravo pour la décision !', 'Exactement.'].map((l) => isInterfaceLine(l))).toEqual([false, false]);
+    // Ten words of buttons, some named twice; 'button' is a word tagged with the kind that showed it.
+    expect(isInterfaceLine('Like comment: Like comment: 5 likes Like Comment button Reply')).toBe(true);
     expect(['Publiez votre réponse', 'Écrivez un commentaire…', 'Leave a Reply', 'Publiez votre avis sur la réforme des retraites, il compte beaucoup'].map((l) => isInterfaceLine(l))).toEqual([true, true, true, false]);
   });
 

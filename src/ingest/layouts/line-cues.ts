@@ -76,11 +76,20 @@ export function dateCueOf(segment: string, cues?: LineCueSet): DateCue | undefin
   return memoised(cues?.memo?.dates, segment, readDateCue);
 }
 
+const ENGLISH_MONTH_ABBREVIATIONS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
 function readDateCue(segment: string): DateCue | undefined {
   let s = fold(segment).replace(/\s+/gu, ' ').replace(/[,.]$/u, '');
   if (s === '' || s.length > 60) return undefined;
   // A time zone after the clock time ("09:12:44 CET", "10:05 UTC") is dropped, as the exports' readers drop offsets.
   s = s.replace(DATE_PREFIX, '').replace(/(\d:\d\d(?::\d\d)?)\s+(?:cest|cet|utc|gmt|bst|edt|est|pdt|pst)$/u, '$1').replace(/\s*\((?:modifie|edited)\)$/u, '').replace(/,?\s*(?:mis a jour|modifie|updated)\b.*$/u, '');
+  // "Mar 10 '25": an English month, its day, then a two-digit year after an apostrophe.
+  const apostrophe = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2}),? ['’](\d{2})$/u.exec(s);
+  if (apostrophe !== null) {
+    const month = ENGLISH_MONTH_ABBREVIATIONS.indexOf(apostrophe[1]!) + 1;
+    const day = Number(apostrophe[2]);
+    if (day >= 1 && day <= 31) return { iso: `20${apostrophe[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, relative: false };
+  }
   for (const r of RELATIVE) if (r.test(s)) return { relative: true };
   // "14/03/25 à 10:40": a two-digit year, days first as French sites write them.
   const short = /^(\d{1,2})\/(\d{1,2})\/(\d{2})(?:,?\s+(?:a\s+)?(\d{1,2})[:h](\d{2}))?$/u.exec(s);
@@ -147,6 +156,8 @@ export const KIND_INTERFACE_WORDS: Readonly<Record<string, readonly string[]>> =
   'vbulletin-forum': ['avec', 'citation', 'with'],
   // "Aimer · Repartager · Commenter" and "17 J'aime · 5 Repartages" under a federated network's post.
   'diaspora-post': ['aimer', 'repartager', 'repartages', 'repartage', 'commenter'],
+  // "Like comment: Like comment: 5 likes Like Comment button Reply" under a developer community's comment.
+  'devto-post': ['button'],
 };
 
 /** What the date and name cues gave each distinct segment of one page (null: no cue), and the interface cue each distinct line. */
@@ -233,9 +244,9 @@ export function isInterfaceLine(line: string, cues: LineCueSet = DEFAULT_LINE_CU
 }
 
 function readInterfaceLine(line: string, cues: LineCueSet): boolean {
-  // Past 60 characters only the word list can match, and it needs at most 8 words (16 letter runs
+  // Past 60 characters only the word list can match, and it needs at most 10 words (20 letter runs
   // with elisions): a sentence stops here without being folded.
-  if (line.length > 60 && letterRuns(line, 17) > 16) return false;
+  if (line.length > 60 && letterRuns(line, 21) > 20) return false;
   // Its first word is an interface word too (a letter alone may be a unit: "1,2 k"): most text stops here.
   const first = /[\p{L}\p{M}'’]+/u.exec(line)?.[0];
   if (first !== undefined && FORM_PROMPT_FIRST.test(first) && FORM_PROMPT.test(line.trim())) return true;
@@ -246,7 +257,8 @@ function readInterfaceLine(line: string, cues: LineCueSet): boolean {
   if (/^(?:voir|afficher|charger|load|show|view|lire)\s+(?:plus|more|les|la|\d+|the|previous|suivants|tous|all)\b.{0,40}$/u.test(s)) return true;
   const words = s.replace(/[\d.,\s]+k\b/gu, ' ').replace(/[^\p{L}'’]+/gu, ' ').trim().split(/\s+/u).filter((w) => w !== '');
   if (words.length === 0) return /[\p{N}\p{S}\p{P}]/u.test(s) && s.length <= 40;
-  return words.length <= 8 && words.every((w) => cues.interfaceWords.has(w) || (w.length === 1 && !/^[aày]$/u.test(w)));
+  // A row of buttons each named twice for screen readers ("Like comment: Like comment: 5 likes Like Comment button Reply") runs to ten words.
+  return words.length <= 10 && words.every((w) => cues.interfaceWords.has(w) || (w.length === 1 && !/^[aày]$/u.test(w)));
 }
 
 /** A reply marker: "level 2", "↪ Réponse à X", "Replying to @X", "#1.1", "X a écrit :", "RE:", "↩ X", "Lucie M. → X". */
