@@ -323,4 +323,16 @@ describe('headers and markers of answers, questions and reviews', () => {
       ['Nora Petit', '2025-06-03T11:20:45', undefined],
     ]);
   });
+
+  it('takes no line of an event\'s span of days ("12 mars 2025 – 13 mars 2025") under its name for a post header', () => {
+    const page = [
+      'Atelier', 'Les jardins partagés du quartier', '4 avril 2025 – 5 avril 2025', '',
+      'Anonyme', 'il y a 2 jours', 'Faut-il s\'inscrire à l\'avance pour la visite des parcelles du samedi matin ?', '',
+      'Claire Dumas', 'il y a 2 jours', 'Non, venez directement, il reste de la place pour tout le monde.', '',
+      'Rémi Vasseur', 'il y a 1 jour', 'Peut-on apporter des graines à échanger avec les autres jardiniers ?',
+    ];
+    const read = readInferredThread(page);
+    expect(read?.page.body).toMatch(/^Faut-il s'inscrire/u);
+    expect(read?.page.comments.map((c) => c.author)).toEqual(['Claire Dumas', 'Rémi Vasseur']);
+  });
 });

@@ -94,8 +94,10 @@ function classify(line: string, cues: LineCueSet): LineInfo {
     let marked: { target?: string } | undefined;
     let others = 0;
     for (const s of segments) {
-      const cue = date === undefined ? dateCueOf(s, cues) : undefined;
-      if (cue !== undefined) { date = cue; continue; }
+      const cue = dateCueOf(s, cues);
+      // "12 mars 2025 – 13 mars 2025": two days on one line are an event's span, not a post's date.
+      if (cue?.iso !== undefined && date?.iso !== undefined && segments.length === 2 && /\s[–—-]\s/u.test(t)) return { header: false, iface: false };
+      if (cue !== undefined && date === undefined) { date = cue; continue; }
       // "Patapouf le 26/09/2022 à 09:41", "Tom on March 3, 2024": a name, then its date.
       // "Sylvie Dornier 2025-03-10 11:03:27": a name, then a numeric date without a word between.
       const joined = date === undefined ? /^(.+?)\s+(?:le|on|at|du|-|–)\s+(.+)$/u.exec(s) ?? /^(\D+?)\s+(\d{4}-\d{2}-\d{2}\b.*|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b.*)$/u.exec(s) : null;
