@@ -58,11 +58,11 @@ describe('a chat read one message a line', () => {
   });
 
   it('reads with the cue set it is given through withCues', () => {
-    // "Commenter" is an interface word tagged with a kind: without it, the line is the message's words.
-    const page = ['[20:00] awa: bonsoir', '[20:01] bruno: salut', '[20:02] awa: premier point', 'Commenter'];
+    // "Voter" is an interface word tagged with one kind: without it, the line is the message's words.
+    const page = ['[20:00] awa: bonsoir', '[20:01] bruno: salut', '[20:02] awa: premier point', 'Voter'];
     const read = (layout: typeof chatLinesLayout): string | undefined => layout.read?.('', page)?.page.comments[1]?.text;
     expect(read(chatLinesLayout)).toBe('premier point');
-    expect(read(chatLinesLayout.withCues!(lineCuesWithout('qa-site')))).toBe('premier point\nCommenter');
+    expect(read(chatLinesLayout.withCues!(lineCuesWithout('qa-site')))).toBe('premier point\nVoter');
   });
 
   it('takes a paragraph of running text above the first message for the article (author under a label ending with "par"), and stops the last message at furniture after a blank line', () => {
