@@ -6,8 +6,8 @@ import { readAsFrench } from '../language/lexicon-language.js';
 import type { LexiconSet } from '../lexicon/load-lexicon.js';
 import type { StanceCategory } from '../lexicon/stance-category.js';
 import type { AnalysedDocument, AnalysedUnit, Document, StanceVerdict } from '../model.js';
-import { scoreStances } from '../stance/score-stances.js';
-import { hasWordWeights } from '../stance/fitted-weights.js';
+import { lexiconLabels, scoreStances, stanceContexts } from '../stance/score-stances.js';
+import { hasBigramWeights, hasContextWeights, hasWordWeights } from '../stance/fitted-weights.js';
 import { unitWords } from '../stance/unit-words.js';
 import { createStemmer } from '../text/stem-fr.js';
 import { tagUnitStances } from '../stance/claim-stance-tags.js';
@@ -43,6 +43,12 @@ export function analyseDocument(document: Document, context: AnalysisContext): A
   const languages = detectDocumentLanguages(document, context.detector);
   // Words are read only when the fitted weights have a word component.
   const stem = hasWordWeights(context.lexicons.fitted) ? context.stem ?? createStemmer() : undefined;
+  const bigrams = hasBigramWeights(context.lexicons.fitted);
+  // A fitted context reads the lexicon labels of the article body and of the unit before (as `fit`
+  // read them in the coded sample, which has no parent column): kept as the units go by.
+  const withContext = hasContextWeights(context.lexicons.fitted);
+  let articleLabels: Record<string, 0 | 1> | undefined;
+  let previousLabels: Record<string, 0 | 1> | undefined;
   if (clock !== undefined) t = clock.lap('language', t);
   const units: AnalysedUnit[] = document.units.map((unit, i) => {
     // Tokenised once: the same tokens serve stances, claims and phrases.
@@ -50,12 +56,22 @@ export function analyseDocument(document: Document, context: AnalysisContext): A
     if (clock !== undefined) t = clock.lap('tokenise', t);
     const lang = languages.units[i] ?? UNDETERMINED;
     const french = readAsFrench(lang.code);
-    if (!french) return { unit, lang, nTokens: tokens.length, stances: notAnalysed(lang.code, context.lexicons.categories), claims: [] };
+    if (!french) {
+      previousLabels = undefined;
+      return { unit, lang, nTokens: tokens.length, stances: notAnalysed(lang.code, context.lexicons.categories), claims: [] };
+    }
     const { lexicons } = context;
     const claims = findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts, ids);
     if (clock !== undefined) t = clock.lap('claims', t);
-    const words = stem === undefined ? undefined : unitWords(tokens, stem);
-    const stances = scoreStances(unit.text, tagUnitStances(unit, tokens, claims, lexicons, ids), lexicons.categories, lexicons.fitted, words);
+    const words = stem === undefined ? undefined : unitWords(tokens, stem, { bigrams, text: unit.text });
+    const tags = tagUnitStances(unit, tokens, claims, lexicons, ids);
+    let contexts;
+    if (withContext) {
+      contexts = stanceContexts(lexicons.categories, i === 0 ? undefined : articleLabels, previousLabels);
+      previousLabels = lexiconLabels(tags, lexicons.categories);
+      if (i === 0 && unit.kind === 'article') articleLabels = previousLabels;
+    }
+    const stances = scoreStances(unit.text, tags, lexicons.categories, lexicons.fitted, words, contexts);
     if (clock !== undefined) t = clock.lap('stances', t);
     if (context.phrases !== undefined) {
       context.phrases.add(document.id, { position: unit.position, author: unit.author, text: unit.text, tokens, ...(ids === undefined ? {} : { ids }) });

@@ -4,7 +4,7 @@ import { loadLexicons } from '../lexicon/load-lexicon.js';
 import type { StanceTag, StanceVerdict, Unit } from '../model.js';
 import { DEFAULTS } from '../options.js';
 import { readUnits } from '../stance/read-run-output.js';
-import { contribution, describeTag, LABEL_THRESHOLD, scoreStances } from '../stance/score-stances.js';
+import { contribution, describeTag, LABEL_THRESHOLD, lexiconLabels, scoreStances, stanceContexts } from '../stance/score-stances.js';
 import { counts } from '../stance/tag-stances.js';
 import { tagUnitStances } from '../stance/claim-stance-tags.js';
 import { findClaims } from '../claims/find-claims.js';
@@ -12,13 +12,14 @@ import { tokenise } from '../text/tokenise.js';
 import { UserError } from '../errors.js';
 import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folder.js';
 import { FITTED_FILE } from '../lexicon/load-fitted.js';
-import { fittedEntryWeight, FLAGS, hasWordWeights, stanceFeatures, wordContributions, type FittedStance } from '../stance/fitted-weights.js';
-import { unitWords, wordValue } from '../stance/unit-words.js';
+import { CONTEXT, fittedEntryWeight, FLAGS, hasBigramWeights, hasContextWeights, hasWordWeights, stanceFeatures, wordContributions, type FittedStance, type StanceContext } from '../stance/fitted-weights.js';
+import { isBigram, unitWords, wordValue } from '../stance/unit-words.js';
+import type { LexiconSet } from '../lexicon/load-lexicon.js';
 import { createStemmer } from '../text/stem-fr.js';
 
 
 /** One stance's score under its fitted model: each counted entry with its fitted weight, each flag, the threshold. */
-function explainFitted(text: string, mine: readonly StanceTag[], stance: string, model: FittedStance, v: StanceVerdict, words?: ReadonlySet<string>): string[] {
+function explainFitted(text: string, mine: readonly StanceTag[], stance: string, model: FittedStance, v: StanceVerdict, words?: ReadonlySet<string>, context?: StanceContext): string[] {
   const f = stanceFeatures(mine);
   const why = v.label === 1 ? `${v.score} ≥ ${model.threshold}` : `${v.score} < ${model.threshold}`;
   const lines = [`  ${stance}: label ${v.label}, score ${v.score} (${why})`];
@@ -33,11 +34,31 @@ function explainFitted(text: string, mine: readonly StanceTag[], stance: string,
   if (words !== undefined && model.words.size > 0) {
     const found = wordContributions(model, words);
     const sum = Math.round(found.reduce((a, [, c]) => a + c, 0) * 1000) / 1000;
-    lines.push(`    ${sum >= 0 ? '+' : '−'} ${Math.abs(sum)} word component: ${found.length} of the unit's ${words.size} word stems have a fitted weight, each × 1/√${words.size} = ${Math.round(wordValue(words) * 1000) / 1000}`);
+    const stems = [...words].filter((w) => !isBigram(w)).length;
+    const pairs = words.size - stems;
+    lines.push(`    ${sum >= 0 ? '+' : '−'} ${Math.abs(sum)} word component: ${found.length} of the unit's ${stems} word stems${pairs === 0 ? '' : ` and ${pairs} stem pairs`} have a fitted weight, each × 1/√${stems} = ${Math.round(wordValue(words) * 1000) / 1000}`);
     for (const [w, c] of found) lines.push(`        ${c >= 0 ? '+' : '−'} ${Math.abs(Math.round(c * 1000) / 1000)} "${w}" (fitted word weight ${model.words.get(w)})`);
+  }
+  for (const c of CONTEXT) {
+    if (model.context[c] === 0) continue;
+    const what = c === 'article' ? "the page's article body" : 'the unit before';
+    const held = context?.[c] ?? 0;
+    lines.push(`    ${held === 1 ? `${model.context[c] >= 0 ? '+' : '−'} ${Math.abs(model.context[c])}` : '0'} context: ${what} ${held === 1 ? 'has' : context === undefined ? 'is not known (no run unit): taken as not having' : 'does not have'} this stance's lexicon label (fitted context weight ${model.context[c]})`);
   }
   for (const t of mine.filter((x) => !counts(x))) lines.push(`    not counted: ${describeTag(text, t)}`);
   return lines;
+}
+
+/** The lexicon labels of a run unit's article body and previous unit, read from the rows of its document, tagged as the run tags them. */
+function runContexts(rows: ReturnType<typeof readUnits>, unit: Unit, lexicons: LexiconSet): Record<string, StanceContext> {
+  const labelsAt = (position: number, kind?: string): Record<string, 0 | 1> | undefined => {
+    const row = rows.find((r) => r.docId === unit.docId && r.position === position && (kind === undefined || r.kind === kind));
+    if (row === undefined || (row.lang !== '' && row.lang !== 'fra' && row.lang !== 'und')) return undefined;
+    const u: Unit = { id: row.unitId, docId: row.docId, position: row.position, kind: row.kind as Unit['kind'], depth: Number(row.depth) || 0, text: row.text };
+    const tokens = tokenise(u.text);
+    return lexiconLabels(tagUnitStances(u, tokens, findClaims(u, tokens, lexicons.claims, lexicons.claimConcepts), lexicons), lexicons.categories);
+  };
+  return stanceContexts(lexicons.categories, unit.position === 0 ? undefined : labelsAt(0, 'article'), labelsAt(unit.position - 1));
 }
 
 /** `controverse explain UNIT_ID` or `--text "…"`: how the stances of one unit were decided. */
@@ -54,6 +75,7 @@ export function registerExplainCommand(program: Command): void {
       const lexicons = loadLexicons(chooseLexiconDir(flags.lexicons, process.cwd()).dir, { fitted: flags.fitted });
       let unit: Unit;
       let lang = '';
+      let contexts: Record<string, StanceContext> | undefined;
       if (flags.text !== undefined) {
         unit = { id: 'text#0', docId: 'text', position: 0, kind: 'comment', depth: 0, text: flags.text };
       } else {
@@ -63,6 +85,7 @@ export function registerExplainCommand(program: Command): void {
         if (row === undefined) throw new UserError(`unit "${unitId}" is not in ${path.join(flags.out, 'units.csv')}`);
         unit = { id: row.unitId, docId: row.docId, position: row.position, kind: row.kind as Unit['kind'], depth: Number(row.depth) || 0, text: row.text };
         lang = row.lang;
+        if (hasContextWeights(lexicons.fitted)) contexts = runContexts(rows, unit, lexicons);
       }
       const out: string[] = [];
       const text = unit.text;
@@ -103,13 +126,14 @@ export function registerExplainCommand(program: Command): void {
       if (signalling.length > 0) out.push('', 'claims that signal a stance (claims.fr.yaml "also"):');
       for (const m of signalling) out.push(`  "${m.match}" [${m.claimId}] → ${(lexicons.claims.byId.get(m.claimId)?.also ?? []).join(' + ')}${m.negated ? ' (negated: does not count)' : ''}`);
       const fitted = lexicons.fitted;
-      const words = hasWordWeights(fitted) ? unitWords(tokens, createStemmer()) : undefined;
-      const verdicts = scoreStances(text, tags, lexicons.categories, fitted, words);
+      const words = hasWordWeights(fitted) ? unitWords(tokens, createStemmer(), { bigrams: hasBigramWeights(fitted), text }) : undefined;
+      // A lone text has no neighbours: its context features are 0 (said in the lines below).
+      const verdicts = scoreStances(text, tags, lexicons.categories, fitted, words, contexts ?? (hasContextWeights(fitted) ? stanceContexts(lexicons.categories) : undefined));
       out.push('', fitted === undefined ? `scores (label 1 at score ≥ ${LABEL_THRESHOLD}):` : `scores with the fitted weights of ${fitted.source} (label 1 at score ≥ each stance's threshold; --no-fitted for the lexicon weights):`);
       for (const { name: s } of lexicons.categories) {
         const model = fitted?.stances.get(s);
         if (model !== undefined) {
-          out.push(...explainFitted(text, tags.filter((t) => t.stance === s), s, model, verdicts.find((x) => x.stance === s)!, words));
+          out.push(...explainFitted(text, tags.filter((t) => t.stance === s), s, model, verdicts.find((x) => x.stance === s)!, words, contexts?.[s]));
           continue;
         }
         const v = verdicts.find((x) => x.stance === s)!;

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { codedSha256, readCodedUnits, readSplit } from '../evaluate/read-coded.js';
-import { fitStances } from '../fit/fit-stances.js';
+import { FIT_FEATURES, fitStances, type FitFeature } from '../fit/fit-stances.js';
 import { fittedYaml } from '../fit/write-fitted.js';
 import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folder.js';
 import { FITTED_FILE, stanceLexiconsHash } from '../lexicon/load-fitted.js';
@@ -21,9 +21,13 @@ export function registerFitCommand(program: Command): void {
     .option('--split <name>', 'with --split-file: the split to fit on (dev); never the one you report')
     .option('-l, --lexicons <dir>', LEXICONS_OPTION_HELP)
     .option('--output <file>', `write the weights here instead of ${FITTED_FILE} in the lexicon folder`)
-    .option('--no-words', 'fit the entries and flags only, without the word component (one weight per word stem found on at least 3 pages, kept when cross-validation over pages finds it helps)')
-    .action((flags: { gold: string; splitFile?: string; split?: string; lexicons?: string; output?: string; words: boolean }) => {
+    .option('--features <list>', `feature groups offered to cross-validation beyond entries and flags, comma-separated: words (one weight per word stem found on at least 3 pages), bigrams (pairs of adjacent stems, on top of words), context (the lexicon label of the page's article and of the unit before); each is kept per stance only when cross-validation over pages finds it helps`, 'words')
+    .option('--no-words', 'fit the entries and flags only (offers no feature group)')
+    .action((flags: { gold: string; splitFile?: string; split?: string; lexicons?: string; output?: string; words: boolean; features: string }) => {
       if ((flags.splitFile === undefined) !== (flags.split === undefined)) throw new UserError('--split-file and --split go together', 'e.g. --split-file eval/stances/split.tsv --split dev');
+      const features = flags.features.split(',').map((f) => f.trim()).filter((f) => f !== '');
+      const unknown = features.filter((f) => !(FIT_FEATURES as readonly string[]).includes(f));
+      if (unknown.length > 0) throw new UserError(`--features: unknown feature group "${unknown[0]}"`, `expected a comma-separated list of ${FIT_FEATURES.join(', ')}`);
       const chosen = chooseLexiconDir(flags.lexicons, process.cwd());
       if (flags.output === undefined && chosen.source === 'shipped') {
         throw new UserError('the lexicons in use are the ones shipped with controverse: fitted weights go into a lexicon folder of your own', 'run "controverse init" for a ./lexicons copy, or give --lexicons DIR or --output FILE');
@@ -34,14 +38,14 @@ export function registerFitCommand(program: Command): void {
       const pages = flags.splitFile === undefined ? undefined : readSplit(path.resolve(flags.splitFile), flags.split!);
       const units = readCodedUnits(gold, lexicons.categories.map((c) => c.name), pages);
       if (units.length === 0) throw new UserError(`${flags.gold}: no coded unit${flags.split === undefined ? '' : ` in split "${flags.split}"`}`);
-      const fits = fitStances(units, lexicons, { words: flags.words });
+      const fits = fitStances(units, lexicons, { words: flags.words, features: features as FitFeature[] });
       const yaml = fittedYaml(fits, { goldSha256: codedSha256(gold), goldUnits: units.length, split: flags.split, lexiconsSha256: stanceLexiconsHash(lexicons.files) });
       const output = flags.output === undefined ? path.join(chosen.dir, FITTED_FILE) : path.resolve(flags.output);
       writeFileSync(output, yaml);
       const lines = [
         `fitted on ${units.length} units, ${new Set(units.map((u) => u.docId)).size} pages${flags.split === undefined ? '' : ` (split ${flags.split})`} → ${path.relative(process.cwd(), output) || output}`,
-        `  ${'stance'.padEnd(14)} units  pos  penalty  entries  words (penalty)  F1 lexicon weights  F1 fitted (out-of-fold)`,
-        ...fits.map((f) => `  ${f.stance.padEnd(14)} ${String(f.units).padStart(5)} ${String(f.positives).padStart(4)} ${String(f.regularisation).padStart(8)} ${String(f.entries.length).padStart(8)} ${(f.wordRegularisation === undefined ? 'none' : `${f.words.length} (${f.wordRegularisation})`).padStart(16)} ${f2(f.unfittedF1).padStart(19)} ${f2(f.cvF1).padStart(24)}`),
+        `  ${'stance'.padEnd(14)} units  pos  penalty  entries  words (penalty)  F1 lexicon weights  F1 fitted (out-of-fold)  kept`,
+        ...fits.map((f) => `  ${f.stance.padEnd(14)} ${String(f.units).padStart(5)} ${String(f.positives).padStart(4)} ${String(f.regularisation).padStart(8)} ${String(f.entries.length).padStart(8)} ${(f.wordRegularisation === undefined ? 'none' : `${f.words.length} (${f.wordRegularisation})`).padStart(16)} ${f2(f.unfittedF1).padStart(19)} ${f2(f.cvF1).padStart(24)}  ${f.features.length === 0 ? 'entries and flags' : f.features.join(', ')}`),
         'The out-of-fold F1 is measured on pages each fold did not see; report figures on a split the fit never saw (controverse evaluate --split test).',
       ];
       process.stdout.write(`${lines.join('\n')}\n`);

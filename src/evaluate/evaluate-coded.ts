@@ -4,8 +4,9 @@ import type { Stance, Unit } from '../model.js';
 import { seededRandom } from '../sampling/seeded-random.js';
 import { plainCountLabels, plainCountLexicon } from '../stance/plain-count.js';
 import { tagUnitStances } from '../stance/claim-stance-tags.js';
-import { scoreStances } from '../stance/score-stances.js';
-import { hasWordWeights } from '../stance/fitted-weights.js';
+import { lexiconLabels, scoreStances } from '../stance/score-stances.js';
+import { hasBigramWeights, hasContextWeights, hasWordWeights } from '../stance/fitted-weights.js';
+import { codedContexts } from './coded-contexts.js';
 import { unitWords } from '../stance/unit-words.js';
 import { createStemmer } from '../text/stem-fr.js';
 import { tokenise } from '../text/tokenise.js';
@@ -63,12 +64,20 @@ export function predictCoded(units: readonly CodedUnit[], lexicons: LexiconSet):
   const stances = lexicons.categories.map((c) => c.name);
   const plain = plainCountLexicon(lexicons.stances);
   const stem = hasWordWeights(lexicons.fitted) ? createStemmer() : undefined;
-  return units.map((u) => {
+  const bigrams = hasBigramWeights(lexicons.fitted);
+  const tagged = units.map((u) => {
     const unit: Unit = { id: `${u.docId}#${u.position}`, docId: u.docId, position: u.position, kind: u.kind, depth: 0, text: u.text };
     const tokens = tokenise(u.text);
     const mentions = findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts);
-    const words = stem === undefined ? undefined : unitWords(tokens, stem);
-    const verdicts = scoreStances(u.text, tagUnitStances(unit, tokens, mentions, lexicons), lexicons.categories, lexicons.fitted, words);
+    return { tokens, mentions, tags: tagUnitStances(unit, tokens, mentions, lexicons) };
+  });
+  // A fitted context reads the lexicon labels of each unit's article and previous unit in the sample.
+  const contexts = hasContextWeights(lexicons.fitted) ? codedContexts(units, tagged.map((t) => lexiconLabels(t.tags, lexicons.categories)), stances) : undefined;
+  return units.map((u, i) => {
+    const { tokens, mentions, tags } = tagged[i]!;
+    const words = stem === undefined ? undefined : unitWords(tokens, stem, { bigrams, text: u.text });
+    const context = contexts === undefined ? undefined : Object.fromEntries(stances.map((s, k) => [s, contexts[i]![k]!]));
+    const verdicts = scoreStances(u.text, tags, lexicons.categories, lexicons.fitted, words, context);
     const labels: Record<Stance, 0 | 1> = {};
     const evidence: Record<Stance, string> = {};
     for (const v of verdicts) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parse } from 'yaml';
 import type { Stance } from '../model.js';
-import { FLAGS, type FittedStance, type FittedWeights, type Flag } from '../stance/fitted-weights.js';
+import { CONTEXT, FLAGS, type ContextFeature, type FittedStance, type FittedWeights, type Flag } from '../stance/fitted-weights.js';
 import type { Lexicon } from './lexicon.js';
 
 /** A lexicon file as the manifest records it (LexiconFile of load-lexicon). */
@@ -16,7 +16,7 @@ export const FITTED_FILE = 'fitted.yaml';
 export const FITTED_FORMAT = 1;
 
 const TOP_KEYS = new Set(['version', 'format', 'description', 'gold_sha256', 'gold_units', 'gold_split', 'lexicons_sha256', 'stances']);
-const STANCE_KEYS = new Set(['intercept', 'threshold', 'lexicon_scale', 'flags', 'entries', 'cv_f1', 'units', 'positives', 'regularisation', 'word_regularisation', 'words']);
+const STANCE_KEYS = new Set(['intercept', 'threshold', 'lexicon_scale', 'flags', 'entries', 'cv_f1', 'units', 'positives', 'regularisation', 'word_regularisation', 'words', 'features', 'context']);
 
 /** Hash of the lexicon files a fit depends on: every stance file, the claims (their `also` adds stance tags), intensifiers, negation. */
 export function stanceLexiconsHash(files: readonly FileInfo[]): string {
@@ -58,13 +58,19 @@ function readStance(rel: string, stance: string, node: unknown, cues: FittedCues
     }
     entries.set(id, finite(w, `${where}.entries.${id}`, fail));
   }
-  // The word component: a stem (lower case, no accents, no space) and its weight.
+  // The word component: a stem (lower case, no accents, no space) or a pair of stems (one space), and its weight.
   const words = new Map<string, number>();
   for (const [word, w] of Object.entries((m.words ?? {}) as Record<string, unknown>)) {
-    if (!/^[\p{Ll}\p{N}'’-]+$/u.test(word)) throw fail(`${where}.words: "${word}" is not a word stem (folded letters, digits, hyphens)`);
+    if (!/^[\p{Ll}\p{N}'’-]+( [\p{Ll}\p{N}'’-]+)?$/u.test(word)) throw fail(`${where}.words: "${word}" is not a word stem or a pair of stems (folded letters, digits, hyphens; one space in a pair)`);
     words.set(word, finite(w, `${where}.words.${word}`, fail));
   }
-  return { intercept: finite(m.intercept, `${where}.intercept`, fail), threshold, lexiconScale: finite(m.lexicon_scale, `${where}.lexicon_scale`, fail), flags, entries, words };
+  // `features` only records what cross-validation kept: the weights below are what scores.
+  if (m.features !== undefined && (!Array.isArray(m.features) || m.features.some((x) => typeof x !== 'string'))) throw fail(`${where}.features must be a list of feature groups`);
+  const contextNode = (m.context ?? {}) as Record<string, unknown>;
+  for (const k of Object.keys(contextNode)) if (!(CONTEXT as readonly string[]).includes(k)) throw fail(`${where}.context: unknown context "${k}" (expected ${CONTEXT.join(', ')})`);
+  const context = {} as Record<ContextFeature, number>;
+  for (const c of CONTEXT) context[c] = contextNode[c] === undefined ? 0 : finite(contextNode[c], `${where}.context.${c}`, fail);
+  return { intercept: finite(m.intercept, `${where}.intercept`, fail), threshold, lexiconScale: finite(m.lexicon_scale, `${where}.lexicon_scale`, fail), flags, entries, words, context };
 }
 
 /**

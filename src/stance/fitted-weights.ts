@@ -1,13 +1,14 @@
 import type { Stance, StanceTag } from '../model.js';
 import { counts } from './tag-stances.js';
-import { wordValue } from './unit-words.js';
+import { isBigram, wordValue } from './unit-words.js';
 
 /**
  * Weights learnt from a coded sample by `controverse fit` (lexicons/fitted.yaml), and the features
  * of a unit they apply to. A stance's fitted score is
  *   Σ over its counted entries of (fitted weight, or lexicon_scale × lexicon weight) × intensity
  *   + a weight per flag of the unit (a negated, quoted, ironic or intensified cue of this stance)
- *   + Σ over the unit's distinct word stems of their fitted word weight × 1/√(distinct stems),
+ *   + Σ over the unit's distinct word stems (and stem pairs) of their fitted word weight × 1/√(distinct stems)
+ *   + a weight per context feature set (the lexicon label of this stance on the page's article, on the unit before),
  * and the label is set at score ≥ threshold. The logistic model's probability is
  * sigmoid(intercept + score): the threshold is where it reaches the F1-best cut chosen by
  * cross-validation.
@@ -16,6 +17,17 @@ import { wordValue } from './unit-words.js';
 /** Flags of a unit for one stance that the matcher reports besides the entries themselves. */
 export const FLAGS = ['negated', 'quoted', 'ironic', 'intensified'] as const;
 export type Flag = (typeof FLAGS)[number];
+
+/**
+ * What a unit's surroundings say, read by the lexicon weights alone (never the fitted ones, so a
+ * unit's score does not depend on how its neighbours were fitted): whether the page's article body
+ * (position 0, kind article) and the unit just before it in the page's order carry this stance's
+ * label. The coded TSV has no parent column, so the unit before stands in for the one answered.
+ */
+export const CONTEXT = ['article', 'previous'] as const;
+export type ContextFeature = (typeof CONTEXT)[number];
+/** The context of one unit for one stance: 1 where that neighbour has the stance's lexicon label. */
+export type StanceContext = Readonly<Record<ContextFeature, 0 | 1>>;
 
 /** The fitted model of one stance. */
 export interface FittedStance {
@@ -27,8 +39,10 @@ export interface FittedStance {
   readonly flags: Readonly<Record<Flag, number>>;
   /** Fitted weight per entry id, for the entries seen in the coded sample. */
   readonly entries: ReadonlyMap<string, number>;
-  /** Fitted weight per word stem (the statistical word component; empty when the fit chose none). */
+  /** Fitted weight per word stem or stem pair ("cloud confianc") (the statistical word component; empty when the fit chose none). */
   readonly words: ReadonlyMap<string, number>;
+  /** Fitted weight per context feature (all 0 when the fit chose none). */
+  readonly context: Readonly<Record<ContextFeature, number>>;
 }
 
 /** The fitted file as loaded. */
@@ -78,6 +92,16 @@ export function hasWordWeights(fitted: FittedWeights | undefined): boolean {
   return fitted !== undefined && [...fitted.stances.values()].some((m) => m.words.size > 0);
 }
 
+/** True when some stance of the fitted weights weighs stem pairs: units are then read with bigrams. */
+export function hasBigramWeights(fitted: FittedWeights | undefined): boolean {
+  return fitted !== undefined && [...fitted.stances.values()].some((m) => [...m.words.keys()].some(isBigram));
+}
+
+/** True when some stance of the fitted weights weighs the context: units then need their neighbours' lexicon labels. */
+export function hasContextWeights(fitted: FittedWeights | undefined): boolean {
+  return fitted !== undefined && [...fitted.stances.values()].some((m) => CONTEXT.some((c) => m.context[c] !== 0));
+}
+
 /** The unit's words that carry a fitted weight, each with its share of the score, in the unit's order. */
 function weightedWords(model: FittedStance, words: ReadonlySet<string>): [string, number][] {
   const value = wordValue(words);
@@ -94,11 +118,12 @@ export function wordContributions(model: FittedStance, words: ReadonlySet<string
   return weightedWords(model, words).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]) || (a[0] < b[0] ? -1 : 1));
 }
 
-/** The fitted score of one stance for a unit, before the threshold; `words` are the unit's word stems (unitWords), needed when the model has word weights. */
-export function fittedScore(model: FittedStance, f: StanceFeatures, words?: ReadonlySet<string>): number {
+/** The fitted score of one stance for a unit, before the threshold; `words` are the unit's word stems (unitWords), needed when the model has word weights; `context` its neighbours' labels, when it has context weights. */
+export function fittedScore(model: FittedStance, f: StanceFeatures, words?: ReadonlySet<string>, context?: StanceContext): number {
   let score = 0;
   for (const [id, e] of f.entries) score += fittedEntryWeight(model, id, e.weight) * e.intensity;
   for (const flag of FLAGS) score += model.flags[flag] * f.flags[flag];
+  if (context !== undefined) for (const c of CONTEXT) score += model.context[c] * context[c];
   if (words !== undefined && model.words.size > 0) {
     // Summed in word order, so the score does not depend on the order of the model's file.
     for (const [, c] of weightedWords(model, words).sort((a, b) => (a[0] < b[0] ? -1 : 1))) score += c;

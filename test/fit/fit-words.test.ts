@@ -89,9 +89,10 @@ describe('the word component of fit', () => {
     expect([...WORD_LAMBDAS].sort((a, b) => b - a)).toEqual(WORD_LAMBDAS);
   });
 
-  it('refuses a word that is not a folded stem', () => {
+  it('refuses a word that is not a folded stem or a pair of stems', () => {
     const lexicons = loadLexicons(LEXICONS, { fitted: false });
-    const text = 'format: 1\nversion: 1\nstances:\n  sceptical:\n    intercept: -1\n    threshold: 1\n    lexicon_scale: 1\n    words:\n      "deux mots": 1\n';
-    expect(() => parseFitted(text, lexicons, lexicons.categories.map((c) => c.name), (m) => new Error(m))).toThrow(/"deux mots" is not a word stem/u);
+    const text = 'format: 1\nversion: 1\nstances:\n  sceptical:\n    intercept: -1\n    threshold: 1\n    lexicon_scale: 1\n    words:\n      "trois mots ici": 1\n';
+    expect(() => parseFitted(text, lexicons, lexicons.categories.map((c) => c.name), (m) => new Error(m))).toThrow(/"trois mots ici" is not a word stem/u);
+    expect(() => parseFitted(text.replace('trois mots ici', 'Majuscule'), lexicons, lexicons.categories.map((c) => c.name), (m) => new Error(m))).toThrow(/"Majuscule" is not a word stem/u);
   });
 });
