@@ -75,4 +75,13 @@ describe('controverse fit, and the commands that use its weights', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^# \d+ candidates for stance sovereigntist: 11 coded units, 29 others/u);
   });
+
+  it('refuses an unknown feature group before fitting, and prints the groups kept per stance', async () => {
+    const bad = await cli('fit', '--gold', gold, '-l', lexicons, '--features', 'words,trigrams');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--features: unknown feature group "trigrams"/u);
+    const fit = await cli('fit', '--gold', gold, '--output', path.join(work, 'features.yaml'), '--features', 'context');
+    expect(fit.status).toBe(0);
+    expect(fit.stdout).toMatch(/F1 fitted \(out-of-fold\) {2}kept\n {2}trust_state .* (entries and flags|context)\n/u);
+  });
 });
