@@ -6,6 +6,9 @@ const HAS_LETTER = /\p{L}/u;
 /** Punctuation between two words that ends a phrase: no word pair reaches across it ("Bleu, blanc… Redmond." has no pair "blanc redmond"). */
 const PHRASE_BREAK = /[.,;:!?…()«»"“”[\]\n]/u;
 
+/** A unit's word features, with the number of distinct stems among them (counted once, when read). */
+export type UnitWords = ReadonlySet<string> & { readonly stems: number };
+
 /** Which word features a unit is read for: stems alone, or stems and adjacent stem pairs. */
 export interface UnitWordsOptions {
   /** Also the pairs of adjacent stems ("cloud confianc"), written with one space. */
@@ -20,8 +23,9 @@ export interface UnitWordsOptions {
  * so that "trahis", "TRAHIT" and "trahi" meet; with `bigrams`, also each pair of adjacent stems in
  * one phrase, as "stem stem". `stem` is createStemmer() of text/stem-fr.ts.
  */
-export function unitWords(tokens: readonly Token[], stem: (word: string) => string, options: UnitWordsOptions = {}): ReadonlySet<string> {
+export function unitWords(tokens: readonly Token[], stem: (word: string) => string, options: UnitWordsOptions = {}): UnitWords {
   const words = new Set<string>();
+  let stems = 0;
   let previous: string | undefined;
   let previousEnd = 0;
   for (const t of tokens) {
@@ -30,7 +34,10 @@ export function unitWords(tokens: readonly Token[], stem: (word: string) => stri
       continue;
     }
     const s = stem(t.norm.replace(/['’]$/u, ''));
-    words.add(s);
+    if (!words.has(s)) {
+      words.add(s);
+      stems += 1;
+    }
     if (options.bigrams === true) {
       const broken = options.text !== undefined && PHRASE_BREAK.test(options.text.slice(previousEnd, t.span.start));
       if (previous !== undefined && !broken) words.add(`${previous} ${s}`);
@@ -38,7 +45,7 @@ export function unitWords(tokens: readonly Token[], stem: (word: string) => stri
       previousEnd = t.span.end;
     }
   }
-  return words;
+  return Object.assign(words, { stems });
 }
 
 /** True for a word feature that is a pair of stems ("cloud confianc"), false for a single stem. */
@@ -51,8 +58,11 @@ export function isBigram(word: string): boolean {
  * so that a long article, which holds many words of every stance, is not labelled by their sum
  * alone; a unit read with pairs weighs each stem as one read without them.
  */
-export function wordValue(words: ReadonlySet<string>): number {
-  let n = 0;
-  for (const w of words) if (!isBigram(w)) n += 1;
+export function wordValue(words: ReadonlySet<string> & { readonly stems?: number }): number {
+  let n = words.stems;
+  if (n === undefined) {
+    n = 0;
+    for (const w of words) if (!isBigram(w)) n += 1;
+  }
   return 1 / Math.sqrt(Math.max(1, n));
 }
