@@ -20,7 +20,10 @@ import { fitLogistic, linear, type SparseRow } from './logistic.js';
  * Beside them, a statistical word component: one weight per word stem found in at least
  * MIN_WORD_PAGES pages of the sample, under its own penalty; cross-validation chooses
  * that penalty too, or no words at all (tried first: words are kept only when they score better on
- * pages held out).
+ * pages held out). Offered with `features`, two more groups are tried on top of that choice, each
+ * kept only when the held-out pages score better with it: pairs of adjacent stems (with the stems,
+ * under the word penalty) and the context (the lexicon labels of the page's article and of the
+ * unit before). Each fold learns its vocabulary from its own training pages.
  */
 
 /** Penalties tried, weakest last: each is scored by cross-validation and the best kept. */
