@@ -1,10 +1,10 @@
-import { hashPair } from './hashes.js';
-import { KeyCounts, KeyIndex } from './hash-tables.js';
+import { KeyCounts } from './hash-tables.js';
 import { DEFAULT_MIN_VOICES, type PhraseStats } from './phrase.js';
 import { PhraseRows } from './phrase-rows.js';
-import { logLikelihood, type WordCounts } from './score-phrases.js';
+import type { WordCounts } from './score-phrases.js';
+import { PhraseTally } from './tally-phrases.js';
 import { PHRASE_MAX_WORDS } from './segments.js';
-import { RepeatTables, stemKey1, stemKey2, walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
+import { RepeatTables, walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
 
 /**
  * Signature words counted per pass: a pass tallies the phrases of 1/passes of the keys, and its
@@ -62,7 +62,6 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
   const counts: WordCounts = { words, total: 0, segmentsOfLength: new Array<number>(PHRASE_MAX_WORDS + 1).fill(0) };
   const kept = new PhraseRows();
   const docIds: string[] = [];
-  const stems = new Uint32Array(2 * PHRASE_MAX_WORDS);
   let walk = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
   let trackedPeak = 0;
   let tableBytes = 0;
@@ -72,7 +71,7 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
   // Tables of every pass, emptied between uses.
   const repeats = new RepeatTables();
   const units = new KeyCounts();
-  const pairs = new KeyCounts();
+  const tally = new PhraseTally();
   // Shares of the keys, in the order counted: h1 mod `of` is `is`. A share too large is split in two.
   const shares = Array.from({ length: passes }, (_, pass) => ({ of: passes, is: pass }));
   for (let share = shares.shift(); share !== undefined; share = shares.shift()) {
@@ -100,46 +99,11 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
     }
     done += 1;
 
-    const tallies = new PhraseRows();
-    const rowOf = new KeyIndex();
-    pairs.clear();
-    let docIndex = 0;
-    let unitPosition = 0;
-    let author: [number, number] | undefined;
-    walkSignatures(corpus, {
-      document(index) {
-        docIndex = index;
-      },
-      unit(position, signed, a1, a2) {
-        unitPosition = position;
-        author = signed ? [a1, a2] : undefined;
-      },
-      segment(_start, _end, content, length, h1, h2, sig) {
-        if (!mine(h1) || units.get(h1, h2) < minVoices) return;
-        let row = rowOf.get(h1, h2);
-        if (row < 0) {
-          for (let k = 0; k < length; k += 1) {
-            stems[2 * k] = stemKey1(sig, content[k]!);
-            stems[2 * k + 1] = stemKey2(sig, content[k]!);
-          }
-          row = tallies.add(h1, h2, docIndex, unitPosition, stems, length);
-          rowOf.add(h1, h2, row);
-        }
-        // The walk gives each phrase once per unit; a named author is one voice however often they post it.
-        if (author === undefined) tallies.count(row, docIndex, 1, 0);
-        else {
-          const fresh = pairs.add(...hashPair(h1, h2, author, 3)) === 1 ? 1 : 0;
-          tallies.count(row, docIndex, fresh, fresh);
-        }
-      },
-    }, repeats);
-    trackedPeak = Math.max(trackedPeak, tallies.length);
-    tableBytes = Math.max(tableBytes, units.bytes + pairs.bytes + rowOf.bytes + tallies.bytes);
-    for (let row = 0; row < tallies.length; row += 1) {
-      const { voices, documents, authors } = tallies.counts(row);
-      if (voices < minVoices || (documents < 2 && authors < 2)) continue;
-      kept.copy(tallies, row, Math.round(logLikelihood(voices, tallies.stemKeys(row), counts) * 1000) / 1000);
-    }
+    tally.clear();
+    walkSignatures(corpus, tally.visitor((h1, h2) => mine(h1) && units.get(h1, h2) >= minVoices), repeats);
+    trackedPeak = Math.max(trackedPeak, tally.rows.length);
+    tableBytes = Math.max(tableBytes, units.bytes + tally.bytes);
+    tally.keep(kept, minVoices, counts);
   }
   kept.trim();
   return { kept, docIds, stats: { ...walk, floor: minVoices, passes: done, keysPeak, trackedPeak, counterBytes: tableBytes + words.bytes } };

@@ -10,6 +10,8 @@ import { H1_SEED, H2_SEED, nextH1, nextH2 } from './vocabulary.js';
 export interface SignedDocument {
   readonly docId: string;
   readonly signature: Uint32Array;
+  /** Numbers this version of the document in its store (a new analysis gets a new one): what a phrase state remembers it by. */
+  readonly serial?: number;
   /** Position → text of the units signed; read only for the surface forms of the phrases written. */
   readonly unitTexts: () => ReadonlyMap<number, string>;
 }
@@ -22,6 +24,11 @@ export interface SignatureVisitor {
   document?(index: number, doc: SignedDocument): void;
   /** A unit that is counted (not a repeat of an earlier whole unit). */
   unit?(position: number, signed: boolean, a1: number, a2: number): void;
+  /**
+   * Each test for repeated text, in walk order: a unit of REPEATED_SENTENCE_MIN_WORDS tokens or more
+   * (skipped: a repeat of an earlier unit), then, when it is walked, each of its sentences that long.
+   */
+  repeat?(skipped: boolean): void;
   /** A content word that is counted, by its stem keys. */
   word?(k1: number, k2: number): void;
   /**
@@ -60,10 +67,11 @@ export function stemKey2(signature: Uint32Array, i: number): number {
  * Walk the segments of every signed unit of the corpus worth counting, in corpus order. Repeated
  * text (a whole unit of REPEATED_SENTENCE_MIN_WORDS tokens or more, or such a sentence, seen before
  * anywhere in the corpus) is skipped: exact sets of their hashes, so the same corpus is walked the
- * same way whatever was stored when. A segment never crosses a phrase break; its first and last
- * words are content words; each phrase is visited once per unit.
+ * same way whatever was stored when (`skipRepeats` false: nothing is skipped, every phrase key a
+ * document holds is visited). A segment never crosses a phrase break; its first and last words are
+ * content words; each phrase is visited once per unit.
  */
-export function walkSignatures(corpus: SignedCorpus, visitor: SignatureVisitor, repeats: RepeatTables = new RepeatTables()): WalkStats {
+export function walkSignatures(corpus: SignedCorpus, visitor: SignatureVisitor, repeats: RepeatTables = new RepeatTables(), skipRepeats = true): WalkStats {
   const stats: WalkStats = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
   const seenUnits = repeats.units;
   const seenSentences = repeats.sentences;
@@ -94,9 +102,13 @@ export function walkSignatures(corpus: SignedCorpus, visitor: SignatureVisitor, 
       o = from + nCodes;
       stats.units += 1;
       stats.tokens += n;
-      if (n >= REPEATED_SENTENCE_MIN_WORDS && seenUnits.add(u1, u2) > 1) {
-        stats.duplicateUnits += 1;
-        continue;
+      if (n >= REPEATED_SENTENCE_MIN_WORDS && skipRepeats) {
+        const duplicate = seenUnits.add(u1, u2) > 1;
+        visitor.repeat?.(duplicate);
+        if (duplicate) {
+          stats.duplicateUnits += 1;
+          continue;
+        }
       }
       visitor.unit?.(position, signed, a1, a2);
       if (n > ids.length) {
@@ -115,7 +127,9 @@ export function walkSignatures(corpus: SignedCorpus, visitor: SignatureVisitor, 
         } else if (c === SENTENCE_END) {
           if (k < n) breakBefore[k] = 1;
           if (k - sentenceStart >= REPEATED_SENTENCE_MIN_WORDS) {
-            if (seenSentences.add(sig[p]!, sig[p + 1]!) > 1) {
+            const repeated = skipRepeats && seenSentences.add(sig[p]!, sig[p + 1]!) > 1;
+            if (skipRepeats) visitor.repeat?.(repeated);
+            if (repeated) {
               stats.repeatedSentences += 1;
               skip.fill(1, sentenceStart, k);
             }
