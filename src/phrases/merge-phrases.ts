@@ -10,18 +10,33 @@ import type { SignedCorpus } from './walk-signatures.js';
 const KEY_H2_BITS = 0x1fffff;
 
 /**
- * The kept phrases that can be listed, as rows, in the order they were kept: one per key (the last
- * phrase kept under a key, at the place of the first), and none that only ever occurs inside a
- * longer kept one ("européen gaia-x" in "projet européen gaia-x", same voices): only the longest is listed.
+ * Of two phrases kept under one key (h1 and KEY_H2_BITS of h2, a collision), the one listed: the
+ * one first met later in the corpus (example document, then position), then the larger h2. A rule
+ * on the rows themselves, so that the rows listed do not depend on the order they were kept in
+ * (a rerun's count keeps them in another order than a full count). A full count kept the one first
+ * met later too, but two first met in the same unit in the order met there.
+ */
+function listedOver(kept: PhraseRows, a: number, b: number): boolean {
+  const [da, pa] = kept.example(a);
+  const [db, pb] = kept.example(b);
+  return da !== db ? da > db : pa !== pb ? pa > pb : kept.h2(a) > kept.h2(b);
+}
+
+/**
+ * The kept phrases that can be listed, as rows: one per key (see listedOver), and none that only
+ * ever occurs inside a longer kept one ("européen gaia-x" in "projet européen gaia-x", same
+ * voices): only the longest is listed.
  */
 function listedRows(kept: PhraseRows): Uint32Array {
   const byKey = new KeyIndex(kept.length);
-  /** For each distinct key, in the order first kept: the row last kept under it. */
+  /** For each distinct key, in the order first kept: the row listed under it. */
   const latest = new Uint32Array(kept.length);
   let distinct = 0;
   for (let row = 0; row < kept.length; row += 1) {
     const at = byKey.get(kept.h1(row), kept.h2(row) & KEY_H2_BITS);
-    if (at >= 0) latest[at] = row;
+    if (at >= 0) {
+      if (listedOver(kept, row, latest[at]!)) latest[at] = row;
+    }
     else {
       byKey.add(kept.h1(row), kept.h2(row) & KEY_H2_BITS, distinct);
       latest[distinct] = row;
@@ -77,8 +92,9 @@ export function mergePhrases(counted: Pick<CountedPhrases, 'kept' | 'docIds'>, c
   if (written > 0) {
     const scores = Float64Array.from(listed, (row) => kept.score(row)).sort();
     const floor = scores[listed.length - written]!;
-    // Best first; equal scores in the order kept (a stable sort).
-    const rows = [...listed.filter((row) => kept.score(row) >= floor)].sort((a, b) => kept.score(b) - kept.score(a));
+    // Best first; equal scores by key (not in the order kept, which a rerun's count does not keep).
+    const rows = [...listed.filter((row) => kept.score(row) >= floor)]
+      .sort((a, b) => kept.score(b) - kept.score(a) || kept.h1(a) - kept.h1(b) || kept.h2(a) - kept.h2(b));
     for (const row of rows) shown.push(keptPhrase(kept, row, docIds));
   }
   const variants = collectVariants(shown, corpus);
