@@ -1,6 +1,7 @@
 import { KeyCounts } from './hash-tables.js';
 import { DEFAULT_MIN_VOICES, type PhraseStats } from './phrase.js';
 import { PhraseRows } from './phrase-rows.js';
+import { RepeatLog, type PhraseState } from './phrase-state.js';
 import type { WordCounts } from './score-phrases.js';
 import { PhraseTally } from './tally-phrases.js';
 import { PHRASE_MAX_WORDS } from './segments.js';
@@ -41,6 +42,8 @@ export interface CountedPhrases {
   readonly kept: PhraseRows;
   /** The corpus's document ids by index (the kept phrases' examples are document index and position). */
   readonly docIds: readonly string[];
+  /** What the next count can start from (see recountSignedPhrases). */
+  readonly state: PhraseState;
   readonly stats: PhraseStats;
 }
 
@@ -62,6 +65,7 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
   const counts: WordCounts = { words, total: 0, segmentsOfLength: new Array<number>(PHRASE_MAX_WORDS + 1).fill(0) };
   const kept = new PhraseRows();
   const docIds: string[] = [];
+  const log = new RepeatLog();
   let walk = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
   let trackedPeak = 0;
   let tableBytes = 0;
@@ -81,7 +85,8 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
     const counting = first;
     let full = false;
     const seen = walkSignatures(corpus, {
-      ...(counting ? { document: (_index: number, doc: SignedDocument) => { docIds.push(doc.docId); } } : {}),
+      ...(counting ? { document: (_index: number, doc: SignedDocument) => { docIds.push(doc.docId); log.document(doc.serial); } } : {}),
+      ...(counting ? { repeat: (skipped: boolean) => log.push(skipped) } : {}),
       ...(counting ? { word: (k1: number, k2: number) => { words.add(k1, k2); counts.total += 1; } } : {}),
       segment(_start, _end, _content, length, h1, h2) {
         if (counting) counts.segmentsOfLength[length]! += 1;
@@ -106,5 +111,5 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
     tally.keep(kept, minVoices, counts);
   }
   kept.trim();
-  return { kept, docIds, stats: { ...walk, floor: minVoices, passes: done, keysPeak, trackedPeak, counterBytes: tableBytes + words.bytes } };
+  return { kept, docIds, state: { minVoices, ...log.finish(), kept }, stats: { ...walk, floor: minVoices, passes: done, keysPeak, trackedPeak, counterBytes: tableBytes + words.bytes } };
 }

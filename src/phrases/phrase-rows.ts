@@ -81,13 +81,26 @@ export class PhraseRows {
     c[at + AUTHORS]! += author;
   }
 
-  /** Add a row of `from` with its counts, example and stems, and a score. Gives its row here. */
-  copy(from: PhraseRows, row: number, score: number): number {
+  /**
+   * Add a row of `from` with its counts, example and stems, and a score; `exampleDocument`, when
+   * given, numbers its example's document anew (a rerun's corpus). Gives its row here.
+   */
+  copy(from: PhraseRows, row: number, score: number, exampleDocument?: number): number {
     const at = row * CELLS;
-    const mine = this.add(from.h1(row), from.h2(row), from.cells[at + EXAMPLE_DOCUMENT]!, from.cells[at + EXAMPLE_POSITION]!, from.stemKeys(row), from.stemCount(row));
+    const mine = this.add(from.h1(row), from.h2(row), exampleDocument ?? from.cells[at + EXAMPLE_DOCUMENT]!, from.cells[at + EXAMPLE_POSITION]!, from.stemKeys(row), from.stemCount(row));
     this.cells.set(from.cells.subarray(at + VOICES, at + LAST_DOCUMENT + 1), mine * CELLS + VOICES);
     this.scores[mine] = score;
     return mine;
+  }
+
+  /** Set the counts of a row added with none (a row read back from a stored state). */
+  setCounts(row: number, counts: PhraseCounts): void {
+    const at = row * CELLS;
+    const c = this.cells;
+    c[at + VOICES] = counts.voices;
+    c[at + UNITS] = counts.units;
+    c[at + DOCUMENTS] = counts.documents;
+    c[at + AUTHORS] = counts.authors;
   }
 
   h1(row: number): number {

@@ -1,0 +1,122 @@
+import { deflateSync, inflateSync } from 'node:zlib';
+import { KeyIndex } from './hash-tables.js';
+import { PhraseRows } from './phrase-rows.js';
+
+/**
+ * What a count of the phrases leaves for the next one (see recountSignedPhrases): the documents it
+ * counted, how their repeated text was walked, and every phrase kept, with exact tallies.
+ */
+export interface PhraseState {
+  /** Voices a phrase needed: a state made with another number is not used. */
+  readonly minVoices: number;
+  /** The serial (SignedDocument.serial) of each document counted, in corpus order. */
+  readonly serials: Uint32Array;
+  /** Where each document's repeat tests start in `repeats`. */
+  readonly repeatStarts: Uint32Array;
+  /** Every repeat test of the walk (SignatureVisitor.repeat), in walk order: 1 skipped, 0 walked. */
+  readonly repeats: Uint8Array;
+  /** Every phrase kept, its example's document an index into `serials`. */
+  readonly kept: PhraseRows;
+}
+
+/** Serial of a document that has none (a corpus not read from a store): its state is never used. */
+export const NO_SERIAL = 0xffffffff;
+
+/** Records, during a walk, the documents' serials and their repeat tests (PhraseState's first fields). */
+export class RepeatLog {
+  private readonly serials: number[] = [];
+  private readonly starts: number[] = [];
+  private bits = new Uint8Array(1024);
+  length = 0;
+
+  document(serial: number | undefined): void {
+    this.serials.push(serial ?? NO_SERIAL);
+    this.starts.push(this.length);
+  }
+
+  push(skipped: boolean): void {
+    if (this.length === this.bits.length) {
+      const grown = new Uint8Array(this.bits.length * 2);
+      grown.set(this.bits);
+      this.bits = grown;
+    }
+    this.bits[this.length++] = skipped ? 1 : 0;
+  }
+
+  finish(): Pick<PhraseState, 'serials' | 'repeatStarts' | 'repeats'> {
+    return { serials: Uint32Array.from(this.serials), repeatStarts: Uint32Array.from(this.starts), repeats: this.bits.slice(0, this.length) };
+  }
+}
+
+/** Bump when the packed layout or what a state means changes: an older state is then not read. */
+const FORMAT = 1;
+/** Columns of a kept row, 32 bits each: h1, h2, voices, units, documents, authors, example document and position, stems. */
+const ROW_COLUMNS = 9;
+
+/**
+ * A state as the store keeps it, deflated: the kept rows column by column, their stems as indexes
+ * into a table of the distinct stems (a stem pair is 8 random bytes; most phrases share their stems).
+ */
+export function packPhraseState(state: PhraseState): Uint8Array {
+  const { kept } = state;
+  const n = kept.length;
+  const columns = new Uint32Array(ROW_COLUMNS * n);
+  const stemIndex = new KeyIndex();
+  const stemTable: number[] = [];
+  const stemRefs: number[] = [];
+  for (let row = 0; row < n; row += 1) {
+    const { voices, units, documents, authors } = kept.counts(row);
+    const [doc, position] = kept.example(row);
+    const stems = kept.stemKeys(row);
+    const values = [kept.h1(row), kept.h2(row), voices, units, documents, authors, doc, position, stems.length / 2];
+    for (let c = 0; c < ROW_COLUMNS; c += 1) columns[c * n + row] = values[c]!;
+    for (let k = 0; k < stems.length; k += 2) {
+      let at = stemIndex.get(stems[k]!, stems[k + 1]!);
+      if (at < 0) {
+        at = stemTable.length / 2;
+        stemIndex.add(stems[k]!, stems[k + 1]!, at);
+        stemTable.push(stems[k]!, stems[k + 1]!);
+      }
+      stemRefs.push(at);
+    }
+  }
+  const header = Uint32Array.from([FORMAT, state.minVoices, state.serials.length, state.repeats.length, n, stemTable.length, stemRefs.length]);
+  const parts = [header, state.serials, state.repeatStarts, columns, Uint32Array.from(stemTable), Uint32Array.from(stemRefs), state.repeats];
+  return deflateSync(Buffer.concat(parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength))), { level: 1 });
+}
+
+/** A state packed by packPhraseState; undefined when it was packed in another format. */
+export function unpackPhraseState(packed: Uint8Array): PhraseState | undefined {
+  const bytes = inflateSync(packed);
+  let at = 0;
+  const words = (count: number): Uint32Array => {
+    const out = new Uint32Array(count);
+    Buffer.from(out.buffer).set(bytes.subarray(at, at + 4 * count));
+    at += 4 * count;
+    return out;
+  };
+  const [format, minVoices, nDocs, nRepeats, n, nStemTable, nStemRefs] = words(7);
+  if (format !== FORMAT) return undefined;
+  const serials = words(nDocs!);
+  const repeatStarts = words(nDocs!);
+  const columns = words(ROW_COLUMNS * n!);
+  const stemTable = words(nStemTable!);
+  const stemRefs = words(nStemRefs!);
+  const repeats = Uint8Array.from(bytes.subarray(at, at + nRepeats!));
+  const kept = new PhraseRows();
+  const stems = new Uint32Array(64);
+  let ref = 0;
+  for (let row = 0; row < n!; row += 1) {
+    const col = (c: number): number => columns[c * n! + row]!;
+    const count = col(8);
+    for (let k = 0; k < count; k += 1) {
+      const s = stemRefs[ref++]!;
+      stems[2 * k] = stemTable[2 * s]!;
+      stems[2 * k + 1] = stemTable[2 * s + 1]!;
+    }
+    const r = kept.add(col(0), col(1), col(6), col(7), stems, count);
+    kept.setCounts(r, { voices: col(2), units: col(3), documents: col(4), authors: col(5) });
+  }
+  kept.trim();
+  return { minVoices: minVoices!, serials, repeatStarts, repeats, kept };
+}

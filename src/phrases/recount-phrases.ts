@@ -1,0 +1,131 @@
+import { KEYS_PER_PASS, type CountedPhrases, type CountOptions } from './count-phrases.js';
+import { KeyCounts } from './hash-tables.js';
+import { DEFAULT_MIN_VOICES } from './phrase.js';
+import { PhraseRows } from './phrase-rows.js';
+import { RepeatLog, type PhraseState } from './phrase-state.js';
+import type { WordCounts } from './score-phrases.js';
+import { PHRASE_MAX_WORDS } from './segments.js';
+import { PhraseTally, scoreOf } from './tally-phrases.js';
+import { RepeatTables, walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
+
+/** What changed since a PhraseState was made: the signatures to subtract and to add. */
+export interface PhraseDelta {
+  /** The documents of the state no longer in the corpus (removed, or changed: their old version). */
+  readonly retired: readonly Uint32Array[];
+  /** The documents of the corpus the state did not count (new, or changed: their new version). */
+  readonly added: readonly Uint32Array[];
+}
+
+const NO_TEXTS: ReadonlyMap<number, string> = new Map();
+
+/** Every phrase key of some signatures, nothing skipped, into `keys`. */
+function addKeysOf(signatures: readonly Uint32Array[], keys: KeyCounts, unless?: KeyCounts): void {
+  const docs: SignedDocument[] = signatures.map((signature) => ({ docId: '', signature, unitTexts: () => NO_TEXTS }));
+  walkSignatures(() => docs, {
+    segment(_start, _end, _content, _length, h1, h2) {
+      if (unless === undefined || unless.get(h1, h2) === 0) keys.add(h1, h2);
+    },
+  }, new RepeatTables(), false);
+}
+
+/**
+ * countSignedPhrases's result, from the state the last count left and what changed since, with one
+ * walk over the signatures instead of two per pass. A phrase key none of whose units is in a
+ * changed document keeps its tally: the units holding it are the same ones, in the same order.
+ * Repeated text is where that could fail — a unit or sentence of an unchanged document skipped (or
+ * walked) because a changed document held the same words before it — so the walk compares each
+ * unchanged document's repeat tests with the state's, and counts again the keys of those that differ.
+ * So: the keys of the changed documents, every one (repeated text not skipped), are tallied afresh
+ * in the walk that also counts the words for the scores; the kept phrases of the state under any
+ * other key are kept as they were, rescored. Undefined when the state cannot be used (another
+ * minVoices, a retired document missing, too many keys changed): count from scratch.
+ */
+export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState, delta: PhraseDelta, options: CountOptions = {}): CountedPhrases | undefined {
+  const minVoices = options.minVoices ?? DEFAULT_MIN_VOICES;
+  const keysPerPass = Math.max(1, options.keysPerPass ?? KEYS_PER_PASS);
+  if (previous.minVoices !== minVoices) return undefined;
+  const changed = new KeyCounts();
+  addKeysOf(delta.retired, changed);
+  addKeysOf(delta.added, changed);
+  if (changed.size > keysPerPass) return undefined;
+
+  const oldIndex = new Map<number, number>();
+  previous.serials.forEach((serial, index) => oldIndex.set(serial, index));
+  const words = new KeyCounts();
+  const counts: WordCounts = { words, total: 0, segmentsOfLength: new Array<number>(PHRASE_MAX_WORDS + 1).fill(0) };
+  const docIds: string[] = [];
+  const log = new RepeatLog();
+  const repeats = new RepeatTables();
+  const tally = new PhraseTally();
+  const tallying = tally.visitor((h1, h2) => changed.get(h1, h2) > 0);
+  /** Unchanged documents whose repeated text was not walked as before: their signatures, copied. */
+  const touched: Uint32Array[] = [];
+  let current: SignedDocument | undefined;
+  let was = -1;
+  let wasEnd = 0;
+  let differs = false;
+  const walk = walkSignatures(corpus, {
+    document(index, doc) {
+      docIds.push(doc.docId);
+      log.document(doc.serial);
+      tallying.document!(index, doc);
+      current = doc;
+      const old = doc.serial === undefined ? undefined : oldIndex.get(doc.serial);
+      was = old === undefined ? -1 : previous.repeatStarts[old]!;
+      wasEnd = old === undefined ? -1 : old + 1 < previous.serials.length ? previous.repeatStarts[old + 1]! : previous.repeats.length;
+      differs = false;
+    },
+    unit(position, signed, a1, a2) {
+      tallying.unit!(position, signed, a1, a2);
+    },
+    repeat(skipped) {
+      log.push(skipped);
+      if (was < 0 || differs) return;
+      // Equal tests so far give the same layout of tests: the first that differs is a real change.
+      if (was >= wasEnd || previous.repeats[was] !== (skipped ? 1 : 0)) {
+        differs = true;
+        touched.push(current!.signature.slice());
+      }
+      was += 1;
+    },
+    word(k1, k2) {
+      words.add(k1, k2);
+      counts.total += 1;
+    },
+    segment(start, end, content, length, h1, h2, sig) {
+      counts.segmentsOfLength[length]! += 1;
+      tallying.segment(start, end, content, length, h1, h2, sig);
+    },
+  }, repeats);
+
+  // The keys of touched documents not tallied yet: one more walk, for them only (rare: the same
+  // words with other breaks or sentence ends than in a changed document).
+  const more = new KeyCounts();
+  addKeysOf(touched, more, changed);
+  const moreTally = new PhraseTally();
+  if (more.size > 0) walkSignatures(corpus, moreTally.visitor((h1, h2) => more.get(h1, h2) > 0), repeats);
+
+  const newIndex = new Map<number, number>();
+  const logged = log.finish();
+  logged.serials.forEach((serial, index) => newIndex.set(serial, index));
+  const kept = new PhraseRows();
+  tally.keep(kept, minVoices, counts);
+  moreTally.keep(kept, minVoices, counts);
+  const before = previous.kept;
+  for (let row = 0; row < before.length; row += 1) {
+    const h1 = before.h1(row);
+    const h2 = before.h2(row);
+    if (changed.get(h1, h2) > 0 || more.get(h1, h2) > 0) continue;
+    const document = newIndex.get(previous.serials[before.example(row)[0]]!);
+    if (document === undefined) return undefined; // its example is gone though its key did not change: not a state of this corpus
+    kept.copy(before, row, scoreOf(before.voices(row), before.stemKeys(row), counts), document);
+  }
+  kept.trim();
+  return {
+    kept, docIds, state: { minVoices, ...logged, kept },
+    stats: {
+      ...walk, floor: minVoices, passes: more.size > 0 ? 2 : 1, keysPeak: changed.size + more.size, trackedPeak: tally.rows.length + moreTally.rows.length,
+      counterBytes: tally.bytes + moreTally.bytes + changed.bytes + more.bytes + words.bytes,
+    },
+  };
+}

@@ -1,0 +1,162 @@
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { sentence } from '../../scripts/generate-corpus.js';
+import { countSignedPhrases, type CountedPhrases } from '../../src/phrases/count-phrases.js';
+import { loadPhraseWords, PhraseSigner, type SignedDocument } from '../../src/phrases/find-phrases.js';
+import { mergePhrases } from '../../src/phrases/merge-phrases.js';
+import { packPhraseState, unpackPhraseState, type PhraseState } from '../../src/phrases/phrase-state.js';
+import { recountSignedPhrases } from '../../src/phrases/recount-phrases.js';
+import { seededRandom } from '../../src/sampling/seeded-random.js';
+
+const signer = new PhraseSigner(loadPhraseWords(path.resolve('lexicons')));
+
+// A few sentences, so that phrases, whole sentences and whole units recur across documents; joined
+// with a full stop, a comma or nothing, the same words make one sentence or two (the same unit hash,
+// other phrase keys: a repeat test can change in a document whose keys the changed one lacks).
+const POOL = ((): string[] => {
+  const rnd = seededRandom(5);
+  return Array.from({ length: 14 }, () => sentence(rnd, []));
+})();
+
+interface Doc {
+  readonly id: string;
+  readonly serial: number;
+  readonly units: readonly { readonly position: number; readonly text: string; readonly author?: string }[];
+  readonly signature: Uint32Array;
+}
+
+function makeDoc(id: string, serial: number, seed: number): Doc {
+  const rnd = seededRandom(seed);
+  const units = Array.from({ length: 1 + Math.floor(rnd() * 3) }, (_, position) => {
+    const parts = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => POOL[Math.floor(rnd() * POOL.length)]!.replace(/[.!?…]+$/u, ''));
+    const text = parts.join(rnd() < 0.5 ? '. ' : rnd() < 0.5 ? ', ' : ' ') + '.';
+    const author = rnd() < 0.6 ? `auteur${Math.floor(rnd() * 4)}` : undefined;
+    return { position, text, ...(author === undefined ? {} : { author }) };
+  });
+  return { id, serial, units, signature: signer.sign(units) };
+}
+
+function corpusOf(docs: ReadonlyMap<string, Doc>): () => SignedDocument[] {
+  const sorted = [...docs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return () => sorted.map((d) => {
+    const texts = new Map(d.units.map((u) => [u.position, u.text]));
+    return { docId: d.id, serial: d.serial, signature: d.signature, unitTexts: () => texts };
+  });
+}
+
+/** The kept rows as comparable records, in key order. */
+function keptRows(counted: CountedPhrases): string[] {
+  const { kept, docIds } = counted;
+  const rows: string[] = [];
+  for (let row = 0; row < kept.length; row += 1) {
+    const [doc, position] = kept.example(row);
+    rows.push(JSON.stringify([kept.h1(row), kept.h2(row), kept.counts(row), docIds[doc], position, [...kept.stemKeys(row)], kept.score(row)]));
+  }
+  return rows.sort();
+}
+
+type Op = { readonly kind: 'add' | 'change' | 'remove'; readonly pick: number; readonly seed: number };
+
+/** Apply the operations one after the other; after each, the rerun's count must be the full count's. */
+function checkSequence(start: number, ops: readonly Op[], options: { keysPerPass?: number } = {}): { recounted: number } {
+  let serial = 0;
+  const docs = new Map<string, Doc>();
+  for (let d = 0; d < start; d += 1) docs.set(`doc-${String(d).padStart(3, '0')}`, makeDoc(`doc-${String(d).padStart(3, '0')}`, serial++, 1000 + d));
+  let state: PhraseState = countSignedPhrases(corpusOf(docs)).state;
+  let stored = new Map([...docs.values()].map((d) => [d.serial, d.signature]));
+  let recounted = 0;
+  for (const op of ops) {
+    const ids = [...docs.keys()].sort();
+    const target = ids[op.pick % Math.max(1, ids.length)];
+    if (op.kind === 'add' || target === undefined) {
+      const id = `doc-${String(op.seed % 997).padStart(3, '0')}x${serial}`;
+      docs.set(id, makeDoc(id, serial++, op.seed));
+    } else if (op.kind === 'change') docs.set(target, makeDoc(target, serial++, op.seed));
+    else docs.delete(target);
+    const corpus = corpusOf(docs);
+    const now = new Set([...docs.values()].map((d) => d.serial));
+    const before = new Set(state.serials);
+    const delta = {
+      retired: [...before].filter((s) => !now.has(s)).map((s) => stored.get(s)!),
+      added: [...docs.values()].filter((d) => !before.has(d.serial)).map((d) => d.signature),
+    };
+    const full = countSignedPhrases(corpus, { passes: 2 });
+    const again = recountSignedPhrases(corpus, unpackPhraseState(packPhraseState(state))!, delta, options);
+    if (again === undefined) {
+      state = full.state;
+    } else {
+      recounted += 1;
+      expect(keptRows(again)).toEqual(keptRows(full));
+      expect(mergePhrases(again, corpus, 40)).toEqual(mergePhrases(full, corpus, 40));
+      expect(again.docIds).toEqual(full.docIds);
+      expect([...again.state.repeats]).toEqual([...full.state.repeats]);
+      state = again.state;
+    }
+    stored = new Map([...docs.values()].map((d) => [d.serial, d.signature]));
+  }
+  return { recounted };
+}
+
+const ops = fc.array(fc.record({ kind: fc.constantFrom<Op['kind']>('add', 'change', 'remove'), pick: fc.nat(1000), seed: fc.nat(100_000) }), { minLength: 1, maxLength: 6 });
+
+describe('recountSignedPhrases', () => {
+  it('counts what a full count does after any sequence of added, changed and removed documents', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 25 }), ops, (start, sequence) => {
+      checkSequence(start, sequence);
+    }), { numRuns: 40 });
+  });
+
+  const words = 'Le gouvernement promet des milliards pour la souveraineté numérique européenne';
+  const rest = 'les citoyens restent sceptiques devant le cloud souverain.';
+  const mk = (id: string, serial: number, text: string, author: string): Doc => {
+    const units = [{ position: 0, text, author }];
+    return { id, serial, units, signature: signer.sign(units) };
+  };
+  const spanning = 'Je lis que la souveraineté numérique européenne les citoyens la voient venir.';
+
+  it('takes every phrase key of the documents added, in any order, also of text they repeat: the same words, a sentence end dropped', () => {
+    const docs = new Map([['doc-004', mk('doc-004', 4, spanning, 'z')]]);
+    const first = countSignedPhrases(corpusOf(docs));
+    const runOn = mk('doc-002', 5, `${words} ${rest}`, 'x');
+    const ended = mk('doc-009', 6, `${words}. ${rest}`, 'y');
+    docs.set('doc-002', runOn);
+    docs.set('doc-009', ended);
+    const corpus = corpusOf(docs);
+    // Taken first, doc-009's unit would make doc-002's a repeat (same words): its keys must not be skipped.
+    const again = recountSignedPhrases(corpus, first.state, { retired: [], added: [ended.signature, runOn.signature] })!;
+    expect(keptRows(again)).toEqual(keptRows(countSignedPhrases(corpus)));
+    expect(mergePhrases(again, corpus).map((p) => p.phrase)).toEqual(['souveraineté numérique européenne les citoyens']);
+  });
+
+  it('counts again a document whose repeated text is walked otherwise, though the changed one lacks its phrase keys', () => {
+    // doc-001 holds doc-002's unit word for word but ends a sentence where doc-002 runs on: the same
+    // unit hash, fewer phrase keys. Removing doc-001 (walked first) makes doc-002's unit walked, and
+    // with it "européenne les citoyens", which doc-004 holds too.
+    const docs = new Map([
+      ['doc-001', mk('doc-001', 1, `${words}. ${rest}`, 'w')],
+      ['doc-002', mk('doc-002', 2, `${words} ${rest}`, 'x')],
+      ['doc-003', mk('doc-003', 3, `${words}. ${rest}`, 'y')],
+      ['doc-004', mk('doc-004', 4, spanning, 'z')],
+    ]);
+    const first = countSignedPhrases(corpusOf(docs));
+    const removed = docs.get('doc-001')!;
+    docs.delete('doc-001');
+    const corpus = corpusOf(docs);
+    const again = recountSignedPhrases(corpus, first.state, { retired: [removed.signature], added: [] })!;
+    const full = countSignedPhrases(corpus);
+    expect(again.stats.passes).toBe(2);
+    expect(keptRows(again)).toEqual(keptRows(full));
+    expect(mergePhrases(again, corpus).map((p) => p.phrase)).toEqual(['souveraineté numérique européenne les citoyens']);
+  });
+
+  it('gives up (undefined) when more keys changed than a pass may count, or the state counted another minVoices', () => {
+    const docs = new Map([['a', makeDoc('a', 0, 1)]]);
+    const state = countSignedPhrases(corpusOf(docs)).state;
+    const b = makeDoc('b', 1, 2);
+    docs.set('b', b);
+    expect(recountSignedPhrases(corpusOf(docs), state, { retired: [], added: [b.signature] }, { keysPerPass: 1 })).toBeUndefined();
+    expect(recountSignedPhrases(corpusOf(docs), state, { retired: [], added: [b.signature] }, { minVoices: 3 })).toBeUndefined();
+    expect(recountSignedPhrases(corpusOf(docs), state, { retired: [], added: [b.signature] })).toBeDefined();
+  });
+});
