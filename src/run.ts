@@ -30,6 +30,8 @@ export async function run(options: RunOptions, onProgress?: (p: RunProgress) => 
     store.setListingDiagnostics(skipped);
     const analysisStarted = Date.now();
     const mainThreadActive = options.stageTimes === undefined ? undefined : activeSecondsSince();
+    // A phrase state is of no use when every document is analysed again: keep no signature for it.
+    if (options.full === true || store.getMeta('analysis_key') !== key) store.dropPhraseState();
     const { changes, files: stored } = await updateStore(store, files, key, options, onProgress, lexicons);
     const analysisSeconds = (Date.now() - analysisStarted) / 1000;
     if (options.stageTimes !== undefined && mainThreadActive !== undefined) writeStageTimes(options.stageTimes, 'main', { store: mainThreadActive() });

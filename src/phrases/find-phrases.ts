@@ -2,13 +2,16 @@
 // src/phrases/; the other files of the folder are its parts, by job: vocabulary (content stems and
 // phrase keys), segments (where phrases break, repeated text, surface forms), signature (what is
 // kept of each document; pack-signature, its stored form), walk-signatures, count-phrases,
-// phrase-rows (the phrases tallied and kept, packed), score-phrases, merge-phrases, variants.
+// tally-phrases, phrase-rows (the phrases tallied and kept, packed), phrase-state and
+// recount-phrases (a rerun's count from the last one's state), score-phrases, merge-phrases, variants.
 import { readAsFrench } from '../language/lexicon-language.js';
 import type { AnalysedDocument } from '../model.js';
 import { countSignedPhrases } from './count-phrases.js';
 import { mergePhrases } from './merge-phrases.js';
 import type { FindPhrasesOptions, Phrase, PhraseStats, PhraseUnit } from './phrase.js';
 import { PhraseSigner } from './signature.js';
+import { packPhraseState, unpackPhraseState } from './phrase-state.js';
+import { recountSignedPhrases, type PhraseDelta } from './recount-phrases.js';
 import type { SignedCorpus, SignedDocument } from './walk-signatures.js';
 
 export { passesFor } from './count-phrases.js';
@@ -17,12 +20,37 @@ export * from './phrase.js';
 export { PHRASE_MAX_WORDS, PHRASE_MIN_WORDS, REPEATED_SENTENCE_MIN_WORDS } from './segments.js';
 export { packSignature, signatureUnpacker, unpackSignature } from './pack-signature.js';
 export { DocumentSignatures, PhraseSigner, type SignedUnitInput } from './signature.js';
+export type { PhraseDelta } from './recount-phrases.js';
 export type { SignedCorpus, SignedDocument } from './walk-signatures.js';
 
-/** Recurring phrases of signed documents (see PhraseSigner), best first, with how the counting went. */
-export function findSignedPhrases(corpus: SignedCorpus, options: Omit<FindPhrasesOptions, 'words'> = {}): { phrases: Phrase[]; stats: PhraseStats } {
-  const counted = countSignedPhrases(corpus, options);
-  return { phrases: mergePhrases(counted, corpus, options.limit), stats: counted.stats };
+/** Where a count can start from: the state the last one left (packed) and what changed since. */
+export interface PhraseHistory {
+  readonly state: Uint8Array;
+  /** The signatures retired and added since the state, given the serials it counted; undefined when they cannot all be had. */
+  readonly delta: (counted: Uint32Array) => PhraseDelta | undefined;
+}
+
+/** What findSignedPhrases gives. */
+export interface FoundPhrases {
+  readonly phrases: Phrase[];
+  readonly stats: PhraseStats;
+  /** Whether the count started from the history given (else it counted from scratch). */
+  readonly recounted: boolean;
+  /** The state this count leaves for the next one, packed. */
+  readonly state: () => Uint8Array;
+}
+
+/**
+ * Recurring phrases of signed documents (see PhraseSigner), best first, with how the counting went:
+ * from `since` (recountSignedPhrases) when it can be used, else from scratch (countSignedPhrases).
+ * The same phrases either way.
+ */
+export function findSignedPhrases(corpus: SignedCorpus, options: Omit<FindPhrasesOptions, 'words'> & { readonly since?: PhraseHistory } = {}): FoundPhrases {
+  const previous = options.since === undefined ? undefined : unpackPhraseState(options.since.state);
+  const delta = previous === undefined ? undefined : options.since!.delta(previous.serials);
+  const recounted = delta === undefined ? undefined : recountSignedPhrases(corpus, previous!, delta, options);
+  const counted = recounted ?? countSignedPhrases(corpus, options);
+  return { phrases: mergePhrases(counted, corpus, options.limit), stats: counted.stats, recounted: recounted !== undefined, state: () => packPhraseState(counted.state) };
 }
 
 /** Sign units given document by document (a document's units together). */
@@ -42,7 +70,8 @@ function signUnits(units: Iterable<PhraseUnit>, signer: PhraseSigner): SignedDoc
 /** Recurring phrases of units given document by document, best first, with how the counting went. */
 export function countPhrases(units: () => Iterable<PhraseUnit>, options: FindPhrasesOptions): { phrases: Phrase[]; stats: PhraseStats } {
   const signed = signUnits(units(), new PhraseSigner(options.words));
-  return findSignedPhrases(() => signed, options);
+  const { phrases, stats } = findSignedPhrases(() => signed, options);
+  return { phrases, stats };
 }
 
 /** Recurring phrases, best first: see countSignedPhrases and mergePhrases. */

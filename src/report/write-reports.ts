@@ -35,10 +35,10 @@ const PHRASE_THREAD_HEAP_MB = 512;
  * Find the recurring phrases of the store's documents, from their phrase signatures, on a thread
  * of its own (the main thread writes the other reports meanwhile), and write phrases.csv.
  */
-async function writePhrasesReport(file: string, job: PhrasesJob, dialect: CsvDialect, shown: number): Promise<PhrasesOutcome> {
-  const { phrases, stats } = await runOnWorker<PhrasesResult>('phrases-worker', job, PHRASE_THREAD_HEAP_MB);
+async function writePhrasesReport(file: string, job: PhrasesJob, dialect: CsvDialect, shown: number): Promise<PhrasesOutcome & { readonly state: Uint8Array }> {
+  const { phrases, stats, state } = await runOnWorker<PhrasesResult>('phrases-worker', job, PHRASE_THREAD_HEAP_MB);
   writeCsv(file, PHRASE_COLUMNS, phraseRows(phrases), dialect);
-  return { count: phrases.length, floor: stats.floor, top: [...phraseRows(phrases.slice(0, shown))] };
+  return { count: phrases.length, floor: stats.floor, top: [...phraseRows(phrases.slice(0, shown))], state };
 }
 
 /** The store's documents as report.html reads them: figures, and an analysis only when asked. */
@@ -155,9 +155,9 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   const { PHRASES_SHOWN, writeHtmlReport } = await import('./html/write-html-report.js');
   const staging = prepareStaging(options.outDir);
   const out = (name: string): string => path.join(staging, name);
-  // Phrase discovery walks every signature: it runs on a thread of its own meanwhile.
+  // Phrase discovery walks the signatures: it runs on a thread of its own meanwhile.
   let phrasesSeconds = 0;
-  const phrasesDone = writePhrasesReport(out('phrases.csv'), { storeFile: store.file }, dialect, PHRASES_SHOWN)
+  const phrasesDone = writePhrasesReport(out('phrases.csv'), { storeFile: store.file, full: options.full === true }, dialect, PHRASES_SHOWN)
     .then((outcome) => ((phrasesSeconds = (Date.now() - reportsStarted) / 1000), outcome));
   phrasesDone.catch(() => undefined); // awaited below; this keeps an early failure from being reported as unhandled
   // Rows of documents unchanged since the reports in place are copied from them (checked by hash), not unpacked.
@@ -182,6 +182,8 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   };
   writeManifest(out('manifest.json'), manifest(counts, phrasesSeconds));
   commitReports(options.outDir, REPORT_FILES, key);
+  // The next run's phrase count starts from this one's (recountSignedPhrases).
+  store.setPhraseState(phrasesOutcome.state);
   store.setReportSpans(documentCsvs.spans, { dialect: dialectName(dialect), outputs: documentCsvs.outputs });
   store.setMeta('reports_key', key);
   store.setMeta('report_counts', JSON.stringify(counts));

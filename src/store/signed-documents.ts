@@ -6,11 +6,11 @@ import type { Store } from './store.js';
  * each, and its units' texts read from the stored analysis only when asked for.
  */
 export function* signedDocumentsOf(store: Store): Generator<SignedDocument> {
-  for (const { path, ord, docId, signature } of store.phraseSignatures()) {
+  for (const { path, ord, docId, serial, signature } of store.phraseSignatures()) {
     const unitTexts = (): ReadonlyMap<number, string> => {
       const doc = store.analysisOf(path, ord);
       return new Map(doc.units.map(({ unit }) => [unit.position, unit.text]));
     };
-    yield { docId, signature, unitTexts };
+    yield { docId, serial, signature, unitTexts };
   }
 }

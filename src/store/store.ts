@@ -6,7 +6,7 @@ import type { CachedLexicons } from '../lexicon/lexicon-cache.js';
 import type { AnalysedDocument, Diagnostic } from '../model.js';
 import type { MentionRecord } from '../report/build-rows.js';
 import type { DocumentFigures } from '../report/html/aggregate-report.js';
-import { signatureUnpacker } from '../phrases/find-phrases.js';
+import { signatureUnpacker, unpackSignature } from '../phrases/find-phrases.js';
 import { unpackDocument, unpackText } from './pack.js';
 import { trimWalToCommitted } from './trim-wal.js';
 
@@ -91,6 +91,12 @@ export interface ReportSpansOf {
   readonly outputs: readonly { readonly file: string; readonly sha256: string; readonly bytes: number }[];
 }
 
+/**
+ * Keeps the phrase signatures of a file's documents about to go, while a phrase state counted them:
+ * the next count subtracts them (see Store.retiredSignature).
+ */
+const RETIRE_SIGNATURES = 'INSERT OR IGNORE INTO phrase_retired (serial, signature) SELECT serial, signature FROM phrase_signatures WHERE serial IN (SELECT serial FROM documents WHERE path = ?)';
+
 /** Removes the phrase signatures of a file's documents (before the documents themselves). */
 const DELETE_SIGNATURES = 'DELETE FROM phrase_signatures WHERE serial IN (SELECT serial FROM documents WHERE path = ?)';
 
@@ -126,6 +132,8 @@ CREATE TABLE IF NOT EXISTS report_spans (
 );
 CREATE INDEX IF NOT EXISTS documents_in_report_order ON documents (doc_key, path_key, ord);
 CREATE TABLE IF NOT EXISTS phrase_signatures (serial INTEGER PRIMARY KEY, words INTEGER NOT NULL, signature BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS phrase_state (id INTEGER PRIMARY KEY CHECK (id = 0), state BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS phrase_retired (serial INTEGER PRIMARY KEY, signature BLOB NOT NULL);
 `;
 
 /**
@@ -160,7 +168,7 @@ export class Store {
       throw new UserError(`${store.file} was written by a newer version of controverse (store schema ${version}, this one reads ${SCHEMA_VERSION}); it is left as it is`, 'Run that newer version, or give another --out.');
     }
     const older = version !== undefined && version !== String(SCHEMA_VERSION);
-    if (older) store.db.exec('DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS phrase_sketch; DROP TABLE IF EXISTS phrase_signatures; DROP TABLE IF EXISTS report_spans;');
+    if (older) store.db.exec('DROP TABLE IF EXISTS documents; DROP TABLE IF EXISTS files; DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS phrase_sketch; DROP TABLE IF EXISTS phrase_signatures; DROP TABLE IF EXISTS report_spans; DROP TABLE IF EXISTS phrase_state; DROP TABLE IF EXISTS phrase_retired;');
     store.db.exec(SCHEMA);
     store.setMeta('schema', String(SCHEMA_VERSION));
     if (older) store.db.exec('VACUUM'); // give back the old tables' pages
@@ -221,8 +229,10 @@ export class Store {
     const putDoc = this.db.prepare(
       `INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const retire = this.hasPhraseState() ? this.db.prepare(RETIRE_SIGNATURES) : undefined;
     this.db.transaction(() => {
       for (const r of records) {
+        retire?.run(r.path);
         delSignatures.run(r.path);
         delDocs.run(r.path);
         putFile.run(r.path, r.sha256, r.bytes, r.size, r.mtimeMs, r.ino, r.hashedAt, r.analysisKey, JSON.stringify(r.diagnostics));
@@ -248,8 +258,10 @@ export class Store {
     const delDocs = this.db.prepare('DELETE FROM documents WHERE path = ?');
     const delSignatures = this.db.prepare(DELETE_SIGNATURES);
     const delFile = this.db.prepare('DELETE FROM files WHERE path = ?');
+    const retire = this.hasPhraseState() ? this.db.prepare(RETIRE_SIGNATURES) : undefined;
     this.db.transaction(() => {
       for (const p of paths) {
+        retire?.run(p);
         delSignatures.run(p);
         delDocs.run(p);
         delFile.run(p);
@@ -352,20 +364,62 @@ export class Store {
 
   /** Empty the store (before a merge rebuilds it from the shards). */
   clear(): void {
-    this.db.exec('DELETE FROM documents; DELETE FROM files; DELETE FROM phrase_signatures;');
+    this.db.exec('DELETE FROM documents; DELETE FROM files; DELETE FROM phrase_signatures; DELETE FROM phrase_state; DELETE FROM phrase_retired;');
+  }
+
+  private hasPhraseState(): boolean {
+    return this.db.prepare('SELECT 1 FROM phrase_state').get() !== undefined;
+  }
+
+  /** The phrase state the last phrase count left (packPhraseState), if any. */
+  phraseState(): Uint8Array | undefined {
+    return this.db.prepare('SELECT state FROM phrase_state').pluck().get() as Buffer | undefined;
+  }
+
+  /**
+   * Keep the phrase state of a count of the documents now stored; the signatures retired since the
+   * last one are not needed any more.
+   */
+  setPhraseState(packed: Uint8Array): void {
+    this.db.transaction(() => {
+      this.db.prepare('INSERT OR REPLACE INTO phrase_state (id, state) VALUES (0, ?)').run(packed);
+      this.db.exec('DELETE FROM phrase_retired');
+    })();
+  }
+
+  /** Forget the phrase state (the next count starts from scratch) and the signatures kept for it. */
+  dropPhraseState(): void {
+    this.db.exec('DELETE FROM phrase_state; DELETE FROM phrase_retired;');
+  }
+
+  /** The serials of the documents that have a phrase signature. */
+  phraseSerials(): number[] {
+    return this.db.prepare('SELECT serial FROM phrase_signatures').pluck().all() as number[];
+  }
+
+  /** The phrase signature of document `serial`, unpacked (a copy); undefined when it has none. */
+  signatureOf(serial: number): Uint32Array | undefined {
+    const packed = this.db.prepare('SELECT signature FROM phrase_signatures WHERE serial = ?').pluck().get(serial) as Buffer | undefined;
+    return packed === undefined ? undefined : unpackSignature(packed);
+  }
+
+  /** The phrase signature of a document gone since the phrase state was made (see RETIRE_SIGNATURES). */
+  retiredSignature(serial: number): Uint32Array | undefined {
+    const packed = this.db.prepare('SELECT signature FROM phrase_retired WHERE serial = ?').pluck().get(serial) as Buffer | undefined;
+    return packed === undefined ? undefined : unpackSignature(packed);
   }
 
   /**
    * Every document's phrase signature, in report order, streamed. Each signature is valid until the
    * next is asked for: they share one array (see signatureUnpacker); copy one to keep it.
    */
-  *phraseSignatures(): Generator<{ readonly path: string; readonly ord: number; readonly docId: string; readonly signature: Uint32Array }> {
+  *phraseSignatures(): Generator<{ readonly path: string; readonly ord: number; readonly docId: string; readonly serial: number; readonly signature: Uint32Array }> {
     const unpack = signatureUnpacker();
     const stmt = this.db.prepare(
-      'SELECT d.path, d.ord, d.doc_id AS docId, s.signature FROM documents d JOIN phrase_signatures s ON s.serial = d.serial ORDER BY d.doc_key, d.path_key, d.ord',
+      'SELECT d.path, d.ord, d.doc_id AS docId, d.serial, s.signature FROM documents d JOIN phrase_signatures s ON s.serial = d.serial ORDER BY d.doc_key, d.path_key, d.ord',
     );
-    for (const row of stmt.iterate() as IterableIterator<{ path: string; ord: number; docId: string; signature: Buffer }>) {
-      yield { path: row.path, ord: row.ord, docId: row.docId, signature: unpack(row.signature) };
+    for (const row of stmt.iterate() as IterableIterator<{ path: string; ord: number; docId: string; serial: number; signature: Buffer }>) {
+      yield { path: row.path, ord: row.ord, docId: row.docId, serial: row.serial, signature: unpack(row.signature) };
     }
   }
 

@@ -75,6 +75,26 @@ describe('the analysis worker pool', () => {
     expect(capped.phrases).toEqual(free.phrases);
   }, 60_000);
 
+  it('counts phrases from the stored phrase state and the signatures retired since, as a count from scratch does', async () => {
+    const out = tempDir('out');
+    await run(optionsFor('corpus', out));
+    const storeFile = path.join(out, STORE_FILE);
+    const output = openOutput(out);
+    try {
+      expect(output.store.phraseState()).toBeDefined();
+      const [gone] = [...output.store.files().keys()].sort();
+      output.store.removeFiles([gone!]);
+    } finally {
+      output.close();
+    }
+    const recounted = await runOnWorker<PhrasesResult>('phrases-worker', { storeFile } satisfies PhrasesJob);
+    const scratch = await runOnWorker<PhrasesResult>('phrases-worker', { storeFile, full: true } satisfies PhrasesJob);
+    expect(recounted.recounted).toBe(true);
+    expect(scratch.recounted).toBe(false);
+    expect(recounted.phrases.length).toBeGreaterThan(0);
+    expect(recounted.phrases).toEqual(scratch.phrases);
+  }, 60_000);
+
   it('stops with the thread’s own error, blaming no file, when a thread dies starting up', async () => {
     const replies: AnalysisReply[] = [];
     const [a] = listCorpus([path.resolve('corpus')]);
