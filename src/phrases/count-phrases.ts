@@ -1,9 +1,10 @@
-import { KeyCounts } from './hash-tables.js';
+import { KeyCounts, type KeyedTable } from './hash-tables.js';
 import { DEFAULT_MIN_VOICES, type PhraseStats } from './phrase.js';
 import { PhraseRows } from './phrase-rows.js';
 import { RepeatLog, type PhraseState } from './phrase-state.js';
 import type { WordCounts } from './score-phrases.js';
 import { PhraseTally } from './tally-phrases.js';
+import type { SampledForms } from './variants.js';
 import { PHRASE_MAX_WORDS } from './segments.js';
 import { RepeatTables, walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
 
@@ -44,6 +45,8 @@ export interface CountedPhrases {
   readonly docIds: readonly string[];
   /** What the next count can start from (see recountSignedPhrases). */
   readonly state: PhraseState;
+  /** Surface forms known without reading text again (a recount's, from its state). */
+  readonly knownForms?: KeyedTable<SampledForms>;
   readonly stats: PhraseStats;
 }
 

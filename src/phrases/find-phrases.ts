@@ -7,7 +7,7 @@
 import { readAsFrench } from '../language/lexicon-language.js';
 import type { AnalysedDocument } from '../model.js';
 import { countSignedPhrases } from './count-phrases.js';
-import { mergePhrases } from './merge-phrases.js';
+import { mergePhrasesAndForms } from './merge-phrases.js';
 import type { FindPhrasesOptions, Phrase, PhraseStats, PhraseUnit } from './phrase.js';
 import { PhraseSigner } from './signature.js';
 import { packPhraseState, unpackPhraseState } from './phrase-state.js';
@@ -50,7 +50,8 @@ export function findSignedPhrases(corpus: SignedCorpus, options: Omit<FindPhrase
   const delta = previous === undefined ? undefined : options.since!.delta(previous.serials);
   const recounted = delta === undefined ? undefined : recountSignedPhrases(corpus, previous!, delta, options);
   const counted = recounted ?? countSignedPhrases(corpus, options);
-  return { phrases: mergePhrases(counted, corpus, options.limit), stats: counted.stats, recounted: recounted !== undefined, state: () => packPhraseState(counted.state) };
+  const { phrases, forms } = mergePhrasesAndForms(counted, corpus, options.limit, counted.knownForms);
+  return { phrases, stats: counted.stats, recounted: recounted !== undefined, state: () => packPhraseState({ ...counted.state, variants: forms }) };
 }
 
 /** Sign units given document by document (a document's units together). */

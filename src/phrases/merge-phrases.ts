@@ -1,8 +1,8 @@
 import type { CountedPhrases } from './count-phrases.js';
-import { KeyIndex } from './hash-tables.js';
+import { KeyIndex, type KeyedTable } from './hash-tables.js';
 import { DEFAULT_PHRASE_LIMIT, type KeptPhrase, type Phrase } from './phrase.js';
 import type { PhraseRows } from './phrase-rows.js';
-import { collectVariants } from './variants.js';
+import { collectVariants, type SampledForms } from './variants.js';
 import { H1_SEED, H2_SEED, nextH1, nextH2, tallyKey } from './vocabulary.js';
 import type { SignedCorpus } from './walk-signatures.js';
 
@@ -82,9 +82,16 @@ function keptPhrase(kept: PhraseRows, row: number, docIds: readonly string[]): K
 /**
  * The rows of phrases.csv, best scores first, ties by phrase. Only the rows that can be written
  * (scores above the `limit`-th, and every tie of it) become objects and get their surface forms,
- * read from the text of the units that hold them: the rest of the corpus is never read.
+ * read from the text of the units that hold them (unless `known`): the rest of the corpus is never read.
  */
 export function mergePhrases(counted: Pick<CountedPhrases, 'kept' | 'docIds'>, corpus: SignedCorpus, limit: number = DEFAULT_PHRASE_LIMIT): Phrase[] {
+  return mergePhrasesAndForms(counted, corpus, limit).phrases;
+}
+
+/** mergePhrases, with the surface forms of the rows that could be written (for the next run's state). */
+export function mergePhrasesAndForms(
+  counted: Pick<CountedPhrases, 'kept' | 'docIds'>, corpus: SignedCorpus, limit: number = DEFAULT_PHRASE_LIMIT, known?: KeyedTable<SampledForms>,
+): { phrases: Phrase[]; forms: KeyedTable<SampledForms> } {
   const { kept, docIds } = counted;
   const listed = listedRows(kept);
   const written = Math.min(limit, listed.length);
@@ -97,14 +104,14 @@ export function mergePhrases(counted: Pick<CountedPhrases, 'kept' | 'docIds'>, c
       .sort((a, b) => kept.score(b) - kept.score(a) || kept.h1(a) - kept.h1(b) || kept.h2(a) - kept.h2(b));
     for (const row of rows) shown.push(keptPhrase(kept, row, docIds));
   }
-  const variants = collectVariants(shown, corpus);
+  const forms = collectVariants(shown, corpus, known);
   const phrases: Phrase[] = shown.map((t) => {
-    const forms = variants.get(t.key) ?? [];
+    const variants = forms.get(t.h1, t.h2)?.forms ?? [];
     return {
-      phrase: forms[0] ?? '', nDocuments: t.documents, nUnits: t.units, nAuthors: t.authors, frequency: t.voices,
-      score: t.score, variants: forms, exampleUnitId: t.example,
+      phrase: variants[0] ?? '', nDocuments: t.documents, nUnits: t.units, nAuthors: t.authors, frequency: t.voices,
+      score: t.score, variants, exampleUnitId: t.example,
     };
   });
   phrases.sort((a, b) => b.score - a.score || (a.phrase < b.phrase ? -1 : a.phrase > b.phrase ? 1 : 0));
-  return phrases.slice(0, limit);
+  return { phrases: phrases.slice(0, limit), forms };
 }

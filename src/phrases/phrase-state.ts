@@ -1,6 +1,8 @@
 import { deflateSync, inflateSync } from 'node:zlib';
-import { KeyIndex } from './hash-tables.js';
+import { KeyedTable, KeyIndex } from './hash-tables.js';
 import { PhraseRows } from './phrase-rows.js';
+import type { SampledForms } from './variants.js';
+import { NO_SERIAL } from './walk-signatures.js';
 
 /**
  * What a count of the phrases leaves for the next one (see recountSignedPhrases): the documents it
@@ -17,10 +19,9 @@ export interface PhraseState {
   readonly repeats: Uint8Array;
   /** Every phrase kept, its example's document an index into `serials`. */
   readonly kept: PhraseRows;
+  /** The surface forms of the phrases written, by key (h1, h2). */
+  readonly variants?: KeyedTable<SampledForms>;
 }
-
-/** Serial of a document that has none (a corpus not read from a store): its state is never used. */
-export const NO_SERIAL = 0xffffffff;
 
 /** Records, during a walk, the documents' serials and their repeat tests (PhraseState's first fields). */
 export class RepeatLog {
@@ -49,7 +50,7 @@ export class RepeatLog {
 }
 
 /** Bump when the packed layout or what a state means changes: an older state is then not read. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Columns of a kept row, 32 bits each: h1, h2, voices, units, documents, authors, example document and position, stems. */
 const ROW_COLUMNS = 9;
 
@@ -80,8 +81,9 @@ export function packPhraseState(state: PhraseState): Uint8Array {
       stemRefs.push(at);
     }
   }
-  const header = Uint32Array.from([FORMAT, state.minVoices, state.serials.length, state.repeats.length, n, stemTable.length, stemRefs.length]);
-  const parts = [header, state.serials, state.repeatStarts, columns, Uint32Array.from(stemTable), Uint32Array.from(stemRefs), state.repeats];
+  const variants = Buffer.from(JSON.stringify([...state.variants ?? []].map(([h1, h2, v]) => [h1, h2, v.sampleEnd, v.forms])));
+  const header = Uint32Array.from([FORMAT, state.minVoices, state.serials.length, state.repeats.length, n, stemTable.length, stemRefs.length, variants.length]);
+  const parts = [header, state.serials, state.repeatStarts, columns, Uint32Array.from(stemTable), Uint32Array.from(stemRefs), state.repeats, variants];
   return deflateSync(Buffer.concat(parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength))), { level: 1 });
 }
 
@@ -95,14 +97,19 @@ export function unpackPhraseState(packed: Uint8Array): PhraseState | undefined {
     at += 4 * count;
     return out;
   };
-  const [format, minVoices, nDocs, nRepeats, n, nStemTable, nStemRefs] = words(7);
-  if (format !== FORMAT) return undefined;
+  if (bytes.readUInt32LE(0) !== FORMAT) return undefined;
+  const [, minVoices, nDocs, nRepeats, n, nStemTable, nStemRefs, nVariants] = words(8);
   const serials = words(nDocs!);
   const repeatStarts = words(nDocs!);
   const columns = words(ROW_COLUMNS * n!);
   const stemTable = words(nStemTable!);
   const stemRefs = words(nStemRefs!);
   const repeats = Uint8Array.from(bytes.subarray(at, at + nRepeats!));
+  at += nRepeats!;
+  const variants = new KeyedTable<SampledForms>();
+  for (const [h1, h2, sampleEnd, forms] of JSON.parse(bytes.subarray(at, at + nVariants!).toString()) as [number, number, number, string[]][]) {
+    variants.add(h1, h2, { sampleEnd, forms });
+  }
   const kept = new PhraseRows();
   const stems = new Uint32Array(64);
   let ref = 0;
@@ -118,5 +125,5 @@ export function unpackPhraseState(packed: Uint8Array): PhraseState | undefined {
     kept.setCounts(r, { voices: col(2), units: col(3), documents: col(4), authors: col(5) });
   }
   kept.trim();
-  return { minVoices: minVoices!, serials, repeatStarts, repeats, kept };
+  return { minVoices: minVoices!, serials, repeatStarts, repeats, kept, variants };
 }

@@ -1,17 +1,18 @@
 import { KEYS_PER_PASS, type CountedPhrases, type CountOptions } from './count-phrases.js';
-import { KeyCounts } from './hash-tables.js';
+import { KeyCounts, KeyedTable, KeyIndex } from './hash-tables.js';
 import { DEFAULT_MIN_VOICES } from './phrase.js';
 import { PhraseRows } from './phrase-rows.js';
 import { RepeatLog, type PhraseState } from './phrase-state.js';
 import type { WordCounts } from './score-phrases.js';
 import { PHRASE_MAX_WORDS } from './segments.js';
 import { PhraseTally, scoreOf } from './tally-phrases.js';
-import { RepeatTables, walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
+import { VARIANT_SAMPLE, type SampledForms } from './variants.js';
+import { NO_SERIAL, RepeatTables, walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
 
 /** What changed since a PhraseState was made: the signatures to subtract and to add. */
 export interface PhraseDelta {
-  /** The documents of the state no longer in the corpus (removed, or changed: their old version). */
-  readonly retired: readonly Uint32Array[];
+  /** The documents of the state no longer in the corpus (removed, or changed: their old version), with their serials. */
+  readonly retired: readonly { readonly serial: number; readonly signature: Uint32Array }[];
   /** The documents of the corpus the state did not count (new, or changed: their new version). */
   readonly added: readonly Uint32Array[];
 }
@@ -45,22 +46,49 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   const keysPerPass = Math.max(1, options.keysPerPass ?? KEYS_PER_PASS);
   if (previous.minVoices !== minVoices) return undefined;
   const changed = new KeyCounts();
-  addKeysOf(delta.retired, changed);
+  addKeysOf(delta.retired.map((r) => r.signature), changed);
   addKeysOf(delta.added, changed);
   if (changed.size > keysPerPass) return undefined;
 
   const oldIndex = new Map<number, number>();
   previous.serials.forEach((serial, index) => oldIndex.set(serial, index));
+  // Cached surface forms of changed keys stay right while no changed document comes before the end
+  // of their sample (VARIANT_SAMPLE units), in the old corpus or in this one: checked here.
+  const checks = new KeyIndex();
+  const oldEnds: number[] = [];
+  for (const [h1, h2, v] of previous.variants ?? []) {
+    if (changed.get(h1, h2) === 0) continue;
+    checks.add(h1, h2, oldEnds.length);
+    oldEnds.push(v.sampleEnd === NO_SERIAL ? Infinity : oldIndex.get(v.sampleEnd) ?? -1);
+  }
+  const stale = new Uint8Array(oldEnds.length);
+  const visits = new Uint32Array(oldEnds.length);
+  /** A document of the old corpus at index `at` that is gone or walked otherwise: the forms of its keys sampled up to it are stale. */
+  const staleUpTo = (at: number, signature: Uint32Array): void => {
+    walkSignatures(() => [{ docId: '', signature, unitTexts: () => NO_TEXTS }], {
+      segment(_start, _end, _content, _length, h1, h2) {
+        const check = checks.get(h1, h2);
+        if (check >= 0 && at <= oldEnds[check]!) stale[check] = 1;
+      },
+    }, new RepeatTables(), false);
+  };
+  if (oldEnds.length > 0) for (const { serial, signature } of delta.retired) staleUpTo(oldIndex.get(serial) ?? -1, signature);
+  /** Whether the walk's occurrences in the document being walked may not be the old ones (new, or walked otherwise from here). */
+  let added = false;
+
   const words = new KeyCounts();
   const counts: WordCounts = { words, total: 0, segmentsOfLength: new Array<number>(PHRASE_MAX_WORDS + 1).fill(0) };
   const docIds: string[] = [];
   const log = new RepeatLog();
   const repeats = new RepeatTables();
   const tally = new PhraseTally();
-  const tallying = tally.visitor((h1, h2) => changed.get(h1, h2) > 0);
+  const tallying = tally.visitor(() => true);
   /** Unchanged documents whose repeated text was not walked as before: their signatures, copied. */
   const touched: Uint32Array[] = [];
+  /** Their index in the old corpus. */
+  const touchedAt: number[] = [];
   let current: SignedDocument | undefined;
+  let currentAt = -1;
   let was = -1;
   let wasEnd = 0;
   let differs = false;
@@ -71,6 +99,8 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
       tallying.document!(index, doc);
       current = doc;
       const old = doc.serial === undefined ? undefined : oldIndex.get(doc.serial);
+      added = old === undefined;
+      currentAt = old ?? -1;
       was = old === undefined ? -1 : previous.repeatStarts[old]!;
       wasEnd = old === undefined ? -1 : old + 1 < previous.serials.length ? previous.repeatStarts[old + 1]! : previous.repeats.length;
       differs = false;
@@ -85,6 +115,8 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
       if (was >= wasEnd || previous.repeats[was] !== (skipped ? 1 : 0)) {
         differs = true;
         touched.push(current!.signature.slice());
+        touchedAt.push(currentAt);
+        added = true;
       }
       was += 1;
     },
@@ -94,7 +126,13 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
     },
     segment(start, end, content, length, h1, h2, sig) {
       counts.segmentsOfLength[length]! += 1;
+      if (changed.get(h1, h2) === 0) return;
       tallying.segment(start, end, content, length, h1, h2, sig);
+      const check = checks.get(h1, h2);
+      if (check >= 0 && visits[check]! < VARIANT_SAMPLE) {
+        visits[check]! += 1;
+        if (added) stale[check] = 1;
+      }
     },
   }, repeats);
 
@@ -121,8 +159,15 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
     kept.copy(before, row, scoreOf(before.voices(row), before.stemKeys(row), counts), document);
   }
   kept.trim();
+  if (oldEnds.length > 0) touched.forEach((signature, k) => staleUpTo(touchedAt[k]!, signature));
+  const knownForms = new KeyedTable<SampledForms>();
+  for (const [h1, h2, v] of previous.variants ?? []) {
+    const check = checks.get(h1, h2);
+    const fresh = check < 0 ? more.get(h1, h2) === 0 : stale[check] === 0;
+    if (fresh) knownForms.add(h1, h2, v);
+  }
   return {
-    kept, docIds, state: { minVoices, ...logged, kept },
+    kept, docIds, state: { minVoices, ...logged, kept }, knownForms,
     stats: {
       ...walk, floor: minVoices, passes: more.size > 0 ? 2 : 1, keysPeak: changed.size + more.size, trackedPeak: tally.rows.length + moreTally.rows.length,
       counterBytes: tally.bytes + moreTally.bytes + changed.bytes + more.bytes + words.bytes,

@@ -16,6 +16,9 @@ export interface SignedDocument {
   readonly unitTexts: () => ReadonlyMap<number, string>;
 }
 
+/** Serial of a document that has none (a corpus not read from a store): a phrase state of it is never used. */
+export const NO_SERIAL = 0xffffffff;
+
 /** The corpus's signed documents in report order, afresh at each call. */
 export type SignedCorpus = () => Iterable<SignedDocument>;
 

@@ -29,12 +29,12 @@ function historyOf(store: Store): PhraseHistory | undefined {
     const before = new Set(counted);
     const current = new Set(now);
     const added = now.filter((s) => !before.has(s)).map((s) => store.signatureOf(s)!);
-    const retired: Uint32Array[] = [];
+    const retired: PhraseDelta['retired'][number][] = [];
     for (const s of before) {
       if (current.has(s)) continue;
       const signature = store.retiredSignature(s);
       if (signature === undefined) return undefined; // gone without being kept (a store written by an older version)
-      retired.push(signature);
+      retired.push({ serial: s, signature });
     }
     return { retired, added };
   };

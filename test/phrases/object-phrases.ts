@@ -104,7 +104,7 @@ export function objectMerge(kept: Iterable<KeptPhrase>, corpus: SignedCorpus, li
   const shown = last === undefined ? [] : ranked.filter((k) => k.score >= last.score);
   const variants = collectVariants(shown, corpus);
   const phrases: Phrase[] = shown.map((t) => {
-    const forms = variants.get(t.key) ?? [];
+    const forms = variants.get(t.h1, t.h2)?.forms ?? [];
     return {
       phrase: forms[0] ?? '', nDocuments: t.documents, nUnits: t.units, nAuthors: t.authors, frequency: t.voices,
       score: t.score, variants: forms, exampleUnitId: t.example,
