@@ -50,7 +50,7 @@ export class RepeatLog {
 }
 
 /** Bump when the packed layout or what a state means changes: an older state is then not read. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** Columns of a kept row, 32 bits each: h1, h2, voices, units, documents, authors, example document and position, stems. */
 const ROW_COLUMNS = 9;
 
@@ -81,7 +81,7 @@ export function packPhraseState(state: PhraseState): Uint8Array {
       stemRefs.push(at);
     }
   }
-  const variants = Buffer.from(JSON.stringify([...state.variants ?? []].map(([h1, h2, v]) => [h1, h2, v.sampleEnd, v.forms])));
+  const variants = Buffer.from(JSON.stringify([...state.variants ?? []].map(([h1, h2, v]) => [h1, h2, v.sampleEnd, v.forms, v.counts])));
   const header = Uint32Array.from([FORMAT, state.minVoices, state.serials.length, state.repeats.length, n, stemTable.length, stemRefs.length, variants.length]);
   const parts = [header, state.serials, state.repeatStarts, columns, Uint32Array.from(stemTable), Uint32Array.from(stemRefs), state.repeats, variants];
   return deflateSync(Buffer.concat(parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength))), { level: 1 });
@@ -107,8 +107,8 @@ export function unpackPhraseState(packed: Uint8Array): PhraseState | undefined {
   const repeats = Uint8Array.from(bytes.subarray(at, at + nRepeats!));
   at += nRepeats!;
   const variants = new KeyedTable<SampledForms>();
-  for (const [h1, h2, sampleEnd, forms] of JSON.parse(bytes.subarray(at, at + nVariants!).toString()) as [number, number, number, string[]][]) {
-    variants.add(h1, h2, { sampleEnd, forms });
+  for (const [h1, h2, sampleEnd, forms, counts] of JSON.parse(bytes.subarray(at, at + nVariants!).toString()) as [number, number, number, string[], number[]][]) {
+    variants.add(h1, h2, { sampleEnd, forms, counts });
   }
   const kept = new PhraseRows();
   const stems = new Uint32Array(64);

@@ -6,7 +6,7 @@ import { RepeatLog, type PhraseState } from './phrase-state.js';
 import type { WordCounts } from './score-phrases.js';
 import { PHRASE_MAX_WORDS } from './segments.js';
 import { PhraseTally, scoreOf } from './tally-phrases.js';
-import { VARIANT_SAMPLE, type SampledForms } from './variants.js';
+import { FormCounts, SurfaceReader, VARIANT_SAMPLE, withFormsAdded, type SampledForms } from './variants.js';
 import { NO_SERIAL, RepeatTables, walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
 
 /** What changed since a PhraseState was made: the signatures to subtract and to add. */
@@ -73,8 +73,15 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
     }, new RepeatTables(), false);
   };
   if (oldEnds.length > 0) for (const { serial, signature } of delta.retired) staleUpTo(oldIndex.get(serial) ?? -1, signature);
-  /** Whether the walk's occurrences in the document being walked may not be the old ones (new, or walked otherwise from here). */
-  let added = false;
+  /** Whether the document being walked is new, or walked otherwise than before from here on. */
+  let isNew = false;
+  let rewalked = false;
+  let serial = NO_SERIAL;
+  // Phrases whose every occurrence was sampled (fewer than VARIANT_SAMPLE): the forms of their
+  // occurrences in new documents are read here (only those documents' texts), and added to the old ones.
+  const reader = new SurfaceReader();
+  const extra: (FormCounts | undefined)[] = [];
+  const ends = new Uint32Array(oldEnds.length).fill(NO_SERIAL);
 
   const words = new KeyCounts();
   const counts: WordCounts = { words, total: 0, segmentsOfLength: new Array<number>(PHRASE_MAX_WORDS + 1).fill(0) };
@@ -99,7 +106,10 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
       tallying.document!(index, doc);
       current = doc;
       const old = doc.serial === undefined ? undefined : oldIndex.get(doc.serial);
-      added = old === undefined;
+      isNew = old === undefined;
+      rewalked = false;
+      serial = doc.serial ?? NO_SERIAL;
+      reader.document(doc);
       currentAt = old ?? -1;
       was = old === undefined ? -1 : previous.repeatStarts[old]!;
       wasEnd = old === undefined ? -1 : old + 1 < previous.serials.length ? previous.repeatStarts[old + 1]! : previous.repeats.length;
@@ -107,6 +117,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
     },
     unit(position, signed, a1, a2) {
       tallying.unit!(position, signed, a1, a2);
+      reader.unit(position);
     },
     repeat(skipped) {
       log.push(skipped);
@@ -116,7 +127,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
         differs = true;
         touched.push(current!.signature.slice());
         touchedAt.push(currentAt);
-        added = true;
+        rewalked = true;
       }
       was += 1;
     },
@@ -129,10 +140,13 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
       if (changed.get(h1, h2) === 0) return;
       tallying.segment(start, end, content, length, h1, h2, sig);
       const check = checks.get(h1, h2);
-      if (check >= 0 && visits[check]! < VARIANT_SAMPLE) {
-        visits[check]! += 1;
-        if (added) stale[check] = 1;
-      }
+      // Counted one past the sample, to know a sample that was complete no longer is.
+      if (check < 0 || visits[check]! > VARIANT_SAMPLE) return;
+      visits[check]! += 1;
+      if (visits[check]! > VARIANT_SAMPLE) return;
+      if (visits[check] === VARIANT_SAMPLE) ends[check] = serial;
+      if (rewalked || (isNew && oldEnds[check] !== Infinity)) stale[check] = 1;
+      else if (isNew) (extra[check] ??= new FormCounts()).add(reader.surface(start, end));
     },
   }, repeats);
 
@@ -163,8 +177,17 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   const knownForms = new KeyedTable<SampledForms>();
   for (const [h1, h2, v] of previous.variants ?? []) {
     const check = checks.get(h1, h2);
-    const fresh = check < 0 ? more.get(h1, h2) === 0 : stale[check] === 0;
-    if (fresh) knownForms.add(h1, h2, v);
+    if (check < 0) {
+      if (more.get(h1, h2) === 0) knownForms.add(h1, h2, v);
+      continue;
+    }
+    if (stale[check] === 1) continue;
+    const added = extra[check];
+    if (oldEnds[check] !== Infinity || added === undefined) knownForms.add(h1, h2, v);
+    else if (visits[check]! <= VARIANT_SAMPLE) {
+      const forms = withFormsAdded(v, added);
+      if (forms !== undefined) knownForms.add(h1, h2, { ...forms, sampleEnd: ends[check]! });
+    }
   }
   return {
     kept, docIds, state: { minVoices, ...logged, kept }, knownForms,
