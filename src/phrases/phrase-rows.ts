@@ -30,11 +30,18 @@ export interface PhraseCounts {
 }
 
 export class PhraseRows {
-  private cells = new Uint32Array(CELLS * 256);
-  private stemCells = new Uint32Array(1024);
-  private scores = new Float64Array(256);
+  private cells: Uint32Array<ArrayBuffer>;
+  private stemCells: Uint32Array<ArrayBuffer>;
+  private scores: Float64Array<ArrayBuffer>;
   private stemEnd = 0;
   length = 0;
+
+  /** Room for `rows` rows and `stems` stems first (a table read back whole grows no copy). */
+  constructor(rows = 256, stems = 512) {
+    this.cells = new Uint32Array(CELLS * Math.max(1, rows));
+    this.stemCells = new Uint32Array(2 * Math.max(1, stems));
+    this.scores = new Float64Array(Math.max(1, rows));
+  }
 
   /**
    * Add a phrase with no count yet: its two hashes, its first unit (document index, position) and
@@ -103,6 +110,35 @@ export class PhraseRows {
     c[at + AUTHORS] = counts.authors;
   }
 
+  /**
+   * Keep, in place and in order, the rows `documentOf` gives a document for (-1: drop it), each with
+   * that document as its example's and a new score (`scoreOf`). Rows are numbered afresh.
+   */
+  retain(documentOf: (row: number) => number, scoreOf: (row: number) => number): void {
+    const c = this.cells;
+    const stems = this.stemCells;
+    let kept = 0;
+    let stemEnd = 0;
+    for (let row = 0; row < this.length; row += 1) {
+      const document = documentOf(row);
+      if (document < 0) continue;
+      const score = scoreOf(row);
+      const from = row * CELLS;
+      const to = kept * CELLS;
+      const stemsFrom = c[from + STEMS_FROM]!;
+      const stemLength = 2 * c[from + STEM_COUNT]!;
+      stems.copyWithin(stemEnd, stemsFrom, stemsFrom + stemLength);
+      c.copyWithin(to, from, from + CELLS);
+      c[to + EXAMPLE_DOCUMENT] = document;
+      c[to + STEMS_FROM] = stemEnd;
+      this.scores[kept] = score;
+      stemEnd += stemLength;
+      kept += 1;
+    }
+    this.length = kept;
+    this.stemEnd = stemEnd;
+  }
+
   h1(row: number): number {
     return this.cells[row * CELLS + H1]!;
   }
@@ -135,6 +171,7 @@ export class PhraseRows {
 
   /** Let go of the room kept for rows to come. */
   trim(): void {
+    if (this.cells.length === this.length * CELLS && this.stemCells.length === this.stemEnd) return;
     this.cells = this.cells.slice(0, this.length * CELLS);
     this.scores = this.scores.slice(0, this.length);
     this.stemCells = this.stemCells.slice(0, this.stemEnd);
@@ -146,9 +183,9 @@ export class PhraseRows {
   }
 }
 
-/** A copy of `a` with room for at least `n` elements (twice its size, or more). */
+/** A copy of `a` with room for at least `n` elements (twice its size, or a quarter more past 16 M: a table read back and added to). */
 function grown<A extends Uint32Array<ArrayBuffer> | Float64Array<ArrayBuffer>>(a: A, n: number): A {
-  const b = new (a.constructor as new (n: number) => A)(Math.max(n, a.length * 2));
+  const b = new (a.constructor as new (n: number) => A)(Math.max(n, a.length < 1 << 24 ? a.length * 2 : a.length + (a.length >> 2)));
   b.set(a);
   return b;
 }

@@ -61,10 +61,24 @@ const ROW_COLUMNS = 9;
 export function packPhraseState(state: PhraseState): Uint8Array {
   const { kept } = state;
   const n = kept.length;
-  const columns = new Uint32Array(ROW_COLUMNS * n);
+  let nStems = 0;
+  for (let row = 0; row < n; row += 1) nStems += kept.stemCount(row);
+  const variants = Buffer.from(JSON.stringify([...state.variants ?? []].map(([h1, h2, v]) => [h1, h2, v.sampleEnd, v.forms, v.counts])));
+  const nDocs = state.serials.length;
+  // One buffer: the header, then each section (32-bit words, then the repeat tests and the forms as bytes).
+  const headerWords = 8;
+  const stemTableAt = headerWords + 2 * nDocs + ROW_COLUMNS * n;
+  const bound = stemTableAt + 2 * nStems + nStems;
+  const bytes = Buffer.alloc(4 * bound + state.repeats.length + variants.length);
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bound);
+  words.set(state.serials, headerWords);
+  words.set(state.repeatStarts, headerWords + nDocs);
+  const columns = words.subarray(headerWords + 2 * nDocs, stemTableAt);
   const stemIndex = new KeyIndex();
-  const stemTable: number[] = [];
-  const stemRefs: number[] = [];
+  let distinct = 0;
+  const stemTable = words.subarray(stemTableAt, stemTableAt + 2 * nStems);
+  const stemRefs = new Uint32Array(nStems);
+  let ref = 0;
   for (let row = 0; row < n; row += 1) {
     const { voices, units, documents, authors } = kept.counts(row);
     const [doc, position] = kept.example(row);
@@ -74,26 +88,32 @@ export function packPhraseState(state: PhraseState): Uint8Array {
     for (let k = 0; k < stems.length; k += 2) {
       let at = stemIndex.get(stems[k]!, stems[k + 1]!);
       if (at < 0) {
-        at = stemTable.length / 2;
+        at = distinct;
         stemIndex.add(stems[k]!, stems[k + 1]!, at);
-        stemTable.push(stems[k]!, stems[k + 1]!);
+        stemTable[2 * at] = stems[k]!;
+        stemTable[2 * at + 1] = stems[k + 1]!;
+        distinct += 1;
       }
-      stemRefs.push(at);
+      stemRefs[ref++] = at;
     }
   }
-  const variants = Buffer.from(JSON.stringify([...state.variants ?? []].map(([h1, h2, v]) => [h1, h2, v.sampleEnd, v.forms, v.counts])));
-  const header = Uint32Array.from([FORMAT, state.minVoices, state.serials.length, state.repeats.length, n, stemTable.length, stemRefs.length, variants.length]);
-  const parts = [header, state.serials, state.repeatStarts, columns, Uint32Array.from(stemTable), Uint32Array.from(stemRefs), state.repeats, variants];
-  return deflateSync(Buffer.concat(parts.map((p) => Buffer.from(p.buffer, p.byteOffset, p.byteLength))), { level: 1 });
+  // The stem references follow the distinct stems.
+  words.set(stemRefs, stemTableAt + 2 * distinct);
+  const end = stemTableAt + 2 * distinct + nStems;
+  words.set([FORMAT, state.minVoices, nDocs, state.repeats.length, n, 2 * distinct, nStems, variants.length], 0);
+  bytes.set(state.repeats, 4 * end);
+  bytes.set(variants, 4 * end + state.repeats.length);
+  return deflateSync(bytes.subarray(0, 4 * end + state.repeats.length + variants.length), { level: 1 });
 }
 
 /** A state packed by packPhraseState; undefined when it was packed in another format. */
 export function unpackPhraseState(packed: Uint8Array): PhraseState | undefined {
-  const bytes = inflateSync(packed);
+  const inflated = inflateSync(packed);
+  // Words are read in place when the buffer is aligned (a large inflated buffer is), else from one aligned copy.
+  const bytes = inflated.byteOffset % 4 === 0 ? inflated : Buffer.from(new Uint8Array(inflated));
   let at = 0;
   const words = (count: number): Uint32Array => {
-    const out = new Uint32Array(count);
-    Buffer.from(out.buffer).set(bytes.subarray(at, at + 4 * count));
+    const out = new Uint32Array(bytes.buffer, bytes.byteOffset + at, count);
     at += 4 * count;
     return out;
   };
@@ -104,13 +124,13 @@ export function unpackPhraseState(packed: Uint8Array): PhraseState | undefined {
   const columns = words(ROW_COLUMNS * n!);
   const stemTable = words(nStemTable!);
   const stemRefs = words(nStemRefs!);
-  const repeats = Uint8Array.from(bytes.subarray(at, at + nRepeats!));
+  const repeats = bytes.subarray(at, at + nRepeats!);
   at += nRepeats!;
   const variants = new KeyedTable<SampledForms>();
   for (const [h1, h2, sampleEnd, forms, counts] of JSON.parse(bytes.subarray(at, at + nVariants!).toString()) as [number, number, number, string[], number[]][]) {
     variants.add(h1, h2, { sampleEnd, forms, counts });
   }
-  const kept = new PhraseRows();
+  const kept = new PhraseRows(n!, nStemRefs!);
   const stems = new Uint32Array(64);
   let ref = 0;
   for (let row = 0; row < n!; row += 1) {
@@ -124,6 +144,6 @@ export function unpackPhraseState(packed: Uint8Array): PhraseState | undefined {
     const r = kept.add(col(0), col(1), col(6), col(7), stems, count);
     kept.setCounts(r, { voices: col(2), units: col(3), documents: col(4), authors: col(5) });
   }
-  kept.trim();
-  return { minVoices: minVoices!, serials, repeatStarts, repeats, kept, variants };
+  // Copied out of the inflated buffer, so that it can go.
+  return { minVoices: minVoices!, serials: serials.slice(), repeatStarts: repeatStarts.slice(), repeats: repeats.slice(), kept, variants };
 }

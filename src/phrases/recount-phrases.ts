@@ -1,7 +1,6 @@
 import { KEYS_PER_PASS, type CountedPhrases, type CountOptions } from './count-phrases.js';
 import { KeyCounts, KeyedTable, KeyIndex } from './hash-tables.js';
 import { DEFAULT_MIN_VOICES } from './phrase.js';
-import { PhraseRows } from './phrase-rows.js';
 import { RepeatLog, type PhraseState } from './phrase-state.js';
 import type { WordCounts } from './score-phrases.js';
 import { PHRASE_MAX_WORDS } from './segments.js';
@@ -39,7 +38,8 @@ function addKeysOf(signatures: readonly Uint32Array[], keys: KeyCounts, unless?:
  * So: the keys of the changed documents, every one (repeated text not skipped), are tallied afresh
  * in the walk that also counts the words for the scores; the kept phrases of the state under any
  * other key are kept as they were, rescored. Undefined when the state cannot be used (another
- * minVoices, a retired document missing, too many keys changed): count from scratch.
+ * minVoices, a retired document missing, too many keys changed): count from scratch. The state's
+ * kept phrases become the result's (`previous` is used up).
  */
 export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState, delta: PhraseDelta, options: CountOptions = {}): CountedPhrases | undefined {
   const minVoices = options.minVoices ?? DEFAULT_MIN_VOICES;
@@ -160,18 +160,21 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   const newIndex = new Map<number, number>();
   const logged = log.finish();
   logged.serials.forEach((serial, index) => newIndex.set(serial, index));
-  const kept = new PhraseRows();
+  // The state's kept phrases of keys that did not change stay, in place (no second copy of a
+  // million rows), rescored and with their examples' documents numbered anew; the new tallies follow.
+  const kept = previous.kept;
+  let lost = false;
+  kept.retain((row) => {
+    const h1 = kept.h1(row);
+    const h2 = kept.h2(row);
+    if (changed.get(h1, h2) > 0 || more.get(h1, h2) > 0) return -1;
+    const document = newIndex.get(previous.serials[kept.example(row)[0]]!);
+    if (document === undefined) lost = true; // its example is gone though its key did not change: not a state of this corpus
+    return document ?? -1;
+  }, (row) => scoreOf(kept.voices(row), kept.stemKeys(row), counts));
+  if (lost) return undefined;
   tally.keep(kept, minVoices, counts);
   moreTally.keep(kept, minVoices, counts);
-  const before = previous.kept;
-  for (let row = 0; row < before.length; row += 1) {
-    const h1 = before.h1(row);
-    const h2 = before.h2(row);
-    if (changed.get(h1, h2) > 0 || more.get(h1, h2) > 0) continue;
-    const document = newIndex.get(previous.serials[before.example(row)[0]]!);
-    if (document === undefined) return undefined; // its example is gone though its key did not change: not a state of this corpus
-    kept.copy(before, row, scoreOf(before.voices(row), before.stemKeys(row), counts), document);
-  }
   kept.trim();
   if (oldEnds.length > 0) touched.forEach((signature, k) => staleUpTo(touchedAt[k]!, signature));
   const knownForms = new KeyedTable<SampledForms>();
