@@ -23,6 +23,14 @@ export const WORDS_PER_PASS = 8_000_000;
  */
 export const KEYS_PER_PASS = 4_000_000;
 
+/**
+ * (phrase, author) pairs a rerun's tally of the changed keys holds at once (see recountSignedPhrases):
+ * the changed keys are tallied in shares (h1 mod shares) so that their pairs table stays within
+ * 2^23 slots (96 MiB). At 200 MB, 2 % of the documents changed touch the most frequent phrases: one
+ * walk for all of them held 236 MB of tables.
+ */
+export const PAIRS_PER_PASS = 3_000_000;
+
 /** Passes for a corpus whose signatures hold `words` 32-bit words: the results are the same for any number. */
 export function passesFor(words: number): number {
   return Math.max(1, Math.ceil(words / WORDS_PER_PASS));
@@ -35,6 +43,8 @@ export interface CountOptions {
   readonly passes?: number;
   /** Distinct keys a pass may count (KEYS_PER_PASS by default; tests make it small). */
   readonly keysPerPass?: number;
+  /** (phrase, author) pairs a rerun's tally may hold at once (PAIRS_PER_PASS by default; tests make it small). */
+  readonly pairsPerPass?: number;
 }
 
 /** Every phrase that recurs enough, with exact counts, and how the counting went. */

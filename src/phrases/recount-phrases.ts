@@ -1,4 +1,4 @@
-import { KEYS_PER_PASS, type CountedPhrases, type CountOptions } from './count-phrases.js';
+import { KEYS_PER_PASS, PAIRS_PER_PASS, type CountedPhrases, type CountOptions } from './count-phrases.js';
 import { KeyCounts, KeyedTable, KeyIndex } from './hash-tables.js';
 import { DEFAULT_MIN_VOICES } from './phrase.js';
 import { RepeatLog, type PhraseState } from './phrase-state.js';
@@ -49,6 +49,16 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   addKeysOf(delta.retired.map((r) => r.signature), changed);
   addKeysOf(delta.added, changed);
   if (changed.size > keysPerPass) return undefined;
+  const pairsPerPass = Math.max(1, options.pairsPerPass ?? PAIRS_PER_PASS);
+  // The changed keys are tallied in shares (h1 mod `shares`, the first in the walk below, the others
+  // after it), as many as their (phrase, author) pairs need: estimated by the voices the state counted
+  // for them, and one for each key. A share that holds more pairs all the same is split in two.
+  let pairsExpected = changed.size;
+  for (let row = 0; row < previous.kept.length; row += 1) {
+    if (changed.get(previous.kept.h1(row), previous.kept.h2(row)) > 0) pairsExpected += previous.kept.voices(row);
+  }
+  const shares = Math.max(1, Math.ceil(pairsExpected / pairsPerPass));
+  let firstFull = false;
 
   const oldIndex = new Map<number, number>();
   previous.serials.forEach((serial, index) => oldIndex.set(serial, index));
@@ -138,7 +148,10 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
     segment(start, end, content, length, h1, h2, sig) {
       counts.segmentsOfLength[length]! += 1;
       if (changed.get(h1, h2) === 0) return;
-      tallying.segment(start, end, content, length, h1, h2, sig);
+      if (!firstFull && h1 % shares === 0) {
+        tallying.segment(start, end, content, length, h1, h2, sig);
+        if (tally.pairCount > pairsPerPass && shares <= 0xffffffff) firstFull = true;
+      }
       const check = checks.get(h1, h2);
       // Counted one past the sample, to know a sample that was complete no longer is.
       if (check < 0 || visits[check]! > VARIANT_SAMPLE) return;
@@ -173,7 +186,29 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
     return document ?? -1;
   }, (row) => scoreOf(kept.voices(row), kept.stemKeys(row), counts));
   if (lost) return undefined;
-  tally.keep(kept, minVoices, counts);
+  // The changed keys' shares: the first, tallied in the walk above unless it held too many pairs, then the others.
+  const todo: { of: number; is: number }[] = [];
+  if (firstFull) todo.push({ of: 2 * shares, is: 0 }, { of: 2 * shares, is: shares });
+  else tally.keep(kept, minVoices, counts);
+  for (let is = 1; is < shares; is += 1) todo.push({ of: shares, is });
+  let walks = 1;
+  for (let share = todo.shift(); share !== undefined; share = todo.shift()) {
+    const { of, is } = share;
+    tally.clear();
+    const visitor = tally.visitor((h1, h2) => h1 % of === is && changed.get(h1, h2) > 0);
+    let full = false;
+    walkSignatures(corpus, {
+      ...visitor,
+      segment(start, end, content, length, h1, h2, sig) {
+        if (full) return;
+        visitor.segment(start, end, content, length, h1, h2, sig);
+        if (tally.pairCount > pairsPerPass && of <= 0xffffffff) full = true;
+      },
+    }, repeats);
+    walks += 1;
+    if (full) todo.unshift({ of: 2 * of, is }, { of: 2 * of, is: is + of });
+    else tally.keep(kept, minVoices, counts);
+  }
   moreTally.keep(kept, minVoices, counts);
   kept.trim();
   if (oldEnds.length > 0) touched.forEach((signature, k) => staleUpTo(touchedAt[k]!, signature));
@@ -195,7 +230,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   return {
     kept, docIds, state: { minVoices, ...logged, kept }, knownForms,
     stats: {
-      ...walk, floor: minVoices, passes: more.size > 0 ? 2 : 1, keysPeak: changed.size + more.size, trackedPeak: tally.rows.length + moreTally.rows.length,
+      ...walk, floor: minVoices, passes: walks + (more.size > 0 ? 1 : 0), keysPeak: changed.size + more.size, trackedPeak: tally.rows.length + moreTally.rows.length,
       counterBytes: tally.bytes + moreTally.bytes + changed.bytes + more.bytes + words.bytes,
     },
   };

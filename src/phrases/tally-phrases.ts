@@ -22,6 +22,11 @@ export class PhraseTally {
     this.pairs.clear();
   }
 
+  /** (phrase, author) pairs seen so far. */
+  get pairCount(): number {
+    return this.pairs.size;
+  }
+
   /** Bytes of its tables. */
   get bytes(): number {
     return this.rowOf.bytes + this.pairs.bytes + this.rows.bytes;

@@ -61,7 +61,7 @@ function keptRows(counted: CountedPhrases): string[] {
 type Op = { readonly kind: 'add' | 'change' | 'remove'; readonly pick: number; readonly seed: number };
 
 /** Apply the operations one after the other; after each, the rerun's count must be the full count's. */
-function checkSequence(start: number, ops: readonly Op[], options: { keysPerPass?: number } = {}): { recounted: number; known: number } {
+function checkSequence(start: number, ops: readonly Op[], options: { keysPerPass?: number; pairsPerPass?: number } = {}): { recounted: number; known: number; walks: number } {
   let serial = 0;
   const docs = new Map<string, Doc>();
   for (let d = 0; d < start; d += 1) docs.set(`doc-${String(d).padStart(3, '0')}`, makeDoc(`doc-${String(d).padStart(3, '0')}`, serial++, 1000 + d));
@@ -70,6 +70,7 @@ function checkSequence(start: number, ops: readonly Op[], options: { keysPerPass
   let known = 0;
   let stored = new Map([...docs.values()].map((d) => [d.serial, d.signature]));
   let recounted = 0;
+  let walks = 0;
   for (const op of ops) {
     const ids = [...docs.keys()].sort();
     const target = ids[op.pick % Math.max(1, ids.length)];
@@ -91,6 +92,7 @@ function checkSequence(start: number, ops: readonly Op[], options: { keysPerPass
       state = { ...full.state, variants: mergePhrasesAndForms(full, corpus, 40).forms };
     } else {
       recounted += 1;
+      walks = Math.max(walks, again.stats.passes);
       expect(keptRows(again)).toEqual(keptRows(full));
       // The surface forms known from the state (those of the rows written last time whose units did not change) are the same too.
       const merged = mergePhrasesAndForms(again, corpus, 40, again.knownForms);
@@ -102,7 +104,7 @@ function checkSequence(start: number, ops: readonly Op[], options: { keysPerPass
     }
     stored = new Map([...docs.values()].map((d) => [d.serial, d.signature]));
   }
-  return { recounted, known };
+  return { recounted, known, walks };
 }
 
 const ops = fc.array(fc.record({ kind: fc.constantFrom<Op['kind']>('add', 'change', 'remove'), pick: fc.nat(1000), seed: fc.nat(100_000) }), { minLength: 1, maxLength: 6 });
@@ -119,6 +121,19 @@ describe('recountSignedPhrases', () => {
     // Not every run fell back to a count from scratch, and surface forms were reused.
     expect(recounted).toBeGreaterThan(40);
     expect(known).toBeGreaterThan(40);
+  });
+
+  it('tallies the changed keys in shares, split again when a share holds too many (phrase, author) pairs, with the same result', () => {
+    let recounted = 0;
+    let walks = 0;
+    fc.assert(fc.property(fc.integer({ min: 5, max: 25 }), ops, fc.integer({ min: 1, max: 40 }), (start, sequence, pairsPerPass) => {
+      const seen = checkSequence(start, sequence, { pairsPerPass });
+      recounted += seen.recounted;
+      walks = Math.max(walks, seen.walks);
+    }), { numRuns: 25 });
+    expect(recounted).toBeGreaterThan(25);
+    // Some recounts took several walks of shares.
+    expect(walks).toBeGreaterThan(3);
   });
 
   const words = 'Le gouvernement promet des milliards pour la souveraineté numérique européenne';
