@@ -1,8 +1,8 @@
 import { type FormatDiagnostic, type FormatResult, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
 import { DEFAULT_FIELD_MAP, type FieldMap, type FlatRow, flatRowOfObject, groupFlatRows, isFlatRecord } from './flat-records.js';
 import { readJsonRecord, type UnknownFields, unknownFieldsDiagnostic } from './json-record.js';
-import { findRecords, readInferredRecords, readsSomething, SEPARATE_DOCUMENTS } from './infer-schema.js';
-import { inferredExplainsBetter } from './reading-choice.js';
+import { findRecords, readInferredRecords, readsSomething } from './infer-schema.js';
+import { keptReading } from './reading-choice.js';
 import { readJsonLines } from './read-jsonl.js';
 import { isListingResponse, listedRecords } from './listing-records.js';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './nesting.js';
@@ -94,9 +94,7 @@ export function readJson(text: string, fileName: string, map: FieldMap = DEFAULT
   // unknown tool writes them; separate documents are set aside only when the inferred reading
   // explains the records better (reading-choice.ts).
   const found = findRecords(value);
-  if (!readsSomething(read)) return (found === undefined ? undefined : readInferredRecords(found, fileName)) ?? read;
-  const inferred = found === undefined ? undefined : readInferredRecords(found, fileName, undefined, SEPARATE_DOCUMENTS);
-  return inferred !== undefined && inferredExplainsBetter(read, inferred) ? inferred : read;
+  return found === undefined ? read : keptReading(read, (why) => readInferredRecords(found, fileName, undefined, why));
 }
 
 /** A parsed JSON value under the known field names (listing, flat records, or document objects). */

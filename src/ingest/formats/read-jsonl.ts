@@ -1,7 +1,7 @@
 import { type FormatDiagnostic, type FormatResult, MAX_RECORD_CHARS, type ParsedRecord, sizeLabel } from './format.js';
 import { DEFAULT_FIELD_MAP, type FieldMap, type FlatRow, flatRowOfObject, groupFlatRows, isFlatRecord } from './flat-records.js';
-import { readInferredRecords, readsSomething, SEPARATE_DOCUMENTS } from './infer-schema.js';
-import { inferredExplainsBetter } from './reading-choice.js';
+import { readInferredRecords } from './infer-schema.js';
+import { keptReading } from './reading-choice.js';
 import { readJsonRecord, type UnknownFields, unknownFieldsDiagnostic } from './json-record.js';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH } from './nesting.js';
 
@@ -18,7 +18,6 @@ export function readJsonLines(text: string, fileName: string, map: FieldMap = DE
   const flat: FlatRow[] = [];
   const objects: Record<string, unknown>[] = [];
   const objectLines: number[] = [];
-  let readAny = false;
   let threaded = false;
   let isFlat: boolean | undefined;
   let start = 0;
@@ -52,7 +51,6 @@ export function readJsonLines(text: string, fileName: string, map: FieldMap = DE
         } else if (value !== undefined) {
           const read = readJsonRecord(value, { defaultId: `${fileName}:${line}`, line }, unknown);
           if (read.record !== undefined) records.push(read.record);
-          if (!readAny && read.record !== undefined && readsSomething({ records: [read.record], diagnostics: [] })) readAny = true;
           if (!threaded && read.record !== undefined && read.record.page.comments.length > 0) { threaded = true; objects.length = 0; objectLines.length = 0; }
           diagnostics.push(...read.diagnostics);
         }
@@ -70,7 +68,6 @@ export function readJsonLines(text: string, fileName: string, map: FieldMap = DE
   // Nothing read under the known field names, or only separate documents without comments: one
   // record a line, fields inferred from their values; a reading of separate documents is set aside
   // only when the inferred one explains the records better (reading-choice.ts).
-  const inferred = readInferredRecords({ records: objects, path: 'the lines', inContainer: false }, fileName, objectLines, readAny ? SEPARATE_DOCUMENTS : undefined);
-  if (inferred === undefined || (readAny && !inferredExplainsBetter(read, inferred))) return read;
-  return { records: inferred.records, diagnostics: [...diagnostics.filter((d) => d.level === 'error'), ...inferred.diagnostics] };
+  const kept = keptReading(read, (why) => readInferredRecords({ records: objects, path: 'the lines', inContainer: false }, fileName, objectLines, why));
+  return kept === read ? read : { records: kept.records, diagnostics: [...diagnostics.filter((d) => d.level === 'error'), ...kept.diagnostics] };
 }

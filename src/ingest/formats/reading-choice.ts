@@ -1,4 +1,5 @@
 import type { FormatResult } from './format.js';
+import { NOTHING_READ, readsSomething, SEPARATE_DOCUMENTS } from './infer-schema.js';
 
 /**
  * Two readings of one export: under the known field names (aliases), and with the fields' roles
@@ -40,4 +41,16 @@ export function inferredExplainsBetter(alias: FormatResult, inferred: FormatResu
   const a = explained(alias);
   const b = explained(inferred);
   return b.links >= 2 && a.links === 0 && b.words >= a.words && b.slots + b.links > a.slots + a.links;
+}
+
+/**
+ * The reading kept of records the aliases read as `read`: when they read nothing, the inferred
+ * reading if there is one; when they read separate documents, the inferred reading only if it
+ * explains the records better. `infer(why)` reads the records with their fields inferred, `why`
+ * naming the reason in its info row.
+ */
+export function keptReading(read: FormatResult, infer: (why: string) => FormatResult | undefined): FormatResult {
+  if (!readsSomething(read)) return infer(NOTHING_READ) ?? read;
+  const inferred = infer(SEPARATE_DOCUMENTS);
+  return inferred !== undefined && inferredExplainsBetter(read, inferred) ? inferred : read;
 }
