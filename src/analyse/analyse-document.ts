@@ -1,4 +1,5 @@
-import { findClaims } from '../claims/find-claims.js';
+import { unitClaims } from '../claims/unit-claims.js';
+import { hasArticleClaims, hasClaimWords } from '../claims/fitted-claims.js';
 import type { DocumentSignatures } from '../phrases/find-phrases.js';
 import { UNDETERMINED, type LanguageDetector } from '../language/detect-language.js';
 import { detectDocumentLanguages } from '../language/detect-document-languages.js';
@@ -42,7 +43,11 @@ export function analyseDocument(document: Document, context: AnalysisContext): A
   let t = clock?.now() ?? 0;
   const languages = detectDocumentLanguages(document, context.detector);
   // Words are read only when the fitted weights have a word component.
-  const stem = hasWordWeights(context.lexicons.fitted) ? context.stem ?? createStemmer() : undefined;
+  const stem = hasWordWeights(context.lexicons.fitted) || hasClaimWords(context.lexicons.fittedClaims) ? context.stem ?? createStemmer() : undefined;
+  const stanceStem = hasWordWeights(context.lexicons.fitted) ? stem : undefined;
+  // Fitted claims may weigh the claims of the page's article body (unit 0), kept as the units go by.
+  const articleContext = hasArticleClaims(context.lexicons.fittedClaims);
+  let articleClaims: ReadonlySet<string> | undefined;
   const bigrams = hasBigramWeights(context.lexicons.fitted);
   // A fitted context reads the lexicon labels of the article body and of the unit before (as `fit`
   // read them in the coded sample, which has no parent column): kept as the units go by.
@@ -61,10 +66,13 @@ export function analyseDocument(document: Document, context: AnalysisContext): A
       return { unit, lang, nTokens: tokens.length, stances: notAnalysed(lang.code, context.lexicons.categories), claims: [] };
     }
     const { lexicons } = context;
-    const claims = findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts, ids);
+    // The stance tags read the lexicon's claims; with fitted claims, the reports get the model's.
+    const found = unitClaims(unit, tokens, lexicons, { ...(ids === undefined ? {} : { ids }), ...(stem === undefined ? {} : { stem }), ...(i === 0 || articleClaims === undefined ? {} : { articleClaims }) });
+    const claims = found.claims;
+    if (articleContext && i === 0 && unit.kind === 'article') articleClaims = found.held;
     if (clock !== undefined) t = clock.lap('claims', t);
-    const words = stem === undefined ? undefined : unitWords(tokens, stem, { bigrams, text: unit.text });
-    const tags = tagUnitStances(unit, tokens, claims, lexicons, ids);
+    const words = stanceStem === undefined ? undefined : unitWords(tokens, stanceStem, { bigrams, text: unit.text });
+    const tags = tagUnitStances(unit, tokens, found.lexicon, lexicons, ids);
     let contexts;
     if (withContext) {
       contexts = stanceContexts(lexicons.categories, i === 0 ? undefined : articleLabels, previousLabels);

@@ -104,6 +104,16 @@ export class ClaimConcepts {
     return found;
   }
 
+  /**
+   * Each concept found in the tokens, with the tokens of its first occurrence (start, one past the
+   * end): what the fitted claims model reads beside the rules (a rule's slot filled alone).
+   */
+  present(tokens: readonly Token[], ids?: TokenIds): Map<string, readonly [number, number]> {
+    const first = new Map<string, readonly [number, number]>();
+    for (const m of this.matches(tokens, ids)) if (!first.has(m.entry.id)) first.set(m.entry.id, [m.start, m.end]);
+    return first;
+  }
+
   /** The concepts found, with their sentences and negations. */
   private hits(found: readonly EntryMatch[], tokens: readonly Token[], text: string): ConceptHit[] {
     const sentences = sentencesOf(tokens, text);

@@ -46,6 +46,17 @@ function isNegated(m: EntryMatch, text: string, tokens: readonly Token[], claims
  * `ids`: the tokens' ids (tokeniseWithIds), when the caller has them: the same mentions, found faster.
  */
 export function findClaims(unit: Unit, tokens: readonly Token[], claims: Lexicon, concepts?: ClaimConcepts, ids?: TokenIds): ClaimMention[] {
+  const { byPhrase, byConcept } = findClaimsBySource(unit, tokens, claims, concepts, ids);
+  if (byConcept.length === 0) return byPhrase;
+  return [...byPhrase, ...byConcept].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0));
+}
+
+/**
+ * The mentions of findClaims kept apart by what found them: a claim's own phrases, or its concepts
+ * co-occurring (none in an article body, none where a phrase of the same claim covers the passage).
+ * The fitted claims model (fitted-claims.ts) weighs the two differently.
+ */
+export function findClaimsBySource(unit: Unit, tokens: readonly Token[], claims: Lexicon, concepts?: ClaimConcepts, ids?: TokenIds): { byPhrase: ClaimMention[]; byConcept: ClaimMention[] } {
   const ownCues = new Map<string, ReadonlySet<string>>();
   const mention = (claimId: string, start: number, end: number, negated: boolean): ClaimMention => {
     const span = { start: tokens[start]!.span.start, end: tokens[end - 1]!.span.end };
@@ -59,11 +70,10 @@ export function findClaims(unit: Unit, tokens: readonly Token[], claims: Lexicon
     }
     return mention(m.entry.id, m.start, m.end, isNegated(m, unit.text, tokens, claims, own));
   });
-  if (concepts === undefined || unit.kind === 'article') return byPhrase;
+  if (concepts === undefined || unit.kind === 'article') return { byPhrase, byConcept: [] };
   const byConcept = concepts
     .find(tokens, unit.text, ids)
     .map((c) => mention(c.claimId, c.start, c.end, c.negated))
     .filter((c) => !byPhrase.some((p) => p.claimId === c.claimId && p.span.start < c.span.end && c.span.start < p.span.end));
-  if (byConcept.length === 0) return byPhrase;
-  return [...byPhrase, ...byConcept].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0));
+  return { byPhrase, byConcept };
 }

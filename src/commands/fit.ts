@@ -8,6 +8,7 @@ import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folde
 import { FITTED_FILE, stanceLexiconsHash } from '../lexicon/load-fitted.js';
 import { loadLexicons } from '../lexicon/load-lexicon.js';
 import { UserError } from '../errors.js';
+import { fitClaimsCommand } from './fit-claims-command.js';
 
 const f2 = (x: number): string => x.toFixed(2);
 
@@ -23,8 +24,13 @@ export function registerFitCommand(program: Command): void {
     .option('--output <file>', `write the weights here instead of ${FITTED_FILE} in the lexicon folder`)
     .option('--features <list>', `feature groups offered to cross-validation beyond entries and flags, comma-separated: words (one weight per word stem found on at least 3 pages), bigrams (pairs of adjacent stems, on top of words), context (the lexicon label of the page's article and of the unit before); each is kept per stance only when cross-validation over pages finds it helps`, 'words')
     .option('--no-words', 'fit the entries and flags only (offers no feature group)')
-    .action((flags: { gold: string; splitFile?: string; split?: string; lexicons?: string; output?: string; words: boolean; features: string }) => {
+    .option('--claims', 'fit the claims instead of the stances: per claim with enough coded units, a model over the lexicon\'s finding, the concept families and (when cross-validation keeps them) the word stems and the article\'s claims, written to fitted-claims.yaml (docs/commands.md); --features then lists words, article')
+    .action((flags: { gold: string; splitFile?: string; split?: string; lexicons?: string; output?: string; words: boolean; features: string; claims?: boolean }, command: Command) => {
       if ((flags.splitFile === undefined) !== (flags.split === undefined)) throw new UserError('--split-file and --split go together', 'e.g. --split-file eval/stances/split.tsv --split dev');
+      if (flags.claims === true) {
+        fitClaimsCommand({ ...flags, features: command.getOptionValueSource('features') === 'default' ? undefined : flags.features });
+        return;
+      }
       const features = flags.features.split(',').map((f) => f.trim()).filter((f) => f !== '');
       const unknown = features.filter((f) => !(FIT_FEATURES as readonly string[]).includes(f));
       if (unknown.length > 0) throw new UserError(`--features: unknown feature group "${unknown[0]}"`, `expected a comma-separated list of ${FIT_FEATURES.join(', ')}`);

@@ -1,4 +1,5 @@
-import { findClaims } from '../claims/find-claims.js';
+import { unitClaims } from '../claims/unit-claims.js';
+import { hasClaimWords } from '../claims/fitted-claims.js';
 import type { LexiconSet } from '../lexicon/load-lexicon.js';
 import type { Stance, Unit } from '../model.js';
 import { seededRandom } from '../sampling/seeded-random.js';
@@ -65,11 +66,19 @@ export function predictCoded(units: readonly CodedUnit[], lexicons: LexiconSet):
   const plain = plainCountLexicon(lexicons.stances);
   const stem = hasWordWeights(lexicons.fitted) ? createStemmer() : undefined;
   const bigrams = hasBigramWeights(lexicons.fitted);
+  const claimStem = hasClaimWords(lexicons.fittedClaims) ? createStemmer() : undefined;
+  const unitOf = (u: CodedUnit): Unit => ({ id: `${u.docId}#${u.position}`, docId: u.docId, position: u.position, kind: u.kind, depth: 0, text: u.text });
+  // Fitted claims may weigh the claims of the page's article body (position 0), as `run` does.
+  const articleClaims = new Map<string, ReadonlySet<string>>();
+  if (lexicons.fittedClaims !== undefined) {
+    for (const u of units) if (u.position === 0 && u.kind === 'article') articleClaims.set(u.docId, unitClaims(unitOf(u), tokenise(u.text), lexicons).held);
+  }
   const tagged = units.map((u) => {
-    const unit: Unit = { id: `${u.docId}#${u.position}`, docId: u.docId, position: u.position, kind: u.kind, depth: 0, text: u.text };
+    const unit = unitOf(u);
     const tokens = tokenise(u.text);
-    const mentions = findClaims(unit, tokens, lexicons.claims, lexicons.claimConcepts);
-    return { tokens, mentions, tags: tagUnitStances(unit, tokens, mentions, lexicons) };
+    const article = u.position === 0 ? undefined : articleClaims.get(u.docId);
+    const found = unitClaims(unit, tokens, lexicons, { ...(claimStem === undefined ? {} : { stem: claimStem }), ...(article === undefined ? {} : { articleClaims: article }) });
+    return { tokens, mentions: found.claims, tags: tagUnitStances(unit, tokens, found.lexicon, lexicons) };
   });
   // A fitted context reads the lexicon labels of each unit's article and previous unit in the sample.
   const contexts = hasContextWeights(lexicons.fitted) ? codedContexts(units, tagged.map((t) => lexiconLabels(t.tags, lexicons.categories)), stances) : undefined;

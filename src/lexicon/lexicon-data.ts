@@ -1,6 +1,7 @@
 import { ClaimConcepts, type ConceptRule } from '../claims/claim-concepts.js';
 import type { PhraseWords } from '../phrases/find-phrases.js';
 import type { FittedWeights } from '../stance/fitted-weights.js';
+import type { FittedClaims } from '../claims/fitted-claims.js';
 import type { StanceCategory } from './stance-category.js';
 import { Lexicon, type LexiconEntry, type NegationRules } from './lexicon.js';
 import type { LexiconFile, LexiconSet } from './load-lexicon.js';
@@ -22,6 +23,7 @@ export interface LexiconData {
   /** LexiconSet.files (the phrase word list's file is phraseWords.file). */
   readonly files: readonly LexiconFile[];
   readonly fitted?: FittedWeights;
+  readonly fittedClaims?: FittedClaims;
   readonly phraseWords: PhraseWords;
 }
 
@@ -31,7 +33,7 @@ export function lexiconDataOf(lexicons: RunLexicons): LexiconData {
   return {
     categories: set.categories, stanceEntries: set.stances.entries, claimEntries: set.claims.entries, negation: set.stances.negation,
     conceptEntries: set.claimConcepts.concepts.entries, conceptRules: set.claimConcepts.rules, conceptsWithin: set.claimConcepts.within,
-    files: set.files, ...(set.fitted === undefined ? {} : { fitted: set.fitted }), phraseWords: lexicons.phraseWords,
+    files: set.files, ...(set.fitted === undefined ? {} : { fitted: set.fitted }), ...(set.fittedClaims === undefined ? {} : { fittedClaims: set.fittedClaims }), phraseWords: lexicons.phraseWords,
   };
 }
 
@@ -44,6 +46,7 @@ export function runLexiconsOf(data: LexiconData): RunLexicons {
     claimConcepts: new ClaimConcepts(new Lexicon(data.conceptEntries, data.negation), data.conceptRules, data.conceptsWithin),
     files: data.files,
     ...(data.fitted === undefined ? {} : { fitted: data.fitted }),
+    ...(data.fittedClaims === undefined ? {} : { fittedClaims: data.fittedClaims }),
   };
   return { set, phraseWords: data.phraseWords, files: [...data.files, data.phraseWords.file] };
 }

@@ -11,6 +11,8 @@ import { hostileYamlShape, parseLexiconYaml } from './parse-lexicon-yaml.js';
 import { ClaimConcepts, type ConceptRule } from '../claims/claim-concepts.js';
 import type { FittedWeights } from '../stance/fitted-weights.js';
 import { FITTED_FILE, parseFitted } from './load-fitted.js';
+import { FITTED_CLAIMS_FILE, parseFittedClaims } from './load-fitted-claims.js';
+import type { FittedClaims } from '../claims/fitted-claims.js';
 import { CATEGORY_COLOUR, CATEGORY_NAME, orderCategories, type StanceCategory } from './stance-category.js';
 
 /** A configuration problem: names file, line and entry, and stops the run before any work. */
@@ -37,11 +39,13 @@ export interface LexiconSet {
   readonly files: readonly LexiconFile[];
   /** Weights fitted on a coded sample (fitted.yaml), when the folder has them and they are not ignored. */
   readonly fitted?: FittedWeights;
+  /** Claims fitted on a coded sample (fitted-claims.yaml), when the folder has them and they are not ignored. */
+  readonly fittedClaims?: FittedClaims;
 }
 
 /** How a lexicon folder is loaded. */
 export interface LoadLexiconOptions {
-  /** Use fitted.yaml when the folder has one (default); false scores with the lexicon weights (`--no-fitted`). */
+  /** Use fitted.yaml and fitted-claims.yaml when the folder has them (default); false scores with the lexicon weights and finds claims with the lexicon alone (`--no-fitted`). */
   readonly fitted?: boolean;
 }
 
@@ -472,13 +476,19 @@ export function loadLexicons(dir: string, options: LoadLexiconOptions = {}): Lex
     ? undefined
     : parseFitted(readLexiconText(dir, FITTED_FILE, 'fitted weights file'), { stances, claims }, names, (message) => new LexiconError(message));
   if (fitted !== undefined) files.push(fitted.file);
+  const claimConcepts = readConcepts(claimsFile, negation.rules);
+  const fittedClaims = options.fitted === false || !existsSync(path.join(dir, FITTED_CLAIMS_FILE))
+    ? undefined
+    : parseFittedClaims(readLexiconText(dir, FITTED_CLAIMS_FILE, 'fitted claims file'), claims, claimConcepts, (message) => new LexiconError(message));
+  if (fittedClaims !== undefined) files.push(fittedClaims.file);
   return {
     categories,
     stances,
     claims,
-    claimConcepts: readConcepts(claimsFile, negation.rules),
+    claimConcepts,
     files,
     ...(fitted === undefined ? {} : { fitted: fitted.fitted }),
+    ...(fittedClaims === undefined ? {} : { fittedClaims: fittedClaims.fitted }),
   };
 }
 
