@@ -16,6 +16,7 @@ import { CONTEXT, fittedEntryWeight, FLAGS, hasBigramWeights, hasContextWeights,
 import { isBigram, unitWords, wordValue } from '../stance/unit-words.js';
 import type { LexiconSet } from '../lexicon/load-lexicon.js';
 import { createStemmer } from '../text/stem-fr.js';
+import { explainFittedClaims } from './explain-claims.js';
 
 
 /** One stance's score under its fitted model: each counted entry with its fitted weight, each flag, the threshold. */
@@ -70,12 +71,13 @@ export function registerExplainCommand(program: Command): void {
     .option('--text <text>', 'explain this text instead of a unit of a run')
     .option('-o, --out <dir>', 'output folder of the run holding units.csv', DEFAULTS.outDir)
     .option('-l, --lexicons <dir>', LEXICONS_OPTION_HELP)
-    .option('--no-fitted', `explain with the lexicon weights, ignoring the folder's fitted weights (${FITTED_FILE})`)
+    .option('--no-fitted', `explain with the lexicon weights and the lexicon's claims, ignoring the folder's fitted weights (${FITTED_FILE}) and fitted claims (fitted-claims.yaml)`)
     .action((unitId: string | undefined, flags: { text?: string; out: string; lexicons?: string; fitted: boolean }) => {
       const lexicons = loadLexicons(chooseLexiconDir(flags.lexicons, process.cwd()).dir, { fitted: flags.fitted });
       let unit: Unit;
       let lang = '';
       let contexts: Record<string, StanceContext> | undefined;
+      let article: Unit | undefined;
       if (flags.text !== undefined) {
         unit = { id: 'text#0', docId: 'text', position: 0, kind: 'comment', depth: 0, text: flags.text };
       } else {
@@ -86,6 +88,8 @@ export function registerExplainCommand(program: Command): void {
         unit = { id: row.unitId, docId: row.docId, position: row.position, kind: row.kind as Unit['kind'], depth: Number(row.depth) || 0, text: row.text };
         lang = row.lang;
         if (hasContextWeights(lexicons.fitted)) contexts = runContexts(rows, unit, lexicons);
+        const body = unit.position === 0 ? undefined : rows.find((r) => r.docId === unit.docId && r.position === 0 && r.kind === 'article');
+        if (body !== undefined) article = { id: body.unitId, docId: body.docId, position: 0, kind: 'article', depth: 0, text: body.text };
       }
       const out: string[] = [];
       const text = unit.text;
@@ -153,6 +157,7 @@ export function registerExplainCommand(program: Command): void {
         for (const p of parts) out.push(`    + ${p}`);
         for (const a of aside) out.push(`    not counted: ${a}`);
       }
+      out.push(...explainFittedClaims(unit, tokens, lexicons, article));
       process.stdout.write(`${out.join('\n')}\n`);
     });
 }
