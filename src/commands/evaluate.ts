@@ -11,6 +11,8 @@ import { codedSha256, readSplit } from '../evaluate/read-coded.js';
 import { secondCoderReport } from '../evaluate/second-coder.js';
 import { FITTED_FILE, stanceLexiconsHash } from '../lexicon/load-fitted.js';
 import { UserError } from '../errors.js';
+import { claimsDifference } from '../evaluate/claims-difference.js';
+import { FITTED_CLAIMS_FILE } from '../lexicon/load-fitted-claims.js';
 
 function table(title: string, e: Evaluation): string[] {
   const lines = [title, `  ${'stance'.padEnd(14)} ${'P'.padStart(5)} ${'R'.padStart(5)} ${'F1'.padStart(5)}   tp  fp  fn  tn`];
@@ -32,9 +34,20 @@ function evaluateCodedGold(flags: { gold: string; lexicons?: string; splitFile?:
   const title = `${flags.gold}${split === undefined ? '' : ` (split ${split.name})`}`;
   if (flags.secondCoder !== undefined) return secondCoderReport(flags.gold, flags.secondCoder, lexicons, split === undefined ? undefined : readSplit(split.file, split.name));
   const fitted = lexicons.fitted;
-  const plain = evaluateCoded(gold, { ...lexicons, fitted: undefined }, split);
-  if (fitted === undefined) return formatCodedEvaluation(title, plain.evaluation);
+  const fittedClaims = lexicons.fittedClaims;
+  const plain = evaluateCoded(gold, { ...lexicons, fitted: undefined, fittedClaims: undefined }, split);
+  if (fitted === undefined && fittedClaims === undefined) return formatCodedEvaluation(title, plain.evaluation);
   const withWeights = evaluateCoded(gold, lexicons, split);
+  // Fitted claims (fitted-claims.yaml): the claims line of the second table is the models', beside the lexicon's.
+  const claimLines = fittedClaims === undefined ? [] : (() => {
+    const c = claimsDifference(plain.units, withWeights.predictions, plain.predictions);
+    const notes = [`  claims F1 fitted claims (${path.join(path.relative(process.cwd(), dir) || '.', FITTED_CLAIMS_FILE)}) − lexicon alone: ${c.difference >= 0 ? '+' : ''}${f2(c.difference)} [${f2(c.interval.low)}, ${f2(c.interval.high)}] (paired bootstrap over units)`];
+    if (fittedClaims.goldSha256 === codedSha256(gold) && (fittedClaims.goldSplit === undefined || fittedClaims.goldSplit === split?.name)) notes.push(`  note: these claims were fitted on this very sample${fittedClaims.goldSplit === undefined ? '' : ` (split ${fittedClaims.goldSplit})`}: the fitted claims figures are in-sample, not a measure of new text`);
+    return notes;
+  })();
+  if (fitted === undefined) {
+    return [...formatCodedEvaluation(`${title}, lexicon alone`, plain.evaluation), '', ...formatCodedEvaluation(`${title}, fitted claims`, withWeights.evaluation), '', ...claimLines];
+  }
   const stances = lexicons.categories.map((c) => c.name);
   const d = macroDifference(plain.units, withWeights.predictions, plain.predictions, stances);
   const weightsFile = flags.weights ?? path.join(path.relative(process.cwd(), dir) || '.', FITTED_FILE);
@@ -44,6 +57,7 @@ function evaluateCodedGold(flags: { gold: string; lexicons?: string; splitFile?:
     ...formatCodedEvaluation(`${title}, fitted weights (${weightsFile})`, withWeights.evaluation),
     '',
     `  macro-F1 fitted − unfitted: ${d.difference >= 0 ? '+' : ''}${f2(d.difference)} [${f2(d.interval.low)}, ${f2(d.interval.high)}] (paired bootstrap over units)`,
+    ...claimLines,
   ];
   if (fitted.goldSha256 === codedSha256(gold) && (fitted.goldSplit === undefined || fitted.goldSplit === split?.name)) {
     lines.push(`  note: these weights were fitted on this very sample${fitted.goldSplit === undefined ? '' : ` (split ${fitted.goldSplit})`}: the fitted figures are in-sample, not a measure of new text`);
@@ -67,7 +81,7 @@ export function registerEvaluateCommand(program: Command): void {
     .option('--baseline', 'also score a plain dictionary count (one-word patterns, any hit sets the label, no negation, no weights), side by side', false)
     .option('--no-confusions', 'do not list the disagreements')
     .option('--weights <file>', `with a "text" gold: score with these fitted weights (written by "controverse fit --output") instead of the lexicon folder's ${FITTED_FILE}`)
-    .option('--no-fitted', `with a "text" gold: ignore the lexicon folder's ${FITTED_FILE}`)
+    .option('--no-fitted', `with a "text" gold: ignore the lexicon folder's ${FITTED_FILE} and fitted-claims.yaml`)
     .option('--second-coder <file>', 'with a "text" gold: a second coding of the same units (file or folder, same shape): prints the two coders\' agreement (F1 and Cohen\'s kappa per stance, claims) and the tool against each coder on the units both coded')
     .action((flags: { gold: string; out: string; lexicons?: string; baseline: boolean; confusions: boolean; splitFile?: string; split?: string; weights?: string; fitted: boolean; secondCoder?: string }) => {
       if (flags.secondCoder !== undefined && !hasTextColumn(path.resolve(flags.gold))) throw new UserError('--second-coder needs a gold whose units carry their text', 'e.g. --gold eval/stances/pages --second-coder eval/stances/second-coding');

@@ -43,6 +43,10 @@ describe('controverse fit --claims', () => {
     expect(() => readFileSync(path.join(lexicons, 'fitted.yaml'))).toThrow();
     const explain = await cli('explain', '--text', 'Le rectorat a du Outlook dans chaque bureau.', '-l', lexicons);
     expect(explain.stdout).toMatch(/^ {2}gafam_dependence: found, score/mu);
+    const evaluate = await cli('evaluate', '--gold', gold, '-l', lexicons);
+    expect(evaluate.stdout).toMatch(/, lexicon alone: 60 units[^]*claims +0\.00 +0\.00 +0\.00 [^]*, fitted claims: 60 units[^]*claims +1\.00 +1\.00 +1\.00 /u);
+    expect(evaluate.stdout).toMatch(/claims F1 fitted claims \(.*fitted-claims\.yaml\) − lexicon alone: \+1\.00 \[/u);
+    expect(evaluate.stdout).toMatch(/these claims were fitted on this very sample/u);
   }, 180_000);
 
   it('refuses a feature group of the stance fit', async () => {
