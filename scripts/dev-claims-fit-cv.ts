@@ -5,7 +5,8 @@
 // through `evaluate`'s path (predictCoded). Claims P / R / F1 per (unit, claim), micro, with 95 %
 // bootstrap intervals over units, for the lexicon alone and the fitted model, their paired
 // difference, per claim, and per writer.
-// `npx tsx scripts/dev-claims-fit-cv.ts [--features words,article] [--min 20] [--lexicons DIR]`
+// `npx tsx scripts/dev-claims-fit-cv.ts [--features words,article] [--min 20] [--lexicons DIR] [--fresh g,h,i,j]`
+// `--fresh`: writers whose dev pages no claims entry was written from, scored together (default g,h,i,j).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { predictCoded, scoreCoded, type CodedPrediction, figures, intervalOf, BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED } from '../src/evaluate/evaluate-coded.js';
@@ -20,7 +21,7 @@ import { devPages } from './dev-pages.js';
 const OUTER_FOLDS = 5;
 const OUTER_SEED = 777;
 
-const { values } = parseArgs({ options: { features: { type: 'string', default: 'words,article' }, min: { type: 'string', default: String(MIN_CLAIM_POSITIVES) }, lexicons: { type: 'string', default: 'lexicons' } } });
+const { values } = parseArgs({ options: { features: { type: 'string', default: 'words,article' }, min: { type: 'string', default: String(MIN_CLAIM_POSITIVES) }, lexicons: { type: 'string', default: 'lexicons' }, fresh: { type: 'string', default: 'g,h,i,j' } } });
 const features = values.features.split(',').filter((f) => f !== '') as ClaimFitFeature[];
 const minPositives = Number(values.min);
 const lexicons = loadLexicons(path.resolve(values.lexicons), { fitted: false });
@@ -78,6 +79,7 @@ function paired(sub: readonly number[], p: readonly CodedPrediction[] = model): 
   return `${f2(figures(total(a, all)).f1 - figures(total(b, all)).f1)} [${f2(ci.low)}, ${f2(ci.high)}]`;
 }
 const everything = units.map((_, i) => i);
+const splitFile = path.resolve('eval/stances/split.tsv');
 const e0 = scoreCoded(units, plain, stances).claims;
 const e1 = scoreCoded(units, model, stances).claims;
 console.log(`dev claims, page-held-out (${OUTER_FOLDS} outer folds), ${units.length} units, ${new Set(units.map((u: CodedUnit) => u.docId)).size} pages; features offered: ${features.join(',') || 'none'}; min positives ${minPositives}`);
@@ -96,7 +98,13 @@ for (const [c, n] of byFrequency) {
   console.log(line('fitted, every model', everything, modelAll, c));
   console.log(line('fitted, kept models', everything, model, c));
 }
-const splitFile = path.resolve('eval/stances/split.tsv');
+const freshWriters = values.fresh.split(',').filter((w) => w !== '');
+const freshPages = new Set(freshWriters.flatMap((w) => [...readSplit(splitFile, w, 'writer')]));
+const fresh = everything.filter((i) => freshPages.has(units[i]!.docId));
+console.log(`dev pages of writers ${freshWriters.join(', ')} (no claims entry written from them; ${fresh.length} units): kept models ${paired(fresh)}, every model ${paired(fresh, modelAll)}`);
+console.log(line('lexicon alone', fresh, plain));
+console.log(line('fitted, every model', fresh, modelAll));
+console.log(line('fitted, kept models', fresh, model));
 console.log('per writer (lexicon alone → fitted), F1 difference with paired interval:');
 for (const writer of splitValues(splitFile, 'writer')) {
   const pages = readSplit(splitFile, writer, 'writer');
