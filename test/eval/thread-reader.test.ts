@@ -37,12 +37,15 @@ import { labelledThreadPages, leaveOneKindOutWithModel, syntheticTrainingPages, 
 // 0.839 (author 0.821, date 0.853, parent 0.858), leave-one-kind-out 0.835, 0.831 with the model retrained.
 // With alias and inferred export readings compared, owned records, packed comment cells and generic
 // text and HTML cues (same branch, model retrained): 0.882 (author 0.881, date 0.903, parent 0.904),
-// leave-one-kind-out 0.872, 0.869 with the model retrained.
-const FLOORS = { f1: 0.881, author: 0.880, published: 0.902, parent: 0.903 } as const;
+// leave-one-kind-out 0.872, 0.869 with the model retrained. With the 16 kinds of the seventh held-out
+// set moved in (branch reader8, 1107 gold units, reader unchanged, model retrained on the moved text
+// copies): 0.835 (author 0.824, date 0.855, parent 0.882), leave-one-kind-out 0.826, 0.821 with the
+// model retrained.
+const FLOORS = { f1: 0.834, author: 0.823, published: 0.854, parent: 0.881 } as const;
 const FLOORS_PER_EXPORT = ['csv-export', 'json-flat', 'jsonl-flat', 'facepager-csv', 'reddit-json', 'disqus-jsonl', 'ytdt-csv', 'html-news', 'html-blog', 'html-social-post', 'html-js-news', 'html-utility-forum', 'html-discussion-group', 'html-msg-cards', 'html-related-links', 'html-link-comments', 'html-regional', 'html-xenforo', 'telegram-json', 'mastodon-context', 'fourcat-csv', 'html-smf', 'html-wix-blog', 'hypothesis-jsonl', 'jira-csv'];
-const LEAVE_ONE_KIND_OUT_F1 = 0.871;
+const LEAVE_ONE_KIND_OUT_F1 = 0.825;
 /** Leave-one-kind-out with the line-role model retrained without each kind: the whole reader's honest figure. */
-const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.868;
+const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.820;
 
 describe('thread reader on the development set (eval/threads)', () => {
   const score = scoreThreadSet();

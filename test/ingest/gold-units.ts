@@ -14,8 +14,6 @@ export const THREAD_SET_DIR = 'eval/threads';
 export const HELD_OUT_DIR = 'eval/threads-heldout';
 /** A second held-out set, of kinds in neither set above, written once the first had been looked at (eval/threads-heldout-2/README.md). */
 export const FRESH_HELD_OUT_DIR = 'eval/threads-heldout-2';
-/** A seventh set, written on 2026-12-07 by someone who had not read the reader, kept unread (not in eval:units) for the round after the sixth set is measured (eval/threads-heldout-7/README.md). */
-export const SEVENTH_HELD_OUT_DIR = 'eval/threads-heldout-7';
 /** An eighth set, written on 2026-12-07 by someone who had not read the reader, kept unread (not in eval:units) for the reader round after the next one (eval/threads-heldout-8/README.md). */
 export const EIGHTH_HELD_OUT_DIR = 'eval/threads-heldout-8';
 
