@@ -66,10 +66,30 @@ function bylineSentences(t: string, cues: LineCueSet): LineInfo | undefined {
   return reply === undefined ? first : { ...first, reply };
 }
 
+/** Columns of a row: parts set apart by runs of spaces or tabs. */
+const COLUMN_GAP = /\s{2,}|\t/u;
+
+/** Fewest columns that make an undated row of short labels a menu. */
+const MIN_MENU_COLUMNS = 3;
+/** Most words of a menu's label. */
+const MAX_MENU_LABEL_WORDS = 4;
+
+/**
+ * A row of a menu, a toolbar or a footer: three columns or more set apart by runs of spaces, each a
+ * short label without a sentence's end and none a date ("Répondre à tous   Répondre   Transférer",
+ * "Mentions légales   Accessibilité   Contact"). A comment's words run on; a header holds a date.
+ */
+function isMenuRow(t: string, cues: LineCueSet): boolean {
+  if (!COLUMN_GAP.test(t)) return false;
+  const columns = t.split(COLUMN_GAP);
+  return columns.length >= MIN_MENU_COLUMNS && columns.every((c) => wordCount(c, MAX_MENU_LABEL_WORDS + 1) <= MAX_MENU_LABEL_WORDS && !/[.!?…:;,]$/u.test(c) && dateCueOf(c, cues) === undefined);
+}
+
 function classify(line: string, cues: LineCueSet): LineInfo {
   const t = line.trim();
   // Headers, markers and interface lines are short: a long line is text, read without the cue patterns.
   if (t === '' || t.length > MAX_CUE_LINE_CHARS) return { header: false, iface: false };
+  if (isMenuRow(t, cues)) return { header: false, iface: true };
   const byline = bylineSentences(t, cues);
   if (byline !== undefined) return byline;
   // "09:12" alone under a message's words: the time closing it (a footer), its day not shown.
@@ -228,15 +248,38 @@ function nameLeading(line: string, cues: LineCueSet): string {
   return (rest.length > 0 && first !== undefined ? authorOf(first, cues) : undefined) ?? line.trim();
 }
 
+/** Fewest rows, one under the other, that make a listing. */
+const MIN_LISTING_ROWS = 3;
+
+/**
+ * The rows of the page's listings: runs of MIN_LISTING_ROWS lines or more, one right under the other,
+ * each of three columns or more ending with a date ("Sortie au planétarium   Vie scolaire   04/03/25":
+ * a mailbox's discussions, a forum's topics, a box of latest posts). A post's header has its words
+ * under it, never another row of the same shape.
+ */
+function listingRows(lines: readonly string[], mayBeDated: readonly boolean[], cues: LineCueSet): Set<number> {
+  const rows = new Set<number>();
+  let run: number[] = [];
+  const close = (): void => { if (run.length >= MIN_LISTING_ROWS) for (const i of run) rows.add(i); run = []; };
+  for (let i = 0; i < lines.length; i += 1) {
+    const columns = mayBeDated[i] === true && COLUMN_GAP.test(lines[i]!.trim()) ? lines[i]!.trim().split(COLUMN_GAP) : [];
+    if (columns.length >= 3 && dateCueOf(columns[columns.length - 1]!, cues)?.iso !== undefined) run.push(i);
+    else close();
+  }
+  close();
+  return rows;
+}
+
 /** The comment headers of a page: dated lines with the name and marker lines around them; `mayBeDated[i]`: line i is short and may hold a date. */
 function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<number>, mayBeDated: readonly boolean[], cues: LineCueSet): Block[] {
   const dated: number[] = [];
   for (let i = 0; i < lines.length; i += 1) if (mayBeDated[i] === true && info(i)?.header === true && info(i)?.footer !== true) dated.push(i);
   const nameOffset = nameOffsetOf(lines, info, dated);
+  const listed = listingRows(lines, mayBeDated, cues);
   const blocks: Block[] = [];
   for (let i = 0; i < lines.length; i += 1) {
     // A header holds a date: lines that cannot are not classified for it.
-    if (mayBeDated[i] !== true || info(i)?.header !== true) continue;
+    if (mayBeDated[i] !== true || info(i)?.header !== true || listed.has(i)) continue;
     // "Aujourd'hui" alone between blank lines: a chat's day separator, not a message's header.
     if (DAY_SEPARATOR.test(lines[i]!.trim()) && isBlank(lines[i - 1] ?? '') && isBlank(lines[i + 1] ?? '')) continue;
     const last = blocks[blocks.length - 1];

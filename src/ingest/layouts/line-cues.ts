@@ -384,6 +384,11 @@ const splitTrailingAge = (segment: string): string[] => {
 /** Words that introduce an author on a byline or header: "Par X", "Posted by u/X", "Message par X". */
 const AUTHOR_PREFIX = /^(?:(?:message\s+)?par|by|posted\s+by|publiée?\s+par|postée?\s+par|écrite?\s+par|de|from|épinglé\s+par|pinned\s+by)\s+(?:u\/)?/iu;
 
+/** A role in parentheses after a name: "(Professeur principal)", "(invité)". */
+const ROLE_AFTER_NAME = /(\S)\s+\(((?:\p{L}[\p{L}'’-]*\s?){1,4})\)$/u;
+/** Pronouns a display name shows in parentheses: part of the name. */
+const PRONOUNS = /^(?:(?:elle|il|iel|ielle|ils|elles|she|he|they|her|him|them|hers|his|theirs)(?:\s*\/\s*|\s+)?)+$/iu;
+
 /** A name as a header shows it, or undefined: "@bastien_infra", "Lucie M.", "Posted by u/X" → "X". */
 export function authorOf(segment: string, cues: LineCueSet = DEFAULT_LINE_CUES): string | undefined {
   return memoised(cues.memo?.names, segment, (s) => readAuthor(s, cues));
@@ -406,7 +411,9 @@ function readAuthor(segment: string, cues: LineCueSet): string | undefined {
   if (t.includes('•') || t.includes('·')) t = t.replace(/\s+[•·]\s+\d+(?:e|er|nd|rd|th)\+?$/u, '');
   t = t.trim();
   if (':tTsS\u017f'.includes(t.charAt(t.length - 1)) && t !== '') t = t.replace(/\s+(?:dit|says|a dit)\s*:?$/iu, '');
-  if (t.endsWith(')')) t = t.replace(/\s*\((?:modifié|edited)\)$/iu, '');
+  // "(modifié)" after a name; "Mme LE CORRE A. (Professeur principal)": a role in parentheses after the
+  // name is no part of it, pronouns are ("Élise (elle)", "Sam (they/them)").
+  if (t.endsWith(')')) t = t.replace(/\s*\((?:modifié|edited)\)$/iu, '').replace(ROLE_AFTER_NAME, (whole, last: string, role: string) => (PRONOUNS.test(role) ? whole : last));
   t = t.trim();
   if (t === '' || t.length > 80 || /[.!?;]$/u.test(t) && !/\b\p{Lu}\.$/u.test(t)) return undefined;
   const words = t.split(/\s+/u);

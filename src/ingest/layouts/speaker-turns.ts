@@ -1,6 +1,6 @@
 import { parseDate } from '../formats/parse-date.js';
 import { layoutOfReader, type PageLayout, type LayoutReading } from './layout.js';
-import { DEFAULT_LINE_CUES, type LineCueSet } from './line-cues.js';
+import { dateCueOf, DEFAULT_LINE_CUES, type LineCueSet } from './line-cues.js';
 import { isBlank } from './text-lines.js';
 
 /**
@@ -39,10 +39,17 @@ const DAY_IN_LINE = /(\d{1,2})(?:er)?\s+(janvier|février|fevrier|mars|avril|mai
 
 interface Turn { readonly line: number; readonly label: string; readonly words: string }
 
-const turnOf = (line: string, i: number): Turn | undefined => {
+/** A role in parentheses then a separator opening what follows a label ("(Parent) - le 10/03/25 à 18:12"). */
+const ROLE_AND_SEPARATOR = /^(?:\([^()]{1,40}\))?\s*[-–—·|,]?\s*/u;
+
+const turnOf = (line: string, i: number, cues: LineCueSet): Turn | undefined => {
   if (line.length > 4000) return undefined;
   const m = TURN.exec(line.trim()) ?? TURN_STOP.exec(line.trim());
-  return m === null ? undefined : { line: i, label: (m[1] ?? '').trim(), words: m[2] ?? '' };
+  if (m === null) return undefined;
+  // "M. NICOLAS P. (Parent) - le 10/03/25 à 18:12": a message's header (a name, then its date), not a turn's words.
+  const words = m[2] ?? '';
+  if (dateCueOf(words.replace(ROLE_AND_SEPARATOR, ''), cues) !== undefined) return undefined;
+  return { line: i, label: (m[1] ?? '').trim(), words };
 };
 
 /** The day of the session: the first day with its year named above the first turn. */
@@ -56,8 +63,8 @@ function sessionDay(lines: readonly string[], before: number): string | undefine
 }
 
 /** Read a page as speakers' turns; undefined when fewer than MIN_TURNS turns by MIN_SPEAKERS speakers or most lines are not turns. */
-export function readSpeakerTurns(lines: readonly string[], _cues: LineCueSet = DEFAULT_LINE_CUES): LayoutReading | undefined {
-  const turns = lines.flatMap((l, i) => turnOf(l, i) ?? []);
+export function readSpeakerTurns(lines: readonly string[], cues: LineCueSet = DEFAULT_LINE_CUES): LayoutReading | undefined {
+  const turns = lines.flatMap((l, i) => turnOf(l, i, cues) ?? []);
   if (turns.length < MIN_TURNS || new Set(turns.map((t) => t.label)).size < MIN_SPEAKERS) return undefined;
   // Most paragraphs between the first and the last turn open on a turn: a page quoting a few speakers is not a transcript.
   let paragraphs = 0;
@@ -81,5 +88,5 @@ export function readSpeakerTurns(lines: readonly string[], _cues: LineCueSet = D
   };
 }
 
-/** The speakers' turns reader as a layout (`withCues` for another set: it uses none). */
+/** The speakers' turns reader as a layout (its cues read the dates of the headers it sets aside). */
 export const speakerTurnsLayout: PageLayout = layoutOfReader('speaker-turns', readSpeakerTurns, DEFAULT_LINE_CUES);
