@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readInferredThread } from '../../src/ingest/layouts/inferred-thread.js';
-import { authorOf } from '../../src/ingest/layouts/line-cues.js';
+import { authorOf, dateCueOf } from '../../src/ingest/layouts/line-cues.js';
 import { readSpeakerTurns } from '../../src/ingest/layouts/speaker-turns.js';
 
 // Shapes of the kinds moved in from the seventh held-out set (branch reader8), each written here in a
@@ -43,5 +43,29 @@ describe('a role in parentheses after a name', () => {
     expect(authorOf('Mme LE GOFF A. (Professeur principal)')).toBe('Mme LE GOFF A.');
     expect(authorOf('Yves Tanguy (invité)')).toBe('Yves Tanguy');
     expect(authorOf('Élise (elle)')).not.toBe('Élise');
+  });
+});
+
+describe('an automatic transcript: the meeting dated above "Name · hh:mm:ss" turns', () => {
+  const page = [
+    'Visio   Réunions   Aide', '',
+    'Réunion du 4 avril 2025, 10:00 – 10:30 · 3 participants',
+    'Télécharger   Copier   Partager', '',
+    'Anne Kervella · 00:00:04',
+    'Bonjour à tous, nous devons choisir le futur outil de messagerie de la mairie avant la fin du mois de juin.', '',
+    'Loïc Tanguy (invité) · 00:01:20',
+    'Je peux présenter la solution du syndicat la semaine prochaine si vous le souhaitez.', '',
+    'Marie Le Du · 00:02:45',
+    'Très bien, gardons le jeudi matin pour cette présentation.',
+  ];
+
+  it('reads the first turn as the article and dates every turn with the meeting day, the role out of the name', () => {
+    const read = readInferredThread(page)?.page;
+    expect(read).toMatchObject({ author: 'Anne Kervella', published: '2025-04-04' });
+    expect(read?.comments.map((c) => [c.author, c.published])).toEqual([['Loïc Tanguy', '2025-04-04'], ['Marie Le Du', '2025-04-04']]);
+  });
+
+  it('reads a time alone as a date cue without a day', () => {
+    expect(dateCueOf('00:01:20')).toEqual({ relative: true, clock: true });
   });
 });

@@ -34,7 +34,7 @@ const BOILERPLATE = /^(?:lire aussi|à lire aussi|a lire aussi|read more|related
 const isCueLength = (line: string): boolean => line.length <= MAX_CUE_LINE_CHARS || line.trim().length <= MAX_CUE_LINE_CHARS;
 
 interface LineInfo {
-  readonly date?: { readonly iso?: string };
+  readonly date?: { readonly iso?: string; readonly clock?: true };
   readonly header: boolean;
   /** A dated line of interface words under a comment's text ("J'aime · Répondre · 1 sem"). */
   readonly footer?: boolean;
@@ -171,6 +171,8 @@ interface Block {
   readonly displayName?: string;
   /** The handles a two-line reply marker names ("En réponse à" / "@a et @b"), the conversation's root first. */
   readonly targets?: readonly string[];
+  /** The day the page names above posts that show a time alone (a meeting's day over its turns). */
+  day?: string;
 }
 
 /**
@@ -351,6 +353,16 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
     for (let j = start; j <= end; j += 1) named ||= info(j)?.author !== undefined;
     if (!named && blocks.length > 0) { notes.add(i); continue; }
     blocks.push({ start, end, anchor: i, looseName, displayName, targets });
+  }
+  // A first dated line naming nobody above headers that name their posters ("Réunion du 11 mars 2025,
+  // 14:02 – 14:41 · 6 participants" over "Name · 00:00:06" turns): the page's own date, not a post.
+  const namedAt = (b: Block): boolean => b.looseName !== undefined || b.displayName !== undefined || lines.slice(b.start, b.end + 1).some((_, k) => info(b.start + k)?.author !== undefined);
+  // Only when the posts show a time alone (a clock time, an offset): a post's own date line under its words names nobody either.
+  const dayless = (b: Block): boolean => info(b.anchor)?.date?.clock === true;
+  if (blocks.length >= 3 && blocks[0]!.textEnd === undefined && !namedAt(blocks[0]!) && blocks.slice(1).every((b) => namedAt(b) && dayless(b))) {
+    notes.add(blocks[0]!.anchor);
+    const day = info(blocks.shift()!.anchor)?.date?.iso?.slice(0, 10);
+    for (const b of blocks) b.day = day;
   }
   return blocks;
 }
@@ -696,7 +708,7 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
       else if (a !== undefined) names.push(a);
       published ??= info(i)?.date?.iso;
     }
-    published ??= info(b.anchor)?.date?.iso;
+    published ??= info(b.anchor)?.date?.iso ?? b.day;
     // "@x" over "x" (an avatar's label over the name shown): the name as the page shows it.
     const handle = names[0];
     if (handle?.startsWith('@') === true && lines.slice(b.start, b.end + 1).some((l) => l.trim() === handle.slice(1))) names[0] = handle.slice(1);

@@ -68,6 +68,8 @@ export function mayHoldDate(text: string): boolean {
 export interface DateCue {
   readonly iso?: string;
   readonly relative: boolean;
+  /** A clock time or an offset alone ("14:02", "00:01:12"): its day not shown. */
+  readonly clock?: true;
 }
 
 /** Read a segment as a date, or undefined when it is not one; with a page's memo (`withPageMemo`), each distinct segment is read once. */
@@ -91,6 +93,8 @@ function readDateCue(segment: string): DateCue | undefined {
     if (day >= 1 && day <= 31) return { iso: `20${apostrophe[3]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`, relative: false };
   }
   for (const r of RELATIVE) if (r.test(s)) return { relative: true };
+  // "00:01:12", "14:02": a clock time or an offset into a recording, its day not shown (no date to keep).
+  if (/^\d{1,2}:\d{2}(?::\d{2})?$/u.test(s)) return { relative: true, clock: true };
   // "14/03/25 à 10:40": a two-digit year, days first as French sites write them.
   const short = /^(\d{1,2})\/(\d{1,2})\/(\d{2})(?:,?\s+(?:a\s+)?(\d{1,2})[:h](\d{2}))?$/u.exec(s);
   if (short !== null) {
