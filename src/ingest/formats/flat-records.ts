@@ -237,7 +237,8 @@ const oneRootEach = (docs: readonly FlatDocument[]): boolean => docs.every((d) =
  */
 function withoutMarkdownQuotes(text: string, earlier: readonly QuoteCandidate[], article: QuoteCandidate): { text: string; quotesIndex?: number } {
   if (!/^[ \t]*>/mu.test(text)) return { text };
-  const paragraphs = text.split(/\n[ \t]*\n/u);
+  // Paragraphs apart by a blank line, its line ends Windows' (CRLF) or not.
+  const paragraphs = text.split(/\r?\n[ \t\r]*\n/u);
   const quoted = paragraphs.map((p) => markdownQuote(p.trim()));
   if (quoted.every((q) => q === undefined) || quoted.every((q) => q !== undefined)) return { text };
   const first = quoted.find((q) => q !== undefined);

@@ -297,7 +297,10 @@ export function readInferredRecords(found: FoundRecords, fileName: string, lines
   const articles: FlatRow[] = [];
   for (const [ownerId, text] of owners?.texts ?? []) {
     if (plainTextOf(text).trim() === '') continue;
-    const { author, published } = opened.get(ownerId) ?? {};
+    // Its author and date: its first record without text (its creation), else its own fields of the records' names.
+    const own = owners?.owners.get(ownerId);
+    const ownValues = own === undefined ? undefined : valuesOf(own);
+    const { author = ownValues === undefined ? undefined : authorOf(ownValues), published = fields.published === undefined ? undefined : ownValues?.get(fields.published)?.trim() } = opened.get(ownerId) ?? {};
     articles.push({ cells: { doc_id: ownerId, id: ownerId, kind: 'post', text, ...(author === undefined ? {} : { author }), ...(published === undefined ? {} : { published }) }, size: text.length });
   }
   rows.unshift(...articles);

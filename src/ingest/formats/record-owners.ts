@@ -10,9 +10,11 @@ import { plainTextOf } from './markup.js';
 
 type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Longest id token: an address naming a record (`issue_url`) runs past a short id's 64 characters. */
+const MAX_ID_CHARS = 256;
 const idToken = (v: unknown): string | undefined => {
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  if (typeof v === 'string' && v.trim() !== '' && v.length <= 64 && !/\s/u.test(v.trim())) return v.trim();
+  if (typeof v === 'string' && v.trim() !== '' && v.length <= MAX_ID_CHARS && !/\s/u.test(v.trim())) return v.trim();
   return undefined;
 };
 const wordsOf = (v: unknown): number => (typeof v === 'string' ? plainTextOf(v).split(/\s+/u).filter((w) => /\p{L}/u.test(w)).length : 0);
@@ -26,6 +28,8 @@ export interface RecordOwners {
   readonly textField: string;
   /** Owner id → its text, in the order of the owners' array. */
   readonly texts: ReadonlyMap<string, string>;
+  /** Owner id → the owner record itself (its own author and date fields). */
+  readonly owners: ReadonlyMap<string, Obj>;
 }
 
 /** Paths to scalar id tokens in a record, nested objects read up to three levels down. */
@@ -38,7 +42,11 @@ function idPaths(record: Obj, prefix = '', depth = 0, out = new Map<string, stri
   return out;
 }
 
-/** Every array of objects in the file but `records` itself, with where it sits. */
+/**
+ * Every array of objects in the file but `records` itself, with where it sits; and every object
+ * of the file's top level that sits beside the records (an export's `issue` beside its `comments`),
+ * as an array of one.
+ */
 function otherArrays(root: unknown, records: readonly Obj[]): { place: string; items: Obj[] }[] {
   const out: { place: string; items: Obj[] }[] = [];
   const stack: { value: unknown; place: string }[] = [{ value: root, place: '' }];
@@ -52,24 +60,32 @@ function otherArrays(root: unknown, records: readonly Obj[]): { place: string; i
       for (const [key, inner] of Object.entries(value)) if (typeof inner === 'object' && inner !== null) stack.push({ value: inner, place: `${place}${place === '' ? '' : '.'}${key}` });
     }
   }
+  if (isObject(root) && Object.values(root).some((v) => Array.isArray(v) && v.some((o) => records.includes(o as Obj)))) {
+    for (const [key, inner] of Object.entries(root)) if (isObject(inner)) out.push({ place: key, items: [inner] });
+  }
   return out;
 }
 
-/** An array's id field (a top-level field unique on every item) and its text field (most words, more than three on average). */
-function idAndText(items: readonly Obj[]): { id: string; text: string } | undefined {
+/**
+ * An array's id fields (top-level fields unique on every item; of a lone object, every field an
+ * id token: which one the records name is read from them) and its text field (most words, more than
+ * three on average).
+ */
+function idsAndText(items: readonly Obj[]): { ids: string[]; text: string } | undefined {
   const keys = [...new Set(items.flatMap((o) => Object.keys(o)))];
-  const id = keys.find((k) => {
+  const unique = keys.filter((k) => {
     const values = items.map((o) => idToken(o[k]));
     return values.every((v) => v !== undefined) && new Set(values).size === items.length;
   });
-  if (id === undefined) return undefined;
+  const ids = items.length === 1 ? unique : unique.slice(0, 1);
+  if (ids.length === 0) return undefined;
   let text: string | undefined;
   let best = 3;
   for (const k of keys) {
     const words = items.reduce((n, o) => n + wordsOf(o[k]), 0) / items.length;
     if (words > best) { text = k; best = words; }
   }
-  return text === undefined ? undefined : { id, text };
+  return text === undefined ? undefined : { ids, text };
 }
 
 /**
@@ -80,16 +96,18 @@ export function ownersOf(root: unknown, records: readonly Obj[]): RecordOwners |
   if (records.length < 2) return undefined;
   const paths = records.map((r) => idPaths(r));
   let best: (RecordOwners & { count: number }) | undefined;
+  const keys = new Set(paths.flatMap((p) => [...p.keys()]));
   for (const { place, items } of otherArrays(root, records)) {
-    const fields = idAndText(items);
+    const fields = idsAndText(items);
     if (fields === undefined) continue;
-    const ids = new Set(items.map((o) => idToken(o[fields.id])!));
-    const keys = new Set(paths.flatMap((p) => [...p.keys()]));
-    for (const key of keys) {
-      const count = paths.filter((p) => ids.has(p.get(key) ?? '')).length;
-      if (count * 2 < records.length || (best !== undefined && count <= best.count)) continue;
-      const texts = new Map(items.map((o) => [idToken(o[fields.id])!, typeof o[fields.text] === 'string' ? (o[fields.text] as string) : '']));
-      best = { key, place, textField: fields.text, texts, count };
+    for (const idField of fields.ids) {
+      const ids = new Set(items.map((o) => idToken(o[idField])!));
+      for (const key of keys) {
+        const count = paths.filter((p) => ids.has(p.get(key) ?? '')).length;
+        if (count * 2 < records.length || (best !== undefined && count <= best.count)) continue;
+        const texts = new Map(items.map((o) => [idToken(o[idField])!, typeof o[fields.text] === 'string' ? (o[fields.text] as string) : '']));
+        best = { key, place, textField: fields.text, texts, owners: new Map(items.map((o) => [idToken(o[idField])!, o])), count };
+      }
     }
   }
   if (best === undefined) return undefined;

@@ -185,3 +185,26 @@ describe('schema inference for exports with unknown field names', () => {
     expect(diagnostics).toContainEqual(expect.objectContaining({ code: 'schema-inferred', message: expect.stringMatching(/newest first.*grouped by charge\.sujet\.ref/u) as string }));
   });
 });
+
+describe('schema inference: a lone object beside the records, named by a long address (an archived ticket)', () => {
+  const page = 'https://depot.exemple.fr/collectivite-exemple/portail-des-services-en-ligne/tickets/412';
+  const ticket = {
+    outil: 'archiveur 1.2',
+    ticket: { numero: 412, lien: page, auteur: { identifiant: 'amelie-k' }, cree: '2025-04-02T09:30:00+02:00', corps: 'Le portail des services en ligne dépend encore d\u2019un service de cartes étranger, je propose de passer sur les fonds libres.' },
+    reponses: [
+      { numero: 9001, ticket_lien: page, auteur: { identifiant: 'bruno-t' }, cree: '2025-04-02T11:02:00+02:00', corps: 'D\u2019accord sur le principe, il faudra vérifier les temps de chargement sur mobile.' },
+      { numero: 9002, ticket_lien: page, auteur: { identifiant: 'amelie-k' }, cree: '2025-04-03T08:15:00+02:00', corps: '> il faudra vérifier les temps de chargement sur mobile.\r\n\r\nC\u2019est fait, les tuiles se chargent aussi vite qu\u2019avant.' },
+    ],
+  };
+
+  it('reads the object as the article, dated and signed by its own fields, and a CRLF Markdown quote out of the words', () => {
+    const { records } = readJson(JSON.stringify(ticket), 'ticket.json');
+    expect(records).toHaveLength(1);
+    expect(records[0]!.page).toMatchObject({ author: 'amelie-k', published: '2025-04-02T09:30' });
+    expect(records[0]!.page.body).toMatch(/^Le portail des services en ligne/u);
+    expect(records[0]!.page.comments.map((c) => [c.author, c.text])).toEqual([
+      ['bruno-t', 'D\u2019accord sur le principe, il faudra vérifier les temps de chargement sur mobile.'],
+      ['amelie-k', 'C\u2019est fait, les tuiles se chargent aussi vite qu\u2019avant.'],
+    ]);
+  });
+});
