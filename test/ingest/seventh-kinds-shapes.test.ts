@@ -69,3 +69,35 @@ describe('an automatic transcript: the meeting dated above "Name · hh:mm:ss" tu
     expect(dateCueOf('00:01:20')).toEqual({ relative: true, clock: true });
   });
 });
+
+describe('testimonials: a title, then a rating, then "Name — organisation — le dd/mm/yyyy"; a box of links after the last', () => {
+  const page = [
+    'Catalogue   Logiciels   Prestataires   Connexion', '',
+    'Agenda partagé Exemple',
+    'Un agenda partagé libre pour les services d\u2019une commune, avec réservation de salles et de véhicules, installé chez un hébergeur local.', '',
+    'Témoignages (3)', '',
+    'Simple à prendre en main',
+    '★★★★☆',
+    'Nadia Le Roux — Mairie de Plouvien — le 12/03/2025',
+    'Les agents l\u2019ont adopté en une semaine, la réservation des salles nous fait gagner du temps.', '',
+    'Il manque une application mobile',
+    '★★★☆☆',
+    'Paul Abgrall — Ville de Lesneven — le 02/03/2025',
+    'Les élus voudraient consulter leur agenda sur téléphone sans passer par le navigateur.', '',
+    'Bon support du prestataire',
+    '★★★★★',
+    'Anne Morvan — Syndicat informatique — le 20/02/2025',
+    'Nous le proposons à nos adhérents, les demandes de support sont traitées dans la journée.', '',
+    'Logiciels similaires',
+    'Agenda A   Agenda B   Agenda C',
+  ];
+
+  it('keeps each title and rating out of the testimonial above, and the box heading out of the last one', () => {
+    const read = readInferredThread(page)?.page;
+    expect(read?.comments.map((c) => [c.author, c.published, c.text])).toEqual([
+      ['Nadia Le Roux', '2025-03-12', 'Les agents l\u2019ont adopté en une semaine, la réservation des salles nous fait gagner du temps.'],
+      ['Paul Abgrall', '2025-03-02', 'Les élus voudraient consulter leur agenda sur téléphone sans passer par le navigateur.'],
+      ['Anne Morvan', '2025-02-20', 'Nous le proposons à nos adhérents, les demandes de support sont traitées dans la journée.'],
+    ]);
+  });
+});

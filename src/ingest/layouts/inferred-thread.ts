@@ -372,14 +372,17 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
  * line and a header that names its author ("Les mots ont changé, pas le principe" over "Posté par X
  * le …"), when most headers of the page are so topped (a page template, not a comment's last line).
  */
-function titledBlocks(lines: readonly string[], info: LineInfoAt, blocks: readonly Block[]): Set<number> {
-  const titled = new Set<number>();
+function titledBlocks(lines: readonly string[], info: LineInfoAt, blocks: readonly Block[]): Map<number, number> {
+  const titled = new Map<number, number>();
   blocks.forEach((b, k) => {
-    const top = b.start - 1;
-    if (k > 0 && top > blocks[k - 1]!.end + 1 && info(b.start)?.author !== undefined && !isBlank(lines[top]!) && isBlank(lines[top - 1] ?? '')
-      && wordCount(lines[top]!, MAX_TITLE_WORDS + 3) <= MAX_TITLE_WORDS + 2) titled.add(k);
+    // A rating between the title and the header ("★★★★☆") belongs to the header.
+    let top = b.start - 1;
+    while (k > 0 && top > blocks[k - 1]!.end + 1 && info(top)?.iface === true && isRatingLine(lines[top]!)) top -= 1;
+    const named = info(b.start)?.author !== undefined || (isRatingLine(lines[b.start]!) && info(b.start + 1)?.author !== undefined && b.start < b.end);
+    if (k > 0 && top > blocks[k - 1]!.end + 1 && named && !isBlank(lines[top]!) && isBlank(lines[top - 1] ?? '')
+      && wordCount(lines[top]!, MAX_TITLE_WORDS + 3) <= MAX_TITLE_WORDS + 2) titled.set(k, b.start - top);
   });
-  return titled.size >= 2 && titled.size * 2 >= blocks.length - 1 ? titled : new Set();
+  return titled.size >= 2 && titled.size * 2 >= blocks.length - 1 ? titled : new Map();
 }
 
 /** A counter of the answers of the post above, alone on its line: "2 commentaires", "1 réponse", "3 replies". */
@@ -495,6 +498,11 @@ function textOf(lines: readonly string[], info: LineInfoAt, from: number, to: nu
   let b = to;
   while (a < b && (isBlank(lines[a]!) || (info(a)?.iface === true && !QUOTE_LABEL.test(lines[a]!.trim())))) a += 1;
   while (b > a && (isBlank(lines[b - 1]!) || info(b - 1)?.iface === true || BOILERPLATE.test(lines[b - 1]!.trim()) || isLabelledDate(lines[b - 1]!))) b -= 1;
+  // "Logiciels similaires" over a row of links: the heading of the page's next box, not the post's last words.
+  if (b - 1 > a && b < to && isMenuRow(lines[b]!.trim(), DEFAULT_LINE_CUES) && isBlank(lines[b - 2]!) && wordCount(lines[b - 1]!, MAX_TITLE_WORDS + 1) <= MAX_TITLE_WORDS && !/[.!?…:;,]$/u.test(lines[b - 1]!.trim())) {
+    b -= 1;
+    while (b > a && isBlank(lines[b - 1]!)) b -= 1;
+  }
   const kept: string[] = [];
   let firstQuoted: string | undefined;
   let quotedAt: number | undefined;
@@ -697,7 +705,7 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
   for (const b of allBlocks) for (let i = b.start; i <= b.end; i += 1) { const a = info(i)?.author; if (a !== undefined) authors.add(a); }
   const titled = titledBlocks(lines, info, allBlocks);
   const allUnits: Unit[] = allBlocks.map((b, k) => {
-    const next = allBlocks[k + 1] === undefined ? lines.length : allBlocks[k + 1]!.start - (titled.has(k + 1) ? 1 : 0);
+    const next = allBlocks[k + 1] === undefined ? lines.length : allBlocks[k + 1]!.start - (titled.get(k + 1) ?? 0);
     let published: string | undefined;
     const names = b.displayName === undefined ? [] : [b.displayName];
     // The header's names, not the handles a reply marker answers (its last line).
