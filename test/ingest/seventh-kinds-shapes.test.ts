@@ -101,3 +101,27 @@ describe('testimonials: a title, then a rating, then "Name — organisation — 
     ]);
   });
 });
+
+describe('a help community: "Message n sur N" over an invisibly marked date, the name under it, a card, "En réponse à X", a counter under each post', () => {
+  const post = (n: number, date: string, name: string, words: string, reply?: string): string[] => [
+    `Message ${n} sur 4`, `\u200e${date}`, name, 'Membre', 'Messages: 12', 'Kudos: 3', ...(reply === undefined ? [] : [`En réponse à ${reply}`]), words, `${n % 2} Kudos`, 'Répondre', '',
+  ];
+  const page = [
+    'Communauté Exemple', '',
+    'Question sur la carte vitale',
+    ...post(1, '02-04-2025 09:10', 'Lise_M', 'Bonjour, ma carte vitale ne s\u2019affiche pas dans l\u2019application depuis hier, est-ce normal ?'),
+    ...post(2, '02-04-2025 10:02', 'Paul44', 'Bonjour, il y a une maintenance cette semaine, réessayez demain matin.'),
+    ...post(3, '02-04-2025 11:30', 'Lise_M', 'Merci, je réessaierai demain et je vous dirai.', 'Paul44'),
+    ...post(4, '03-04-2025 08:05 - modifié \u200e03-04-2025 08:07', 'Anne_R', 'Même chose pour moi, c\u2019est revenu ce matin.'),
+  ];
+
+  it('reads the name under the date, the marker as the parent, the counter and the numbering out of the words', () => {
+    const read = readInferredThread(page)?.page;
+    expect(read).toMatchObject({ author: 'Lise_M', published: '2025-04-02T09:10', body: 'Bonjour, ma carte vitale ne s\u2019affiche pas dans l\u2019application depuis hier, est-ce normal ?' });
+    expect(read?.comments.map((c) => [c.author, c.published, c.parentIndex, c.text])).toEqual([
+      ['Paul44', '2025-04-02T10:02', undefined, 'Bonjour, il y a une maintenance cette semaine, réessayez demain matin.'],
+      ['Lise_M', '2025-04-02T11:30', 0, 'Merci, je réessaierai demain et je vous dirai.'],
+      ['Anne_R', '2025-04-03T08:05', undefined, 'Même chose pour moi, c\u2019est revenu ce matin.'],
+    ]);
+  });
+});

@@ -196,10 +196,10 @@ function nameOffsetOf(lines: readonly string[], info: LineInfoAt, dated: readonl
 /** A day named alone: "Aujourd'hui", "Hier", "Today". */
 const DAY_SEPARATOR = /^(?:aujourd['’]hui|hier|avant-hier|today|yesterday)$/iu;
 
-/** A short line that may be a name no name pattern knows: no cue of its own, five words at most, no sentence end, no hashtag or "Re:". */
+/** A short line that may be a name no name pattern knows: no cue of its own, five words at most, no sentence end, no hashtag or "Re:", no number standing alone ("Message 2 sur 8"). */
 const mayBeName = (line: string, cue: LineInfo | undefined): boolean => {
   const t = line.trim();
-  return t !== '' && !/^#\p{L}|^re\s*:/iu.test(t) && cue?.header !== true && cue?.iface !== true && cue?.reply === undefined && wordCount(t) <= 5 && (!/[.!?:;,…]$/u.test(t) || /(?:^|\s)\p{Lu}\.$/u.test(t));
+  return t !== '' && !/^#\p{L}|^re\s*:|(?:^|\s)\d+(?:\s|$)/iu.test(t) && cue?.header !== true && cue?.iface !== true && cue?.reply === undefined && wordCount(t) <= 5 && (!/[.!?:;,…]$/u.test(t) || /(?:^|\s)\p{Lu}\.$/u.test(t));
 };
 
 /** A line of a poster's card: "Date d'inscription: mars 2011", "Messages: 3 847", "Localisation: Nantes". */
@@ -220,6 +220,8 @@ function cardEnd(lines: readonly string[], name: number): number {
 
 /** Times a short line holding an interface word must come back to be the page's action bar. */
 const MIN_BAR_REPEATS = 3;
+/** A counter alone on its line: a number, then one word ("2 Kudos", "14 votes"). */
+const COUNTER_LINE = /^\d[\d\s.,]*\s+(\p{L}{2,})$/u;
 /** A line of the page's action bar: furniture, like an interface line. */
 const ACTION_BAR: LineInfo = { header: false, iface: true };
 
@@ -236,6 +238,13 @@ function actionBarsOf(lines: readonly string[], cues: LineCueSet): Set<string> {
     counts.set(t, (counts.get(t) ?? 0) + 1);
   }
   const bars = new Set<string>();
+  // "2 Kudos", "1 Kudo", "0 Kudos" under each post: a counter of the page's, whatever its word (plural or not).
+  const counters = new Map<string, string[]>();
+  for (const [t] of counts) {
+    const word = COUNTER_LINE.exec(t)?.[1];
+    if (word !== undefined) { const stem = foldAccents(word.toLowerCase()).replace(/s$/u, ''); counters.set(stem, [...(counters.get(stem) ?? []), t]); }
+  }
+  for (const [stem, shown] of counters) if (shown.reduce((sum, t) => sum + (counts.get(t) ?? 0), 0) >= MIN_BAR_REPEATS && stem.length > 1) for (const t of shown) bars.add(t);
   for (const [t, n] of counts) {
     if (n < MIN_BAR_REPEATS || /[.!?…:\d]/u.test(t)) continue;
     const words = foldAccents(t.toLowerCase()).split(/[^\p{L}'’]+/u).filter((w) => w !== '');
@@ -347,6 +356,8 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
       if (isBlank(lines[card + 1] ?? '')) end = card;
       // Or, with no blank line before the text, a title then "Label: value" lines ("Membre confirmé", "Messages: 3 847").
       else end = cardEnd(lines, end);
+      // "En réponse à X" under the poster's card: the header's reply marker.
+      while (info(end + 1)?.reply !== undefined && info(end + 1)?.reply?.quote === undefined) end += 1;
     }
     // "Modifié le …" inside a comment: a dated line with no name near it, after the first header, is a note.
     let named = looseName !== undefined || displayName !== undefined;
