@@ -28,7 +28,9 @@ const MAX_TIME_TEXT = 40;
 const AUTHOR_HINT = /(?:^|[\s_-])(?:author|user(?:name)?|name|pseudo|nick(?:name)?|fn|poster|byline)(?:$|[\s_-])|author|username/iu;
 
 /** Class words of the element holding a comment's own words. */
-const BODY_HINT = /(?:^|[\s_-])(?:body|content|contents|contenu|text|texte|message|cooked|msg|post-message|comment-text)(?:$|[\s_-])/iu;
+const BODY_HINT = /(?:^|[\s_-])(?:body|content|contents|contenu|text|texte|message|cooked|msg|post-message|comment-text)(?:$|[\s_-])|(?:^|\s)\p{Ll}{2,}(?:msg|message|text)(?:$|\s)/iu;
+/** A signature under a message ("postsignature postmsg"): never its body, whatever else its class says. */
+const SIGNATURE_HINT = /signature/iu;
 
 const NOISE_TAGS = new Set(['BUTTON', 'NAV', 'FORM', 'SELECT', 'IMG', 'SVG', 'SCRIPT', 'STYLE']);
 /** Attributes of noise, searched in the attribute source before any is parsed. */
@@ -465,7 +467,7 @@ export function inferComments(root: HTMLElement): InferredComments {
   items.forEach((el, i) => { for (const k of keysOf(el)) if (!indexOfKey.has(k)) indexOfKey.set(k, i); });
   const comments = best.map((c, i): ParsedComment => {
     const nested = ownElements(c.el, itemSet, undefined, (e) => itemSet.has(e));
-    const bodies = ownElements(c.el, itemSet, undefined, (e) => (BODY_HINT.test(classOf(e)) || BODY_HINT.test(e.getAttribute('id') ?? '')) && !isInside(c.time, e) && !nested.some((n) => isInside(n, e)));
+    const bodies = ownElements(c.el, itemSet, undefined, (e) => (BODY_HINT.test(classOf(e)) || BODY_HINT.test(e.getAttribute('id') ?? '')) && !SIGNATURE_HINT.test(classOf(e)) && !isInside(c.time, e) && !nested.some((n) => isInside(n, e)));
     const body = bodies.sort((a, b) => b.text.length - a.text.length)[0];
     const { quotes, quoted } = quotationsIn(c.el, itemSet);
     const text = body === undefined ? ownTextOf(c, itemSet, [...nested, ...quotes]) : textWithout(body, quotes);

@@ -276,7 +276,9 @@ export function readInferredRecords(found: FoundRecords, fileName: string, lines
   values.forEach((m, i) => {
     const ownerId = owners === undefined ? undefined : ownerIdOf(records[i]!, owners.key);
     const text = m.get(fields.text);
-    const empty = text === undefined || plainTextOf(text).trim() === '';
+    // A text of one token that is one of the record's own other values (a join notice naming the user's login) holds no words.
+    const echo = text !== undefined && !/\s/u.test(text.trim()) && [...m].some(([k, v]) => k !== fields.text && v.trim() === text.trim());
+    const empty = text === undefined || plainTextOf(text).trim() === '' || echo;
     if (ownerId !== undefined && !opened.has(ownerId)) opened.set(ownerId, empty ? { author: authorOf(m), published: fields.published === undefined ? undefined : m.get(fields.published)?.trim() } : {});
     if (empty) { dropped += 1; return; }
     const cells: Partial<Record<FlatField, string>> = { doc_id: ownerId ?? fileName, text };

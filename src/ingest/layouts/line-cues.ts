@@ -85,6 +85,8 @@ function readDateCue(segment: string): DateCue | undefined {
   let s = fold(segment.replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu, '')).replace(/\s+/gu, ' ').replace(/[,.]$/u, '');
   if (s === '' || s.length > 60) return undefined;
   // A time zone after the clock time ("09:12:44 CET", "10:05 UTC") is dropped, as the exports' readers drop offsets.
+  // "10/03/2025, à 21:14": a comma between the day and its time.
+  if (s.includes(',')) s = s.replace(/(\d{4}),\s*(?=(?:a\s+|at\s+)?\d{1,2}[:h]\d{2})/u, '$1 ');
   s = s.replace(DATE_PREFIX, '').replace(/(\d:\d\d(?::\d\d)?)\s+(?:cest|cet|utc|gmt|bst|edt|est|pdt|pst)$/u, '$1').replace(/\s*\((?:modifie|edited)\)$/u, '').replace(/(?:,|\s+[-–—])?\s*(?:mis a jour|modifie|updated)\b.*$/u, '');
   // "Mar 10 '25": an English month, its day, then a two-digit year after an apostrophe.
   const apostrophe = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2}),? ['’](\d{2})$/u.exec(s);

@@ -208,3 +208,20 @@ describe('schema inference: a lone object beside the records, named by a long ad
     ]);
   });
 });
+
+describe('schema inference: a notice whose text is the user\'s own login', () => {
+  it('holds no words and makes no unit', () => {
+    const history = {
+      items: [
+        { mid: 'a1', when: '2025-04-02T09:00:00Z', who: { login: 'lea.m', shown: 'Léa Martin' }, words: 'Bonjour, qui a déjà migré sa messagerie vers le syndicat ?' },
+        { mid: 'a2', when: '2025-04-02T09:05:00Z', who: { login: 'tom.b', shown: 'Tom Bernard' }, words: 'tom.b', kind: 'joined' },
+        { mid: 'a3', when: '2025-04-02T09:10:00Z', who: { login: 'tom.b', shown: 'Tom Bernard' }, words: 'Nous, depuis janvier, et les agents ne voient aucune différence.' },
+        { mid: 'a4', when: '2025-04-02T09:20:00Z', who: { login: 'lea.m', shown: 'Léa Martin' }, words: 'Merci, je prends contact avec eux cette semaine.' },
+      ],
+    };
+    const page = readJson(JSON.stringify(history), 'salon.json').records[0]!.page;
+    expect([page.body, ...page.comments.map((c) => c.text)].filter((t) => t !== '')).toEqual([
+      'Bonjour, qui a déjà migré sa messagerie vers le syndicat ?', 'Nous, depuis janvier, et les agents ne voient aucune différence.', 'Merci, je prends contact avec eux cette semaine.',
+    ]);
+  });
+});

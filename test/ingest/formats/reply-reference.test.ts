@@ -10,6 +10,12 @@ describe('reply links written in the text of an export', () => {
     expect(replyReferenceOf('#p7\nD\'accord.', known)).toEqual({ id: 'p7', text: 'D\'accord.', quoted: false });
   });
 
+  it('reads a link without a label opening the text, its address naming a known id, as a quote of that record', () => {
+    expect(replyReferenceOf('[ ](https://chat.exemple.fr/channel/mairie?msg=p7) Oui, dès lundi.', known)).toEqual({ id: 'p7', text: 'Oui, dès lundi.', quoted: true });
+    expect(replyReferenceOf('[ ](https://chat.exemple.fr/channel/mairie?msg=zz9) Oui.', known)).toBeUndefined();
+    expect(replyReferenceOf('[le lien](https://chat.exemple.fr/p7) Oui.', known)).toBeUndefined();
+  });
+
   it('leaves a text alone when the id is unknown or the first line holds words', () => {
     expect(replyReferenceOf('>>999\nRéponse.', known)).toBeUndefined();
     expect(replyReferenceOf('> une citation\nRéponse.', known)).toBeUndefined();
