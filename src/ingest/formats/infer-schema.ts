@@ -40,6 +40,8 @@ export interface InferredFields {
   readonly author?: string;
   /** The next author field, read where `author` is empty (a display name left null, the account's name beside it). */
   readonly alsoAuthor?: string;
+  /** Other fields of words of their own, each cell a unit after the text's (a survey's free-text questions). */
+  readonly alsoText?: readonly string[];
 }
 
 type Obj = Record<string, unknown>;
@@ -167,8 +169,10 @@ export function inferFields(records: readonly Obj[]): InferredFields | undefined
 
   let text: string | undefined;
   let textScore = 3;
+  const wordy: string[] = [];
   for (const name of all.filter(free('text'))) {
     const score = column(name).reduce((sum, v) => sum + (v === undefined ? 0 : wordsOf(v)), 0) / n;
+    if (score > 3) wordy.push(name);
     if (score > textScore) { text = name; textScore = score; }
   }
   if (text === undefined) return undefined;
@@ -229,7 +233,15 @@ export function inferFields(records: readonly Obj[]): InferredFields | undefined
   // Where the author field is empty on some records, the next one that names them there.
   const unnamed = author === undefined ? [] : texted.filter((m) => m.get(author) === undefined);
   const alsoAuthor = next !== undefined && unnamed.length > 0 && unnamed.every((m) => m.get(next.name) !== undefined) ? next.name : undefined;
-  return { text, published, id, parent, author, ...(alsoAuthor === undefined ? {} : { alsoAuthor }) };
+  // Records without reply links holding several fields of words, none a copy of another (a survey's answers to
+  // two open questions): each is read, a unit a cell. A field repeating or holding the text (its rich-text copy) is not.
+  const distinct = (a: string, b: string): boolean => values.every((m) => {
+    const x = m.get(a)?.trim() ?? '';
+    const y = m.get(b)?.trim() ?? '';
+    return x === '' || y === '' || (!x.includes(y) && !y.includes(x));
+  });
+  const alsoText = parent === undefined ? wordy.filter((name) => name !== text && ![published, id, author].includes(name) && distinct(name, text!)) : [];
+  return { text, published, id, parent, author, ...(alsoAuthor === undefined ? {} : { alsoAuthor }), ...(alsoText.length === 0 ? {} : { alsoText }) };
 }
 
 /** True when the records' dates (undefined where a record has none) never rise and take three values at least: a list newest first. */
@@ -253,6 +265,7 @@ export function readInferredRecords(found: FoundRecords, fileName: string, lines
   // A file listing its records newest first (an activity feed) is read oldest first, as a thread is.
   const newest = fields.published !== undefined && newestFirst(records.map((r) => valuesOf(r).get(fields!.published!)));
   if (newest) { records = [...records].reverse(); fields = inferFields(records) ?? fields; }
+  const read: InferredFields = fields;
   const lineOf = (i: number): number | undefined => lines?.[newest ? records.length - 1 - i : i];
   const owners = found.root === undefined ? undefined : ownersOf(found.root, records);
   const values = records.map(valuesOf);
@@ -280,20 +293,25 @@ export function readInferredRecords(found: FoundRecords, fileName: string, lines
     const echo = text !== undefined && !/\s/u.test(text.trim()) && [...m].some(([k, v]) => k !== fields.text && v.trim() === text.trim());
     const empty = text === undefined || plainTextOf(text).trim() === '' || echo;
     if (ownerId !== undefined && !opened.has(ownerId)) opened.set(ownerId, empty ? { author: authorOf(m), published: fields.published === undefined ? undefined : m.get(fields.published)?.trim() } : {});
-    if (empty) { dropped += 1; return; }
+    // The other fields of words, each a unit of its own after the text's.
+    const more = (fields.alsoText ?? []).map((name) => m.get(name)).filter((t): t is string => t !== undefined && plainTextOf(t).trim() !== '');
+    if (empty && more.length === 0) { dropped += 1; return; }
+    for (const [k, words] of (empty ? more : [text, ...more]).entries()) pushRow(m, i, ownerId, words, k > 0);
+  });
+  function pushRow(m: ReadonlyMap<string, string>, i: number, ownerId: string | undefined, text: string, again: boolean): void {
     const cells: Partial<Record<FlatField, string>> = { doc_id: ownerId ?? fileName, text };
-    const own = fields.id === undefined ? undefined : m.get(fields.id)?.trim();
+    const own = read.id === undefined || again ? undefined : m.get(read.id)?.trim();
     if (own !== undefined) { cells.id = own; kept.add(own); }
-    let up = fields.parent === undefined ? undefined : m.get(fields.parent)?.trim();
+    let up = read.parent === undefined ? undefined : m.get(read.parent)?.trim();
     const seen = new Set<string>();
     while (up !== undefined && !kept.has(up) && parentOf.has(up) && !seen.has(up)) { seen.add(up); up = parentOf.get(up); }
     if (up !== undefined) cells.parent_id = up;
-    const date = fields.published === undefined ? undefined : m.get(fields.published)?.trim();
+    const date = read.published === undefined ? undefined : m.get(read.published)?.trim();
     if (date !== undefined) cells.published = date;
     const author = authorOf(m);
     if (author !== undefined) cells.author = author;
     rows.push({ line: lineOf(i), cells, size: [...m.values()].reduce((s, v) => s + v.length, 0) });
-  });
+  }
   if (rows.length === 0) return undefined;
   // Each owner with text is the article of the records naming it, in the owners' order.
   const articles: FlatRow[] = [];

@@ -225,3 +225,26 @@ describe('schema inference: a notice whose text is the user\'s own login', () =>
     ]);
   });
 });
+
+describe('schema inference: a survey export with two open questions', () => {
+  it('reads each non-empty answer as a unit of its own, in row then column order, and keeps a rich copy of the text out', () => {
+    const csv = [
+      '"rid","quand","service","q_freins","q_avis"',
+      '"1","2025-04-01 09:10:00","Culture","Les agents craignent de perdre leurs modèles de lettres et leurs macros.","Favorable si on nous forme avant la bascule."',
+      '"2","2025-04-01 10:20:00","Finances","Le tableur budgétaire repose sur des macros écrites il y a dix ans.",""',
+      '"3","2025-04-02 08:05:00","Voirie","","Aucune objection, nous utilisons déjà des outils libres sur le terrain."',
+    ].join('\n');
+    const page = readCsv(csv, undefined, 'enquete.csv').records[0]!.page;
+    expect([page.body, ...page.comments.map((c) => c.text)].filter((t) => t !== '')).toEqual([
+      'Les agents craignent de perdre leurs modèles de lettres et leurs macros.', 'Favorable si on nous forme avant la bascule.',
+      'Le tableur budgétaire repose sur des macros écrites il y a dix ans.', 'Aucune objection, nous utilisons déjà des outils libres sur le terrain.',
+    ]);
+  });
+
+  it('does not read a field holding the text again (a rich copy) as more answers', () => {
+    const words = ['Bonjour, la mairie passe au nouveau logiciel de messagerie lundi matin.', 'Merci pour l\u2019information, nous préviendrons les agents.', 'Les formations auront lieu mardi et jeudi en salle du conseil.'];
+    const records = words.map((w, i) => ({ n: i + 1, at: `2025-04-0${i + 1}T10:00:00`, from: `Agent ${String.fromCharCode(65 + i)}`, body: w, rich: [{ kind: 'plain', body: w }] }));
+    const page = readJson(JSON.stringify({ items: records }), 'salon.json').records[0]!.page;
+    expect([page.body, ...page.comments.map((c) => c.text)].filter((t) => t !== '')).toEqual(words);
+  });
+});
