@@ -125,3 +125,26 @@ describe('a help community: "Message n sur N" over an invisibly marked date, the
     ]);
   });
 });
+
+describe('comments under a template label ("Avatar" over each name) with a badge over some words', () => {
+  const comment = (name: string, date: string, words: string, badge = false): string[] => ['Avatar', name, date, ...(badge ? ['Réponse officielle'] : []), words, '2', 'Permalien', ''];
+  const page = [
+    'Centre d\u2019aide', '',
+    'La messagerie des agents change de serveur le 1er avril : vos dossiers et votre carnet d\u2019adresses seront copiés pendant le week-end, sans action de votre part.', '',
+    '4 commentaires', '',
+    ...comment('Hélène Caradec', '2 avril 2025 10:04', 'Mes règles de tri ont disparu, faut-il les recréer à la main ?'),
+    ...comment('Service informatique', '2 avril 2025 11:30', 'Oui, les règles ne sont pas copiées, un guide est en ligne.', true),
+    ...comment('Marc Le Bras', '3 avril 2025 08:12', 'Le carnet partagé du service est bien là, merci.'),
+    ...comment('Service informatique', '3 avril 2025 09:00', 'Merci pour ce retour, nous fermons la page vendredi.', true),
+  ];
+
+  it('reads the varying name, not the label, and leaves the badge out of the words', () => {
+    const read = readInferredThread(page)?.page;
+    expect(read?.comments.map((c) => [c.author, c.text])).toEqual([
+      ['Hélène Caradec', 'Mes règles de tri ont disparu, faut-il les recréer à la main ?'],
+      ['Service informatique', 'Oui, les règles ne sont pas copiées, un guide est en ligne.'],
+      ['Marc Le Bras', 'Le carnet partagé du service est bien là, merci.'],
+      ['Service informatique', 'Merci pour ce retour, nous fermons la page vendredi.'],
+    ]);
+  });
+});

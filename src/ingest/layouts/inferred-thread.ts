@@ -378,6 +378,61 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
   return blocks;
 }
 
+/** Most words of a badge opening a post's words. */
+const MAX_BADGE_WORDS = 4;
+
+/**
+ * Badges the page puts on top of some posts' words ("Commentaire officiel", "Meilleure réponse"): a
+ * line of two to four words without punctuation opening two posts or more, the same, over more words.
+ */
+function withoutBadges(units: Unit[]): void {
+  const firstLine = (u: Unit): string | undefined => {
+    const cut = u.text.indexOf('\n');
+    return cut === -1 ? undefined : u.text.slice(0, cut).trim();
+  };
+  const counts = new Map<string, number>();
+  for (const u of units) {
+    const t = firstLine(u);
+    if (t !== undefined) counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  for (const u of units) {
+    const t = firstLine(u);
+    const words = t === undefined ? 0 : wordCount(t, MAX_BADGE_WORDS + 1);
+    if (t !== undefined && (counts.get(t) ?? 0) >= 2 && words >= 2 && words <= MAX_BADGE_WORDS && !/[\p{P}\d]/u.test(t.replace(/['’-]/gu, ''))) u.text = u.text.slice(u.text.indexOf('\n') + 1).trim();
+  }
+}
+
+/** Fewest headers a line must come back on to be a label of the page's template. */
+const MIN_LABEL_REPEATS = 3;
+
+/**
+ * The labels of the page's header template: a line the name cue reads that comes back, the same, in
+ * most headers holding another name too ("Avatar" over each poster's name, the alt text of a picture).
+ * A poster writing every post names nobody else in its headers, so is no label.
+ */
+function templateLabels(lines: readonly string[], info: LineInfoAt, blocks: readonly Block[]): Set<string> {
+  const counts = new Map<string, number>();
+  const beside = new Map<string, number>();
+  for (const b of blocks) {
+    const named = new Set<string>();
+    const loose = new Set<string>();
+    // From the line right over the header: a label over a name the header takes alone ("Avatar" over "Service informatique").
+    for (let i = Math.max(0, b.start - 1); i <= b.end; i += 1) {
+      const t = lines[i]!.trim();
+      if (info(i)?.author !== undefined) named.add(t);
+      else if (mayBeName(t, info(i))) loose.add(t);
+    }
+    if (b.looseName !== undefined) loose.add(b.looseName);
+    for (const t of named) {
+      counts.set(t, (counts.get(t) ?? 0) + 1);
+      if (named.size + loose.size >= 2) beside.set(t, (beside.get(t) ?? 0) + 1);
+    }
+  }
+  const labels = new Set<string>();
+  for (const [t, n] of counts) if (n >= MIN_LABEL_REPEATS && n * 5 >= blocks.length * 4 && (beside.get(t) ?? 0) * 5 >= n * 4) labels.add(t);
+  return labels;
+}
+
 /**
  * The blocks whose header line is topped by a title of the comment's: a short line between a blank
  * line and a header that names its author ("Les mots ont changé, pas le principe" over "Posté par X
@@ -715,13 +770,14 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
   const authors = new Set<string>();
   for (const b of allBlocks) for (let i = b.start; i <= b.end; i += 1) { const a = info(i)?.author; if (a !== undefined) authors.add(a); }
   const titled = titledBlocks(lines, info, allBlocks);
+  const labels = templateLabels(lines, info, allBlocks);
   const allUnits: Unit[] = allBlocks.map((b, k) => {
     const next = allBlocks[k + 1] === undefined ? lines.length : allBlocks[k + 1]!.start - (titled.get(k + 1) ?? 0);
     let published: string | undefined;
     const names = b.displayName === undefined ? [] : [b.displayName];
     // The header's names, not the handles a reply marker answers (its last line).
     for (let i = b.start; i <= b.end - (b.targets === undefined ? 0 : 1); i += 1) {
-      const a = info(i)?.author;
+      const a = labels.has(lines[i]!.trim()) ? undefined : info(i)?.author;
       // "Posted by u/X", "Message par X": the byline's name before a community or a title above it.
       if (a !== undefined && /^(?:posted\s+by|message\s+par|publié\s+par|par|by)\s/iu.test(lines[i]!.trim())) names.unshift(a);
       else if (a !== undefined) names.push(a);
@@ -742,6 +798,7 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     u.quoted = k === -1 ? undefined : allUnits[k]?.author;
     u.quotedUnit = k === -1 ? undefined : allUnits[k];
   }
+  withoutBadges(allUnits);
   // A dated block without words of its own (a topic's stats, "créé · mars '23") is furniture, and so is a removed comment.
   for (const u of allUnits) if (isRemovedText(u.text)) u.text = '';
   withoutSignatures(allUnits);
