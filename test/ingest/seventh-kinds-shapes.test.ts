@@ -148,3 +148,26 @@ describe('comments under a template label ("Avatar" over each name) with a badge
     ]);
   });
 });
+
+describe('a help forum: "Name - Posté le … - Modifié le …" over the question, the best answer shown again above the answers', () => {
+  const answer = (n: number, name: string, date: string, words: string): string[] => [`Réponse ${n} / 3`, `${name} - ${date}`, words, 'Répondre  Signaler  Utile +1', ''];
+  const best = 'Ouvrez le modèle dans le traitement de texte libre puis enregistrez-le au format ouvert des modèles, les champs de fusion suivent.';
+  const page = [
+    'Accueil › Forum › Bureautique', '',
+    'Nos modèles de courrier ne s\u2019ouvrent plus',
+    'Lena_B - Posté le 4 avril 2025 à 09:12 - Modifié le 4 avril 2025 à 09:20', '',
+    'Bonjour, la mairie vient de changer de suite bureautique et nos modèles de courrier ne s\u2019ouvrent plus correctement, que faire ?', '',
+    'Meilleure réponse',
+    `Tom_K - 4 avril 2025 à 10:47`, best, '',
+    '3 réponses', '',
+    ...answer(1, 'Rémi_P', '4 avril 2025 à 09:45', 'Avez-vous essayé de les enregistrer dans l\u2019ancien format avant la migration ?'),
+    ...answer(2, 'Tom_K', '4 avril 2025 à 10:47', best),
+    ...answer(3, 'Lena_B', '4 avril 2025 à 11:30', 'Merci, cela fonctionne pour les courriers simples.'),
+  ];
+
+  it('reads the question under its header without the edit, and the best answer once, where it was posted', () => {
+    const read = readInferredThread(page)?.page;
+    expect(read).toMatchObject({ author: 'Lena_B', published: '2025-04-04T09:12' });
+    expect(read?.comments.map((c) => [c.author, c.published])).toEqual([['Rémi_P', '2025-04-04T09:45'], ['Tom_K', '2025-04-04T10:47'], ['Lena_B', '2025-04-04T11:30']]);
+  });
+});

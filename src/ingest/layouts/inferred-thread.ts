@@ -85,8 +85,11 @@ function isMenuRow(t: string, cues: LineCueSet): boolean {
   return columns.length >= MIN_MENU_COLUMNS && columns.every((c) => wordCount(c, MAX_MENU_LABEL_WORDS + 1) <= MAX_MENU_LABEL_WORDS && !/[.!?…:;,]$/u.test(c) && dateCueOf(c, cues) === undefined);
 }
 
+/** An edit dated after a header's date ("… 09:12 - Modifié le 11 mars 2025 à 09:20"): no part of the header's cues. */
+const EDIT_TAIL = /\s[-–—]\s+(?:modifié|edited|updated|mis à jour)\s+(?:le|on)\s+\S*\d.*$/iu;
+
 function classify(line: string, cues: LineCueSet): LineInfo {
-  const t = line.trim();
+  const t = line.includes(' le ') || line.includes(' on ') ? line.trim().replace(EDIT_TAIL, '') : line.trim();
   // Headers, markers and interface lines are short: a long line is text, read without the cue patterns.
   if (t === '' || t.length > MAX_CUE_LINE_CHARS) return { header: false, iface: false };
   if (isMenuRow(t, cues)) return { header: false, iface: true };
@@ -376,6 +379,21 @@ function findBlocks(lines: readonly string[], info: LineInfoAt, notes: Set<numbe
     for (const b of blocks) b.day = day;
   }
   return blocks;
+}
+
+/** Fewest characters of a post's words that make it a copy of a later post it opens. */
+const MIN_COPY_CHARS = 40;
+
+/**
+ * A post shown again further down ("Meilleure réponse" over a copy of the answer, cut or not): the
+ * earlier copy, by the same author, whose words open the later post's, holds no words of its own.
+ */
+function withoutCopies(units: Unit[]): void {
+  const folded = units.map((u) => u.text.replace(/\s+/gu, ' ').replace(/\s*(?:…|\.\.\.)$/u, '').trim());
+  units.forEach((u, k) => {
+    if (k === 0 || folded[k]!.length < MIN_COPY_CHARS) return;
+    if (units.some((later, j) => j > k && later.author === u.author && folded[j]!.startsWith(folded[k]!))) u.text = '';
+  });
 }
 
 /** Most words of a badge opening a post's words. */
@@ -799,6 +817,7 @@ export function readInferredThread(lines: readonly string[], cues: LineCueSet = 
     u.quotedUnit = k === -1 ? undefined : allUnits[k];
   }
   withoutBadges(allUnits);
+  withoutCopies(allUnits);
   // A dated block without words of its own (a topic's stats, "créé · mars '23") is furniture, and so is a removed comment.
   for (const u of allUnits) if (isRemovedText(u.text)) u.text = '';
   withoutSignatures(allUnits);
