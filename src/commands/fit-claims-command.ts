@@ -1,23 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { codedSha256, readCodedUnits, readSplit } from '../evaluate/read-coded.js';
+import { codedSha256 } from '../evaluate/read-coded.js';
 import { CLAIM_FIT_FEATURES, fitClaims, MIN_CLAIM_POSITIVES, type ClaimFitFeature } from '../fit/fit-claims.js';
 import { fittedClaimsYaml } from '../fit/write-fitted-claims.js';
-import { chooseLexiconDir } from '../lexicon/lexicon-folder.js';
 import { stanceLexiconsHash } from '../lexicon/load-fitted.js';
 import { FITTED_CLAIMS_FILE } from '../lexicon/load-fitted-claims.js';
-import { loadLexicons } from '../lexicon/load-lexicon.js';
 import { UserError } from '../errors.js';
+import { readFitSample, type FitSampleFlags } from './fit-sample.js';
 
 const f2 = (x: number): string => x.toFixed(2);
 
 /** What `fit --claims` reads of fit's flags; `features` undefined when not given (both groups are then offered). */
-export interface FitClaimsFlags {
-  readonly gold: string;
-  readonly splitFile?: string;
-  readonly split?: string;
-  readonly lexicons?: string;
-  readonly output?: string;
+export interface FitClaimsFlags extends FitSampleFlags {
   readonly words: boolean;
   readonly features?: string;
 }
@@ -28,19 +22,11 @@ export function fitClaimsCommand(flags: FitClaimsFlags): void {
   const unknown = listed.filter((f) => !(CLAIM_FIT_FEATURES as readonly string[]).includes(f));
   if (unknown.length > 0) throw new UserError(`--features: "${unknown[0]}" is not a feature group of the claims fit`, `with --claims, expected a comma-separated list of ${CLAIM_FIT_FEATURES.join(', ')}`);
   const features = (flags.words ? listed : listed.filter((f) => f !== 'words')) as ClaimFitFeature[];
-  const chosen = chooseLexiconDir(flags.lexicons, process.cwd());
-  if (flags.output === undefined && chosen.source === 'shipped') {
-    throw new UserError('the lexicons in use are the ones shipped with controverse: fitted claims go into a lexicon folder of your own', 'run "controverse init" for a ./lexicons copy, or give --lexicons DIR or --output FILE');
-  }
   // The fit reads the lexicon's own findings, never an earlier fit's.
-  const lexicons = loadLexicons(chosen.dir, { fitted: false });
-  const gold = path.resolve(flags.gold);
-  const pages = flags.splitFile === undefined ? undefined : readSplit(path.resolve(flags.splitFile), flags.split!);
-  const units = readCodedUnits(gold, lexicons.categories.map((c) => c.name), pages);
-  if (units.length === 0) throw new UserError(`${flags.gold}: no coded unit${flags.split === undefined ? '' : ` in split "${flags.split}"`}`);
+  const { dir, lexicons, gold, units } = readFitSample(flags, 'fitted claims');
   const { fits, kept } = fitClaims(units, lexicons, { features });
   const yaml = fittedClaimsYaml(fits, kept, MIN_CLAIM_POSITIVES, { goldSha256: codedSha256(gold), goldUnits: units.length, split: flags.split, lexiconsSha256: stanceLexiconsHash(lexicons.files) });
-  const output = flags.output === undefined ? path.join(chosen.dir, FITTED_CLAIMS_FILE) : path.resolve(flags.output);
+  const output = flags.output === undefined ? path.join(dir, FITTED_CLAIMS_FILE) : path.resolve(flags.output);
   writeFileSync(output, yaml);
   const lines = [
     `claims fitted on ${units.length} units, ${new Set(units.map((u) => u.docId)).size} pages${flags.split === undefined ? '' : ` (split ${flags.split})`} → ${path.relative(process.cwd(), output) || output}`,

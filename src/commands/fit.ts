@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { codedSha256, readCodedUnits, readSplit } from '../evaluate/read-coded.js';
+import { codedSha256 } from '../evaluate/read-coded.js';
 import { FIT_FEATURES, fitStances, type FitFeature } from '../fit/fit-stances.js';
 import { fittedYaml } from '../fit/write-fitted.js';
-import { chooseLexiconDir, LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folder.js';
+import { LEXICONS_OPTION_HELP } from '../lexicon/lexicon-folder.js';
 import { FITTED_FILE, stanceLexiconsHash } from '../lexicon/load-fitted.js';
-import { loadLexicons } from '../lexicon/load-lexicon.js';
 import { UserError } from '../errors.js';
 import { fitClaimsCommand } from './fit-claims-command.js';
+import { readFitSample } from './fit-sample.js';
 
 const f2 = (x: number): string => x.toFixed(2);
 
@@ -34,19 +34,11 @@ export function registerFitCommand(program: Command): void {
       const features = flags.features.split(',').map((f) => f.trim()).filter((f) => f !== '');
       const unknown = features.filter((f) => !(FIT_FEATURES as readonly string[]).includes(f));
       if (unknown.length > 0) throw new UserError(`--features: unknown feature group "${unknown[0]}"`, `expected a comma-separated list of ${FIT_FEATURES.join(', ')}`);
-      const chosen = chooseLexiconDir(flags.lexicons, process.cwd());
-      if (flags.output === undefined && chosen.source === 'shipped') {
-        throw new UserError('the lexicons in use are the ones shipped with controverse: fitted weights go into a lexicon folder of your own', 'run "controverse init" for a ./lexicons copy, or give --lexicons DIR or --output FILE');
-      }
       // The fit starts from the lexicon weights, never from an earlier fit.
-      const lexicons = loadLexicons(chosen.dir, { fitted: false });
-      const gold = path.resolve(flags.gold);
-      const pages = flags.splitFile === undefined ? undefined : readSplit(path.resolve(flags.splitFile), flags.split!);
-      const units = readCodedUnits(gold, lexicons.categories.map((c) => c.name), pages);
-      if (units.length === 0) throw new UserError(`${flags.gold}: no coded unit${flags.split === undefined ? '' : ` in split "${flags.split}"`}`);
+      const { dir, lexicons, gold, units } = readFitSample(flags, 'fitted weights');
       const fits = fitStances(units, lexicons, { words: flags.words, features: features as FitFeature[] });
       const yaml = fittedYaml(fits, { goldSha256: codedSha256(gold), goldUnits: units.length, split: flags.split, lexiconsSha256: stanceLexiconsHash(lexicons.files) });
-      const output = flags.output === undefined ? path.join(chosen.dir, FITTED_FILE) : path.resolve(flags.output);
+      const output = flags.output === undefined ? path.join(dir, FITTED_FILE) : path.resolve(flags.output);
       writeFileSync(output, yaml);
       const lines = [
         `fitted on ${units.length} units, ${new Set(units.map((u) => u.docId)).size} pages${flags.split === undefined ? '' : ` (split ${flags.split})`} → ${path.relative(process.cwd(), output) || output}`,

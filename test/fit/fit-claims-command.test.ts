@@ -1,18 +1,8 @@
-import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-/** The CLI in a child process, awaited (as in fit-command.test.ts). */
-function cli(...args: string[]): Promise<{ status: number | null; stderr: string; stdout: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const status = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-      resolve({ status, stderr, stdout });
-    });
-  });
-}
+import { cliChild as cli } from '../builders/cli-child.js';
 
 // 20 pages, each with one unit coded gafam_dependence that names a US vendor and no verb of staying
 // (one slot of the claim's rule: the lexicon alone misses it) and two units with no claim.

@@ -1,21 +1,8 @@
-import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-/**
- * The CLI in a child process, awaited: `fit` computes for a minute or more on a loaded machine, and a
- * synchronous spawn would block this thread past vitest's 60 s limit for answering its runner.
- */
-function cli(...args: string[]): Promise<{ status: number | null; stderr: string; stdout: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const status = error === null ? 0 : typeof error.code === 'number' ? error.code : null;
-      resolve({ status, stderr, stdout });
-    });
-  });
-}
+import { cliChild as cli } from '../builders/cli-child.js';
 
 // Ten pages where "souverain" is used by people coded as not sovereigntist (see fit-stances.test.ts).
 const rows = ['doc_id\tunit\tkind\ttext\ttrust_state\tsceptical\tsovereigntist\tclaims\tnote'];
