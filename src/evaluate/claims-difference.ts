@@ -1,5 +1,4 @@
-import { seededRandom } from '../sampling/seeded-random.js';
-import { BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, figures, intervalOf, type CodedPrediction, type Counts, type Interval } from './evaluate-coded.js';
+import { BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED, figures, pairedDifference, sum, type CodedPrediction, type Counts, type Interval } from './evaluate-coded.js';
 import type { CodedUnit } from './read-coded.js';
 
 /**
@@ -15,23 +14,6 @@ export function claimsDifference(units: readonly CodedUnit[], a: readonly CodedP
   });
   const ca = countsOf(a);
   const cb = countsOf(b);
-  const f1 = (c: readonly Counts[], sample: readonly number[]): number => {
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    for (const i of sample) {
-      tp += c[i]!.tp;
-      fp += c[i]!.fp;
-      fn += c[i]!.fn;
-    }
-    return figures({ tp, fp, fn }).f1;
-  };
-  const all = units.map((_, i) => i);
-  const random = seededRandom(seed);
-  const draws: number[] = [];
-  for (let k = 0; k < resamples && units.length > 0; k += 1) {
-    const sample = all.map(() => Math.floor(random() * units.length));
-    draws.push(f1(ca, sample) - f1(cb, sample));
-  }
-  return { difference: f1(ca, all) - f1(cb, all), interval: intervalOf(draws) };
+  const f1 = (c: readonly Counts[], sample: readonly number[]): number => figures(sum(c, sample)).f1;
+  return pairedDifference(units.length, (sample) => f1(ca, sample) - f1(cb, sample), resamples, seed);
 }

@@ -105,7 +105,8 @@ export function figures(c: Counts): { precision: number; recall: number; f1: num
   return { precision, recall, f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall) };
 }
 
-function sum(perUnit: readonly Counts[], sample: readonly number[]): Counts {
+/** The counts of the units a sample draws (a unit drawn twice counts twice). */
+export function sum(perUnit: readonly Counts[], sample: readonly number[]): Counts {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -186,14 +187,22 @@ export function macroDifference(units: readonly CodedUnit[], a: readonly CodedPr
   const ta = tablesOf(a);
   const tb = tablesOf(b);
   const macro = (tables: Counts[][], sample: readonly number[]): number => tables.reduce((m, t) => m + figures(sum(t, sample)).f1, 0) / Math.max(1, stances.length);
-  const all = units.map((_, i) => i);
+  return pairedDifference(units.length, (sample) => macro(ta, sample) - macro(tb, sample), resamples, seed);
+}
+
+/**
+ * A statistic of the differences between two predictions of the same `n` units, on all of them and
+ * on `resamples` bootstrap resamples of units (seeded): the difference and its 95 % interval.
+ */
+export function pairedDifference(n: number, differenceOn: (sample: readonly number[]) => number, resamples = BOOTSTRAP_RESAMPLES, seed = BOOTSTRAP_SEED): { difference: number; interval: Interval } {
+  const all = Array.from({ length: n }, (_, i) => i);
   const random = seededRandom(seed);
   const draws: number[] = [];
-  for (let k = 0; k < resamples && units.length > 0; k += 1) {
-    const sample = all.map(() => Math.floor(random() * units.length));
-    draws.push(macro(ta, sample) - macro(tb, sample));
+  for (let k = 0; k < resamples && n > 0; k += 1) {
+    const sample = all.map(() => Math.floor(random() * n));
+    draws.push(differenceOn(sample));
   }
-  return { difference: macro(ta, all) - macro(tb, all), interval: intervalOf(draws) };
+  return { difference: differenceOn(all), interval: intervalOf(draws) };
 }
 
 /** Read, tag and score in one call: what `controverse evaluate` and `npm run eval:coded` print. */
