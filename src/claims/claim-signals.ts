@@ -2,7 +2,7 @@ import type { ClaimMention, Token, Unit } from '../model.js';
 import type { ClaimConcepts } from './claim-concepts.js';
 import type { Lexicon } from '../lexicon/lexicon.js';
 import type { TokenIds } from '../text/vocabulary.js';
-import { findClaimsBySource } from './find-claims.js';
+import { findClaimsBySource, inTextOrder } from './find-claims.js';
 
 /**
  * What the claims lexicon sees in one unit, as the fitted claims model (fitted-claims.ts) reads it:
@@ -35,7 +35,7 @@ export const ARTICLE_CLAIM = 'context.article_claim';
 /** The lexicon's mentions of a unit (as findClaims gives them) and its signals for the claims model. */
 export function claimSignals(unit: Unit, tokens: readonly Token[], claims: Lexicon, concepts: ClaimConcepts, ids?: TokenIds): { mentions: ClaimMention[]; signals: ClaimSignals } {
   const { byPhrase, byConcept } = findClaimsBySource(unit, tokens, claims, concepts, ids);
-  const mentions = byConcept.length === 0 ? byPhrase : [...byPhrase, ...byConcept].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0));
+  const mentions = inTextOrder(byPhrase, byConcept);
   const held = (list: readonly ClaimMention[]): Set<string> => new Set(list.filter((m) => !m.negated).map((m) => m.claimId));
   const phrase = held(byPhrase);
   const rule = held(byConcept);

@@ -47,8 +47,13 @@ function isNegated(m: EntryMatch, text: string, tokens: readonly Token[], claims
  */
 export function findClaims(unit: Unit, tokens: readonly Token[], claims: Lexicon, concepts?: ClaimConcepts, ids?: TokenIds): ClaimMention[] {
   const { byPhrase, byConcept } = findClaimsBySource(unit, tokens, claims, concepts, ids);
-  if (byConcept.length === 0) return byPhrase;
-  return [...byPhrase, ...byConcept].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0));
+  return inTextOrder(byPhrase, byConcept);
+}
+
+/** Mentions in the order of the text (then span end, then claim id); `first` as it is when `more` is empty. */
+export function inTextOrder(first: ClaimMention[], more: readonly ClaimMention[]): ClaimMention[] {
+  if (more.length === 0) return first;
+  return [...first, ...more].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { ClaimMention, Token, Unit } from '../model.js';
 import { ARTICLE_CLAIM, claimFeatureNames, type ClaimSignals } from './claim-signals.js';
-import { wordValue } from '../stance/unit-words.js';
+import { tokenStem, wordValue } from '../stance/unit-words.js';
+import { inTextOrder } from './find-claims.js';
 
 /**
  * Claims decided by a model fitted on coded units (`controverse fit --claims`, fitted-claims.yaml):
@@ -79,7 +80,7 @@ function shownTokens(model: FittedClaim, signals: ClaimSignals, tokens: readonly
   if (stem === undefined || model.words.size === 0) return undefined;
   let word: { w: number; k: number } | undefined;
   tokens.forEach((t, k) => {
-    const w = model.words.get(stem(t.norm.replace(/['’]$/u, ''))) ?? 0;
+    const w = model.words.get(tokenStem(t, stem)) ?? 0;
     if (w > 0 && (word === undefined || w > word.w)) word = { w, k };
   });
   return word === undefined ? undefined : [word.k, word.k + 1];
@@ -102,6 +103,5 @@ export function applyFittedClaims(unit: Unit, tokens: readonly Token[], mentions
     const span = at === undefined || tokens.length === 0 ? { start: 0, end: unit.text.length } : { start: tokens[at[0]]!.span.start, end: tokens[at[1] - 1]!.span.end };
     added.push({ claimId, unitId: unit.id, span, match: unit.text.slice(span.start, span.end), negated: false });
   }
-  if (added.length === 0) return out;
-  return [...out, ...added].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || (a.claimId < b.claimId ? -1 : a.claimId > b.claimId ? 1 : 0));
+  return inTextOrder(out, added);
 }

@@ -1,7 +1,7 @@
 import { unitClaims } from '../claims/unit-claims.js';
 import { hasClaimWords } from '../claims/fitted-claims.js';
 import type { LexiconSet } from '../lexicon/load-lexicon.js';
-import type { Stance, Unit } from '../model.js';
+import type { Stance } from '../model.js';
 import { seededRandom } from '../sampling/seeded-random.js';
 import { plainCountLabels, plainCountLexicon } from '../stance/plain-count.js';
 import { tagUnitStances } from '../stance/claim-stance-tags.js';
@@ -11,7 +11,7 @@ import { codedContexts } from './coded-contexts.js';
 import { unitWords } from '../stance/unit-words.js';
 import { createStemmer } from '../text/stem-fr.js';
 import { tokenise } from '../text/tokenise.js';
-import { readCodedUnits, readSplit, type CodedUnit } from './read-coded.js';
+import { readCodedUnits, readSplit, unitOfCoded, type CodedUnit } from './read-coded.js';
 
 export { hasTextColumn, readCodedUnits, readSplit, type CodedUnit } from './read-coded.js';
 
@@ -67,14 +67,13 @@ export function predictCoded(units: readonly CodedUnit[], lexicons: LexiconSet):
   const stem = hasWordWeights(lexicons.fitted) ? createStemmer() : undefined;
   const bigrams = hasBigramWeights(lexicons.fitted);
   const claimStem = hasClaimWords(lexicons.fittedClaims) ? createStemmer() : undefined;
-  const unitOf = (u: CodedUnit): Unit => ({ id: `${u.docId}#${u.position}`, docId: u.docId, position: u.position, kind: u.kind, depth: 0, text: u.text });
   // Fitted claims may weigh the claims of the page's article body (position 0), as `run` does.
   const articleClaims = new Map<string, ReadonlySet<string>>();
   if (lexicons.fittedClaims !== undefined) {
-    for (const u of units) if (u.position === 0 && u.kind === 'article') articleClaims.set(u.docId, unitClaims(unitOf(u), tokenise(u.text), lexicons).held);
+    for (const u of units) if (u.position === 0 && u.kind === 'article') articleClaims.set(u.docId, unitClaims(unitOfCoded(u), tokenise(u.text), lexicons).held);
   }
   const tagged = units.map((u) => {
-    const unit = unitOf(u);
+    const unit = unitOfCoded(u);
     const tokens = tokenise(u.text);
     const article = u.position === 0 ? undefined : articleClaims.get(u.docId);
     const found = unitClaims(unit, tokens, lexicons, { ...(claimStem === undefined ? {} : { stem: claimStem }), ...(article === undefined ? {} : { articleClaims: article }) });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { columnsOf, DEFAULT_FIELD_MAP } from '../ingest/formats/flat-records.js';
 import { sniffDelimiter } from '../ingest/formats/read-csv.js';
-import type { Stance, UnitKind } from '../model.js';
+import type { Stance, Unit, UnitKind } from '../model.js';
 import { RunOutputError } from '../stance/read-run-output.js';
 
 /**
@@ -26,6 +26,11 @@ export interface CodedUnit {
   readonly note: string;
   /** `file:line` (line of the record: header is line 1 in TSV/CSV), for messages. */
   readonly source: string;
+}
+
+/** A coded unit as the analysis reads it: id `doc#position`, top level (the coded files have no parent column). */
+export function unitOfCoded(u: CodedUnit): Unit {
+  return { id: `${u.docId}#${u.position}`, docId: u.docId, position: u.position, kind: u.kind, depth: 0, text: u.text };
 }
 
 /** File endings read as coded units, in a folder. */

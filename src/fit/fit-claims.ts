@@ -1,7 +1,6 @@
 import { ARTICLE_CLAIM, CONCEPT_PREFIX, claimFeatureNames, claimSignals, heldClaims, LEXICON_SIGNALS, type ClaimSignals } from '../claims/claim-signals.js';
-import type { CodedUnit } from '../evaluate/read-coded.js';
+import { unitOfCoded, type CodedUnit } from '../evaluate/read-coded.js';
 import type { LexiconSet } from '../lexicon/load-lexicon.js';
-import type { Unit } from '../model.js';
 import { unitWords, wordValue } from '../stance/unit-words.js';
 import { createStemmer } from '../text/stem-fr.js';
 import { tokenise } from '../text/tokenise.js';
@@ -72,9 +71,8 @@ export interface ClaimUnitData {
 export function claimUnitData(units: readonly CodedUnit[], lexicons: LexiconSet, withWords = true): ClaimUnitData[] {
   const stem = createStemmer();
   const read = units.map((u) => {
-    const unit: Unit = { id: `${u.docId}#${u.position}`, docId: u.docId, position: u.position, kind: u.kind, depth: 0, text: u.text };
     const tokens = tokenise(u.text);
-    const { signals } = claimSignals(unit, tokens, lexicons.claims, lexicons.claimConcepts);
+    const { signals } = claimSignals(unitOfCoded(u), tokens, lexicons.claims, lexicons.claimConcepts);
     const stems = withWords ? unitWords(tokens, stem) : new Set<string>();
     return { signals, stems, value: wordValue(stems) };
   });

@@ -1,7 +1,7 @@
 import { codedContexts } from '../evaluate/coded-contexts.js';
-import type { CodedUnit } from '../evaluate/read-coded.js';
+import { unitOfCoded, type CodedUnit } from '../evaluate/read-coded.js';
 import type { LexiconSet } from '../lexicon/load-lexicon.js';
-import type { Stance, Unit } from '../model.js';
+import type { Stance } from '../model.js';
 import { seededRandom } from '../sampling/seeded-random.js';
 import { CONTEXT, FLAGS, stanceFeatures, type ContextFeature, type Flag, type StanceContext, type StanceFeatures } from '../stance/fitted-weights.js';
 import { LABEL_THRESHOLD, lexiconLabels, stanceScore } from '../stance/score-stances.js';
@@ -292,7 +292,7 @@ export function fitStances(units: readonly CodedUnit[], lexicons: LexiconSet, op
   const stem = createStemmer();
   const data: UnitData[] = [];
   const tags = units.map((u) => {
-    const unit: Unit = { id: `${u.docId}#${u.position}`, docId: u.docId, position: u.position, kind: u.kind, depth: 0, text: u.text };
+    const unit = unitOfCoded(u);
     const tokens = tokenise(u.text);
     // Without words no stem is read: every unit's word set stays empty.
     const words = offered.has('words') ? unitWords(tokens, stem, { bigrams: offered.has('bigrams'), text: u.text }) : new Set<string>();

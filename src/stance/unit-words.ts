@@ -17,6 +17,11 @@ export interface UnitWordsOptions {
   readonly text?: string;
 }
 
+/** A token's stem as the word features read it: its folded norm, the apostrophe of an elided clitic dropped ("l'" → "l"). */
+export function tokenStem(token: Token, stem: (word: string) => string): string {
+  return stem(token.norm.replace(/['’]$/u, ''));
+}
+
 /**
  * The word features of a unit for the fitted word component (`controverse fit`): the distinct
  * French stems of its tokens (folded norms, the apostrophe of an elided clitic dropped: "l'" → "l"),
@@ -33,7 +38,7 @@ export function unitWords(tokens: readonly Token[], stem: (word: string) => stri
       previous = undefined;
       continue;
     }
-    const s = stem(t.norm.replace(/['’]$/u, ''));
+    const s = tokenStem(t, stem);
     if (!words.has(s)) {
       words.add(s);
       stems += 1;
