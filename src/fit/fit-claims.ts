@@ -4,7 +4,7 @@ import type { LexiconSet } from '../lexicon/load-lexicon.js';
 import { unitWords, wordValue } from '../stance/unit-words.js';
 import { createStemmer } from '../text/stem-fr.js';
 import { tokenise } from '../text/tokenise.js';
-import { bestCut, pageFolds, wordVocabulary, FOLDS } from './fit-stances.js';
+import { bestCut, f1Of, pageFolds, wordVocabulary, FOLDS } from './fit-stances.js';
 import { fitLogistic, linear, type SparseRow } from './logistic.js';
 
 /**
@@ -86,10 +86,6 @@ export function claimUnitData(units: readonly CodedUnit[], lexicons: LexiconSet,
 interface Design {
   readonly words: boolean;
   readonly article: boolean;
-}
-
-function f1Of(tp: number, fp: number, fn: number): number {
-  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
 }
 
 function fitClaim(claimId: string, data: readonly ClaimUnitData[], coded: readonly CodedUnit[], folds: readonly number[], named: readonly string[], offered: ReadonlySet<ClaimFitFeature>): ClaimFit {
