@@ -82,3 +82,38 @@ export function withCueMetadata(byModel: ParsedPage, byCues: ParsedPage): Parsed
     comments,
   };
 }
+
+/**
+ * A reading's units with the author, date and parent a template record gives them where they lack
+ * one: the record whose text starts with the unit's words, or whose first words open the unit (the
+ * parent when the record it answers is placed too). The reading's boundaries are kept; a unit the
+ * template cannot place keeps what it had.
+ */
+export function withRecordMetadata(page: ParsedPage, byTemplate: ParsedPage): ParsedPage {
+  const spaced = (text: string): string => text.toLowerCase().split(/\s+/u).filter((w) => w !== '').join(' ');
+  const records = byTemplate.comments.map((c) => ({ key: keyOf(c.text), words: spaced(c.text) }));
+  const used = new Set<number>();
+  const recordOf = page.comments.map((c) => {
+    const key = keyOf(c.text);
+    const words = spaced(c.text);
+    const k = records.findIndex((r, j) => !used.has(j) && key !== '' && (r.words.startsWith(key) || words.startsWith(r.key)));
+    if (k === -1) return undefined;
+    used.add(k);
+    return k;
+  });
+  const unitOf = new Map<number, number>();
+  recordOf.forEach((k, j) => { if (k !== undefined) unitOf.set(k, j); });
+  const comments = page.comments.map((c, j): ParsedComment => {
+    const k = recordOf[j];
+    const record = k === undefined ? undefined : byTemplate.comments[k];
+    if (record === undefined) return c;
+    const parent = record.parentIndex === undefined ? undefined : unitOf.get(record.parentIndex);
+    return {
+      ...c,
+      author: c.author ?? record.author,
+      published: c.published ?? record.published,
+      parentIndex: c.parentIndex ?? (parent !== undefined && parent < j ? parent : undefined),
+    };
+  });
+  return { ...page, comments };
+}

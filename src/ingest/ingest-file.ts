@@ -31,7 +31,8 @@ import { MIN_CONFIDENCE, readLineRoles } from './line-roles/line-role-reader.js'
 import type { LineRoleModel } from './line-roles/role-model.js';
 import { LINE_ROLE_MODEL } from './line-roles/shipped-model.js';
 import { buildDocument } from './page.js';
-import { explainsBetter, headersConsistent, withCueMetadata } from './better-reading.js';
+import { explainsBetter, headersConsistent, withCueMetadata, withRecordMetadata } from './better-reading.js';
+import { readTemplateThread } from './template/template-thread.js';
 
 /**
  * Scraped-page layouts, most specific first; the last one always recognises. The layouts written
@@ -177,6 +178,18 @@ const withCues = (layout: PageLayout, cues: LineCueSet): PageLayout => layout.wi
 function readTextPage(text: string, lines: readonly string[], options: IngestOptions): ReturnType<PageLayout['parse']> {
   // The readings of one page share the date and name cues of its lines and segments.
   const cues = withPageMemo(options.lineCues ?? DEFAULT_LINE_CUES);
+  const read = readTextPageByCuesAndModel(text, lines, options, cues);
+  // A reading whose headers are read alike on every comment, or with every comment named and dated,
+  // has nothing to take from the page's template; otherwise the template's records (headers induced from repetition, template/) give
+  // the units they place the author and date they lack. They do not move its boundaries: on the
+  // development set's eighth-held-out kinds, records replacing the reading cost units (docs/thread-reader.md, Tenth pass).
+  if (headersConsistent(read.page) || read.page.comments.every((c) => c.author !== undefined && c.published !== undefined)) return read;
+  const byTemplate = readTemplateThread(lines, cues);
+  return byTemplate === undefined ? read : { ...read, page: withRecordMetadata(read.page, byTemplate.page) };
+}
+
+/** The reading of a text copy by the site layouts, the generic cues and the line-role model. */
+function readTextPageByCuesAndModel(text: string, lines: readonly string[], options: IngestOptions, cues: LineCueSet): ReturnType<PageLayout['parse']> {
   const model = options.lineRoleModel === undefined ? LINE_ROLE_MODEL : options.lineRoleModel;
   const generic = TEXT_LAYOUTS.indexOf(inferredThreadLayout);
   for (const layout of TEXT_LAYOUTS.slice(0, generic)) {

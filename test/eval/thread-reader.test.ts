@@ -42,12 +42,17 @@ import { labelledThreadPages, leaveOneKindOutWithModel, syntheticTrainingPages, 
 // copies): 0.835 (author 0.824, date 0.855, parent 0.882), leave-one-kind-out 0.826, 0.821 with the
 // model retrained. With listings, menu rows, template labels, badges, counters, copies, record owners,
 // survey answers and quote links read (same branch, model retrained): 0.886 (author 0.867, date 0.899,
-// parent 0.898), leave-one-kind-out 0.877, 0.873 with the model retrained.
-const FLOORS = { f1: 0.885, author: 0.866, published: 0.898, parent: 0.897 } as const;
+// parent 0.898), leave-one-kind-out 0.877, 0.873 with the model retrained. With the 16 kinds of the
+// eighth held-out set moved in (branch reader9, 1221 gold units, reader unchanged, model retrained on
+// the moved text copies): 0.841 (author 0.813, date 0.839, parent 0.857), leave-one-kind-out 0.832,
+// 0.829 with the model retrained. With the record template induced from repetition filling the names,
+// dates and parents of units a reading left without (same branch): 0.841 (author 0.818, date 0.840,
+// parent 0.858), leave-one-kind-out 0.832, 0.829 with the model retrained.
+const FLOORS = { f1: 0.840, author: 0.817, published: 0.839, parent: 0.857 } as const;
 const FLOORS_PER_EXPORT = ['csv-export', 'json-flat', 'jsonl-flat', 'facepager-csv', 'reddit-json', 'disqus-jsonl', 'ytdt-csv', 'html-news', 'html-blog', 'html-social-post', 'html-js-news', 'html-utility-forum', 'html-discussion-group', 'html-msg-cards', 'html-related-links', 'html-link-comments', 'html-regional', 'html-xenforo', 'telegram-json', 'mastodon-context', 'fourcat-csv', 'html-smf', 'html-wix-blog', 'hypothesis-jsonl', 'jira-csv', 'rocketchat-json'];
-const LEAVE_ONE_KIND_OUT_F1 = 0.876;
+const LEAVE_ONE_KIND_OUT_F1 = 0.831;
 /** Leave-one-kind-out with the line-role model retrained without each kind: the whole reader's honest figure. */
-const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.872;
+const LEAVE_ONE_KIND_OUT_WITH_MODEL_F1 = 0.828;
 
 describe('thread reader on the development set (eval/threads)', () => {
   const score = scoreThreadSet();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainsBetter, headersConsistent, withCueMetadata } from '../../src/ingest/better-reading.js';
+import { explainsBetter, headersConsistent, withCueMetadata, withRecordMetadata } from '../../src/ingest/better-reading.js';
 import type { ParsedPage } from '../../src/ingest/page.js';
 
 const page = (comments: ParsedPage['comments'], extra: Partial<ParsedPage> = {}): ParsedPage => ({ body: 'Le texte de l\'article commence ici.', comments, ...extra });
@@ -54,5 +54,26 @@ describe('headersConsistent', () => {
     expect(headersConsistent(page([named, { text: 'b', published: '2024-01-02' }]))).toBe(false);
     expect(headersConsistent(page([named, { text: 'b', author: 'y' }]))).toBe(false);
     expect(headersConsistent(page([named]))).toBe(false);
+  });
+});
+
+describe('withRecordMetadata', () => {
+  it('gives a unit lacking a name, a date or a parent those of the template record it starts, and keeps its boundaries', () => {
+    const reading = page([
+      { text: 'Les haies, c\'est bien, mais qui va les tailler ? Les agents sont déjà débordés.' },
+      { text: 'On peut organiser des chantiers participatifs.', author: 'Malo', published: '2026-02-14' },
+      { text: 'Un passage que le modèle a coupé ailleurs que le gabarit.' },
+    ]);
+    const byTemplate = page([
+      { text: 'Les haies, c\'est bien, mais qui va les tailler ? Les agents sont déjà débordés.\nUtile', author: 'Rozenn Le Du', published: '2026-02-14T09:12' },
+      { text: 'On peut organiser des chantiers participatifs.', author: 'Autre', published: '2026-02-15', parentIndex: 0 },
+      { text: 'Tout autre chose.', author: 'Soizic' },
+    ]);
+    const merged = withRecordMetadata(reading, byTemplate);
+    expect(merged.comments.map((c) => [c.text, c.author, c.published, c.parentIndex])).toEqual([
+      ['Les haies, c\'est bien, mais qui va les tailler ? Les agents sont déjà débordés.', 'Rozenn Le Du', '2026-02-14T09:12', undefined],
+      ['On peut organiser des chantiers participatifs.', 'Malo', '2026-02-14', 0],
+      ['Un passage que le modèle a coupé ailleurs que le gabarit.', undefined, undefined, undefined],
+    ]);
   });
 });

@@ -14,8 +14,6 @@ export const THREAD_SET_DIR = 'eval/threads';
 export const HELD_OUT_DIR = 'eval/threads-heldout';
 /** A second held-out set, of kinds in neither set above, written once the first had been looked at (eval/threads-heldout-2/README.md). */
 export const FRESH_HELD_OUT_DIR = 'eval/threads-heldout-2';
-/** An eighth set, written on 2026-12-07 by someone who had not read the reader, kept unread (not in eval:units) for the reader round after the next one (eval/threads-heldout-8/README.md). */
-export const EIGHTH_HELD_OUT_DIR = 'eval/threads-heldout-8';
 /** A ninth set, written on 2026-12-07 blind to the reader, of kinds in none of the sets above, kept unread until the next reader round is merged (eval/threads-heldout-9/README.md). */
 export const NINTH_HELD_OUT_DIR = 'eval/threads-heldout-9';
 

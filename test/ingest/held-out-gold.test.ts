@@ -4,7 +4,7 @@ import { decodeHTML } from 'entities';
 import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { foldWhiteSpace } from '../../src/text/normalise.js';
-import { EIGHTH_HELD_OUT_DIR, FRESH_HELD_OUT_DIR, type GoldUnit, HELD_OUT_DIR, NINTH_HELD_OUT_DIR, readGoldUnits, readThreadGold, siteKindOf, THREAD_SET_DIR } from './gold-units.js';
+import { FRESH_HELD_OUT_DIR, type GoldUnit, HELD_OUT_DIR, NINTH_HELD_OUT_DIR, readGoldUnits, readThreadGold, siteKindOf, THREAD_SET_DIR } from './gold-units.js';
 
 // The held-out gold is never compared with what the reader produces in a test (it is a measurement,
 // not a target: scripts/eval-units.ts), but it must be consistent with its own pages: a typo in the
@@ -62,7 +62,7 @@ function checkGoldOfPages(dir: string, byDoc: ReadonlyMap<string, readonly GoldU
   });
 }
 
-describe.each([HELD_OUT_DIR, FRESH_HELD_OUT_DIR, EIGHTH_HELD_OUT_DIR, NINTH_HELD_OUT_DIR])('held-out gold in %s', (dir) => {
+describe.each([HELD_OUT_DIR, FRESH_HELD_OUT_DIR, NINTH_HELD_OUT_DIR])('held-out gold in %s', (dir) => {
   const gold = readThreadGold(dir);
   const byFile = new Map<string, GoldUnit[]>();
   for (const g of gold) byFile.set(g.file, [...(byFile.get(g.file) ?? []), g]);
