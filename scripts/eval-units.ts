@@ -1,6 +1,6 @@
 /** Segmentation figures against the gold units, the sample pages then the thread set: `npm run eval:units`. */
 import { leaveOneKindOutWithModel, lineRolesOnly, modelsWithoutEachKind, syntheticTrainingPages } from '../test/ingest/line-roles/thread-set-pages.js';
-import { FRESH_HELD_OUT_DIR, HELD_OUT_DIR, leaveOneKindOut, type ThreadFigures, type UnitCheck, readGoldUnits, scoreAgainstGold, scoreThreadSet } from '../test/ingest/gold-units.js';
+import { FRESH_HELD_OUT_DIR, HELD_OUT_DIR, NINTH_HELD_OUT_DIR, leaveOneKindOut, type ThreadFigures, type UnitCheck, readGoldUnits, scoreAgainstGold, scoreThreadSet } from '../test/ingest/gold-units.js';
 
 const verbose = process.argv.includes('--verbose');
 /** `--dev-only`: skip the held-out sets (while changing the reader, their figures must not be looked at). */
@@ -75,3 +75,6 @@ printHeldOut(`Held-out set (${HELD_OUT_DIR}), kinds not in the thread set; never
 // The first held-out set has been looked at while deciding changes to the reader; this one has not
 // (eval/threads-heldout-2/README.md): its figure is the clean one.
 printHeldOut(`Fresh held-out set (${FRESH_HELD_OUT_DIR}), kinds in neither set above; never looked at while changing the reader`, FRESH_HELD_OUT_DIR, 'fresh held-out');
+// Written blind on 2026-12-07 by someone who had not read the reader, kept unread until reader round
+// 9 was merged (eval/threads-heldout-9/README.md): the check of that round.
+printHeldOut(`Ninth held-out set (${NINTH_HELD_OUT_DIR}), 16 kinds in none of the sets above`, NINTH_HELD_OUT_DIR, 'ninth held-out');
