@@ -4,9 +4,10 @@
  * recount retires and adds it. `--new N`: the last 1/N of the documents are taken as new (as new
  * files sorted last would be): the state is counted once without them and kept in the file
  * `--state` names. Prints a digest of the rows, equal to a full count's when the recount is exact
- * (`--check` counts from scratch as well and compares).
+ * (`--check` counts from scratch as well and compares). `--since OLD`: what a rerun did, from the
+ * store of the output folder before it (a copy): its state, and its signatures of the documents gone.
  *
- *   node --import tsx scripts/profile-recount.ts OUT/controverse.sqlite [--every 100 | --new 100 --state FILE] [--check]
+ *   node --import tsx scripts/profile-recount.ts OUT/controverse.sqlite [--every 100 | --new 100 --state FILE | --since OLD/controverse.sqlite] [--check]
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +21,7 @@ import type { SignedDocument } from '../src/phrases/walk-signatures.js';
 import { signedDocumentsOf } from '../src/store/signed-documents.js';
 import { Store } from '../src/store/store.js';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { every: { type: 'string' }, new: { type: 'string' }, state: { type: 'string' }, check: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { every: { type: 'string' }, new: { type: 'string' }, state: { type: 'string' }, since: { type: 'string' }, check: { type: 'boolean', default: false } } });
 const file = positionals[0];
 if (file === undefined) throw new Error('usage: profile-recount.ts STORE_FILE [--every N | --new N --state FILE] [--check]');
 const store = Store.openReadonly(file);
@@ -41,8 +42,10 @@ function* before(): Generator<SignedDocument> {
   for (const doc of signedDocumentsOf(store)) if (!fresh.has(doc.serial!)) yield doc;
 }
 
+const old = values.since === undefined ? undefined : Store.openReadonly(values.since);
 let packed: Uint8Array | undefined;
-if (values.new === undefined) packed = store.phraseState();
+if (old !== undefined) packed = old.phraseState();
+else if (values.new === undefined) packed = store.phraseState();
 else if (values.state !== undefined && existsSync(values.state)) packed = readFileSync(values.state);
 if (packed === undefined || unpackPhraseState(packed) === undefined) {
   const counted = countSignedPhrases(before, { passes });
@@ -66,11 +69,17 @@ if (every > 0) {
   });
 }
 for (const serial of fresh) added.push(store.signatureOf(serial)!);
+if (old !== undefined) {
+  const now = new Set(serials);
+  const counted = new Set(previous.serials);
+  for (const serial of serials) if (!counted.has(serial)) added.push(store.signatureOf(serial)!);
+  for (const serial of counted) if (!now.has(serial)) retired.push({ serial, signature: old.signatureOf(serial)! });
+}
 const moved = new Set(retired.map((r) => r.serial));
 function* corpus(): Generator<SignedDocument> {
   for (const doc of signedDocumentsOf(store)) yield moved.has(doc.serial!) ? { ...doc, serial: doc.serial! + SHIFT } : doc;
 }
-clock(`delta (${retired.length} changed, ${fresh.size} new)`);
+clock(`delta (${retired.length} retired, ${added.length} added)`);
 const counted = recountSignedPhrases(corpus, previous, { retired, added }, { passes })!;
 clock(`recount ${JSON.stringify(counted.stats)}, forms known ${counted.knownForms?.size}`);
 const { phrases, forms } = mergePhrasesAndForms(counted, corpus, undefined, counted.knownForms);
