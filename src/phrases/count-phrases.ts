@@ -25,11 +25,11 @@ export const KEYS_PER_PASS = 4_000_000;
 
 /**
  * (phrase, author) pairs a rerun's tally of the changed keys holds at once (see recountSignedPhrases):
- * the changed keys are tallied in shares (h1 mod shares) so that their pairs table stays within
- * 2^23 slots (96 MiB). At 200 MB, 2 % of the documents changed touch the most frequent phrases: one
- * walk for all of them held 236 MB of tables.
+ * the changed keys are tallied in shares (h1 mod shares) so that their pairs set stays within
+ * 2^24 slots (128 MiB, see PairSet). At 200 MB, 1 % of new documents touch the most frequent
+ * phrases, 7.4 M pairs: one share, one walk (3 walks and 96 MiB with 3 M pairs in KeyCounts).
  */
-export const PAIRS_PER_PASS = 3_000_000;
+export const PAIRS_PER_PASS = 12_000_000;
 
 /** Passes for a corpus whose signatures hold `words` 32-bit words: the results are the same for any number. */
 export function passesFor(words: number): number {

@@ -211,3 +211,74 @@ export class KeyIndex extends PairKeyTable {
     this.insert(this.slotOf(k1, k2), k1, k2, row + 1);
   }
 }
+
+/**
+ * A set of keys of two 32-bit hashes, denser than KeyCounts where only membership matters (the
+ * (phrase, author) pairs of a tally, millions at 200 MB of corpus): both halves side by side in one
+ * array (one cache line per probe), 8 bytes a slot, grown when three quarters full (KeyCounts: 12
+ * bytes, half full). The slot (0, 0) marks an empty one; the key (0, 0) itself is held by a flag.
+ */
+export class PairSet {
+  private slots: Uint32Array;
+  private mask: number;
+  private hasZero = false;
+  size = 0;
+  constructor() {
+    this.slots = new Uint32Array(2 * 1024);
+    this.mask = 1023;
+  }
+
+  /** Add the key; true when it was not there. */
+  add(h1: number, h2: number): boolean {
+    const k1 = h1 >>> 0;
+    const k2 = h2 >>> 0;
+    if (k1 === 0 && k2 === 0) {
+      if (this.hasZero) return false;
+      this.hasZero = true;
+      this.size += 1;
+      return true;
+    }
+    if ((this.size + 1) * 4 > (this.mask + 1) * 3) this.grow();
+    const slots = this.slots;
+    for (let s = startOf(k2, this.mask); ; s = (s + 1) & this.mask) {
+      const a = slots[2 * s]!;
+      const b = slots[2 * s + 1]!;
+      if (a === k1 && b === k2) return false;
+      if (a === 0 && b === 0) {
+        slots[2 * s] = k1;
+        slots[2 * s + 1] = k2;
+        this.size += 1;
+        return true;
+      }
+    }
+  }
+
+  /** Forget every key, keeping the room. */
+  clear(): void {
+    this.slots.fill(0);
+    this.hasZero = false;
+    this.size = 0;
+  }
+
+  /** Bytes held. */
+  get bytes(): number {
+    return this.slots.byteLength;
+  }
+
+  private grow(): void {
+    const old = this.slots;
+    const n = old.length;
+    this.slots = new Uint32Array(2 * n);
+    this.mask = n - 1;
+    for (let i = 0; i < n; i += 2) {
+      const k1 = old[i]!;
+      const k2 = old[i + 1]!;
+      if (k1 === 0 && k2 === 0) continue;
+      let s = startOf(k2, this.mask);
+      while (this.slots[2 * s] !== 0 || this.slots[2 * s + 1] !== 0) s = (s + 1) & this.mask;
+      this.slots[2 * s] = k1;
+      this.slots[2 * s + 1] = k2;
+    }
+  }
+}
+

@@ -18,12 +18,21 @@ export interface PhraseDelta {
 
 const NO_TEXTS: ReadonlyMap<number, string> = new Map();
 
-/** Every phrase key of some signatures, nothing skipped, into `keys`. */
-function addKeysOf(signatures: readonly Uint32Array[], keys: KeyCounts, unless?: KeyCounts): void {
+/** Every phrase key of some signatures, nothing skipped, into `keys`; of each, from its unit `from[i]` on (all by default). */
+function addKeysOf(signatures: readonly Uint32Array[], keys: KeyCounts, unless?: KeyCounts, from?: readonly number[]): void {
   const docs: SignedDocument[] = signatures.map((signature) => ({ docId: '', signature, unitTexts: () => NO_TEXTS }));
+  let first = 0;
+  let unit = 0;
   walkSignatures(() => docs, {
+    document(index) {
+      first = from?.[index] ?? 0;
+      unit = -1;
+    },
+    unit() {
+      unit += 1;
+    },
     segment(_start, _end, _content, _length, h1, h2) {
-      if (unless === undefined || unless.get(h1, h2) === 0) keys.add(h1, h2);
+      if (unit >= first && (unless === undefined || unless.get(h1, h2) === 0)) keys.add(h1, h2);
     },
   }, new RepeatTables(), false);
 }
@@ -51,11 +60,11 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   if (changed.size > keysPerPass) return undefined;
   const pairsPerPass = Math.max(1, options.pairsPerPass ?? PAIRS_PER_PASS);
   // The changed keys are tallied in shares (h1 mod `shares`, the first in the walk below, the others
-  // after it), as many as their (phrase, author) pairs need: estimated by the voices the state counted
-  // for them, and one for each key. A share that holds more pairs all the same is split in two.
+  // after it), as many as their (phrase, author) pairs need: estimated by the named authors the state
+  // counted for them (a pair each), and one for each key. A share that holds more pairs all the same is split in two.
   let pairsExpected = changed.size;
   for (let row = 0; row < previous.kept.length; row += 1) {
-    if (changed.get(previous.kept.h1(row), previous.kept.h2(row)) > 0) pairsExpected += previous.kept.voices(row);
+    if (changed.get(previous.kept.h1(row), previous.kept.h2(row)) > 0) pairsExpected += previous.kept.counts(row).authors;
   }
   const shares = Math.max(1, Math.ceil(pairsExpected / pairsPerPass));
   let firstFull = false;
@@ -104,6 +113,8 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   const touched: Uint32Array[] = [];
   /** Their index in the old corpus. */
   const touchedAt: number[] = [];
+  /** The unit of each where the first test that differs is: the units before it were walked as before. */
+  const touchedFrom: number[] = [];
   let current: SignedDocument | undefined;
   let currentAt = -1;
   let was = -1;
@@ -129,7 +140,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
       tallying.unit!(position, signed, a1, a2);
       reader.unit(position);
     },
-    repeat(skipped) {
+    repeat(skipped, unit) {
       log.push(skipped);
       if (was < 0 || differs) return;
       // Equal tests so far give the same layout of tests: the first that differs is a real change.
@@ -137,6 +148,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
         differs = true;
         touched.push(current!.signature.slice());
         touchedAt.push(currentAt);
+        touchedFrom.push(unit);
         rewalked = true;
       }
       was += 1;
@@ -163,15 +175,16 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
     },
   }, repeats);
 
-  // The keys of touched documents not tallied yet: one more walk, for them only (rare: the same
-  // words with other breaks or sentence ends than in a changed document).
+  // The keys of touched documents not tallied yet (rare: the same words with other breaks or
+  // sentence ends than in a changed document): tallied in the next share's walk, or one more walk.
   const more = new KeyCounts();
-  addKeysOf(touched, more, changed);
+  addKeysOf(touched, more, changed, touchedFrom);
   const moreTally = new PhraseTally();
-  if (more.size > 0) walkSignatures(corpus, moreTally.visitor((h1, h2) => more.get(h1, h2) > 0), repeats);
+  const moreVisitor = more.size > 0 ? moreTally.visitor((h1, h2) => more.get(h1, h2) > 0) : undefined;
+  // The walks below take the repeat tests' outcomes from the walk above instead of hashing again.
+  const logged = log.finish();
 
   const newIndex = new Map<number, number>();
-  const logged = log.finish();
   logged.serials.forEach((serial, index) => newIndex.set(serial, index));
   // The state's kept phrases of keys that did not change stay, in place (no second copy of a
   // million rows), rescored and with their examples' documents numbered anew; the new tallies follow.
@@ -192,22 +205,37 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   else tally.keep(kept, minVoices, counts);
   for (let is = 1; is < shares; is += 1) todo.push({ of: shares, is });
   let walks = 1;
+  let also = moreVisitor;
   for (let share = todo.shift(); share !== undefined; share = todo.shift()) {
     const { of, is } = share;
     tally.clear();
     const visitor = tally.visitor((h1, h2) => h1 % of === is && changed.get(h1, h2) > 0);
+    const other = also;
+    also = undefined;
     let full = false;
     walkSignatures(corpus, {
-      ...visitor,
+      document(index, doc) {
+        visitor.document?.(index, doc);
+        other?.document?.(index, doc);
+      },
+      unit(position, signed, a1, a2) {
+        visitor.unit?.(position, signed, a1, a2);
+        other?.unit?.(position, signed, a1, a2);
+      },
       segment(start, end, content, length, h1, h2, sig) {
+        other?.segment(start, end, content, length, h1, h2, sig);
         if (full) return;
         visitor.segment(start, end, content, length, h1, h2, sig);
         if (tally.pairCount > pairsPerPass && of <= 0xffffffff) full = true;
       },
-    }, repeats);
+    }, repeats, true, logged.repeats);
     walks += 1;
     if (full) todo.unshift({ of: 2 * of, is }, { of: 2 * of, is: is + of });
     else tally.keep(kept, minVoices, counts);
+  }
+  if (also !== undefined) {
+    walkSignatures(corpus, also, repeats, true, logged.repeats);
+    walks += 1;
   }
   moreTally.keep(kept, minVoices, counts);
   kept.trim();
@@ -230,7 +258,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   return {
     kept, docIds, state: { minVoices, ...logged, kept }, knownForms,
     stats: {
-      ...walk, floor: minVoices, passes: walks + (more.size > 0 ? 1 : 0), keysPeak: changed.size + more.size, trackedPeak: tally.rows.length + moreTally.rows.length,
+      ...walk, floor: minVoices, passes: walks, keysPeak: changed.size + more.size, trackedPeak: tally.rows.length + moreTally.rows.length,
       counterBytes: tally.bytes + moreTally.bytes + changed.bytes + more.bytes + words.bytes,
     },
   };

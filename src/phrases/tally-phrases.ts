@@ -1,5 +1,5 @@
 import { hashPair } from './hashes.js';
-import { KeyCounts, KeyIndex } from './hash-tables.js';
+import { KeyIndex, PairSet } from './hash-tables.js';
 import { PhraseRows } from './phrase-rows.js';
 import { logLikelihood, type WordCounts } from './score-phrases.js';
 import { PHRASE_MAX_WORDS } from './segments.js';
@@ -13,7 +13,7 @@ import { stemKey1, stemKey2, type SignatureVisitor } from './walk-signatures.js'
 export class PhraseTally {
   rows = new PhraseRows();
   private readonly rowOf = new KeyIndex();
-  private readonly pairs = new KeyCounts();
+  private readonly pairs = new PairSet();
   private readonly stems = new Uint32Array(2 * PHRASE_MAX_WORDS);
 
   clear(): void {
@@ -59,7 +59,7 @@ export class PhraseTally {
         // The walk gives each phrase once per unit; a named author is one voice however often they post it.
         if (author === undefined) this.rows.count(row, docIndex, 1, 0);
         else {
-          const fresh = this.pairs.add(...hashPair(h1, h2, author, 3)) === 1 ? 1 : 0;
+          const fresh = this.pairs.add(...hashPair(h1, h2, author, 3)) ? 1 : 0;
           this.rows.count(row, docIndex, fresh, fresh);
         }
       },

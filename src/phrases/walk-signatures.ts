@@ -30,8 +30,9 @@ export interface SignatureVisitor {
   /**
    * Each test for repeated text, in walk order: a unit of REPEATED_SENTENCE_MIN_WORDS tokens or more
    * (skipped: a repeat of an earlier unit), then, when it is walked, each of its sentences that long.
+   * `unit`: the unit's index among the document's units signed (skipped or not).
    */
-  repeat?(skipped: boolean): void;
+  repeat?(skipped: boolean, unit: number): void;
   /** A content word that is counted, by its stem keys. */
   word?(k1: number, k2: number): void;
   /**
@@ -72,14 +73,20 @@ export function stemKey2(signature: Uint32Array, i: number): number {
  * anywhere in the corpus) is skipped: exact sets of their hashes, so the same corpus is walked the
  * same way whatever was stored when (`skipRepeats` false: nothing is skipped, every phrase key a
  * document holds is visited). A segment never crosses a phrase break; its first and last words are
- * content words; each phrase is visited once per unit.
+ * content words; each phrase is visited once per unit. `replay`: the outcomes of the repeat tests of
+ * an earlier walk of the same corpus (SignatureVisitor.repeat, in walk order), taken instead of
+ * hashing each unit and sentence again; `repeats` is then left as it is.
  */
-export function walkSignatures(corpus: SignedCorpus, visitor: SignatureVisitor, repeats: RepeatTables = new RepeatTables(), skipRepeats = true): WalkStats {
+export function walkSignatures(corpus: SignedCorpus, visitor: SignatureVisitor, repeats: RepeatTables = new RepeatTables(), skipRepeats = true, replay?: Uint8Array): WalkStats {
   const stats: WalkStats = { units: 0, tokens: 0, duplicateUnits: 0, repeatedSentences: 0 };
   const seenUnits = repeats.units;
   const seenSentences = repeats.sentences;
-  seenUnits.clear();
-  seenSentences.clear();
+  if (replay === undefined) {
+    seenUnits.clear();
+    seenSentences.clear();
+  }
+  /** The next repeat test's index in `replay`. */
+  let test = 0;
   const seenHere = new GenerationSet();
   const content = new Int32Array(PHRASE_MAX_WORDS);
   let ids = new Int32Array(256);
@@ -106,8 +113,8 @@ export function walkSignatures(corpus: SignedCorpus, visitor: SignatureVisitor, 
       stats.units += 1;
       stats.tokens += n;
       if (n >= REPEATED_SENTENCE_MIN_WORDS && skipRepeats) {
-        const duplicate = seenUnits.add(u1, u2) > 1;
-        visitor.repeat?.(duplicate);
+        const duplicate = replay === undefined ? seenUnits.add(u1, u2) > 1 : replay[test++] === 1;
+        visitor.repeat?.(duplicate, u);
         if (duplicate) {
           stats.duplicateUnits += 1;
           continue;
@@ -130,8 +137,8 @@ export function walkSignatures(corpus: SignedCorpus, visitor: SignatureVisitor, 
         } else if (c === SENTENCE_END) {
           if (k < n) breakBefore[k] = 1;
           if (k - sentenceStart >= REPEATED_SENTENCE_MIN_WORDS) {
-            const repeated = skipRepeats && seenSentences.add(sig[p]!, sig[p + 1]!) > 1;
-            if (skipRepeats) visitor.repeat?.(repeated);
+            const repeated = skipRepeats && (replay === undefined ? seenSentences.add(sig[p]!, sig[p + 1]!) > 1 : replay[test++] === 1);
+            if (skipRepeats) visitor.repeat?.(repeated, u);
             if (repeated) {
               stats.repeatedSentences += 1;
               skip.fill(1, sentenceStart, k);

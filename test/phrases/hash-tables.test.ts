@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GenerationSet, KeyCounts, KeyedTable } from '../../src/phrases/hash-tables.js';
+import { GenerationSet, KeyCounts, KeyedTable, PairSet } from '../../src/phrases/hash-tables.js';
 import { hashString } from '../../src/phrases/hashes.js';
 
 const keys = (n: number, prefix: string): [number, number][] => Array.from({ length: n }, (_, i) => hashString(`${prefix}${i}`));
@@ -77,5 +77,31 @@ describe('KeyCounts', () => {
     expect(counts.get(h1, h2)).toBe(0);
     expect(counts.add(0, 0)).toBe(1);
     expect(counts.add(0, 0)).toBe(2);
+  });
+});
+
+describe('PairSet', () => {
+  it('says "new" once per key through growth, tells apart keys that share either half, (0, 0) included', () => {
+    const set = new PairSet();
+    const added = keys(30_000, 'p-');
+    expect(added.filter(([h1, h2]) => !set.add(h1, h2))).toEqual([]);
+    expect(added.filter(([h1, h2]) => set.add(h1, h2))).toEqual([]);
+    // Halves swapped, or one half shared with a key in the set, and the empty slot's own value.
+    const [a1, a2] = added[0]!;
+    expect([set.add(a2, a1), set.add(a1, 0), set.add(0, a2), set.add(0, 0), set.add(0, 0), set.add(0, 1)]).toEqual([true, true, true, true, false, true]);
+    expect(set.size).toBe(30_005);
+  });
+
+  it('is empty once cleared, keeping its room, and 8 bytes a slot, grown when three quarters full', () => {
+    const set = new PairSet();
+    for (let i = 0; i < 768; i += 1) set.add(i + 1, i * 7);
+    expect(set.bytes).toBe(8 * 1024);
+    set.add(5000, 1);
+    expect(set.bytes).toBe(8 * 2048);
+    set.add(0, 0);
+    set.clear();
+    expect(set.size).toBe(0);
+    expect(set.bytes).toBe(8 * 2048);
+    expect([set.add(1, 0), set.add(0, 0), set.add(1, 0)]).toEqual([true, true, false]);
   });
 });

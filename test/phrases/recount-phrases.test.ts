@@ -177,6 +177,11 @@ describe('recountSignedPhrases', () => {
     expect(again.stats.passes).toBe(2);
     expect(keptRows(again)).toEqual(keptRows(full));
     expect(mergePhrases(again, corpus).map((p) => p.phrase)).toEqual(['souveraineté numérique européenne les citoyens']);
+    // In shares (one pair a share): doc-002's keys are tallied in the walk of the second share, beside
+    // it, and every walk after the first takes the repeat tests from the first's log.
+    const inShares = recountSignedPhrases(corpus, unpackPhraseState(packPhraseState(first.state))!, { retired: [{ serial: removed.serial, signature: removed.signature }], added: [] }, { pairsPerPass: 1 })!;
+    expect(inShares.stats.passes).toBeGreaterThan(2);
+    expect(keptRows(inShares)).toEqual(keptRows(full));
   });
 
   it('gives up (undefined) when more keys changed than a pass may count, or the state counted another minVoices', () => {
