@@ -14,7 +14,7 @@ import { fittedClaimsOf } from '../src/fit/fitted-claims-of.js';
 import { fitStances } from '../src/fit/fit-stances.js';
 import { fittedWeightsOf } from '../src/fit/fitted-weights-of.js';
 import { loadLexicons } from '../src/lexicon/load-lexicon.js';
-import { seededRandom } from '../src/sampling/seeded-random.js';
+import { seededShuffle } from '../src/sampling/seeded-random.js';
 import { devPages } from './dev-pages.js';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '36,72,144' }, draws: { type: 'string', default: '2' }, held: { type: 'string', default: 'n,o,p' }, claims: { type: 'boolean', default: false } } });
@@ -35,12 +35,7 @@ console.log(`held: dev pages of writers ${values.held} (${held.length} units, ${
 console.log(`lexicon weights: macro-F1 ${f2(lexicon.macroF1)}, claims P / R (F1) ${f2(lexicon.claims.precision)} / ${f2(lexicon.claims.recall)} (${f2(lexicon.claims.f1)})`);
 for (const size of sizes) {
   for (let d = 0; d < draws; d += 1) {
-    const random = seededRandom(1000 + d);
-    const shuffled = [...pool];
-    for (let i = shuffled.length - 1; i > 0; i -= 1) {
-      const j = Math.floor(random() * (i + 1));
-      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
-    }
+    const shuffled = seededShuffle(pool, 1000 + d);
     const train = readCodedUnits(path.resolve('eval/stances/pages'), stances, new Set(shuffled.slice(0, size)));
     const fitted = { ...lexicons, fitted: fittedWeightsOf(fitStances(train, lexicons), lexicons) };
     const stanceFigures = scoreCoded(held, predictCoded(held, fitted), stances);

@@ -2,7 +2,7 @@ import { codedContexts } from '../evaluate/coded-contexts.js';
 import { unitOfCoded, type CodedUnit } from '../evaluate/read-coded.js';
 import type { LexiconSet } from '../lexicon/load-lexicon.js';
 import type { Stance } from '../model.js';
-import { seededRandom } from '../sampling/seeded-random.js';
+import { seededShuffle } from '../sampling/seeded-random.js';
 import { CONTEXT, FLAGS, stanceFeatures, type ContextFeature, type Flag, type StanceContext, type StanceFeatures } from '../stance/fitted-weights.js';
 import { LABEL_THRESHOLD, lexiconLabels, stanceScore } from '../stance/score-stances.js';
 import { findClaims } from '../claims/find-claims.js';
@@ -80,12 +80,7 @@ export function f1Of(tp: number, fp: number, fn: number): number {
 
 /** Folds by page: every unit of a page in the same fold, pages shuffled with a fixed seed. */
 export function pageFolds(units: readonly CodedUnit[], folds = FOLDS, seed = FIT_SEED): number[] {
-  const pages = [...new Set(units.map((u) => u.docId))].sort();
-  const random = seededRandom(seed);
-  for (let i = pages.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [pages[i], pages[j]] = [pages[j]!, pages[i]!];
-  }
+  const pages = seededShuffle([...new Set(units.map((u) => u.docId))].sort(), seed);
   const foldOf = new Map(pages.map((p, k) => [p, k % folds]));
   return units.map((u) => foldOf.get(u.docId)!);
 }

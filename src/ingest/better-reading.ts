@@ -40,7 +40,10 @@ export function headersConsistent(page: ParsedPage): boolean {
 /** Words of a unit's opening that identify it in both readings. */
 const KEY_WORDS = 8;
 
-const keyOf = (text: string): string => text.toLowerCase().split(/\s+/u).filter((w) => w !== '').slice(0, KEY_WORDS).join(' ');
+/** A text's words, lower-cased, white space of any kind and length between them dropped. */
+const foldedWords = (text: string): string[] => text.toLowerCase().split(/\s+/u).filter((w) => w !== '');
+
+const keyOf = (text: string): string => foldedWords(text).slice(0, KEY_WORDS).join(' ');
 
 /**
  * The model's units with the cues' metadata where both readings start a unit with the same words:
@@ -90,12 +93,11 @@ export function withCueMetadata(byModel: ParsedPage, byCues: ParsedPage): Parsed
  * template cannot place keeps what it had.
  */
 export function withRecordMetadata(page: ParsedPage, byTemplate: ParsedPage): ParsedPage {
-  const spaced = (text: string): string => text.toLowerCase().split(/\s+/u).filter((w) => w !== '').join(' ');
-  const records = byTemplate.comments.map((c) => ({ key: keyOf(c.text), words: spaced(c.text) }));
+  const records = byTemplate.comments.map((c) => ({ key: keyOf(c.text), words: foldedWords(c.text).join(' ') }));
   const used = new Set<number>();
   const recordOf = page.comments.map((c) => {
     const key = keyOf(c.text);
-    const words = spaced(c.text);
+    const words = foldedWords(c.text).join(' ');
     const k = records.findIndex((r, j) => !used.has(j) && key !== '' && (r.words.startsWith(key) || words.startsWith(r.key)));
     if (k === -1) return undefined;
     used.add(k);
