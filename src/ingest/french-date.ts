@@ -1,4 +1,5 @@
 import { foldAccents } from '../text/fold-accents.js';
+import { frenchMonth } from './month-names.js';
 
 /**
  * French dates as pages write them → ISO 8601 in the page's local time, never a guessed time zone:
@@ -6,21 +7,6 @@ import { foldAccents } from '../text/fold-accents.js';
  * "2019-10-08T09:07", "25/09/2014" → "2014-09-25". Relative dates ("il y a 3 heures") need the
  * scrape time, which pages do not give: they stay unknown.
  */
-
-const MONTHS: Readonly<Record<string, number>> = {
-  janvier: 1, janv: 1, jan: 1,
-  fevrier: 2, fevr: 2, fev: 2,
-  mars: 3,
-  avril: 4, avr: 4,
-  mai: 5,
-  juin: 6,
-  juillet: 7, juil: 7,
-  aout: 8,
-  septembre: 9, sept: 9, sep: 9,
-  octobre: 10, oct: 10,
-  novembre: 11, nov: 11,
-  decembre: 12, dec: 12,
-};
 
 const MONTH_NAMES = 'janvier|janv|jan|février|fevrier|févr|fevr|fév|fev|mars|avril|avr|mai|juin|juillet|juil|août|aout|septembre|sept|sep|octobre|oct|novembre|nov|décembre|decembre|déc|dec';
 
@@ -56,7 +42,7 @@ function toIso(year: number, month: number, day: number, hour?: string, minute?:
 }
 
 function foldMonth(name: string): number | undefined {
-  return MONTHS[foldAccents(name)];
+  return frenchMonth(foldAccents(name));
 }
 
 // The month of every spelling SPELT matches, lower-cased: a name lower-cased to one of them folds

@@ -1,12 +1,7 @@
 import { foldAccents } from '../../text/fold-accents.js';
+import { englishMonth, frenchMonth } from '../month-names.js';
 
 /** Dates found in structured exports → ISO 8601 in the page's local time, never inventing a time zone. */
-
-const FRENCH_MONTHS: Readonly<Record<string, number>> = {
-  janvier: 1, janv: 1, fevrier: 2, fevr: 2, fev: 2, mars: 3, avril: 4, avr: 4, mai: 5, juin: 6,
-  juillet: 7, juil: 7, aout: 8, septembre: 9, sept: 9, octobre: 10, oct: 10, novembre: 11, nov: 11,
-  decembre: 12, dec: 12,
-};
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -46,7 +41,7 @@ export function parseDate(value: string): string | undefined {
   const folded = foldAccents(s);
   const words = WORDS.exec(folded);
   if (words !== null) {
-    const month = FRENCH_MONTHS[words[2] ?? ''];
+    const month = frenchMonth(words[2] ?? '');
     if (month === undefined) return undefined;
     const hour = num(words[4]);
     return isoOf(Number(words[3]), month, Number(words[1]), hour, hour === undefined ? undefined : (num(words[5]) ?? 0), num(words[6]));
@@ -54,7 +49,6 @@ export function parseDate(value: string): string | undefined {
   return undefined;
 }
 
-const ENGLISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const DAY_MONTH_YEAR = /^(\d{1,2})[/-]([a-z]{3})[/-](\d{2}|\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))? ?([ap]m)?)?$/iu;
 
 /**
@@ -65,8 +59,8 @@ const DAY_MONTH_YEAR = /^(\d{1,2})[/-]([a-z]{3})[/-](\d{2}|\d{4})(?: (\d{1,2}):(
 export function parseDayMonthYear(value: string): string | undefined {
   const m = DAY_MONTH_YEAR.exec(value.trim().replace(/\s+/gu, ' '));
   if (m === null) return undefined;
-  const month = ENGLISH_MONTHS.indexOf((m[2] ?? '').toLowerCase()) + 1;
-  if (month === 0) return undefined;
+  const month = englishMonth((m[2] ?? '').toLowerCase());
+  if (month === undefined) return undefined;
   const year = (m[3] ?? '').length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
   let hour = num(m[4]);
   const half = m[7]?.toLowerCase();

@@ -1,6 +1,7 @@
 import { parseDate } from '../formats/parse-date.js';
 import { caseless, IU_WORD_CHAR } from '../../text/caseless.js';
 import { foldAccents } from '../../text/fold-accents.js';
+import { englishMonth } from '../month-names.js';
 import { isLetter } from './text-lines.js';
 
 /**
@@ -30,16 +31,11 @@ const RELATIVE = [
   /^\d+\s*(?:sem|j|h|min|a)\s*[•·]\s*(?:modifie|edited)$/u,
 ];
 
-const ENGLISH_MONTHS: Readonly<Record<string, number>> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
-};
-
 /** "March 3, 2024", "Sep 26, 2022 at 10:14", "10:14 AM · 26 sept. 2022" → ISO; undefined otherwise. */
 function englishDate(s: string): string | undefined {
   const m = /^(?:[a-z]+,?\s+)?([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:\s+(?:at\s+)?(\d{1,2}):(\d{2})\s*(am|pm)?)?$/u.exec(s);
   if (m === null) return undefined;
-  const month = ENGLISH_MONTHS[m[1] ?? ''];
+  const month = englishMonth(m[1] ?? '');
   if (month === undefined) return undefined;
   const pad = (n: number): string => String(n).padStart(2, '0');
   const day = `${m[3]}-${pad(month)}-${pad(Number(m[2]))}`;

@@ -1,4 +1,5 @@
 import { foldAccents } from '../../text/fold-accents.js';
+import { ENGLISH_MONTHS, FRENCH_MONTHS } from '../month-names.js';
 
 /**
  * The masked shape of a short line: what stays when its names, numbers and dates are masked, so that
@@ -33,10 +34,7 @@ const DATE_NUMBER = /^@?(?:\d{1,2}[:h]\d{2}(?::\d{2})?|\d{1,4}[./-]\d{1,2}[./-]\
 
 /** Month, weekday and time-unit words (French and English, folded, abbreviated or not): the words of dates. */
 const DATE_WORDS = new Set([
-  'janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre',
-  'janv', 'fevr', 'fev', 'avr', 'juil', 'sept', 'oct', 'nov', 'dec',
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
+  ...Object.keys(FRENCH_MONTHS), ...Object.keys(ENGLISH_MONTHS),
   'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche', 'lun', 'mer', 'jeu', 'ven', 'sam', 'dim',
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun',
   's', 'min', 'mn', 'h', 'j', 'sem', 'mois', 'an', 'ans', 'a', 'm', 'd', 'w', 'y', 'mo', 'hr', 'hrs',
