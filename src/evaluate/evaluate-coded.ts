@@ -64,20 +64,29 @@ export const BOOTSTRAP_SEED = 20261206;
 export function predictCoded(units: readonly CodedUnit[], lexicons: LexiconSet): CodedPrediction[] {
   const stances = lexicons.categories.map((c) => c.name);
   const plain = plainCountLexicon(lexicons.stances);
-  const stem = hasWordWeights(lexicons.fitted) ? createStemmer() : undefined;
+  // One stemmer (and its cache) for the fitted stance words and the fitted claim words.
+  const stemmer = hasWordWeights(lexicons.fitted) || hasClaimWords(lexicons.fittedClaims) ? createStemmer() : undefined;
+  const stem = hasWordWeights(lexicons.fitted) ? stemmer : undefined;
   const bigrams = hasBigramWeights(lexicons.fitted);
-  const claimStem = hasClaimWords(lexicons.fittedClaims) ? createStemmer() : undefined;
-  // Fitted claims may weigh the claims of the page's article body (position 0), as `run` does.
-  const articleClaims = new Map<string, ReadonlySet<string>>();
-  if (lexicons.fittedClaims !== undefined) {
-    for (const u of units) if (u.position === 0 && u.kind === 'article') articleClaims.set(u.docId, unitClaims(unitOfCoded(u), tokenise(u.text), lexicons).held);
-  }
-  const tagged = units.map((u) => {
+  const claimStem = hasClaimWords(lexicons.fittedClaims) ? stemmer : undefined;
+  const tag = (u: CodedUnit, article: ReadonlySet<string> | undefined) => {
     const unit = unitOfCoded(u);
     const tokens = tokenise(u.text);
-    const article = u.position === 0 ? undefined : articleClaims.get(u.docId);
     const found = unitClaims(unit, tokens, lexicons, { ...(claimStem === undefined ? {} : { stem: claimStem }), ...(article === undefined ? {} : { articleClaims: article }) });
-    return { tokens, mentions: found.claims, tags: tagUnitStances(unit, tokens, found.lexicon, lexicons) };
+    return { tokens, mentions: found.claims, held: found.held, tags: tagUnitStances(unit, tokens, found.lexicon, lexicons) };
+  };
+  // Fitted claims may weigh the claims of the page's article body (position 0), as `run` does: the
+  // units at position 0 are tagged first, each once.
+  const tagged = new Array<ReturnType<typeof tag>>(units.length);
+  const articleClaims = new Map<string, ReadonlySet<string>>();
+  units.forEach((u, i) => {
+    if (u.position !== 0) return;
+    const t = tag(u, undefined);
+    tagged[i] = t;
+    if (u.kind === 'article' && lexicons.fittedClaims !== undefined) articleClaims.set(u.docId, t.held);
+  });
+  units.forEach((u, i) => {
+    if (u.position !== 0) tagged[i] = tag(u, articleClaims.get(u.docId));
   });
   // A fitted context reads the lexicon labels of each unit's article and previous unit in the sample.
   const contexts = hasContextWeights(lexicons.fitted) ? codedContexts(units, tagged.map((t) => lexiconLabels(t.tags, lexicons.categories)), stances) : undefined;
