@@ -285,6 +285,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
     stats: {
       ...walk, floor: minVoices, passes: walks, keysPeak: changed.size + more.size, trackedPeak: tally.rows.length + moreTally.rows.length,
       counterBytes: tally.bytes + moreTally.bytes + changed.bytes + more.bytes + words.bytes + updated.bytes,
+      updated: updated.size,
     },
   };
 }
