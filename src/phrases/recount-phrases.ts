@@ -19,8 +19,8 @@ export interface PhraseDelta {
 
 const NO_TEXTS: ReadonlyMap<number, string> = new Map();
 
-/** Every phrase key of some signatures, nothing skipped, into `keys` (those `unless` accepts left out); of each, from its unit `from[i]` on (all by default). */
-function addKeysOf(signatures: readonly Uint32Array[], keys: KeyCounts, unless?: (h1: number, h2: number) => boolean, from?: readonly number[]): void {
+/** Each phrase key of some signatures met, nothing skipped, given to `each`; of each signature, from its unit `from[i]` on (all by default). */
+function forKeysOf(signatures: readonly Uint32Array[], each: (h1: number, h2: number) => void, from?: readonly number[]): void {
   const docs: SignedDocument[] = signatures.map((signature) => ({ docId: '', signature, unitTexts: () => NO_TEXTS }));
   let first = 0;
   let unit = 0;
@@ -33,9 +33,16 @@ function addKeysOf(signatures: readonly Uint32Array[], keys: KeyCounts, unless?:
       unit += 1;
     },
     segment(_start, _end, _content, _length, h1, h2) {
-      if (unit >= first && (unless === undefined || !unless(h1, h2))) keys.add(h1, h2);
+      if (unit >= first) each(h1, h2);
     },
   }, new RepeatTables(), false);
+}
+
+/** Every phrase key of some signatures, nothing skipped, into `keys` (those `unless` accepts left out); of each, from its unit `from[i]` on (all by default). */
+function addKeysOf(signatures: readonly Uint32Array[], keys: KeyCounts, unless?: (h1: number, h2: number) => boolean, from?: readonly number[]): void {
+  forKeysOf(signatures, (h1, h2) => {
+    if (unless === undefined || !unless(h1, h2)) keys.add(h1, h2);
+  }, from);
 }
 
 /**
@@ -63,8 +70,15 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   // date from the changed documents (UpdatedTallies); the others are tallied afresh over the corpus.
   const updated = new UpdatedTallies(previous.kept, previous.serials, changed, new Set(delta.retired.map((r) => r.serial)));
   if (!updated.prepare(previous, delta.retired, delta.added)) return undefined;
+  // One probe per segment in the walks: a changed key → 0 when it is tallied afresh, 1 + its update's index when updated.
+  const kinds = new KeyIndex(changed.size);
+  const kindOf = (h1: number, h2: number): void => {
+    if (kinds.get(h1, h2) < 0) kinds.add(h1, h2, updated.of(h1, h2) + 1);
+  };
+  forKeysOf(delta.retired.map((r) => r.signature), kindOf);
+  forKeysOf(delta.added, kindOf);
   /** Whether a changed key is tallied afresh (not updated). */
-  const afresh = (h1: number, h2: number): boolean => changed.get(h1, h2) > 0 && updated.of(h1, h2) < 0;
+  const afresh = (h1: number, h2: number): boolean => kinds.get(h1, h2) === 0;
   const pairsPerPass = Math.max(1, options.pairsPerPass ?? PAIRS_PER_PASS);
   // The changed keys are tallied in shares (h1 mod `shares`, the first in the walk below, the others
   // after it), as many as their (phrase, author) pairs need: estimated by the named authors the state
@@ -175,11 +189,11 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
     },
     segment(start, end, content, length, h1, h2, sig) {
       counts.segmentsOfLength[length]! += 1;
-      if (changed.get(h1, h2) === 0) return;
-      const u = updated.of(h1, h2);
-      if (u >= 0) {
-        if (isNew) updated.added(u, h1, h2, docIndex, position, author);
-        else if (!passedOver) updated.unchanged(u, h1, h2, author!);
+      const kind = kinds.get(h1, h2);
+      if (kind < 0) return;
+      if (kind > 0) {
+        if (isNew) updated.added(kind - 1, h1, h2, docIndex, position, author);
+        else if (!passedOver) updated.unchanged(kind - 1, h1, h2, author!);
       } else if (!firstFull && h1 % shares === 0) {
         tallying.segment(start, end, content, length, h1, h2, sig);
         if (tally.pairCount > pairsPerPass && shares <= 0xffffffff) firstFull = true;
@@ -284,7 +298,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
     kept, docIds, state: { minVoices, ...logged, kept }, knownForms,
     stats: {
       ...walk, floor: minVoices, passes: walks, keysPeak: changed.size + more.size, trackedPeak: tally.rows.length + moreTally.rows.length,
-      counterBytes: tally.bytes + moreTally.bytes + changed.bytes + more.bytes + words.bytes + updated.bytes,
+      counterBytes: tally.bytes + moreTally.bytes + changed.bytes + more.bytes + words.bytes + updated.bytes + kinds.bytes,
       updated: updated.size,
     },
   };
