@@ -110,6 +110,12 @@ export class PhraseRows {
     c[at + AUTHORS] = counts.authors;
   }
 
+  /** Set the example of a row: the document index and position of the first unit that holds its phrase. */
+  setExample(row: number, document: number, position: number): void {
+    this.cells[row * CELLS + EXAMPLE_DOCUMENT] = document;
+    this.cells[row * CELLS + EXAMPLE_POSITION] = position;
+  }
+
   /**
    * Keep, in place and in order, the rows `documentOf` gives a document for (-1: drop it), each with
    * that document as its example's and a new score (`scoreOf`). Rows are numbered afresh.

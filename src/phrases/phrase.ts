@@ -50,6 +50,8 @@ export interface PhraseStats {
   readonly trackedPeak: number;
   /** Bytes of the exact count tables of the largest pass. */
   readonly counterBytes: number;
+  /** A rerun's count: the changed keys whose kept tallies were brought up to date from the changed documents (UpdatedTallies). */
+  readonly updated?: number;
 }
 
 export const DEFAULT_MIN_VOICES = 2;

@@ -6,6 +6,7 @@ import type { WordCounts } from './score-phrases.js';
 import { PHRASE_MAX_WORDS } from './segments.js';
 import { PhraseTally, scoreOf } from './tally-phrases.js';
 import { FormCounts, SurfaceReader, VARIANT_SAMPLE, withFormsAdded, type SampledForms } from './variants.js';
+import { UpdatedTallies } from './updated-tallies.js';
 import { NO_SERIAL, RepeatTables, walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
 
 /** What changed since a PhraseState was made: the signatures to subtract and to add. */
@@ -18,8 +19,8 @@ export interface PhraseDelta {
 
 const NO_TEXTS: ReadonlyMap<number, string> = new Map();
 
-/** Every phrase key of some signatures, nothing skipped, into `keys`; of each, from its unit `from[i]` on (all by default). */
-function addKeysOf(signatures: readonly Uint32Array[], keys: KeyCounts, unless?: KeyCounts, from?: readonly number[]): void {
+/** Each phrase key of some signatures met, nothing skipped, given to `each`; of each signature, from its unit `from[i]` on (all by default). */
+function forKeysOf(signatures: readonly Uint32Array[], each: (h1: number, h2: number) => void, from?: readonly number[]): void {
   const docs: SignedDocument[] = signatures.map((signature) => ({ docId: '', signature, unitTexts: () => NO_TEXTS }));
   let first = 0;
   let unit = 0;
@@ -32,9 +33,16 @@ function addKeysOf(signatures: readonly Uint32Array[], keys: KeyCounts, unless?:
       unit += 1;
     },
     segment(_start, _end, _content, _length, h1, h2) {
-      if (unit >= first && (unless === undefined || unless.get(h1, h2) === 0)) keys.add(h1, h2);
+      if (unit >= first) each(h1, h2);
     },
   }, new RepeatTables(), false);
+}
+
+/** Every phrase key of some signatures, nothing skipped, into `keys` (those `unless` accepts left out); of each, from its unit `from[i]` on (all by default). */
+function addKeysOf(signatures: readonly Uint32Array[], keys: KeyCounts, unless?: (h1: number, h2: number) => boolean, from?: readonly number[]): void {
+  forKeysOf(signatures, (h1, h2) => {
+    if (unless === undefined || !unless(h1, h2)) keys.add(h1, h2);
+  }, from);
 }
 
 /**
@@ -58,13 +66,26 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   addKeysOf(delta.retired.map((r) => r.signature), changed);
   addKeysOf(delta.added, changed);
   if (changed.size > keysPerPass) return undefined;
+  // The changed keys the state kept, with their example in no retired document, are brought up to
+  // date from the changed documents (UpdatedTallies); the others are tallied afresh over the corpus.
+  const updated = new UpdatedTallies(previous.kept, previous.serials, changed, new Set(delta.retired.map((r) => r.serial)));
+  if (!updated.prepare(previous, delta.retired, delta.added)) return undefined;
+  // One probe per segment in the walks: a changed key → 0 when it is tallied afresh, 1 + its update's index when updated.
+  const kinds = new KeyIndex(changed.size);
+  const kindOf = (h1: number, h2: number): void => {
+    if (kinds.get(h1, h2) < 0) kinds.add(h1, h2, updated.of(h1, h2) + 1);
+  };
+  forKeysOf(delta.retired.map((r) => r.signature), kindOf);
+  forKeysOf(delta.added, kindOf);
+  /** Whether a changed key is tallied afresh (not updated). */
+  const afresh = (h1: number, h2: number): boolean => kinds.get(h1, h2) === 0;
   const pairsPerPass = Math.max(1, options.pairsPerPass ?? PAIRS_PER_PASS);
   // The changed keys are tallied in shares (h1 mod `shares`, the first in the walk below, the others
   // after it), as many as their (phrase, author) pairs need: estimated by the named authors the state
   // counted for them (a pair each), and one for each key. A share that holds more pairs all the same is split in two.
-  let pairsExpected = changed.size;
+  let pairsExpected = changed.size - updated.size;
   for (let row = 0; row < previous.kept.length; row += 1) {
-    if (changed.get(previous.kept.h1(row), previous.kept.h2(row)) > 0) pairsExpected += previous.kept.counts(row).authors;
+    if (afresh(previous.kept.h1(row), previous.kept.h2(row))) pairsExpected += previous.kept.counts(row).authors;
   }
   const shares = Math.max(1, Math.ceil(pairsExpected / pairsPerPass));
   let firstFull = false;
@@ -116,6 +137,11 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   /** The unit of each where the first test that differs is: the units before it were walked as before. */
   const touchedFrom: number[] = [];
   let current: SignedDocument | undefined;
+  let docIndex = 0;
+  let position = 0;
+  let author: [number, number] | undefined;
+  /** Whether the unit walked is of an unchanged document and by none of the changed documents' authors (or unsigned). */
+  let passedOver = false;
   let currentAt = -1;
   let was = -1;
   let wasEnd = 0;
@@ -126,6 +152,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
       log.document(doc.serial);
       tallying.document!(index, doc);
       current = doc;
+      docIndex = index;
       const old = doc.serial === undefined ? undefined : oldIndex.get(doc.serial);
       isNew = old === undefined;
       rewalked = false;
@@ -136,9 +163,12 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
       wasEnd = old === undefined ? -1 : old + 1 < previous.serials.length ? previous.repeatStarts[old + 1]! : previous.repeats.length;
       differs = false;
     },
-    unit(position, signed, a1, a2) {
-      tallying.unit!(position, signed, a1, a2);
-      reader.unit(position);
+    unit(at, signed, a1, a2) {
+      tallying.unit!(at, signed, a1, a2);
+      reader.unit(at);
+      position = at;
+      author = signed ? [a1, a2] : undefined;
+      passedOver = !isNew && !updated.concerns(signed, a1, a2);
     },
     repeat(skipped, unit) {
       log.push(skipped);
@@ -159,8 +189,12 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
     },
     segment(start, end, content, length, h1, h2, sig) {
       counts.segmentsOfLength[length]! += 1;
-      if (changed.get(h1, h2) === 0) return;
-      if (!firstFull && h1 % shares === 0) {
+      const kind = kinds.get(h1, h2);
+      if (kind < 0) return;
+      if (kind > 0) {
+        if (isNew) updated.added(kind - 1, h1, h2, docIndex, position, author);
+        else if (!passedOver) updated.unchanged(kind - 1, h1, h2, author!);
+      } else if (!firstFull && h1 % shares === 0) {
         tallying.segment(start, end, content, length, h1, h2, sig);
         if (tally.pairCount > pairsPerPass && shares <= 0xffffffff) firstFull = true;
       }
@@ -178,7 +212,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   // The keys of touched documents not tallied yet (rare: the same words with other breaks or
   // sentence ends than in a changed document): tallied in the next share's walk, or one more walk.
   const more = new KeyCounts();
-  addKeysOf(touched, more, changed, touchedFrom);
+  addKeysOf(touched, more, afresh, touchedFrom);
   const moreTally = new PhraseTally();
   const moreVisitor = more.size > 0 ? moreTally.visitor((h1, h2) => more.get(h1, h2) > 0) : undefined;
   // The walks below take the repeat tests' outcomes from the walk above instead of hashing again.
@@ -189,11 +223,16 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   // The state's kept phrases of keys that did not change stay, in place (no second copy of a
   // million rows), rescored and with their examples' documents numbered anew; the new tallies follow.
   const kept = previous.kept;
+  const updatedDocument = updated.apply(kept, previous.serials, (serial) => newIndex.get(serial) ?? -1, minVoices);
+  if (updated.missed) return undefined;
   let lost = false;
   kept.retain((row) => {
     const h1 = kept.h1(row);
     const h2 = kept.h2(row);
-    if (changed.get(h1, h2) > 0 || more.get(h1, h2) > 0) return -1;
+    if (more.get(h1, h2) > 0) return -1;
+    const u = updated.of(h1, h2);
+    if (u >= 0) return updatedDocument[u]!;
+    if (changed.get(h1, h2) > 0) return -1;
     const document = newIndex.get(previous.serials[kept.example(row)[0]]!);
     if (document === undefined) lost = true; // its example is gone though its key did not change: not a state of this corpus
     return document ?? -1;
@@ -209,7 +248,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   for (let share = todo.shift(); share !== undefined; share = todo.shift()) {
     const { of, is } = share;
     tally.clear();
-    const visitor = tally.visitor((h1, h2) => h1 % of === is && changed.get(h1, h2) > 0);
+    const visitor = tally.visitor((h1, h2) => h1 % of === is && afresh(h1, h2));
     const other = also;
     also = undefined;
     let full = false;
@@ -259,7 +298,8 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
     kept, docIds, state: { minVoices, ...logged, kept }, knownForms,
     stats: {
       ...walk, floor: minVoices, passes: walks, keysPeak: changed.size + more.size, trackedPeak: tally.rows.length + moreTally.rows.length,
-      counterBytes: tally.bytes + moreTally.bytes + changed.bytes + more.bytes + words.bytes,
+      counterBytes: tally.bytes + moreTally.bytes + changed.bytes + more.bytes + words.bytes + updated.bytes + kinds.bytes,
+      updated: updated.size,
     },
   };
 }

@@ -184,6 +184,77 @@ describe('recountSignedPhrases', () => {
     expect(keptRows(inShares)).toEqual(keptRows(full));
   });
 
+  describe('brings the kept tallies of changed keys up to date from the changed documents (UpdatedTallies)', () => {
+    // Each unit holds "souveraineté numérique européenne" among words of its own (no repeat unless asked).
+    const NAMES = 'Anne Paul Marc Hugo Léa Luc Inès Jean Emma Louis Chloé Nicolas Thomas Sophie Claire Julie Camille Antoine Pierre Marie'.split(' ');
+    const unit = (k: number, author?: string): { position: number; text: string; author?: string } => ({
+      position: k, text: `Le lecteur ${NAMES[k]!} ${['approuve', 'critique', 'commente', 'cite'][k % 4]!} la souveraineté numérique européenne ici`, ...(author === undefined ? {} : { author }),
+    });
+    const docOf = (id: string, serial: number, units: readonly { position: number; text: string; author?: string }[]): Doc => ({ id, serial, units, signature: signer.sign(units) });
+    /** Recount from `state` after replacing `docs` by `next`; the same rows as a full count, and the key updated, not tallied afresh. */
+    const step = (state: PhraseState, docs: ReadonlyMap<string, Doc>, next: ReadonlyMap<string, Doc>): PhraseState => {
+      const now = new Set([...next.values()].map((d) => d.serial));
+      const before = new Set(state.serials);
+      const delta = {
+        retired: [...docs.values()].filter((d) => !now.has(d.serial)).map((d) => ({ serial: d.serial, signature: d.signature })),
+        added: [...next.values()].filter((d) => !before.has(d.serial)).map((d) => d.signature),
+      };
+      const corpus = corpusOf(next);
+      const again = recountSignedPhrases(corpus, unpackPhraseState(packPhraseState(state))!, delta)!;
+      const full = countSignedPhrases(corpus);
+      expect(again.stats.updated).toBeGreaterThan(0);
+      expect(keptRows(again)).toEqual(keptRows(full));
+      expect(mergePhrases(again, corpus)).toEqual(mergePhrases(full, corpus));
+      return again.state;
+    };
+    const start = (): { docs: Map<string, Doc>; state: PhraseState } => {
+      const docs = new Map([
+        ['doc-10', docOf('doc-10', 10, [unit(0, 'x'), unit(1), unit(2, 'y')])],
+        ['doc-20', docOf('doc-20', 20, [unit(3, 'y'), unit(4, 'z')])],
+        ['doc-30', docOf('doc-30', 30, [unit(5), unit(6, 'w'), unit(16, 'y')])],
+      ]);
+      return { docs, state: countSignedPhrases(corpusOf(docs)).state };
+    };
+
+    it('a new document by an author who already holds the key, after and before the example; unsigned units added', () => {
+      const { docs, state } = start();
+      const later = new Map(docs).set('doc-40', docOf('doc-40', 40, [unit(7, 'x'), unit(8), unit(9, 'v')]));
+      const s1 = step(state, docs, later);
+      // Before every other document: the example moves to it; its author y holds the key already.
+      step(s1, later, new Map(later).set('doc-05', docOf('doc-05', 41, [unit(10, 'y'), unit(11)])));
+    });
+
+    it('an author\'s only holding unit removed while a new document adds it; a retired unsigned unit; a named voice lost', () => {
+      const { docs, state } = start();
+      // z's only unit goes with doc-20 (changed: y's unit stays), and a new document by z comes.
+      const next = new Map(docs)
+        .set('doc-20', docOf('doc-20', 21, [unit(3, 'y')]))
+        .set('doc-50', docOf('doc-50', 50, [unit(12, 'z')]));
+      const s1 = step(state, docs, next);
+      // w's only unit and an unsigned one removed: w is no longer a voice; y, who holds it elsewhere, still is.
+      const after = new Map(next).set('doc-30', docOf('doc-30', 31, [unit(13, 'x')]));
+      step(s1, next, after);
+    });
+
+    it('repeated units and sentences in the documents added and retired', () => {
+      const { docs, state } = start();
+      // A new document repeating doc-30's first unit word for word (skipped: a repeat), and one
+      // before doc-20 repeating its first (doc-20's unit is then the repeat, walked no more).
+      const next = new Map(docs)
+        .set('doc-60', docOf('doc-60', 60, [{ ...unit(5), position: 0 }, unit(14, 'u')]))
+        .set('doc-15', docOf('doc-15', 61, [{ ...unit(3), position: 0, author: 'x' }, unit(15, 'x')]));
+      const s1 = step(state, docs, next);
+      // A document whose unit was a repeat (not walked) removed: nothing of that unit to subtract.
+      const s2Docs = new Map(next);
+      s2Docs.delete('doc-60');
+      const s2 = step(s1, next, s2Docs);
+      // The first copy of a repeated unit removed: the later copy is walked again.
+      const after = new Map(s2Docs);
+      after.delete('doc-15');
+      step(s2, s2Docs, after);
+    });
+  });
+
   it('gives up (undefined) when more keys changed than a pass may count, or the state counted another minVoices', () => {
     const docs = new Map([['a', makeDoc('a', 0, 1)]]);
     const state = countSignedPhrases(corpusOf(docs)).state;
