@@ -115,7 +115,8 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
   const shares = Array.from({ length: passes }, (_, pass) => ({ of: passes, is: pass }));
   for (let share = shares.shift(); share !== undefined; share = shares.shift()) {
     const { of, is } = share;
-    tally.clear();
+    // Room for the share's keys let through, as estimated (a few more pass, bits set by other keys).
+    tally.clear(Math.min(keysPerPass, Math.ceil((1.05 * sketch.promoted) / of) + 1024));
     let full = false;
     // A share of one h1 (h1 mod more than 2^32) cannot be split: it is tallied whole.
     const splittable = of <= 0xffffffff;

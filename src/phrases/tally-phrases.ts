@@ -12,13 +12,15 @@ import { stemKey1, stemKey2, type SignatureVisitor } from './walk-signatures.js'
  */
 export class PhraseTally {
   rows = new PhraseRows();
-  private readonly rowOf = new KeyIndex();
+  private rowOf = new KeyIndex();
   private readonly pairs = new PairSet();
   private readonly stems = new Uint32Array(2 * PHRASE_MAX_WORDS);
 
-  clear(): void {
-    this.rows = new PhraseRows();
-    this.rowOf.clear();
+  /** Empty it; `expectedKeys`: room for that many keys first (rows and index), so that they do not grow key by key. */
+  clear(expectedKeys?: number): void {
+    this.rows = expectedKeys === undefined ? new PhraseRows() : new PhraseRows(expectedKeys, 3 * expectedKeys);
+    if (expectedKeys === undefined) this.rowOf.clear();
+    else this.rowOf = new KeyIndex(expectedKeys);
     this.pairs.clear();
   }
 
