@@ -84,7 +84,6 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
   const pairsPerPass = Math.max(1, options.pairsPerPass ?? PAIRS_PER_PASS);
   const words = new KeyCounts();
   const counts: WordCounts = { words, total: 0, segmentsOfLength: new Array<number>(PHRASE_MAX_WORDS + 1).fill(0) };
-  const kept = new PhraseRows();
   const docIds: string[] = [];
   const log = new RepeatLog();
   const sketch = new UnitSketch(minVoices, options.sketchBytes);
@@ -106,6 +105,8 @@ export function countSignedPhrases(corpus: SignedCorpus, options: CountOptions =
   const logged = log.finish();
   pairsExpected += sketch.promoted * (top - 1);
 
+  // Room for every key let through: nearly all of them are kept.
+  const kept = new PhraseRows(sketch.promoted, 3 * sketch.promoted);
   let trackedPeak = 0;
   let tableBytes = 0;
   let done = 0;

@@ -16,11 +16,19 @@ export class PhraseTally {
   private readonly pairs = new PairSet();
   private readonly stems = new Uint32Array(2 * PHRASE_MAX_WORDS);
 
-  /** Empty it; `expectedKeys`: room for that many keys first (rows and index), so that they do not grow key by key. */
+  /**
+   * Empty it. `expectedKeys`: room for that many keys first (rows and index, so that they do not
+   * grow by doubling), and the tables kept and reused, no longer handed out (the caller is done with `rows`).
+   */
   clear(expectedKeys?: number): void {
-    this.rows = expectedKeys === undefined ? new PhraseRows() : new PhraseRows(expectedKeys, 3 * expectedKeys);
-    if (expectedKeys === undefined) this.rowOf.clear();
-    else this.rowOf = new KeyIndex(expectedKeys);
+    if (expectedKeys === undefined) {
+      this.rows = new PhraseRows();
+      this.rowOf.clear();
+    } else {
+      this.rows.clear(expectedKeys, 3 * expectedKeys);
+      if (this.rowOf.bytes / 12 >= 2 * expectedKeys) this.rowOf.clear();
+      else this.rowOf = new KeyIndex(expectedKeys);
+    }
     this.pairs.clear();
   }
 
