@@ -192,6 +192,11 @@ export class PhraseRows {
     this.stemCells = this.stemCells.slice(0, this.stemEnd);
   }
 
+  /** Bytes its rows need (`bytes` less the room not used yet). */
+  get usedBytes(): number {
+    return this.length * (CELLS * 4 + 8) + this.stemEnd * 4;
+  }
+
   /** Bytes held. */
   get bytes(): number {
     return this.cells.byteLength + this.scores.byteLength + this.stemCells.byteLength;
