@@ -11,7 +11,6 @@
  */
 import { createHash } from 'node:crypto';
 import { countSignedPhrases } from '../src/phrases/count-phrases.js';
-import { passesFor } from '../src/phrases/find-phrases.js';
 import { mergePhrases } from '../src/phrases/merge-phrases.js';
 import { signedDocumentsOf } from '../src/store/signed-documents.js';
 import { Store } from '../src/store/store.js';
@@ -23,7 +22,7 @@ const words = store.phraseSignatureWords();
 const corpus = (): ReturnType<typeof signedDocumentsOf> => signedDocumentsOf(store);
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const started = Date.now();
-const counted = countSignedPhrases(corpus, { passes: passesFor(words) });
+const counted = countSignedPhrases(corpus);
 const counting = (Date.now() - started) / 1000;
 const afterCount = process.memoryUsage();
 const phrases = mergePhrases(counted, corpus);

@@ -176,11 +176,25 @@ export class PhraseRows {
   }
 
   /** Let go of the room kept for rows to come. */
+  /** Forget every row, keeping the room, with room for `rows` rows and `stems` stems at least (reused from walk to walk). */
+  clear(rows: number, stems: number): void {
+    this.length = 0;
+    this.stemEnd = 0;
+    if (rows * CELLS > this.cells.length) this.cells = new Uint32Array(rows * CELLS);
+    if (rows > this.scores.length) this.scores = new Float64Array(rows);
+    if (2 * stems > this.stemCells.length) this.stemCells = new Uint32Array(2 * stems);
+  }
+
   trim(): void {
     if (this.cells.length === this.length * CELLS && this.stemCells.length === this.stemEnd) return;
     this.cells = this.cells.slice(0, this.length * CELLS);
     this.scores = this.scores.slice(0, this.length);
     this.stemCells = this.stemCells.slice(0, this.stemEnd);
+  }
+
+  /** Bytes its rows need (`bytes` less the room not used yet). */
+  get usedBytes(): number {
+    return this.length * (CELLS * 4 + 8) + this.stemEnd * 4;
   }
 
   /** Bytes held. */

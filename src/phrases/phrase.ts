@@ -42,13 +42,13 @@ export interface PhraseStats {
   readonly repeatedSentences: number;
   /** Voices a phrase needs to be listed: minVoices (counts are exact, memory never raises it). */
   readonly floor: number;
-  /** Passes that tallied phrases (more than asked when a share held more than KEYS_PER_PASS keys). */
+  /** Walks that tallied phrases, one per share of the keys (more than planned when a share held more than KEYS_PER_PASS keys). */
   readonly passes: number;
-  /** Distinct keys counted by one pass at most (its table of units). */
+  /** Keys the count had to tally: a full count's let through by its prefilter (estimated, UnitSketch.promoted), a recount's changed keys. */
   readonly keysPeak: number;
-  /** Phrases tallied at once at most (those held by minVoices units or more, in one pass). */
+  /** Phrases tallied at once at most (in one walk). */
   readonly trackedPeak: number;
-  /** Bytes of the exact count tables of the largest pass. */
+  /** Bytes of the count's tables (the largest tally's, the prefilter's, the word counts). */
   readonly counterBytes: number;
   /** A rerun's count: the changed keys whose kept tallies were brought up to date from the changed documents (UpdatedTallies). */
   readonly updated?: number;

@@ -12,13 +12,23 @@ import { stemKey1, stemKey2, type SignatureVisitor } from './walk-signatures.js'
  */
 export class PhraseTally {
   rows = new PhraseRows();
-  private readonly rowOf = new KeyIndex();
+  private rowOf = new KeyIndex();
   private readonly pairs = new PairSet();
   private readonly stems = new Uint32Array(2 * PHRASE_MAX_WORDS);
 
-  clear(): void {
-    this.rows = new PhraseRows();
-    this.rowOf.clear();
+  /**
+   * Empty it. `expectedKeys`: room for that many keys first (rows and index, so that they do not
+   * grow by doubling), and the tables kept and reused, no longer handed out (the caller is done with `rows`).
+   */
+  clear(expectedKeys?: number): void {
+    if (expectedKeys === undefined) {
+      this.rows = new PhraseRows();
+      this.rowOf.clear();
+    } else {
+      this.rows.clear(expectedKeys, 3 * expectedKeys);
+      if (this.rowOf.bytes / 12 >= 2 * expectedKeys) this.rowOf.clear();
+      else this.rowOf = new KeyIndex(expectedKeys);
+    }
     this.pairs.clear();
   }
 

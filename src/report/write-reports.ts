@@ -28,7 +28,7 @@ export interface PhrasesOutcome {
   readonly top: readonly Row<typeof PHRASE_COLUMNS>[];
 }
 
-/** Old-generation cap of the phrase thread (see runOnWorker): a pass of WORDS_PER_PASS keeps ~100 MB. */
+/** Old-generation cap of the phrase thread (see runOnWorker): its count keeps its tables in typed arrays, outside it, and a heap of tens of MB. */
 const PHRASE_THREAD_HEAP_MB = 512;
 
 /**

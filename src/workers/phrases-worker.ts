@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { findSignedPhrases, passesFor, type Phrase, type PhraseDelta, type PhraseHistory, type PhraseStats } from '../phrases/find-phrases.js';
+import { findSignedPhrases, type Phrase, type PhraseDelta, type PhraseHistory, type PhraseStats } from '../phrases/find-phrases.js';
 import { signedDocumentsOf } from '../store/signed-documents.js';
 import { Store } from '../store/store.js';
 
@@ -50,7 +50,7 @@ const store = Store.openReadonly(job.storeFile);
 
 try {
   const since = job.full === true ? undefined : historyOf(store);
-  const found = findSignedPhrases(() => signedDocumentsOf(store), { passes: passesFor(store.phraseSignatureWords()), ...(since === undefined ? {} : { since }) });
+  const found = findSignedPhrases(() => signedDocumentsOf(store), since === undefined ? {} : { since });
   const value: PhrasesResult = { phrases: found.phrases, stats: found.stats, state: found.state(), recounted: found.recounted };
   parentPort?.postMessage({ ok: true, value });
 } catch (error) {
