@@ -26,6 +26,9 @@ describe('weights fitted on the dev split (issue 15, point 4)', () => {
     // With writer g's pages in both splits, after claims round 8 (measured once, 2026-12-07 05:11
     // UTC): macro 0.61, trust_state 0.52, sceptical 0.61, sovereigntist 0.70 (0.696; lexicon weights
     // 0.57; paired +0.04 [0.03, 0.06]); the sovereigntist floor follows it down.
+    // After stances round 6 and claims round 9 (writers h–p's dev pages; measured once, 2026-12-07
+    // 18:37 UTC): macro 0.62, trust_state 0.52, sceptical 0.67, sovereigntist 0.69 (lexicon weights
+    // 0.55; paired +0.08 [0.06, 0.09]); floors unchanged.
     const e = await figures(true);
     expect(e.macroF1).toBeGreaterThanOrEqual(0.59);
     const { f1 } = e;
