@@ -13,7 +13,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { countSignedPhrases } from '../src/phrases/count-phrases.js';
-import { passesFor } from '../src/phrases/find-phrases.js';
 import { mergePhrasesAndForms } from '../src/phrases/merge-phrases.js';
 import { packPhraseState, unpackPhraseState } from '../src/phrases/phrase-state.js';
 import { recountSignedPhrases } from '../src/phrases/recount-phrases.js';
@@ -25,7 +24,6 @@ const { values, positionals } = parseArgs({ allowPositionals: true, options: { e
 const file = positionals[0];
 if (file === undefined) throw new Error('usage: profile-recount.ts STORE_FILE [--every N | --new N --state FILE] [--check]');
 const store = Store.openReadonly(file);
-const passes = passesFor(store.phraseSignatureWords());
 let cpu = process.cpuUsage();
 let t = performance.now();
 const clock = (label: string): void => {
@@ -48,7 +46,7 @@ if (old !== undefined) packed = old.phraseState();
 else if (values.new === undefined) packed = store.phraseState();
 else if (values.state !== undefined && existsSync(values.state)) packed = readFileSync(values.state);
 if (packed === undefined || unpackPhraseState(packed) === undefined) {
-  const counted = countSignedPhrases(before, { passes });
+  const counted = countSignedPhrases(before);
   packed = packPhraseState({ ...counted.state, variants: mergePhrasesAndForms(counted, before).forms });
   if (values.state !== undefined) writeFileSync(values.state, packed);
   clock('state counted (no state of this format)');
@@ -80,7 +78,7 @@ function* corpus(): Generator<SignedDocument> {
   for (const doc of signedDocumentsOf(store)) yield moved.has(doc.serial!) ? { ...doc, serial: doc.serial! + SHIFT } : doc;
 }
 clock(`delta (${retired.length} retired, ${added.length} added)`);
-const counted = recountSignedPhrases(corpus, previous, { retired, added }, { passes })!;
+const counted = recountSignedPhrases(corpus, previous, { retired, added })!;
 clock(`recount ${JSON.stringify(counted.stats)}, forms known ${counted.knownForms?.size}`);
 const { phrases, forms } = mergePhrasesAndForms(counted, corpus, undefined, counted.knownForms);
 clock('merge and forms');
@@ -88,7 +86,7 @@ packPhraseState({ ...counted.state, variants: forms });
 clock('state packed');
 console.log(`rows digest: ${digest(phrases)}, peak ${process.resourceUsage().maxRSS >> 10} MB`);
 if (values.check) {
-  const full = countSignedPhrases(corpus, { passes });
+  const full = countSignedPhrases(corpus);
   const fullDigest = digest(mergePhrasesAndForms(full, corpus).phrases);
   console.log(`full count's digest: ${fullDigest} ${fullDigest === digest(phrases) ? 'same' : 'DIFFERENT'}`);
 }

@@ -10,13 +10,6 @@ import { UnitSketch } from './unit-sketch.js';
 import { walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
 
 /**
- * Signature words per pass of the count before the prefilter (a pass per 8 M words, each walking the
- * signatures twice). Kept for the tools that report it: the count itself no longer splits by words,
- * see countSignedPhrases.
- */
-export const WORDS_PER_PASS = 8_000_000;
-
-/**
  * Phrase keys one tally walk may hold, whatever the text: the keys the prefilter lets through are
  * tallied in shares (h1 mod shares) of at most this many, estimated after the first walk; a share
  * that holds more all the same is split in two (h1 mod twice the shares) and tallied next. So a
@@ -32,11 +25,6 @@ export const KEYS_PER_PASS = 4_000_000;
  * frequent phrases, 7.4 M pairs: one share, one walk (3 walks and 96 MiB with 3 M pairs in KeyCounts).
  */
 export const PAIRS_PER_PASS = 12_000_000;
-
-/** Passes of the count before the prefilter for `words` 32-bit signature words (a floor on the tally's shares when given as `passes`). */
-export function passesFor(words: number): number {
-  return Math.max(1, Math.ceil(words / WORDS_PER_PASS));
-}
 
 export interface CountOptions {
   /** Distinct voices (named authors or unsigned units) a phrase needs. */

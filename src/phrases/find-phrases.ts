@@ -14,7 +14,6 @@ import { packPhraseState, unpackPhraseState } from './phrase-state.js';
 import { recountSignedPhrases, type PhraseDelta } from './recount-phrases.js';
 import type { SignedCorpus, SignedDocument } from './walk-signatures.js';
 
-export { passesFor } from './count-phrases.js';
 export { loadPhraseWords, FUNCTION_WORDS_FILE, type PhraseWords } from './load-phrase-words.js';
 export * from './phrase.js';
 export { PHRASE_MAX_WORDS, PHRASE_MIN_WORDS, REPEATED_SENTENCE_MIN_WORDS } from './segments.js';

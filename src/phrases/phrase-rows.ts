@@ -175,7 +175,6 @@ export class PhraseRows {
     return this.scores[row]!;
   }
 
-  /** Let go of the room kept for rows to come. */
   /** Forget every row, keeping the room, with room for `rows` rows and `stems` stems at least (reused from walk to walk). */
   clear(rows: number, stems: number): void {
     this.length = 0;
@@ -185,6 +184,7 @@ export class PhraseRows {
     if (2 * stems > this.stemCells.length) this.stemCells = new Uint32Array(2 * stems);
   }
 
+  /** Let go of the room kept for rows to come. */
   trim(): void {
     if (this.cells.length === this.length * CELLS && this.stemCells.length === this.stemEnd) return;
     this.cells = this.cells.slice(0, this.length * CELLS);

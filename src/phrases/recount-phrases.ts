@@ -7,7 +7,7 @@ import { PHRASE_MAX_WORDS } from './segments.js';
 import { PhraseTally, scoreOf } from './tally-phrases.js';
 import { FormCounts, SurfaceReader, VARIANT_SAMPLE, withFormsAdded, type SampledForms } from './variants.js';
 import { UpdatedTallies } from './updated-tallies.js';
-import { NO_SERIAL, RepeatTables, walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
+import { bareDocument, NO_SERIAL, RepeatTables, walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
 
 /** What changed since a PhraseState was made: the signatures to subtract and to add. */
 export interface PhraseDelta {
@@ -17,11 +17,9 @@ export interface PhraseDelta {
   readonly added: readonly Uint32Array[];
 }
 
-const NO_TEXTS: ReadonlyMap<number, string> = new Map();
-
 /** Each phrase key of some signatures met, nothing skipped, given to `each`; of each signature, from its unit `from[i]` on (all by default). */
 function forKeysOf(signatures: readonly Uint32Array[], each: (h1: number, h2: number) => void, from?: readonly number[]): void {
-  const docs: SignedDocument[] = signatures.map((signature) => ({ docId: '', signature, unitTexts: () => NO_TEXTS }));
+  const docs = signatures.map(bareDocument);
   let first = 0;
   let unit = 0;
   walkSignatures(() => docs, {
@@ -105,7 +103,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   const visits = new Uint32Array(oldEnds.length);
   /** A document of the old corpus at index `at` that is gone or walked otherwise: the forms of its keys sampled up to it are stale. */
   const staleUpTo = (at: number, signature: Uint32Array): void => {
-    walkSignatures(() => [{ docId: '', signature, unitTexts: () => NO_TEXTS }], {
+    walkSignatures(() => [bareDocument(signature)], {
       segment(_start, _end, _content, _length, h1, h2) {
         const check = checks.get(h1, h2);
         if (check >= 0 && at <= oldEnds[check]!) stale[check] = 1;

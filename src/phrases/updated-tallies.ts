@@ -2,9 +2,8 @@ import { hashPair } from './hashes.js';
 import { KeyCounts, KeyIndex } from './hash-tables.js';
 import type { PhraseState } from './phrase-state.js';
 import type { PhraseRows } from './phrase-rows.js';
-import { walkSignatures, type SignedDocument } from './walk-signatures.js';
+import { bareDocument, walkSignatures } from './walk-signatures.js';
 
-const NO_TEXTS: ReadonlyMap<number, string> = new Map();
 const NONE = 0xffffffff;
 /** What is known of a (phrase, author) pair of a changed key: held in a new document, in a retired one, in an unchanged one. */
 const IN_NEW = 1;
@@ -113,10 +112,9 @@ export class UpdatedTallies {
       const end = i + 1 < previous.serials.length ? previous.repeatStarts[i + 1]! : previous.repeats.length;
       for (let t = previous.repeatStarts[i]!; t < end; t += 1) tests.push(previous.repeats[t]!);
     }
-    const docOf = (signature: Uint32Array): SignedDocument => ({ docId: '', signature, unitTexts: () => NO_TEXTS });
     let doc = 0;
     let author: [number, number] | undefined;
-    walkSignatures(() => retired.map((r) => docOf(r.signature)), {
+    walkSignatures(() => retired.map((r) => bareDocument(r.signature)), {
       document: (index) => {
         doc = index;
       },
@@ -137,7 +135,7 @@ export class UpdatedTallies {
       },
     }, undefined, true, Uint8Array.from(tests));
     this.lastDocument.fill(NONE);
-    walkSignatures(() => added.map(docOf), {
+    walkSignatures(() => added.map(bareDocument), {
       unit: (_position, signed, a1, a2) => {
         author = signed ? [a1, a2] : undefined;
         if (author !== undefined && this.authors.get(a1, a2) === 0) this.authors.add(a1, a2);

@@ -19,6 +19,11 @@ export interface SignedDocument {
 /** Serial of a document that has none (a corpus not read from a store): a phrase state of it is never used. */
 export const NO_SERIAL = 0xffffffff;
 
+/** A signature alone as a document to walk: no id, no texts (a change's signatures, walked for their keys). */
+export function bareDocument(signature: Uint32Array): SignedDocument {
+  return { docId: '', signature, unitTexts: () => new Map() };
+}
+
 /** The corpus's signed documents in report order, afresh at each call. */
 export type SignedCorpus = () => Iterable<SignedDocument>;
 
