@@ -3,8 +3,9 @@
  * disk. `--every N`: every Nth document is taken as changed (same signature, a new serial), so the
  * recount retires and adds it. `--new N`: the last 1/N of the documents are taken as new (as new
  * files sorted last would be): the state is counted once without them and kept in the file
- * `--state` names. Prints a digest of the rows, equal to a full count's when the recount is exact
- * (`--check` counts from scratch as well and compares). `--since OLD`: what a rerun did, from the
+ * `--state` names (with `--every`, the state is read from there when the file exists, and a state
+ * counted because the store's is of another format is kept there). Prints a digest of the rows,
+ * equal to a full count's when the recount is exact (`--check` counts from scratch as well and compares). `--since OLD`: what a rerun did, from the
  * store of the output folder before it (a copy): its state, and its signatures of the documents gone.
  *
  *   node --import tsx scripts/profile-recount.ts OUT/controverse.sqlite [--every 100 | --new 100 --state FILE | --since OLD/controverse.sqlite] [--check]
@@ -43,8 +44,8 @@ function* before(): Generator<SignedDocument> {
 const old = values.since === undefined ? undefined : Store.openReadonly(values.since);
 let packed: Uint8Array | undefined;
 if (old !== undefined) packed = old.phraseState();
-else if (values.new === undefined) packed = store.phraseState();
 else if (values.state !== undefined && existsSync(values.state)) packed = readFileSync(values.state);
+else if (values.new === undefined) packed = store.phraseState();
 if (packed === undefined || unpackPhraseState(packed) === undefined) {
   const counted = countSignedPhrases(before);
   packed = packPhraseState({ ...counted.state, variants: mergePhrasesAndForms(counted, before).forms });

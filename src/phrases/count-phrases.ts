@@ -37,6 +37,8 @@ export interface CountOptions {
   readonly pairsPerPass?: number;
   /** Bytes of the prefilter (SKETCH_BYTES by default; tests make it tiny, to force collisions). */
   readonly sketchBytes?: number;
+  /** Occurrences of a phrase whose surface forms are sampled (VARIANT_SAMPLE by default; tests make it small): a recount samples again as mergePhrasesAndForms did. */
+  readonly variantSample?: number;
 }
 
 /** Every phrase that recurs enough, with exact counts, and how the counting went. */

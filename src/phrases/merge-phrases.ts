@@ -88,23 +88,42 @@ export function mergePhrases(counted: Pick<CountedPhrases, 'kept' | 'docIds'>, c
   return mergePhrasesAndForms(counted, corpus, limit).phrases;
 }
 
-/** mergePhrases, with the surface forms of the rows that could be written (for the next run's state). */
+/**
+ * Rows whose surface forms a count keeps for the next run, as a multiple of the rows written: a
+ * rerun that writes a phrase not written last time reads its forms from there, instead of walking
+ * the corpus for it (the rows near the last one written trade places from one run to the next).
+ */
+const FORMS_KEPT = 1.5;
+
+/** The listed rows with the `n` best scores (and every tie of the n-th), best first, equal scores by key. */
+function bestRows(kept: PhraseRows, listed: Uint32Array, n: number): number[] {
+  if (n <= 0) return [];
+  const scores = Float64Array.from(listed, (row) => kept.score(row)).sort();
+  const floor = scores[listed.length - n]!;
+  // Equal scores by key (not in the order kept, which a rerun's count does not keep).
+  return [...listed.filter((row) => kept.score(row) >= floor)]
+    .sort((a, b) => kept.score(b) - kept.score(a) || kept.h1(a) - kept.h1(b) || kept.h2(a) - kept.h2(b));
+}
+
+/**
+ * mergePhrases, with the surface forms of the rows that could be written and of the next best ones
+ * (FORMS_KEPT), for the next run's state. `sample`: occurrences whose forms are read (tests make it small).
+ */
 export function mergePhrasesAndForms(
-  counted: Pick<CountedPhrases, 'kept' | 'docIds'>, corpus: SignedCorpus, limit: number = DEFAULT_PHRASE_LIMIT, known?: KeyedTable<SampledForms>,
+  counted: Pick<CountedPhrases, 'kept' | 'docIds'>, corpus: SignedCorpus, limit: number = DEFAULT_PHRASE_LIMIT, known?: KeyedTable<SampledForms>, sample?: number,
 ): { phrases: Phrase[]; forms: KeyedTable<SampledForms> } {
   const { kept, docIds } = counted;
   const listed = listedRows(kept);
   const written = Math.min(limit, listed.length);
+  const best = bestRows(kept, listed, Math.min(Math.ceil(FORMS_KEPT * limit), listed.length));
+  const floor = written > 0 ? kept.score(best[written - 1]!) : Infinity;
   const shown: KeptPhrase[] = [];
-  if (written > 0) {
-    const scores = Float64Array.from(listed, (row) => kept.score(row)).sort();
-    const floor = scores[listed.length - written]!;
-    // Best first; equal scores by key (not in the order kept, which a rerun's count does not keep).
-    const rows = [...listed.filter((row) => kept.score(row) >= floor)]
-      .sort((a, b) => kept.score(b) - kept.score(a) || kept.h1(a) - kept.h1(b) || kept.h2(a) - kept.h2(b));
-    for (const row of rows) shown.push(keptPhrase(kept, row, docIds));
+  const next: { h1: number; h2: number }[] = [];
+  for (const row of best) {
+    if (kept.score(row) >= floor) shown.push(keptPhrase(kept, row, docIds));
+    else next.push({ h1: kept.h1(row), h2: kept.h2(row) });
   }
-  const forms = collectVariants(shown, corpus, known);
+  const forms = collectVariants(shown, next, corpus, known, sample);
   const phrases: Phrase[] = shown.map((t) => {
     const variants = forms.get(t.h1, t.h2)?.forms ?? [];
     return {

@@ -1,5 +1,6 @@
 import { deflateSync, inflateSync } from 'node:zlib';
 import { KeyedTable, KeyIndex } from './hash-tables.js';
+import { packTrails, unpackTrails } from './form-trails.js';
 import { PhraseRows } from './phrase-rows.js';
 import type { SampledForms } from './variants.js';
 import { NO_SERIAL } from './walk-signatures.js';
@@ -19,7 +20,7 @@ export interface PhraseState {
   readonly repeats: Uint8Array;
   /** Every phrase kept, its example's document an index into `serials`. */
   readonly kept: PhraseRows;
-  /** The surface forms of the phrases written, by key (h1, h2). */
+  /** The surface forms of the phrases written and of the next best (see mergePhrasesAndForms), by key (h1, h2), with their samples' trails (documents as indexes into `serials`). */
   readonly variants?: KeyedTable<SampledForms>;
 }
 
@@ -50,7 +51,7 @@ export class RepeatLog {
 }
 
 /** Bump when the packed layout or what a state means changes: an older state is then not read. */
-const FORMAT = 3;
+const FORMAT = 4;
 /** Columns of a kept row, 32 bits each: h1, h2, voices, units, documents, authors, example document and position, stems. */
 const ROW_COLUMNS = 9;
 
@@ -63,13 +64,15 @@ export function packPhraseState(state: PhraseState): Uint8Array {
   const n = kept.length;
   let nStems = 0;
   for (let row = 0; row < n; row += 1) nStems += kept.stemCount(row);
-  const variants = Buffer.from(JSON.stringify([...state.variants ?? []].map(([h1, h2, v]) => [h1, h2, v.sampleEnd, v.forms, v.counts])));
+  const entries = [...state.variants ?? []];
+  const variants = Buffer.from(JSON.stringify(entries.map(([h1, h2, v]) => [h1, h2, v.sampleEnd, v.forms, v.counts])));
+  const trails = packTrails(entries.map(([, , v]) => v.trail));
   const nDocs = state.serials.length;
   // One buffer: the header, then each section (32-bit words, then the repeat tests and the forms as bytes).
-  const headerWords = 8;
+  const headerWords = 9;
   const stemTableAt = headerWords + 2 * nDocs + ROW_COLUMNS * n;
   const bound = stemTableAt + 2 * nStems + nStems;
-  const bytes = Buffer.alloc(4 * bound + state.repeats.length + variants.length);
+  const bytes = Buffer.alloc(4 * bound + state.repeats.length + variants.length + trails.length);
   const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bound);
   words.set(state.serials, headerWords);
   words.set(state.repeatStarts, headerWords + nDocs);
@@ -100,10 +103,11 @@ export function packPhraseState(state: PhraseState): Uint8Array {
   // The stem references follow the distinct stems.
   words.set(stemRefs, stemTableAt + 2 * distinct);
   const end = stemTableAt + 2 * distinct + nStems;
-  words.set([FORMAT, state.minVoices, nDocs, state.repeats.length, n, 2 * distinct, nStems, variants.length], 0);
+  words.set([FORMAT, state.minVoices, nDocs, state.repeats.length, n, 2 * distinct, nStems, variants.length, trails.length], 0);
   bytes.set(state.repeats, 4 * end);
   bytes.set(variants, 4 * end + state.repeats.length);
-  return deflateSync(bytes.subarray(0, 4 * end + state.repeats.length + variants.length), { level: 1 });
+  bytes.set(trails, 4 * end + state.repeats.length + variants.length);
+  return deflateSync(bytes.subarray(0, 4 * end + state.repeats.length + variants.length + trails.length), { level: 1 });
 }
 
 /** A state packed by packPhraseState; undefined when it was packed in another format. */
@@ -118,7 +122,7 @@ export function unpackPhraseState(packed: Uint8Array): PhraseState | undefined {
     return out;
   };
   if (bytes.readUInt32LE(0) !== FORMAT) return undefined;
-  const [, minVoices, nDocs, nRepeats, n, nStemTable, nStemRefs, nVariants] = words(8);
+  const [, minVoices, nDocs, nRepeats, n, nStemTable, nStemRefs, nVariants, nTrails] = words(9);
   const serials = words(nDocs!);
   const repeatStarts = words(nDocs!);
   const columns = words(ROW_COLUMNS * n!);
@@ -126,10 +130,11 @@ export function unpackPhraseState(packed: Uint8Array): PhraseState | undefined {
   const stemRefs = words(nStemRefs!);
   const repeats = bytes.subarray(at, at + nRepeats!);
   at += nRepeats!;
-  const variants = new KeyedTable<SampledForms>();
-  for (const [h1, h2, sampleEnd, forms, counts] of JSON.parse(bytes.subarray(at, at + nVariants!).toString()) as [number, number, number, string[], number[]][]) {
-    variants.add(h1, h2, { sampleEnd, forms, counts });
-  }
+  const entries = JSON.parse(bytes.subarray(at, at + nVariants!).toString()) as [number, number, number, string[], number[]][];
+  at += nVariants!;
+  const trails = unpackTrails(bytes.subarray(at, at + nTrails!), entries.length);
+  const variants = new KeyedTable<SampledForms>(entries.length);
+  entries.forEach(([h1, h2, sampleEnd, forms, counts], k) => variants.add(h1, h2, { sampleEnd, forms, counts, trail: trails[k]! }));
   const kept = new PhraseRows(n!, nStemRefs!);
   const stems = new Uint32Array(64);
   let ref = 0;

@@ -5,7 +5,7 @@ import { RepeatLog, type PhraseState } from './phrase-state.js';
 import type { WordCounts } from './score-phrases.js';
 import { PHRASE_MAX_WORDS } from './segments.js';
 import { PhraseTally, scoreOf } from './tally-phrases.js';
-import { FormCounts, SurfaceReader, VARIANT_SAMPLE, withFormsAdded, type SampledForms } from './variants.js';
+import { Resample, SurfaceReader, VARIANT_SAMPLE, type SampledForms } from './variants.js';
 import { UpdatedTallies } from './updated-tallies.js';
 import { bareDocument, NO_SERIAL, RepeatTables, walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
 
@@ -90,36 +90,21 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
 
   const oldIndex = new Map<number, number>();
   previous.serials.forEach((serial, index) => oldIndex.set(serial, index));
-  // Cached surface forms of changed keys stay right while no changed document comes before the end
-  // of their sample (VARIANT_SAMPLE units), in the old corpus or in this one: checked here.
+  // The surface forms known of changed keys are sampled again in the walk (Resample): from the old
+  // sample's trail in the documents walked as before, from the text in the others.
+  const sample = options.variantSample ?? VARIANT_SAMPLE;
   const checks = new KeyIndex();
-  const oldEnds: number[] = [];
+  const resamples: Resample[] = [];
   for (const [h1, h2, v] of previous.variants ?? []) {
     if (changed.get(h1, h2) === 0) continue;
-    checks.add(h1, h2, oldEnds.length);
-    oldEnds.push(v.sampleEnd === NO_SERIAL ? Infinity : oldIndex.get(v.sampleEnd) ?? -1);
+    checks.add(h1, h2, resamples.length);
+    resamples.push(new Resample(v));
   }
-  const stale = new Uint8Array(oldEnds.length);
-  const visits = new Uint32Array(oldEnds.length);
-  /** A document of the old corpus at index `at` that is gone or walked otherwise: the forms of its keys sampled up to it are stale. */
-  const staleUpTo = (at: number, signature: Uint32Array): void => {
-    walkSignatures(() => [bareDocument(signature)], {
-      segment(_start, _end, _content, _length, h1, h2) {
-        const check = checks.get(h1, h2);
-        if (check >= 0 && at <= oldEnds[check]!) stale[check] = 1;
-      },
-    }, new RepeatTables(), false);
-  };
-  if (oldEnds.length > 0) for (const { serial, signature } of delta.retired) staleUpTo(oldIndex.get(serial) ?? -1, signature);
   /** Whether the document being walked is new, or walked otherwise than before from here on. */
   let isNew = false;
   let rewalked = false;
   let serial = NO_SERIAL;
-  // Phrases whose every occurrence was sampled (fewer than VARIANT_SAMPLE): the forms of their
-  // occurrences in new documents are read here (only those documents' texts), and added to the old ones.
   const reader = new SurfaceReader();
-  const extra: (FormCounts | undefined)[] = [];
-  const ends = new Uint32Array(oldEnds.length).fill(NO_SERIAL);
 
   const words = new KeyCounts();
   const counts: WordCounts = { words, total: 0, segmentsOfLength: new Array<number>(PHRASE_MAX_WORDS + 1).fill(0) };
@@ -130,8 +115,6 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   const tallying = tally.visitor(() => true);
   /** Unchanged documents whose repeated text was not walked as before: their signatures, copied. */
   const touched: Uint32Array[] = [];
-  /** Their index in the old corpus. */
-  const touchedAt: number[] = [];
   /** The unit of each where the first test that differs is: the units before it were walked as before. */
   const touchedFrom: number[] = [];
   let current: SignedDocument | undefined;
@@ -175,7 +158,6 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
       if (was >= wasEnd || previous.repeats[was] !== (skipped ? 1 : 0)) {
         differs = true;
         touched.push(current!.signature.slice());
-        touchedAt.push(currentAt);
         touchedFrom.push(unit);
         rewalked = true;
       }
@@ -197,13 +179,11 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
         if (tally.pairCount > pairsPerPass && shares <= 0xffffffff) firstFull = true;
       }
       const check = checks.get(h1, h2);
-      // Counted one past the sample, to know a sample that was complete no longer is.
-      if (check < 0 || visits[check]! > VARIANT_SAMPLE) return;
-      visits[check]! += 1;
-      if (visits[check]! > VARIANT_SAMPLE) return;
-      if (visits[check] === VARIANT_SAMPLE) ends[check] = serial;
-      if (rewalked || (isNew && oldEnds[check] !== Infinity)) stale[check] = 1;
-      else if (isNew) (extra[check] ??= new FormCounts()).add(reader.surface(start, end));
+      if (check < 0) return;
+      const resample = resamples[check]!;
+      if (resample.counts.seen >= sample) return;
+      resample.add(docIndex, isNew || rewalked ? -1 : currentAt, reader, start, end);
+      if (resample.counts.seen === sample) resample.counts.end = serial;
     },
   }, repeats);
 
@@ -276,20 +256,16 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   }
   moreTally.keep(kept, minVoices, counts);
   kept.trim();
-  if (oldEnds.length > 0) touched.forEach((signature, k) => staleUpTo(touchedAt[k]!, signature));
+  // The forms known of the other keys stay, their trails' documents numbered anew; not those of
+  // keys a document walked otherwise holds (see `more`), whose occurrences may have moved.
+  const renumbered = Int32Array.from(previous.serials, (s) => newIndex.get(s) ?? -1);
   const knownForms = new KeyedTable<SampledForms>();
   for (const [h1, h2, v] of previous.variants ?? []) {
     const check = checks.get(h1, h2);
-    if (check < 0) {
-      if (more.get(h1, h2) === 0) knownForms.add(h1, h2, v);
-      continue;
-    }
-    if (stale[check] === 1) continue;
-    const added = extra[check];
-    if (oldEnds[check] !== Infinity || added === undefined) knownForms.add(h1, h2, v);
-    else if (visits[check]! <= VARIANT_SAMPLE) {
-      const forms = withFormsAdded(v, added);
-      if (forms !== undefined) knownForms.add(h1, h2, { ...forms, sampleEnd: ends[check]! });
+    if (check >= 0) knownForms.add(h1, h2, resamples[check]!.counts.sampled());
+    else if (more.get(h1, h2) === 0) {
+      const docs = Uint32Array.from(v.trail.docs, (d) => renumbered[d]!);
+      if (!v.trail.docs.some((d) => renumbered[d]! < 0)) knownForms.add(h1, h2, { ...v, trail: { docs, forms: v.trail.forms } });
     }
   }
   return {

@@ -1,8 +1,13 @@
 import { tokenSpans } from '../text/tokenise.js';
 import { KeyedTable } from './hash-tables.js';
-import type { KeptPhrase } from './phrase.js';
 import { hashOfSurface, surfaceOf } from './segments.js';
 import { NO_SERIAL, walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
+
+/** A phrase by its key. */
+export interface KeyOf {
+  readonly h1: number;
+  readonly h2: number;
+}
 
 /** Surface variants kept per phrase; more are counted under the ones already kept. */
 const MAX_VARIANTS = 12;
@@ -10,50 +15,107 @@ const MAX_VARIANTS = 12;
 /** Occurrences of a phrase whose surface form is read: enough to rank its variants, cheap on frequent ones. */
 export const VARIANT_SAMPLE = 500;
 
-/** The surface forms of one phrase met so far, with their counts. */
+/** A form of the sample that is not kept (met past MAX_VARIANTS distinct forms): a trail does not know its text. */
+export const DROPPED_FORM = 255;
+
+/**
+ * The occurrences of a phrase's sample, in corpus order: of each, its document (an index into the
+ * corpus walked: PhraseState.serials of the count that made it) and its form (an index into
+ * SampledForms.forms, DROPPED_FORM for one not kept). A rerun takes the forms of the occurrences in
+ * documents it did not change from here instead of reading their text again.
+ */
+export interface FormTrail {
+  readonly docs: Uint32Array;
+  readonly forms: Uint8Array;
+}
+
+/** The surface forms of one phrase met so far, with their counts, and the trail of its sample. */
 export class FormCounts {
   seen = 0;
-  /** The serial of the document of the VARIANT_SAMPLE-th occurrence. */
+  /** The serial of the document of the sample's last occurrence, once the sample is full. */
   end = NO_SERIAL;
   readonly forms: string[] = [];
   readonly counts: number[] = [];
   /** Two 30-bit hashes of each form, which stand for it (see hashOfSurface). */
   private readonly hashes: number[] = [];
+  private readonly docs: number[] = [];
+  /** The index in `forms` of each occurrence's form, -1 for one not kept. */
+  private readonly formOf: number[] = [];
 
-  /** Count one occurrence written `surface`; a new form past MAX_VARIANTS is not kept. */
-  add(surface: string, times = 1): void {
+  /**
+   * Count one occurrence of the sample, written `surface`, in the document of index `doc`; a new
+   * form past MAX_VARIANTS is not kept. Its form's index in `forms`, -1 when not kept.
+   */
+  add(surface: string, doc: number): number {
     const [a, b] = hashOfSurface(surface);
     for (let k = 0; k < this.forms.length; k += 1) {
-      if (this.hashes[2 * k] === a && this.hashes[2 * k + 1] === b) {
-        this.counts[k]! += times;
-        return;
-      }
+      if (this.hashes[2 * k] === a && this.hashes[2 * k + 1] === b) return this.addAt(k, doc);
     }
-    if (this.forms.length < MAX_VARIANTS) {
-      this.forms.push(surface);
-      this.counts.push(times);
-      this.hashes.push(a, b);
-    }
+    if (this.forms.length === MAX_VARIANTS) return this.addAt(-1, doc);
+    this.forms.push(surface);
+    this.counts.push(0);
+    this.hashes.push(a, b);
+    return this.addAt(this.forms.length - 1, doc);
   }
 
-  /** The forms, most frequent first (ties in code-unit order). */
+  /** Count one occurrence of the form of index `k` in `forms` (-1: a form not kept), in the document of index `doc`. */
+  addAt(k: number, doc: number): number {
+    this.seen += 1;
+    this.docs.push(doc);
+    this.formOf.push(k);
+    if (k >= 0) this.counts[k]! += 1;
+    return k;
+  }
+
+  /** The forms, most frequent first (ties in code-unit order), with the trail of the sample. */
   sampled(): SampledForms {
-    const order = this.forms.map((form, k) => [form, this.counts[k]!] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    return { forms: order.map(([form]) => form), counts: order.map(([, count]) => count), sampleEnd: this.end };
+    const order = this.forms.map((form, k) => k)
+      .sort((a, b) => this.counts[b]! - this.counts[a]! || (this.forms[a]! < this.forms[b]! ? -1 : this.forms[a]! > this.forms[b]! ? 1 : 0));
+    const rank = new Array<number>(order.length);
+    order.forEach((k, r) => { rank[k] = r; });
+    const trail = { docs: Uint32Array.from(this.docs), forms: Uint8Array.from(this.formOf, (k) => (k < 0 ? DROPPED_FORM : rank[k]!)) };
+    return { forms: order.map((k) => this.forms[k]!), counts: order.map((k) => this.counts[k]!), sampleEnd: this.end, trail };
   }
 }
 
 /**
- * The forms of a phrase whose every occurrence was sampled (fewer than VARIANT_SAMPLE), with those
- * of occurrences added since; undefined when the forms kept could then depend on the order met
- * (more than MAX_VARIANTS in all).
+ * A phrase's sample taken again by a rerun's walk, as collectVariants would take it from this corpus:
+ * the form of an occurrence in a document walked as before is read from the old sample's trail, when
+ * it holds it; the others' (a document new or changed, walked otherwise, past the old sample, or a
+ * form the trail does not know) from their text.
  */
-export function withFormsAdded(old: SampledForms, added: FormCounts): SampledForms | undefined {
-  const all = new FormCounts();
-  old.forms.forEach((form, k) => all.add(form, old.counts[k]!));
-  added.forms.forEach((form, k) => all.add(form, added.counts[k]!));
-  const distinct = new Set([...old.forms, ...added.forms]).size;
-  return distinct > MAX_VARIANTS ? undefined : all.sampled();
+export class Resample {
+  readonly counts = new FormCounts();
+  /** The next occurrence of the old trail not yet passed. */
+  private at = 0;
+  /** The index in `counts.forms` of each old form met so far, -1 before. */
+  private readonly known = new Int8Array(MAX_VARIANTS).fill(-1);
+  /** Whether a form the old sample did not keep is kept now. */
+  private foreign = false;
+  constructor(private readonly old: SampledForms) {}
+
+  /**
+   * The next occurrence of the phrase met, in the document of index `doc` of this walk, tokens
+   * start..end of the unit `reader` is at; `oldDoc`: that document's index in the old corpus when it
+   * has been walked as before up to here, else -1.
+   */
+  add(doc: number, oldDoc: number, reader: SurfaceReader, start: number, end: number): void {
+    const { docs, forms } = this.old.trail;
+    let form = -1;
+    if (oldDoc >= 0) {
+      while (this.at < docs.length && docs[this.at]! < oldDoc) this.at += 1;
+      if (this.at < docs.length && docs[this.at] === oldDoc) form = forms[this.at++]!;
+    }
+    if (form === DROPPED_FORM && !this.foreign && this.counts.forms.length === MAX_VARIANTS) {
+      // A form the old sample did not keep, while every form kept now is one it kept: not kept either.
+      this.counts.addAt(-1, doc);
+    } else if (form < 0 || form === DROPPED_FORM) {
+      const kept = this.counts.forms.length;
+      const k = this.counts.add(reader.surface(start, end), doc);
+      if (this.counts.forms.length > kept && !this.old.forms.includes(this.counts.forms[k]!)) this.foreign = true;
+    } else if (this.known[form]! >= 0) this.counts.addAt(this.known[form]!, doc);
+    else this.known[form] = this.counts.add(this.old.forms[form]!, doc);
+  }
 }
 
 /** Reads the surface of segments of the document being walked, its text read (and its units tokenised) once, when first asked. */
@@ -85,51 +147,57 @@ export class SurfaceReader {
 }
 
 /**
- * The surface forms of a phrase, most frequent first (ties in code-unit order), their counts, and
- * where their sample ended: the serial of the document of the phrase's VARIANT_SAMPLE-th occurrence,
- * NO_SERIAL when it has fewer. A rerun reuses them while no document it changed comes before that end.
+ * The surface forms of a phrase, most frequent first (ties in code-unit order), their counts, where
+ * their sample ended (the serial of the document of the phrase's VARIANT_SAMPLE-th occurrence,
+ * NO_SERIAL when it has fewer), and the sample's trail.
  */
 export interface SampledForms {
   readonly forms: readonly string[];
   readonly counts: readonly number[];
   readonly sampleEnd: number;
+  readonly trail: FormTrail;
 }
 
 /**
- * The surface forms of some phrases, from their first VARIANT_SAMPLE occurrences in corpus order:
- * the texts of the documents holding those are read, no other. Those `known` already are not
- * collected again (and the corpus is not walked when all are).
+ * The surface forms of some phrases, from their first `sample` occurrences in corpus order: the
+ * texts of the documents holding those are read, no other. Those `known` already are not collected
+ * again; when every phrase `needed` is known the corpus is not walked at all, and the phrases `wanted`
+ * besides (kept for a later run) get the forms known of them only. When it is walked, they get theirs too.
  */
-export function collectVariants(phrases: readonly KeptPhrase[], corpus: SignedCorpus, known?: KeyedTable<SampledForms>): KeyedTable<SampledForms> {
-  const wanted = new KeyedTable<FormCounts>(phrases.length);
-  for (const p of phrases) {
-    if (known?.get(p.h1, p.h2) === undefined && wanted.get(p.h1, p.h2) === undefined) wanted.add(p.h1, p.h2, new FormCounts());
-  }
-  if (wanted.size > 0) {
+export function collectVariants(
+  needed: readonly KeyOf[], wanted: readonly KeyOf[], corpus: SignedCorpus, known?: KeyedTable<SampledForms>, sample: number = VARIANT_SAMPLE,
+): KeyedTable<SampledForms> {
+  const missing = (p: KeyOf): boolean => known?.get(p.h1, p.h2) === undefined;
+  const collecting = new KeyedTable<FormCounts>(needed.length + wanted.length);
+  if (needed.some(missing)) {
+    for (const p of [...needed, ...wanted]) {
+      if (missing(p) && collecting.get(p.h1, p.h2) === undefined) collecting.add(p.h1, p.h2, new FormCounts());
+    }
     const reader = new SurfaceReader();
     let serial = NO_SERIAL;
+    let at = 0;
     walkSignatures(corpus, {
-      document(_index, doc) {
+      document(index, doc) {
         reader.document(doc);
         serial = doc.serial ?? NO_SERIAL;
+        at = index;
       },
       unit(p) {
         reader.unit(p);
       },
       segment(start, end, _content, _length, h1, h2) {
-        const f = wanted.get(h1, h2);
-        if (f === undefined || f.seen >= VARIANT_SAMPLE) return;
-        f.seen += 1;
-        if (f.seen === VARIANT_SAMPLE) f.end = serial;
-        f.add(reader.surface(start, end));
+        const f = collecting.get(h1, h2);
+        if (f === undefined || f.seen >= sample) return;
+        f.add(reader.surface(start, end), at);
+        if (f.seen === sample) f.end = serial;
       },
     });
   }
-  const variants = new KeyedTable<SampledForms>(phrases.length);
-  for (const p of phrases) {
+  const variants = new KeyedTable<SampledForms>(needed.length + wanted.length);
+  for (const p of [...needed, ...wanted]) {
     if (variants.get(p.h1, p.h2) !== undefined) continue;
-    const f = wanted.get(p.h1, p.h2);
-    variants.add(p.h1, p.h2, f === undefined ? known!.get(p.h1, p.h2)! : f.sampled());
+    const forms = collecting.get(p.h1, p.h2)?.sampled() ?? known?.get(p.h1, p.h2);
+    if (forms !== undefined) variants.add(p.h1, p.h2, forms);
   }
   return variants;
 }

@@ -102,7 +102,7 @@ export function objectMerge(kept: Iterable<KeptPhrase>, corpus: SignedCorpus, li
   const ranked = withoutSubsumed(kept).sort((a, b) => b.score - a.score);
   const last = ranked[Math.min(limit, ranked.length) - 1];
   const shown = last === undefined ? [] : ranked.filter((k) => k.score >= last.score);
-  const variants = collectVariants(shown, corpus);
+  const variants = collectVariants(shown, [], corpus);
   const phrases: Phrase[] = shown.map((t) => {
     const forms = variants.get(t.h1, t.h2)?.forms ?? [];
     return {

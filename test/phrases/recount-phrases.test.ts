@@ -61,12 +61,13 @@ function keptRows(counted: CountedPhrases): string[] {
 type Op = { readonly kind: 'add' | 'change' | 'remove'; readonly pick: number; readonly seed: number };
 
 /** Apply the operations one after the other; after each, the rerun's count must be the full count's. */
-function checkSequence(start: number, ops: readonly Op[], options: { keysPerPass?: number; pairsPerPass?: number } = {}): { recounted: number; known: number; walks: number } {
+function checkSequence(start: number, ops: readonly Op[], options: { keysPerPass?: number; pairsPerPass?: number; variantSample?: number } = {}): { recounted: number; known: number; walks: number } {
+  const sample = options.variantSample;
   let serial = 0;
   const docs = new Map<string, Doc>();
   for (let d = 0; d < start; d += 1) docs.set(`doc-${String(d).padStart(3, '0')}`, makeDoc(`doc-${String(d).padStart(3, '0')}`, serial++, 1000 + d));
   const counted = countSignedPhrases(corpusOf(docs));
-  let state: PhraseState = { ...counted.state, variants: mergePhrasesAndForms(counted, corpusOf(docs), 40).forms };
+  let state: PhraseState = { ...counted.state, variants: mergePhrasesAndForms(counted, corpusOf(docs), 40, undefined, sample).forms };
   let known = 0;
   let stored = new Map([...docs.values()].map((d) => [d.serial, d.signature]));
   let recounted = 0;
@@ -89,14 +90,20 @@ function checkSequence(start: number, ops: readonly Op[], options: { keysPerPass
     const full = countSignedPhrases(corpus, { passes: 2 });
     const again = recountSignedPhrases(corpus, unpackPhraseState(packPhraseState(state))!, delta, options);
     if (again === undefined) {
-      state = { ...full.state, variants: mergePhrasesAndForms(full, corpus, 40).forms };
+      state = { ...full.state, variants: mergePhrasesAndForms(full, corpus, 40, undefined, sample).forms };
     } else {
       recounted += 1;
       walks = Math.max(walks, again.stats.passes);
       expect(keptRows(again)).toEqual(keptRows(full));
       // The surface forms known from the state (those of the rows written last time whose units did not change) are the same too.
-      const merged = mergePhrasesAndForms(again, corpus, 40, again.knownForms);
-      expect(merged.phrases).toEqual(mergePhrases(full, corpus, 40));
+      const merged = mergePhrasesAndForms(again, corpus, 40, again.knownForms, sample);
+      const fromScratch = mergePhrasesAndForms(full, corpus, 40, undefined, sample);
+      expect(merged.phrases).toEqual(fromScratch.phrases);
+      // Every form known after the recount, trail included, is the one a count from scratch samples.
+      for (const [h1, h2, forms] of again.knownForms ?? []) {
+        const collected = fromScratch.forms.get(h1, h2);
+        if (collected !== undefined) expect(forms).toEqual(collected);
+      }
       expect(again.docIds).toEqual(full.docIds);
       expect([...again.state.repeats]).toEqual([...full.state.repeats]);
       state = { ...again.state, variants: merged.forms };
@@ -120,6 +127,14 @@ describe('recountSignedPhrases', () => {
     }), { numRuns: 40 });
     // Not every run fell back to a count from scratch, and surface forms were reused.
     expect(recounted).toBeGreaterThan(40);
+    expect(known).toBeGreaterThan(40);
+  });
+
+  it('samples the surface forms of the phrases whose documents changed again, as a count from scratch does, from the trail and the text', () => {
+    let known = 0;
+    fc.assert(fc.property(fc.integer({ min: 3, max: 25 }), ops, fc.integer({ min: 1, max: 4 }), (start, sequence, variantSample) => {
+      known += checkSequence(start, sequence, { variantSample }).known;
+    }), { numRuns: 40 });
     expect(known).toBeGreaterThan(40);
   });
 
@@ -182,6 +197,101 @@ describe('recountSignedPhrases', () => {
     const inShares = recountSignedPhrases(corpus, unpackPhraseState(packPhraseState(first.state))!, { retired: [{ serial: removed.serial, signature: removed.signature }], added: [] }, { pairsPerPass: 1 })!;
     expect(inShares.stats.passes).toBeGreaterThan(2);
     expect(keptRows(inShares)).toEqual(keptRows(full));
+  });
+
+  it('samples the forms again from the text where a document is walked otherwise than before, not from the old trail', () => {
+    // doc-002's first unit repeats doc-001's (skipped) and its second writes the phrase without
+    // accents: the old trail holds that form for doc-002. With doc-001 removed, doc-002's first unit
+    // is walked, and its occurrence, met first, is written with accents.
+    const docs = new Map([
+      ['doc-001', mk('doc-001', 1, `${words}. ${rest}`, 'w')],
+      ['doc-002', { id: 'doc-002', serial: 2, units: [], signature: new Uint32Array() }],
+      ['doc-004', mk('doc-004', 4, spanning, 'z')],
+      ['doc-005', mk('doc-005', 5, 'On parle de souveraineté numérique européenne depuis des années sans rien voir venir.', 'v')],
+    ]);
+    const units = [
+      { position: 0, text: `${words} ${rest}`, author: 'x' },
+      { position: 1, text: 'Mais la souverainete numerique europeenne reste un voeu pieux pour bien des lecteurs.', author: 'x' },
+    ];
+    docs.set('doc-002', { id: 'doc-002', serial: 2, units, signature: signer.sign(units) });
+    const first = countSignedPhrases(corpusOf(docs));
+    const state = { ...first.state, variants: mergePhrasesAndForms(first, corpusOf(docs), 1000).forms };
+    const removed = docs.get('doc-001')!;
+    docs.delete('doc-001');
+    const corpus = corpusOf(docs);
+    const again = recountSignedPhrases(corpus, unpackPhraseState(packPhraseState(state))!, { retired: [{ serial: removed.serial, signature: removed.signature }], added: [] })!;
+    const fromScratch = mergePhrasesAndForms(countSignedPhrases(corpus), corpus, 1000);
+    const phrase = fromScratch.phrases.find((p) => p.variants.includes('souverainete numerique europeenne'));
+    expect(phrase?.variants).toEqual(['souveraineté numérique européenne', 'souverainete numerique europeenne']);
+    let resampled = 0;
+    for (const [h1, h2, forms] of again.knownForms ?? []) {
+      if (forms.forms.includes('souverainete numerique europeenne')) resampled += 1;
+      expect(forms).toEqual(fromScratch.forms.get(h1, h2));
+    }
+    expect(resampled).toBeGreaterThan(0);
+  });
+
+  it('keeps a phrase\'s first twelve forms as a count from scratch does when one more is met, or one kept goes', () => {
+    // Sixteen ways to write one phrase (accents, plurals), one document each, then four more documents.
+    const forms = ['souveraineté', 'souverainete', 'souverainetés', 'souverainetes']
+      .flatMap((a) => ['numérique', 'numerique', 'numériques', 'numeriques'].map((b) => `${a} ${b}`));
+    const NAMES = 'Anne Paul Marc Hugo Léa Luc Inès Jean Emma Louis Chloé Nicolas Thomas Sophie Claire Julie Camille Antoine Pierre Marie'.split(' ');
+    const docs = new Map<string, Doc>();
+    const put = (k: number, serial: number, form: string): void => {
+      const id = `doc-${String(k).padStart(2, '0')}`;
+      docs.set(id, mk(id, serial, `${NAMES[k]!} ${['approuve', 'critique', 'commente', 'cite'][k % 4]!} la ${form} ici ${k}`, NAMES[k]!));
+    };
+    for (let k = 0; k < 20; k += 1) put(k, k, forms[k % 16]!);
+    let state: PhraseState = (() => {
+      const counted = countSignedPhrases(corpusOf(docs));
+      return { ...counted.state, variants: mergePhrasesAndForms(counted, corpusOf(docs), 1000).forms };
+    })();
+    let serial = 100;
+    const change = (mutate: () => void): void => {
+      const before = new Map([...docs.values()].map((d) => [d.serial, d]));
+      mutate();
+      const now = new Set([...docs.values()].map((d) => d.serial));
+      const delta = {
+        retired: [...before.values()].filter((d) => !now.has(d.serial)).map((d) => ({ serial: d.serial, signature: d.signature })),
+        added: [...docs.values()].filter((d) => !before.has(d.serial)).map((d) => d.signature),
+      };
+      const corpus = corpusOf(docs);
+      const again = recountSignedPhrases(corpus, unpackPhraseState(packPhraseState(state))!, delta)!;
+      const fromScratch = mergePhrasesAndForms(countSignedPhrases(corpus), corpus, 1000);
+      const merged = mergePhrasesAndForms(again, corpus, 1000, again.knownForms);
+      expect(merged.phrases).toEqual(fromScratch.phrases);
+      expect(fromScratch.phrases.some((p) => p.variants.length === 12)).toBe(true);
+      for (const [h1, h2, known] of again.knownForms ?? []) expect(known).toEqual(fromScratch.forms.get(h1, h2));
+      state = { ...again.state, variants: merged.forms };
+    };
+    // A late document changed, its form one of those not kept: still not kept.
+    change(() => put(17, serial++, forms[13]!));
+    // A kept form's only document removed: the first form not kept so far is kept now.
+    change(() => docs.delete('doc-02'));
+    // An early document written in a form met nowhere else: kept, and the last kept one no longer is.
+    change(() => put(1, serial++, 'souverainetés du numérique'));
+    // An early document written in a form kept nowhere yet but met later (not kept there): kept there too now.
+    change(() => put(3, serial++, forms[14]!));
+  });
+
+  it('reads the text of the documents it changed, no other, when the old samples hold every occurrence', () => {
+    const docs = new Map(Array.from({ length: 12 }, (_, d) => [`doc-${d}`, makeDoc(`doc-${d}`, d, 300 + d)] as const));
+    const reads = new Set<string>();
+    const counting = (): (() => SignedDocument[]) => {
+      const sorted = [...docs.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      return () => sorted.map((d) => ({ docId: d.id, serial: d.serial, signature: d.signature, unitTexts: () => {
+        reads.add(d.id);
+        return new Map(d.units.map((u) => [u.position, u.text]));
+      } }));
+    };
+    const first = countSignedPhrases(counting());
+    const state = { ...first.state, variants: mergePhrasesAndForms(first, counting(), 1000).forms };
+    const old = docs.get('doc-5')!;
+    docs.set('doc-5', makeDoc('doc-5', 50, 999));
+    reads.clear();
+    const again = recountSignedPhrases(counting(), unpackPhraseState(packPhraseState(state))!, { retired: [{ serial: old.serial, signature: old.signature }], added: [docs.get('doc-5')!.signature] })!;
+    expect(again.knownForms!.size).toBeGreaterThan(0);
+    expect([...reads]).toEqual(['doc-5']);
   });
 
   describe('brings the kept tallies of changed keys up to date from the changed documents (UpdatedTallies)', () => {
