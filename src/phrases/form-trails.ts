@@ -1,14 +1,18 @@
-import type { FormTrail } from './variants.js';
+import { DROPPED_FORM, type FormTrail } from './variants.js';
 
-/** Bytes for a trail whose documents are in corpus order: each one's gap to the previous as a varint, then its form, a byte each. */
+/** Forms a trail can name (DROPPED_FORM aside): a phrase keeps at most a dozen. */
+const FORMS = 15;
+
+/** Bytes a trail can take at most: a varint of its length, then one per occurrence (five at most). */
 function boundOf(trail: FormTrail): number {
-  return 5 + 5 * trail.docs.length + trail.forms.length;
+  return 5 + 5 * trail.docs.length;
 }
 
 /**
- * Trails as a phrase state keeps them, one after the other: the count of occurrences (varint), the
- * gap from each occurrence's document to the previous one's (varint: mostly one byte, zero within a
- * document), then their forms. A sample's documents come in corpus order, so the gaps are never negative.
+ * Trails as a phrase state keeps them, one after the other: the count of occurrences, then one
+ * varint per occurrence: the gap from its document to the previous one's times FORMS + 1, plus its
+ * form (FORMS for DROPPED_FORM). A sample's documents come in corpus order, close together for a
+ * frequent phrase, so most occurrences take a byte.
  */
 export function packTrails(trails: readonly FormTrail[]): Uint8Array {
   const bytes = new Uint8Array(trails.reduce((n, t) => n + boundOf(t), 0));
@@ -16,21 +20,21 @@ export function packTrails(trails: readonly FormTrail[]): Uint8Array {
   const varint = (value: number): void => {
     let v = value;
     while (v >= 0x80) {
-      bytes[at++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
+      bytes[at++] = (v % 0x80) | 0x80;
+      v = Math.floor(v / 0x80);
     }
     bytes[at++] = v;
   };
   for (const { docs, forms } of trails) {
     varint(docs.length);
     let previous = 0;
-    for (const doc of docs) {
+    docs.forEach((doc, k) => {
       if (doc < previous) throw new Error(`a form trail's documents go back (${doc} after ${previous})`);
-      varint(doc - previous);
+      const form = forms[k]!;
+      if (form >= FORMS && form !== DROPPED_FORM) throw new Error(`a form trail names form ${form}: at most ${FORMS} are kept`);
+      varint((doc - previous) * (FORMS + 1) + (form === DROPPED_FORM ? FORMS : form));
       previous = doc;
-    }
-    bytes.set(forms, at);
-    at += forms.length;
+    });
   }
   return bytes.subarray(0, at);
 }
@@ -40,9 +44,9 @@ export function unpackTrails(bytes: Uint8Array, count: number): FormTrail[] {
   let at = 0;
   const varint = (): number => {
     let value = 0;
-    for (let shift = 0; ; shift += 7) {
+    for (let scale = 1; ; scale *= 0x80) {
       const b = bytes[at++]!;
-      value += (b & 0x7f) * 2 ** shift;
+      value += (b & 0x7f) * scale;
       if (b < 0x80) return value;
     }
   };
@@ -50,13 +54,16 @@ export function unpackTrails(bytes: Uint8Array, count: number): FormTrail[] {
   for (let t = 0; t < count; t += 1) {
     const n = varint();
     const docs = new Uint32Array(n);
+    const forms = new Uint8Array(n);
     let doc = 0;
     for (let k = 0; k < n; k += 1) {
-      doc += varint();
+      const v = varint();
+      const form = v % (FORMS + 1);
+      doc += (v - form) / (FORMS + 1);
       docs[k] = doc;
+      forms[k] = form === FORMS ? DROPPED_FORM : form;
     }
-    trails.push({ docs, forms: new Uint8Array(bytes.subarray(at, at + n)) });
-    at += n;
+    trails.push({ docs, forms });
   }
   return trails;
 }

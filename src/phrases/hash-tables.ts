@@ -282,3 +282,29 @@ export class PairSet {
   }
 }
 
+
+/**
+ * A filter over keys of two 32-bit hashes: one bit per key (by h2's low bits), so that a walk passes
+ * over most keys not in a table with one read of a small array instead of a probe of a large one.
+ * It never says no to a key added; it says yes to about one other key in BITS_PER_KEY.
+ */
+export class KeyFilter {
+  private static readonly BITS_PER_KEY = 32;
+  private readonly bits: Int32Array;
+  private readonly mask: number;
+  constructor(expected: number) {
+    const size = 2 ** Math.max(10, Math.ceil(Math.log2(Math.max(1, expected) * KeyFilter.BITS_PER_KEY)));
+    this.bits = new Int32Array(size >>> 5);
+    this.mask = size - 1;
+  }
+  /** Add the key whose second hash is h2. */
+  add(h2: number): void {
+    const i = h2 & this.mask;
+    this.bits[i >>> 5]! |= 1 << (i & 31);
+  }
+  /** False when no key with this second hash was added. */
+  mayHold(h2: number): boolean {
+    const i = h2 & this.mask;
+    return (this.bits[i >>> 5]! & (1 << (i & 31))) !== 0;
+  }
+}

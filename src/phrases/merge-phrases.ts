@@ -93,7 +93,7 @@ export function mergePhrases(counted: Pick<CountedPhrases, 'kept' | 'docIds'>, c
  * rerun that writes a phrase not written last time reads its forms from there, instead of walking
  * the corpus for it (the rows near the last one written trade places from one run to the next).
  */
-const FORMS_KEPT = 1.5;
+const FORMS_KEPT = 1.25;
 
 /** The listed rows with the `n` best scores (and every tie of the n-th), best first, equal scores by key. */
 function bestRows(kept: PhraseRows, listed: Uint32Array, n: number): number[] {

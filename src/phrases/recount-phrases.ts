@@ -1,5 +1,5 @@
 import { KEYS_PER_PASS, PAIRS_PER_PASS, type CountedPhrases, type CountOptions } from './count-phrases.js';
-import { KeyCounts, KeyedTable, KeyIndex } from './hash-tables.js';
+import { KeyCounts, KeyedTable, KeyFilter, KeyIndex } from './hash-tables.js';
 import { DEFAULT_MIN_VOICES } from './phrase.js';
 import { RepeatLog, type PhraseState } from './phrase-state.js';
 import type { WordCounts } from './score-phrases.js';
@@ -70,8 +70,12 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   if (!updated.prepare(previous, delta.retired, delta.added)) return undefined;
   // One probe per segment in the walks: a changed key → 0 when it is tallied afresh, 1 + its update's index when updated.
   const kinds = new KeyIndex(changed.size);
+  /** Passes over most segments of keys that did not change before `kinds` is probed. */
+  const mayHaveChanged = new KeyFilter(changed.size);
   const kindOf = (h1: number, h2: number): void => {
-    if (kinds.get(h1, h2) < 0) kinds.add(h1, h2, updated.of(h1, h2) + 1);
+    if (kinds.get(h1, h2) >= 0) return;
+    kinds.add(h1, h2, updated.of(h1, h2) + 1);
+    mayHaveChanged.add(h2);
   };
   forKeysOf(delta.retired.map((r) => r.signature), kindOf);
   forKeysOf(delta.added, kindOf);
@@ -95,10 +99,12 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   const sample = options.variantSample ?? VARIANT_SAMPLE;
   const checks = new KeyIndex();
   const resamples: Resample[] = [];
+  /** The index in this walk of each document of the old corpus, once walked (-1: gone). */
+  const renumbered = new Int32Array(previous.serials.length).fill(-1);
   for (const [h1, h2, v] of previous.variants ?? []) {
     if (changed.get(h1, h2) === 0) continue;
     checks.add(h1, h2, resamples.length);
-    resamples.push(new Resample(v));
+    resamples.push(new Resample(v, renumbered));
   }
   /** Whether the document being walked is new, or walked otherwise than before from here on. */
   let isNew = false;
@@ -140,6 +146,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
       serial = doc.serial ?? NO_SERIAL;
       reader.document(doc);
       currentAt = old ?? -1;
+      if (old !== undefined) renumbered[old] = index;
       was = old === undefined ? -1 : previous.repeatStarts[old]!;
       wasEnd = old === undefined ? -1 : old + 1 < previous.serials.length ? previous.repeatStarts[old + 1]! : previous.repeats.length;
       differs = false;
@@ -169,6 +176,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
     },
     segment(start, end, content, length, h1, h2, sig) {
       counts.segmentsOfLength[length]! += 1;
+      if (!mayHaveChanged.mayHold(h2)) return;
       const kind = kinds.get(h1, h2);
       if (kind < 0) return;
       if (kind > 0) {
@@ -181,9 +189,9 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
       const check = checks.get(h1, h2);
       if (check < 0) return;
       const resample = resamples[check]!;
-      if (resample.counts.seen >= sample) return;
+      if (resample.seen >= sample) return;
       resample.add(docIndex, isNew || rewalked ? -1 : currentAt, reader, start, end);
-      if (resample.counts.seen === sample) resample.counts.end = serial;
+      if (resample.seen === sample) resample.end = serial;
     },
   }, repeats);
 
@@ -258,11 +266,10 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   kept.trim();
   // The forms known of the other keys stay, their trails' documents numbered anew; not those of
   // keys a document walked otherwise holds (see `more`), whose occurrences may have moved.
-  const renumbered = Int32Array.from(previous.serials, (s) => newIndex.get(s) ?? -1);
   const knownForms = new KeyedTable<SampledForms>();
   for (const [h1, h2, v] of previous.variants ?? []) {
     const check = checks.get(h1, h2);
-    if (check >= 0) knownForms.add(h1, h2, resamples[check]!.counts.sampled());
+    if (check >= 0) knownForms.add(h1, h2, resamples[check]!.sampled());
     else if (more.get(h1, h2) === 0) {
       const docs = Uint32Array.from(v.trail.docs, (d) => renumbered[d]!);
       if (!v.trail.docs.some((d) => renumbered[d]! < 0)) knownForms.add(h1, h2, { ...v, trail: { docs, forms: v.trail.forms } });

@@ -38,9 +38,9 @@ export class FormCounts {
   readonly counts: number[] = [];
   /** Two 30-bit hashes of each form, which stand for it (see hashOfSurface). */
   private readonly hashes: number[] = [];
-  private readonly docs: number[] = [];
-  /** The index in `forms` of each occurrence's form, -1 for one not kept. */
-  private readonly formOf: number[] = [];
+  /** The document of each occurrence counted (its index in the walk), then its form's index in `forms` (DROPPED_FORM: not kept); grown as needed. */
+  private docs = new Uint32Array(8);
+  private formOf = new Uint8Array(8);
 
   /**
    * Count one occurrence of the sample, written `surface`, in the document of index `doc`; a new
@@ -60,9 +60,17 @@ export class FormCounts {
 
   /** Count one occurrence of the form of index `k` in `forms` (-1: a form not kept), in the document of index `doc`. */
   addAt(k: number, doc: number): number {
+    if (this.seen === this.docs.length) {
+      const docs = new Uint32Array(2 * this.seen);
+      docs.set(this.docs);
+      this.docs = docs;
+      const formOf = new Uint8Array(2 * this.seen);
+      formOf.set(this.formOf);
+      this.formOf = formOf;
+    }
+    this.docs[this.seen] = doc;
+    this.formOf[this.seen] = k < 0 ? DROPPED_FORM : k;
     this.seen += 1;
-    this.docs.push(doc);
-    this.formOf.push(k);
     if (k >= 0) this.counts[k]! += 1;
     return k;
   }
@@ -73,7 +81,7 @@ export class FormCounts {
       .sort((a, b) => this.counts[b]! - this.counts[a]! || (this.forms[a]! < this.forms[b]! ? -1 : this.forms[a]! > this.forms[b]! ? 1 : 0));
     const rank = new Array<number>(order.length);
     order.forEach((k, r) => { rank[k] = r; });
-    const trail = { docs: Uint32Array.from(this.docs), forms: Uint8Array.from(this.formOf, (k) => (k < 0 ? DROPPED_FORM : rank[k]!)) };
+    const trail = { docs: this.docs.slice(0, this.seen), forms: this.formOf.slice(0, this.seen).map((k) => (k === DROPPED_FORM ? k : rank[k]!)) };
     return { forms: order.map((k) => this.forms[k]!), counts: order.map((k) => this.counts[k]!), sampleEnd: this.end, trail };
   }
 }
@@ -82,17 +90,29 @@ export class FormCounts {
  * A phrase's sample taken again by a rerun's walk, as collectVariants would take it from this corpus:
  * the form of an occurrence in a document walked as before is read from the old sample's trail, when
  * it holds it; the others' (a document new or changed, walked otherwise, past the old sample, or a
- * form the trail does not know) from their text.
+ * form the trail does not know) from their text. While the occurrences met are the trail's, one after
+ * the other, they are only counted: most samples end before any document that changed.
  */
 export class Resample {
-  readonly counts = new FormCounts();
+  private readonly counts = new FormCounts();
   /** The next occurrence of the old trail not yet passed. */
   private at = 0;
+  /** Whether every occurrence met so far is the trail's next (none counted in `counts` yet). */
+  private following = true;
+  /** The serial of the document of the sample's last occurrence, once the sample is full. */
+  end = NO_SERIAL;
   /** The index in `counts.forms` of each old form met so far, -1 before. */
   private readonly known = new Int8Array(MAX_VARIANTS).fill(-1);
   /** Whether a form the old sample did not keep is kept now. */
   private foreign = false;
-  constructor(private readonly old: SampledForms) {}
+
+  /** `renumbered`: the index in this walk of each document of the old corpus, filled as the walk reaches it. */
+  constructor(private readonly old: SampledForms, private readonly renumbered: Int32Array) {}
+
+  /** Occurrences in the sample so far. */
+  get seen(): number {
+    return this.following ? this.at : this.counts.seen;
+  }
 
   /**
    * The next occurrence of the phrase met, in the document of index `doc` of this walk, tokens
@@ -101,6 +121,13 @@ export class Resample {
    */
   add(doc: number, oldDoc: number, reader: SurfaceReader, start: number, end: number): void {
     const { docs, forms } = this.old.trail;
+    if (this.following) {
+      if (oldDoc >= 0 && this.at < docs.length && docs[this.at] === oldDoc) {
+        this.at += 1;
+        return;
+      }
+      this.countFollowed();
+    }
     let form = -1;
     if (oldDoc >= 0) {
       while (this.at < docs.length && docs[this.at]! < oldDoc) this.at += 1;
@@ -113,7 +140,34 @@ export class Resample {
       const kept = this.counts.forms.length;
       const k = this.counts.add(reader.surface(start, end), doc);
       if (this.counts.forms.length > kept && !this.old.forms.includes(this.counts.forms[k]!)) this.foreign = true;
-    } else if (this.known[form]! >= 0) this.counts.addAt(this.known[form]!, doc);
+    } else this.addOld(form, doc);
+  }
+
+  /** The sample taken. */
+  sampled(): SampledForms {
+    const { docs, forms } = this.old.trail;
+    if (this.following && this.at === docs.length) {
+      // The old sample, occurrence for occurrence.
+      return { ...this.old, sampleEnd: this.end, trail: { docs: Uint32Array.from(docs, (d) => this.renumbered[d]!), forms } };
+    }
+    if (this.following) this.countFollowed();
+    const sampled = this.counts.sampled();
+    return { ...sampled, sampleEnd: this.end };
+  }
+
+  /** Count the occurrences followed so far, the old trail's first `at`: the same forms met in the same order, so those it did not keep are not kept. */
+  private countFollowed(): void {
+    this.following = false;
+    const { docs, forms } = this.old.trail;
+    for (let k = 0; k < this.at; k += 1) {
+      const doc = this.renumbered[docs[k]!]!;
+      if (forms[k] === DROPPED_FORM) this.counts.addAt(-1, doc);
+      else this.addOld(forms[k]!, doc);
+    }
+  }
+
+  private addOld(form: number, doc: number): void {
+    if (this.known[form]! >= 0) this.counts.addAt(this.known[form]!, doc);
     else this.known[form] = this.counts.add(this.old.forms[form]!, doc);
   }
 }

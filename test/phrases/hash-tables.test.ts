@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GenerationSet, KeyCounts, KeyedTable, PairSet } from '../../src/phrases/hash-tables.js';
+import { GenerationSet, KeyCounts, KeyedTable, KeyFilter, PairSet } from '../../src/phrases/hash-tables.js';
 import { hashString } from '../../src/phrases/hashes.js';
 
 const keys = (n: number, prefix: string): [number, number][] => Array.from({ length: n }, (_, i) => hashString(`${prefix}${i}`));
@@ -103,5 +103,17 @@ describe('PairSet', () => {
     expect(set.size).toBe(0);
     expect(set.bytes).toBe(8 * 2048);
     expect([set.add(1, 0), set.add(0, 0), set.add(1, 0)]).toEqual([true, true, false]);
+  });
+});
+
+describe('KeyFilter', () => {
+  it('holds every key added, and lets few others through (about one in thirty-two)', () => {
+    const filter = new KeyFilter(10_000);
+    const added = keys(10_000, 'in-');
+    for (const [, h2] of added) filter.add(h2);
+    expect(added.every(([, h2]) => filter.mayHold(h2))).toBe(true);
+    const others = keys(100_000, 'out-').filter(([, h2]) => filter.mayHold(h2)).length;
+    expect(others).toBeGreaterThan(0);
+    expect(others).toBeLessThan(100_000 / 16);
   });
 });

@@ -36,8 +36,9 @@ describe('packTrails', () => {
     expect(unpackTrails(packTrails(trails), 3)).toEqual(trails);
   });
 
-  it('refuses a trail whose documents go back: it was not taken in corpus order', () => {
+  it('refuses a trail whose documents go back (not taken in corpus order), or that names a form past those a phrase keeps', () => {
     expect(() => packTrails([{ docs: Uint32Array.from([4, 2]), forms: Uint8Array.from([0, 0]) }])).toThrow(/go back/u);
+    expect(() => packTrails([{ docs: Uint32Array.from([4]), forms: Uint8Array.from([20]) }])).toThrow(/form 20/u);
   });
 });
 
