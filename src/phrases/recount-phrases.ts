@@ -68,19 +68,25 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   // date from the changed documents (UpdatedTallies); the others are tallied afresh over the corpus.
   const updated = new UpdatedTallies(previous.kept, previous.serials, changed, new Set(delta.retired.map((r) => r.serial)));
   if (!updated.prepare(previous, delta.retired, delta.added)) return undefined;
-  // One probe per segment in the walks: a changed key → 0 when it is tallied afresh, 1 + its update's index when updated.
-  const kinds = new KeyIndex(changed.size);
-  /** Passes over most segments of keys that did not change before `kinds` is probed. */
+  // One probe per segment in the walks: a changed key → its index r among them; kindOf[r]: 0 when
+  // it is tallied afresh, 1 + its update's index when updated; resampleOf[r]: see `resamples` below.
+  const changedIndex = new KeyIndex(changed.size);
+  const kindOf: number[] = [];
+  /** Passes over most segments of keys that did not change before `changedIndex` is probed. */
   const mayHaveChanged = new KeyFilter(changed.size);
-  const kindOf = (h1: number, h2: number): void => {
-    if (kinds.get(h1, h2) >= 0) return;
-    kinds.add(h1, h2, updated.of(h1, h2) + 1);
+  const noteChanged = (h1: number, h2: number): void => {
+    if (changedIndex.get(h1, h2) >= 0) return;
+    changedIndex.add(h1, h2, kindOf.length);
+    kindOf.push(updated.of(h1, h2) + 1);
     mayHaveChanged.add(h2);
   };
-  forKeysOf(delta.retired.map((r) => r.signature), kindOf);
-  forKeysOf(delta.added, kindOf);
+  forKeysOf(delta.retired.map((r) => r.signature), noteChanged);
+  forKeysOf(delta.added, noteChanged);
   /** Whether a changed key is tallied afresh (not updated). */
-  const afresh = (h1: number, h2: number): boolean => kinds.get(h1, h2) === 0;
+  const afresh = (h1: number, h2: number): boolean => {
+    const r = changedIndex.get(h1, h2);
+    return r >= 0 && kindOf[r] === 0;
+  };
   const pairsPerPass = Math.max(1, options.pairsPerPass ?? PAIRS_PER_PASS);
   // The changed keys are tallied in shares (h1 mod `shares`, the first in the walk below, the others
   // after it), as many as their (phrase, author) pairs need: estimated by the named authors the state
@@ -97,13 +103,14 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   // The surface forms known of changed keys are sampled again in the walk (Resample): from the old
   // sample's trail in the documents walked as before, from the text in the others.
   const sample = options.variantSample ?? VARIANT_SAMPLE;
-  const checks = new KeyIndex();
+  const resampleOf = new Int32Array(kindOf.length).fill(-1);
   const resamples: Resample[] = [];
   /** The index in this walk of each document of the old corpus, once walked (-1: gone). */
   const renumbered = new Int32Array(previous.serials.length).fill(-1);
   for (const [h1, h2, v] of previous.variants ?? []) {
-    if (changed.get(h1, h2) === 0) continue;
-    checks.add(h1, h2, resamples.length);
+    const r = changedIndex.get(h1, h2);
+    if (r < 0) continue;
+    resampleOf[r] = resamples.length;
     resamples.push(new Resample(v, renumbered));
   }
   /** Whether the document being walked is new, or walked otherwise than before from here on. */
@@ -177,8 +184,9 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
     segment(start, end, content, length, h1, h2, sig) {
       counts.segmentsOfLength[length]! += 1;
       if (!mayHaveChanged.mayHold(h2)) return;
-      const kind = kinds.get(h1, h2);
-      if (kind < 0) return;
+      const r = changedIndex.get(h1, h2);
+      if (r < 0) return;
+      const kind = kindOf[r]!;
       if (kind > 0) {
         if (isNew) updated.added(kind - 1, h1, h2, docIndex, position, author);
         else if (!passedOver) updated.unchanged(kind - 1, h1, h2, author!);
@@ -186,7 +194,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
         tallying.segment(start, end, content, length, h1, h2, sig);
         if (tally.pairCount > pairsPerPass && shares <= 0xffffffff) firstFull = true;
       }
-      const check = checks.get(h1, h2);
+      const check = resampleOf[r]!;
       if (check < 0) return;
       const resample = resamples[check]!;
       if (resample.seen >= sample) return;
@@ -268,7 +276,8 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   // keys a document walked otherwise holds (see `more`), whose occurrences may have moved.
   const knownForms = new KeyedTable<SampledForms>();
   for (const [h1, h2, v] of previous.variants ?? []) {
-    const check = checks.get(h1, h2);
+    const r = changedIndex.get(h1, h2);
+    const check = r < 0 ? -1 : resampleOf[r]!;
     if (check >= 0) knownForms.add(h1, h2, resamples[check]!.sampled());
     else if (more.get(h1, h2) === 0) {
       const docs = Uint32Array.from(v.trail.docs, (d) => renumbered[d]!);
@@ -279,7 +288,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
     kept, docIds, state: { minVoices, ...logged, kept }, knownForms,
     stats: {
       ...walk, floor: minVoices, passes: walks, keysPeak: changed.size + more.size, trackedPeak: tally.rows.length + moreTally.rows.length,
-      counterBytes: tally.bytes + moreTally.bytes + changed.bytes + more.bytes + words.bytes + updated.bytes + kinds.bytes,
+      counterBytes: tally.bytes + moreTally.bytes + changed.bytes + more.bytes + words.bytes + updated.bytes + changedIndex.bytes,
       updated: updated.size,
     },
   };
