@@ -27,7 +27,7 @@ function listedOver(kept: PhraseRows, a: number, b: number): boolean {
  * ever occurs inside a longer kept one ("européen gaia-x" in "projet européen gaia-x", same
  * voices): only the longest is listed.
  */
-function listedRows(kept: PhraseRows): Uint32Array {
+function listedRows(kept: PhraseRows): { listed: Uint32Array; subsumed: Uint32Array } {
   const byKey = new KeyIndex(kept.length);
   /** For each distinct key, in the order first kept: the row listed under it. */
   const latest = new Uint32Array(kept.length);
@@ -63,9 +63,14 @@ function listedRows(kept: PhraseRows): Uint32Array {
     }
   }
   const listed = new Uint32Array(distinct);
+  const inside = new Uint32Array(distinct);
   let n = 0;
-  for (let at = 0; at < distinct; at += 1) if (subsumed[at] === 0) listed[n++] = latest[at]!;
-  return listed.subarray(0, n);
+  let m = 0;
+  for (let at = 0; at < distinct; at += 1) {
+    if (subsumed[at] === 0) listed[n++] = latest[at]!;
+    else inside[m++] = latest[at]!;
+  }
+  return { listed: listed.subarray(0, n), subsumed: inside.subarray(0, m) };
 }
 
 /** A row as an object, for the few rows written. */
@@ -113,7 +118,7 @@ export function mergePhrasesAndForms(
   counted: Pick<CountedPhrases, 'kept' | 'docIds'>, corpus: SignedCorpus, limit: number = DEFAULT_PHRASE_LIMIT, known?: KeyedTable<SampledForms>, sample?: number,
 ): { phrases: Phrase[]; forms: KeyedTable<SampledForms> } {
   const { kept, docIds } = counted;
-  const listed = listedRows(kept);
+  const { listed, subsumed } = listedRows(kept);
   const written = Math.min(limit, listed.length);
   const best = bestRows(kept, listed, Math.min(Math.ceil(FORMS_KEPT * limit), listed.length));
   const floor = written > 0 ? kept.score(best[written - 1]!) : Infinity;
@@ -123,6 +128,10 @@ export function mergePhrasesAndForms(
     if (kept.score(row) >= floor) shown.push(keptPhrase(kept, row, docIds));
     else next.push({ h1: kept.h1(row), h2: kept.h2(row) });
   }
+  // And the phrases not listed because a longer one holds them (same voices) that would rank among
+  // those: a change of the longer one's voices lists them.
+  const nextFloor = best.length > 0 ? kept.score(best[best.length - 1]!) : Infinity;
+  for (const row of subsumed) if (kept.score(row) >= nextFloor) next.push({ h1: kept.h1(row), h2: kept.h2(row) });
   const forms = collectVariants(shown, next, corpus, known, sample);
   const phrases: Phrase[] = shown.map((t) => {
     const variants = forms.get(t.h1, t.h2)?.forms ?? [];

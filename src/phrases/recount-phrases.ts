@@ -100,17 +100,24 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
 
   const oldIndex = new Map<number, number>();
   previous.serials.forEach((serial, index) => oldIndex.set(serial, index));
-  // The surface forms known of changed keys are sampled again in the walk (Resample): from the old
-  // sample's trail in the documents walked as before, from the text in the others.
+  // The surface forms known are sampled again in the walk (Resample): from the old sample's trail in
+  // the documents walked as before, from the text in the others (a key that did not change too: a
+  // document walked otherwise can move its occurrences). A changed key's resample is found from its
+  // index among the changed keys, another's from `unchangedKnown`.
   const sample = options.variantSample ?? VARIANT_SAMPLE;
   const resampleOf = new Int32Array(kindOf.length).fill(-1);
+  const unchangedKnown = new KeyIndex();
+  const mayBeUnchangedKnown = new KeyFilter(previous.variants?.size ?? 0);
   const resamples: Resample[] = [];
   /** The index in this walk of each document of the old corpus, once walked (-1: gone). */
   const renumbered = new Int32Array(previous.serials.length).fill(-1);
   for (const [h1, h2, v] of previous.variants ?? []) {
     const r = changedIndex.get(h1, h2);
-    if (r < 0) continue;
-    resampleOf[r] = resamples.length;
+    if (r >= 0) resampleOf[r] = resamples.length;
+    else {
+      unchangedKnown.add(h1, h2, resamples.length);
+      mayBeUnchangedKnown.add(h2);
+    }
     resamples.push(new Resample(v, renumbered));
   }
   /** Whether the document being walked is new, or walked otherwise than before from here on. */
@@ -183,18 +190,19 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
     },
     segment(start, end, content, length, h1, h2, sig) {
       counts.segmentsOfLength[length]! += 1;
-      if (!mayHaveChanged.mayHold(h2)) return;
-      const r = changedIndex.get(h1, h2);
-      if (r < 0) return;
-      const kind = kindOf[r]!;
-      if (kind > 0) {
-        if (isNew) updated.added(kind - 1, h1, h2, docIndex, position, author);
-        else if (!passedOver) updated.unchanged(kind - 1, h1, h2, author!);
-      } else if (!firstFull && h1 % shares === 0) {
-        tallying.segment(start, end, content, length, h1, h2, sig);
-        if (tally.pairCount > pairsPerPass && shares <= 0xffffffff) firstFull = true;
-      }
-      const check = resampleOf[r]!;
+      const r = mayHaveChanged.mayHold(h2) ? changedIndex.get(h1, h2) : -1;
+      let check = -1;
+      if (r >= 0) {
+        const kind = kindOf[r]!;
+        if (kind > 0) {
+          if (isNew) updated.added(kind - 1, h1, h2, docIndex, position, author);
+          else if (!passedOver) updated.unchanged(kind - 1, h1, h2, author!);
+        } else if (!firstFull && h1 % shares === 0) {
+          tallying.segment(start, end, content, length, h1, h2, sig);
+          if (tally.pairCount > pairsPerPass && shares <= 0xffffffff) firstFull = true;
+        }
+        check = resampleOf[r]!;
+      } else if (mayBeUnchangedKnown.mayHold(h2)) check = unchangedKnown.get(h1, h2);
       if (check < 0) return;
       const resample = resamples[check]!;
       if (resample.seen >= sample) return;
@@ -272,18 +280,9 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   }
   moreTally.keep(kept, minVoices, counts);
   kept.trim();
-  // The forms known of the other keys stay, their trails' documents numbered anew; not those of
-  // keys a document walked otherwise holds (see `more`), whose occurrences may have moved.
-  const knownForms = new KeyedTable<SampledForms>();
-  for (const [h1, h2, v] of previous.variants ?? []) {
-    const r = changedIndex.get(h1, h2);
-    const check = r < 0 ? -1 : resampleOf[r]!;
-    if (check >= 0) knownForms.add(h1, h2, resamples[check]!.sampled());
-    else if (more.get(h1, h2) === 0) {
-      const docs = Uint32Array.from(v.trail.docs, (d) => renumbered[d]!);
-      if (!v.trail.docs.some((d) => renumbered[d]! < 0)) knownForms.add(h1, h2, { ...v, trail: { docs, forms: v.trail.forms } });
-    }
-  }
+  const knownForms = new KeyedTable<SampledForms>(resamples.length);
+  let k = 0;
+  for (const [h1, h2] of previous.variants ?? []) knownForms.add(h1, h2, resamples[k++]!.sampled());
   return {
     kept, docIds, state: { minVoices, ...logged, kept }, knownForms,
     stats: {

@@ -274,6 +274,32 @@ describe('recountSignedPhrases', () => {
     change(() => put(3, serial++, forms[14]!));
   });
 
+  it('keeps the forms of a phrase a longer one holds, so that a rerun listing it does not walk the corpus for them', () => {
+    // "cloud souverain européen" is only ever inside "cloud souverain européen avance" (same
+    // two voices): not listed. A third voice writes it alone: listed now.
+    const docs = new Map([
+      ['doc-a', mk('doc-a', 1, 'Le cloud souverain européen avance enfin pour les lecteurs. La facture grimpe.', 'a')],
+      ['doc-b', mk('doc-b', 2, 'Un Cloud souverain européen avance enfin, disent les experts. Et la facture grimpe.', 'b')],
+    ]);
+    const first = countSignedPhrases(corpusOf(docs));
+    const before = mergePhrasesAndForms(first, corpusOf(docs), 1000);
+    // Not listed, "cloud souverain européen" scores above the last phrase listed: its forms are kept.
+    expect(before.phrases.map((p) => p.phrase)).toEqual(['cloud souverain européen avance', 'facture grimpe']);
+    const added = mk('doc-c', 3, 'Le cloud souverain européen reste un mirage.', 'c');
+    docs.set('doc-c', added);
+    let walks = 0;
+    const corpus = (): SignedDocument[] => {
+      walks += 1;
+      return corpusOf(docs)();
+    };
+    const again = recountSignedPhrases(corpus, unpackPhraseState(packPhraseState({ ...first.state, variants: before.forms }))!, { retired: [], added: [added.signature] })!;
+    walks = 0;
+    const merged = mergePhrasesAndForms(again, corpus, 1000, again.knownForms);
+    expect(walks).toBe(0);
+    expect(merged.phrases.find((p) => p.phrase === 'cloud souverain européen')?.variants).toEqual(['cloud souverain européen']);
+    expect(merged.phrases).toEqual(mergePhrases(countSignedPhrases(corpusOf(docs)), corpusOf(docs), 1000));
+  });
+
   it('reads the text of the documents it changed, no other, when the old samples hold every occurrence', () => {
     const docs = new Map(Array.from({ length: 12 }, (_, d) => [`doc-${d}`, makeDoc(`doc-${d}`, d, 300 + d)] as const));
     const reads = new Set<string>();
