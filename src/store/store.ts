@@ -381,9 +381,12 @@ export class Store {
    * last one are not needed any more.
    */
   setPhraseState(packed: Uint8Array): void {
+    // Deleted first: the new state then takes the pages the old one and the retired signatures
+    // freed, within the transaction, instead of growing the file by a state's size (INSERT OR
+    // REPLACE writes the new row before it frees the old one).
     this.db.transaction(() => {
-      this.db.prepare('INSERT OR REPLACE INTO phrase_state (id, state) VALUES (0, ?)').run(packed);
-      this.db.exec('DELETE FROM phrase_retired');
+      this.db.exec('DELETE FROM phrase_state; DELETE FROM phrase_retired;');
+      this.db.prepare('INSERT INTO phrase_state (id, state) VALUES (0, ?)').run(packed);
     })();
   }
 

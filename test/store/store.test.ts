@@ -66,6 +66,27 @@ describe('Store', () => {
     again.store.close();
   });
 
+  it('writes a new phrase state into the pages the old one freed: the file does not grow by a state each rerun', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'controverse-store-'));
+    dirs.push(dir);
+    const { store } = Store.open(dir);
+    // Random bytes, the size of a few hundred pages: they cannot share pages with the old ones.
+    const state = (seed: number): Uint8Array => Uint8Array.from({ length: 2_000_000 }, (_, i) => (Math.imul(i + seed, 2654435761) >>> 13) & 0xff);
+    store.setPhraseState(state(1));
+    const pages = (): number => {
+      const reader = new Database(path.join(dir, STORE_FILE), { readonly: true });
+      const count = reader.pragma('page_count', { simple: true }) as number;
+      reader.close();
+      return count;
+    };
+    const after1 = pages();
+    store.setPhraseState(state(2));
+    store.setPhraseState(state(3));
+    expect(pages()).toBeLessThan(after1 + 100);
+    expect(Buffer.from(store.phraseState()!).equals(Buffer.from(state(3)))).toBe(true);
+    store.close();
+  });
+
   it('rebuilds a store of the previous schema on the next run, says so, and writes the reports of a fresh run', async () => {
     const corpus = copyCorpus();
     const out = tempDir('out');
