@@ -5,7 +5,7 @@ import { RepeatLog, type PhraseState } from './phrase-state.js';
 import type { WordCounts } from './score-phrases.js';
 import { PHRASE_MAX_WORDS } from './segments.js';
 import { PhraseTally, scoreOf } from './tally-phrases.js';
-import { Resample, SurfaceReader, VARIANT_SAMPLE, type SampledForms } from './variants.js';
+import { Resamples, SurfaceReader, VARIANT_SAMPLE, type SampledForms } from './variants.js';
 import { UpdatedTallies } from './updated-tallies.js';
 import { bareDocument, NO_SERIAL, RepeatTables, walkSignatures, type SignedCorpus, type SignedDocument } from './walk-signatures.js';
 
@@ -108,18 +108,19 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   const resampleOf = new Int32Array(kindOf.length).fill(-1);
   const unchangedKnown = new KeyIndex();
   const mayBeUnchangedKnown = new KeyFilter(previous.variants?.size ?? 0);
-  const resamples: Resample[] = [];
-  /** The index in this walk of each document of the old corpus, once walked (-1: gone). */
-  const renumbered = new Int32Array(previous.serials.length).fill(-1);
+  const olds: SampledForms[] = [];
   for (const [h1, h2, v] of previous.variants ?? []) {
     const r = changedIndex.get(h1, h2);
-    if (r >= 0) resampleOf[r] = resamples.length;
+    if (r >= 0) resampleOf[r] = olds.length;
     else {
-      unchangedKnown.add(h1, h2, resamples.length);
+      unchangedKnown.add(h1, h2, olds.length);
       mayBeUnchangedKnown.add(h2);
     }
-    resamples.push(new Resample(v, renumbered));
+    olds.push(v);
   }
+  /** The index in this walk of each document of the old corpus, once walked (-1: gone). */
+  const renumbered = new Int32Array(previous.serials.length).fill(-1);
+  const resamples = new Resamples(olds, renumbered, sample);
   /** Whether the document being walked is new, or walked otherwise than before from here on. */
   let isNew = false;
   let rewalked = false;
@@ -203,11 +204,7 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
         }
         check = resampleOf[r]!;
       } else if (mayBeUnchangedKnown.mayHold(h2)) check = unchangedKnown.get(h1, h2);
-      if (check < 0) return;
-      const resample = resamples[check]!;
-      if (resample.seen >= sample) return;
-      resample.add(docIndex, isNew || rewalked ? -1 : currentAt, reader, start, end);
-      if (resample.seen === sample) resample.end = serial;
+      if (check >= 0) resamples.add(check, docIndex, isNew || rewalked ? -1 : currentAt, serial, reader, start, end);
     },
   }, repeats);
 
@@ -280,9 +277,9 @@ export function recountSignedPhrases(corpus: SignedCorpus, previous: PhraseState
   }
   moreTally.keep(kept, minVoices, counts);
   kept.trim();
-  const knownForms = new KeyedTable<SampledForms>(resamples.length);
+  const knownForms = new KeyedTable<SampledForms>(olds.length);
   let k = 0;
-  for (const [h1, h2] of previous.variants ?? []) knownForms.add(h1, h2, resamples[k++]!.sampled());
+  for (const [h1, h2] of previous.variants ?? []) knownForms.add(h1, h2, resamples.sampled(k++));
   return {
     kept, docIds, state: { minVoices, ...logged, kept }, knownForms,
     stats: {

@@ -90,44 +90,37 @@ export class FormCounts {
  * A phrase's sample taken again by a rerun's walk, as collectVariants would take it from this corpus:
  * the form of an occurrence in a document walked as before is read from the old sample's trail, when
  * it holds it; the others' (a document new or changed, walked otherwise, past the old sample, or a
- * form the trail does not know) from their text. While the occurrences met are the trail's, one after
- * the other, they are only counted: most samples end before any document that changed.
+ * form the trail does not know) from their text. Made by Resamples once an occurrence met is not the
+ * trail's next: the `followed` first occurrences of the trail were met before, in the same order.
  */
-export class Resample {
+class Resample {
   private readonly counts = new FormCounts();
   /** The next occurrence of the old trail not yet passed. */
   private at = 0;
-  /** Whether every occurrence met so far is the trail's next (none counted in `counts` yet). */
-  private following = true;
-  /** The serial of the document of the sample's last occurrence, once the sample is full. */
-  end = NO_SERIAL;
   /** The index in `counts.forms` of each old form met so far, -1 before. */
   private readonly known = new Int8Array(MAX_VARIANTS).fill(-1);
   /** Whether a form the old sample did not keep is kept now. */
   private foreign = false;
 
   /** `renumbered`: the index in this walk of each document of the old corpus, filled as the walk reaches it. */
-  constructor(private readonly old: SampledForms, private readonly renumbered: Int32Array) {}
+  constructor(private readonly old: SampledForms, private readonly renumbered: Int32Array, followed: number) {
+    // The occurrences followed: the same forms met in the same order, so those it did not keep are not kept.
+    const { docs, forms } = old.trail;
+    for (; this.at < followed; this.at += 1) {
+      const doc = renumbered[docs[this.at]!]!;
+      if (forms[this.at] === DROPPED_FORM) this.counts.addAt(-1, doc);
+      else this.addOld(forms[this.at]!, doc);
+    }
+  }
 
   /** Occurrences in the sample so far. */
   get seen(): number {
-    return this.following ? this.at : this.counts.seen;
+    return this.counts.seen;
   }
 
-  /**
-   * The next occurrence of the phrase met, in the document of index `doc` of this walk, tokens
-   * start..end of the unit `reader` is at; `oldDoc`: that document's index in the old corpus when it
-   * has been walked as before up to here, else -1.
-   */
+  /** See Resamples.add. */
   add(doc: number, oldDoc: number, reader: SurfaceReader, start: number, end: number): void {
     const { docs, forms } = this.old.trail;
-    if (this.following) {
-      if (oldDoc >= 0 && this.at < docs.length && docs[this.at] === oldDoc) {
-        this.at += 1;
-        return;
-      }
-      this.countFollowed();
-    }
     let form = -1;
     if (oldDoc >= 0) {
       while (this.at < docs.length && docs[this.at]! < oldDoc) this.at += 1;
@@ -143,32 +136,81 @@ export class Resample {
     } else this.addOld(form, doc);
   }
 
-  /** The sample taken. */
-  sampled(): SampledForms {
-    const { docs, forms } = this.old.trail;
-    if (this.following && this.at === docs.length) {
-      // The old sample, occurrence for occurrence.
-      return { ...this.old, sampleEnd: this.end, trail: { docs: Uint32Array.from(docs, (d) => this.renumbered[d]!), forms } };
-    }
-    if (this.following) this.countFollowed();
-    const sampled = this.counts.sampled();
-    return { ...sampled, sampleEnd: this.end };
-  }
-
-  /** Count the occurrences followed so far, the old trail's first `at`: the same forms met in the same order, so those it did not keep are not kept. */
-  private countFollowed(): void {
-    this.following = false;
-    const { docs, forms } = this.old.trail;
-    for (let k = 0; k < this.at; k += 1) {
-      const doc = this.renumbered[docs[k]!]!;
-      if (forms[k] === DROPPED_FORM) this.counts.addAt(-1, doc);
-      else this.addOld(forms[k]!, doc);
-    }
+  sampled(sampleEnd: number): SampledForms {
+    return { ...this.counts.sampled(), sampleEnd };
   }
 
   private addOld(form: number, doc: number): void {
     if (this.known[form]! >= 0) this.counts.addAt(this.known[form]!, doc);
     else this.known[form] = this.counts.add(this.old.forms[form]!, doc);
+  }
+}
+
+/**
+ * The samples of the phrases whose forms a rerun knows, taken again in its walk (see Resample),
+ * each by its index in the list given. While the occurrences of a phrase met are its old trail's
+ * next ones, in documents walked as before, they are only counted, by a cursor into one array that
+ * holds every trail: most samples end before any document that changed, and a rerun's walk meets
+ * millions of occurrences. From the first one that is not, a Resample takes the phrase over.
+ */
+export class Resamples {
+  /** Every old trail's documents, one after the other: trail i is docs[starts[i]] to docs[starts[i + 1]]. */
+  private readonly docs: Uint32Array;
+  private readonly starts: Int32Array;
+  /** While following, the next occurrence of trail i not yet passed (its index in `docs`); -1 once a Resample took over. */
+  private readonly cursors: Int32Array;
+  private readonly taken: (Resample | undefined)[];
+  /** The serial of the document of each sample's last occurrence, once full. */
+  private readonly ends: Uint32Array;
+
+  /**
+   * `renumbered`: the index in this walk of each document of the old corpus, filled as the walk
+   * reaches it; `sample`: the occurrences a sample holds.
+   */
+  constructor(private readonly olds: readonly SampledForms[], private readonly renumbered: Int32Array, private readonly sample: number) {
+    this.starts = new Int32Array(olds.length + 1);
+    olds.forEach((o, i) => { this.starts[i + 1] = this.starts[i]! + o.trail.docs.length; });
+    this.docs = new Uint32Array(this.starts[olds.length]!);
+    olds.forEach((o, i) => this.docs.set(o.trail.docs, this.starts[i]));
+    this.cursors = this.starts.slice(0, olds.length);
+    this.taken = new Array<Resample | undefined>(olds.length).fill(undefined);
+    this.ends = new Uint32Array(olds.length).fill(NO_SERIAL);
+  }
+
+  /**
+   * The next occurrence of phrase i met, in the document of index `doc` of this walk (whose serial
+   * is `serial`), tokens start..end of the unit `reader` is at; `oldDoc`: that document's index in
+   * the old corpus when it has been walked as before up to here, else -1. Nothing once its sample is full.
+   */
+  add(i: number, doc: number, oldDoc: number, serial: number, reader: SurfaceReader, start: number, end: number): void {
+    const at = this.cursors[i]!;
+    if (at >= 0) {
+      const followed = at - this.starts[i]!;
+      if (followed >= this.sample) return;
+      if (oldDoc >= 0 && at < this.starts[i + 1]! && this.docs[at] === oldDoc) {
+        this.cursors[i] = at + 1;
+        if (followed + 1 === this.sample) this.ends[i] = serial;
+        return;
+      }
+      this.cursors[i] = -1;
+      this.taken[i] = new Resample(this.olds[i]!, this.renumbered, followed);
+    }
+    const taken = this.taken[i]!;
+    if (taken.seen >= this.sample) return;
+    taken.add(doc, oldDoc, reader, start, end);
+    if (taken.seen === this.sample) this.ends[i] = serial;
+  }
+
+  /** Phrase i's sample taken. */
+  sampled(i: number): SampledForms {
+    const old = this.olds[i]!;
+    const at = this.cursors[i]!;
+    if (at === this.starts[i + 1]) {
+      // The old sample, occurrence for occurrence.
+      return { ...old, sampleEnd: this.ends[i]!, trail: { docs: Uint32Array.from(old.trail.docs, (d) => this.renumbered[d]!), forms: old.trail.forms } };
+    }
+    const taken = this.taken[i] ?? new Resample(old, this.renumbered, at - this.starts[i]!);
+    return taken.sampled(this.ends[i]!);
   }
 }
 
