@@ -46,17 +46,17 @@ function listedRows(kept: PhraseRows): { listed: Uint32Array; subsumed: Uint32Ar
   const subsumed = new Uint8Array(distinct);
   for (let at = 0; at < distinct; at += 1) {
     const row = latest[at]!;
+    const n = kept.stemCount(row);
+    if (n < 3) continue; // no shorter phrase of two words or more inside
     const voices = kept.voices(row);
     const stems = kept.stemKeys(row);
-    const n = stems.length / 2;
-    for (let len = 2; len < n; len += 1) {
-      for (let from = 0; from + len <= n; from += 1) {
-        let h1 = H1_SEED;
-        let h2 = H2_SEED;
-        for (let k = from; k < from + len; k += 1) {
-          h1 = nextH1(h1, stems[2 * k]!);
-          h2 = nextH2(h2, stems[2 * k + 1]!);
-        }
+    // Each run of 2 to n - 1 of its words, hashed as it grows from its first word.
+    for (let from = 0; from + 2 <= n; from += 1) {
+      let h1 = nextH1(H1_SEED, stems[2 * from]!);
+      let h2 = nextH2(H2_SEED, stems[2 * from + 1]!);
+      for (let k = from + 1; k < n && k - from + 1 < n; k += 1) {
+        h1 = nextH1(h1, stems[2 * k]!);
+        h2 = nextH2(h2, stems[2 * k + 1]!);
         const sub = byKey.get(h1, h2 & KEY_H2_BITS);
         if (sub >= 0 && kept.voices(latest[sub]!) === voices) subsumed[sub] = 1;
       }
