@@ -11,9 +11,9 @@ import { detectorVersion } from '../language/detector-version.js';
 import { TOOL_VERSION } from '../version.js';
 import type { PhrasesJob, PhrasesResult } from '../workers/phrases-worker.js';
 import { runOnWorker } from '../workers/analysis-pool.js';
-import { claimRows, diagnosticRows, phraseRows } from './build-rows.js';
-import { claimColumns, DIAGNOSTIC_COLUMNS, PHRASE_COLUMNS, type Row } from './columns.js';
-import type { ReportDocument } from './html/write-html-report.js';
+import { claimRows, diagnosticRows, phraseRows, type MentionRecord } from './build-rows.js';
+import { claimColumns, DIAGNOSTIC_COLUMNS, PHRASE_COLUMNS, type ClaimRow, type Row } from './columns.js';
+import type { GatheredDocuments, ReportDocument } from './html/write-html-report.js';
 import { hashOutputs, type OutputHash } from './output-hashes.js';
 import { REPORT_FILES } from './outputs.js';
 import { writeCsv, type CsvDialect } from './write-csv.js';
@@ -41,9 +41,20 @@ async function writePhrasesReport(file: string, job: PhrasesJob, dialect: CsvDia
   return { count: phrases.length, floor: stats.floor, top: [...phraseRows(phrases.slice(0, shown))], state };
 }
 
-/** The store's documents as report.html reads them: figures, and an analysis only when asked. */
-function* reportDocuments(store: Store): Generator<ReportDocument> {
-  for (const { path: file, ord, figures } of store.figures()) yield { figures, analysis: () => store.analysisOf(file, ord) };
+/**
+ * What report.html and claims.csv read of every document, stored together (StoredDocument.report),
+ * in one pass over the store: the figures added up with the threads shown, and the claim rows.
+ */
+function gatherReports(store: Store, lexicons: RunLexicons, gatherDocuments: (documents: Iterable<ReportDocument>) => GatheredDocuments): { documents: GatheredDocuments; claims: ClaimRow[] } {
+  const mentions: MentionRecord[] = [];
+  function* documents(): Generator<ReportDocument> {
+    for (const { path: file, ord, figures, mentions: found } of store.reportParts()) {
+      for (const m of found) mentions.push(m);
+      yield { figures, analysis: () => store.analysisOf(file, ord) };
+    }
+  }
+  const gathered = gatherDocuments(documents());
+  return { documents: gathered, claims: claimRows(mentions, lexicons.set.claims.entries, lexicons.set.categories) };
 }
 
 // Identifies a set of reports: the analyses they come from and the CSV dialect. Equal keys mean the
@@ -152,7 +163,7 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   }
 
   // The HTML report's modules (its charts library takes ~0.6 CPU s to load) only when it is written.
-  const { PHRASES_SHOWN, writeHtmlReport } = await import('./html/write-html-report.js');
+  const { gatherDocuments, PHRASES_SHOWN, writeHtmlReport } = await import('./html/write-html-report.js');
   const staging = prepareStaging(options.outDir);
   const out = (name: string): string => path.join(staging, name);
   // Phrase discovery walks the signatures: it runs on a thread of its own meanwhile.
@@ -162,14 +173,14 @@ export async function writeReports(store: Store, ctx: ReportContext): Promise<Ru
   phrasesDone.catch(() => undefined); // awaited below; this keeps an early failure from being reported as unhandled
   // Rows of documents unchanged since the reports in place are copied from them (checked by hash), not unpacked.
   const documentCsvs = writeDocumentCsvs(store, staging, dialect, options.full === true ? undefined : options.outDir);
-  const claims = claimRows(store.mentions(), lexicons.set.claims.entries, lexicons.set.categories);
+  const { documents, claims } = gatherReports(store, lexicons, gatherDocuments);
   writeCsv(out('claims.csv'), claimColumns(lexicons.set.categories), claims, dialect);
   const diagnostics = store.diagnostics();
   writeCsv(out('diagnostics.csv'), DIAGNOSTIC_COLUMNS, diagnosticRows(diagnostics), dialect);
   const phrasesOutcome = await phrasesDone;
   const phrases = phrasesOutcome.count;
   writeHtmlReport(out('report.html'), {
-    documents: reportDocuments(store), toolVersion: TOOL_VERSION, lexicons: lexicons.files, categories: lexicons.set.categories, diagnostics, claims,
+    documents, toolVersion: TOOL_VERSION, lexicons: lexicons.files, categories: lexicons.set.categories, diagnostics, claims,
     phrases: phrasesOutcome.top, files: REPORT_FILES.filter((f) => f !== 'report.html'),
   });
 

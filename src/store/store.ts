@@ -23,9 +23,10 @@ export const LISTING_META = 'listing_diagnostics';
  * that report.html and claims.csv read no analysis; documents numbered (serial) and where each one's rows
  * are in the CSVs last written (report_spans), so that a rerun copies the rows of unchanged documents.
  * 5: a document's analysis packed without its CSV rows (rendered again when written); phrase signatures
- * packed (pack-signature.ts) and keyed by the document's serial.
+ * packed (pack-signature.ts) and keyed by the document's serial. 6: a document's report figures and
+ * claim mentions packed together (one decompression per document when the reports are written).
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** One document of an analysed file, as kept in the store: its analysis compressed, its report figures and claim mentions. */
 export interface StoredDocument {
@@ -33,14 +34,20 @@ export interface StoredDocument {
   readonly nUnits: number;
   /** Claim mentions found in its units, negated ones included. */
   readonly nClaims: number;
-  /** Its share of report.html's figures (DocumentFigures), JSON, packText'ed. */
-  readonly figures: Uint8Array;
-  /** Its claim mentions (MentionRecord[]), JSON, packText'ed; empty when it has none. */
-  readonly mentions: Uint8Array;
+  /** Its share of report.html's figures and its claim mentions, as ReportParts JSON, packText'ed. */
+  readonly report: Uint8Array;
   /** The AnalysedDocument, packDocument'ed. */
   readonly packed: Uint8Array;
   /** Its phrase signature (see PhraseSigner), when phrase discovery reads it: packSignature'd, and its length in words. */
   readonly phrases?: { readonly packed: Uint8Array; readonly words: number };
+}
+
+/** What the reports read of one document besides its CSV rows: what writeReports aggregates over the corpus. */
+export interface ReportParts {
+  /** Its share of report.html's figures. */
+  readonly figures: DocumentFigures;
+  /** Its claim mentions, negated ones included, in text order. */
+  readonly mentions: readonly MentionRecord[];
 }
 
 /** What the store remembers about one corpus file. */
@@ -111,7 +118,7 @@ function sortKey(s: string): Buffer {
 }
 
 /** The columns of documents but its serial. */
-const DOCUMENT_COLUMNS = 'path, ord, doc_key, path_key, doc_id, n_units, n_claims, figures, mentions, packed';
+const DOCUMENT_COLUMNS = 'path, ord, doc_key, path_key, doc_id, n_units, n_claims, report, packed';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -123,7 +130,7 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS documents (
   serial INTEGER PRIMARY KEY AUTOINCREMENT,
   path TEXT NOT NULL, ord INTEGER NOT NULL, doc_key BLOB NOT NULL, path_key BLOB NOT NULL, doc_id TEXT NOT NULL,
-  n_units INTEGER NOT NULL, n_claims INTEGER NOT NULL, figures BLOB NOT NULL, mentions BLOB NOT NULL, packed BLOB NOT NULL,
+  n_units INTEGER NOT NULL, n_claims INTEGER NOT NULL, report BLOB NOT NULL, packed BLOB NOT NULL,
   UNIQUE (path, ord)
 );
 CREATE TABLE IF NOT EXISTS report_spans (
@@ -227,7 +234,7 @@ export class Store {
       'INSERT OR REPLACE INTO files (path, sha256, bytes, size, mtime_ms, ino, hashed_at, analysis_key, diagnostics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const putDoc = this.db.prepare(
-      `INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO documents (${DOCUMENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const retire = this.hasPhraseState() ? this.db.prepare(RETIRE_SIGNATURES) : undefined;
     this.db.transaction(() => {
@@ -238,7 +245,7 @@ export class Store {
         putFile.run(r.path, r.sha256, r.bytes, r.size, r.mtimeMs, r.ino, r.hashedAt, r.analysisKey, JSON.stringify(r.diagnostics));
         const pathKey = sortKey(r.path);
         r.documents.forEach((d, ord) => {
-          const { lastInsertRowid } = putDoc.run(r.path, ord, sortKey(d.docId), pathKey, d.docId, d.nUnits, d.nClaims, d.figures, d.mentions, d.packed);
+          const { lastInsertRowid } = putDoc.run(r.path, ord, sortKey(d.docId), pathKey, d.docId, d.nUnits, d.nClaims, d.report, d.packed);
           if (d.phrases !== undefined) putSignature.run(lastInsertRowid, d.phrases.words, d.phrases.packed);
         });
       }
@@ -313,18 +320,12 @@ export class Store {
     return unpackDocument(this.packedByPath.get(file, ord) as Buffer);
   }
 
-  /** Every document's report figures (StoredDocument.figures), in report order, streamed. */
-  *figures(): Generator<{ readonly path: string; readonly ord: number; readonly figures: DocumentFigures }> {
-    const stmt = this.db.prepare('SELECT path, ord, figures FROM documents ORDER BY doc_key, path_key, ord');
-    for (const row of stmt.iterate() as IterableIterator<{ path: string; ord: number; figures: Buffer }>) {
-      yield { path: row.path, ord: row.ord, figures: JSON.parse(unpackText(row.figures)) as DocumentFigures };
+  /** Every document's report figures and claim mentions (StoredDocument.report), in report order, streamed. */
+  *reportParts(): Generator<ReportParts & { readonly path: string; readonly ord: number }> {
+    const stmt = this.db.prepare('SELECT path, ord, report FROM documents ORDER BY doc_key, path_key, ord');
+    for (const row of stmt.iterate() as IterableIterator<{ path: string; ord: number; report: Buffer }>) {
+      yield { path: row.path, ord: row.ord, ...JSON.parse(unpackText(row.report)) as ReportParts };
     }
-  }
-
-  /** Every claim mention (StoredDocument.mentions), negated ones included, in report order, streamed. */
-  *mentions(): Generator<MentionRecord> {
-    const stmt = this.db.prepare('SELECT mentions FROM documents WHERE n_claims > 0 ORDER BY doc_key, path_key, ord').pluck();
-    for (const packed of stmt.iterate() as IterableIterator<Buffer>) yield* JSON.parse(unpackText(packed)) as MentionRecord[];
   }
 
   /** Documents, units and claim mentions (negated ones included) in the store. */

@@ -5,7 +5,7 @@ import { documentFigures } from '../report/html/aggregate-report.js';
 import { CLAIM_MENTION_COLUMNS, DOCUMENT_COLUMNS, STANCE_COLUMNS, UNIT_COLUMNS } from '../report/columns.js';
 import { csvRows, type CsvDialect } from '../report/write-csv.js';
 import { packDocument, packText } from './pack.js';
-import type { StoredDocument } from './store.js';
+import type { ReportParts, StoredDocument } from './store.js';
 
 /** Name of a CSV dialect, as recorded beside the per-document CSVs written in it (Store.setReportSpans). */
 export function dialectName(dialect: CsvDialect): string {
@@ -33,13 +33,11 @@ export function renderDocumentCsv(doc: AnalysedDocument, dialect: CsvDialect): D
  * analysis compressed, and its phrase signature packed.
  */
 export function toStoredDocument(doc: AnalysedDocument, phrases?: Uint32Array): StoredDocument {
-  const mentions = mentionRecords(doc);
   return {
     docId: doc.document.id,
     nUnits: doc.units.length,
     nClaims: doc.units.reduce((n, u) => n + u.claims.length, 0),
-    figures: packText(JSON.stringify(documentFigures(doc))),
-    mentions: mentions.length === 0 ? new Uint8Array(0) : packText(JSON.stringify(mentions)),
+    report: packText(JSON.stringify({ figures: documentFigures(doc), mentions: mentionRecords(doc) } satisfies ReportParts)),
     packed: packDocument(doc),
     ...(phrases === undefined ? {} : { phrases: { packed: packSignature(phrases), words: phrases.length } }),
   };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { generateAnalysedDocuments } from '../../scripts/generate-analysed-documents.js';
 import type { AnalysedDocument } from '../../src/model.js';
 import { addFigures, createCorpusFigures, documentFigures, PAGES_IN_TABLE, type CorpusFigures, type DocumentFigures } from '../../src/report/html/aggregate-report.js';
-import { renderHtmlReport, type ReportDocument } from '../../src/report/html/write-html-report.js';
+import { gatherDocuments, renderHtmlReport, type ReportDocument } from '../../src/report/html/write-html-report.js';
 import { SHIPPED_STANCES, shippedCategories } from '../builders/shipped-categories.js';
 import { addDocumentOracle } from './corpus-figures-oracle.js';
 
@@ -32,7 +32,7 @@ describe('report figures kept per document', () => {
     expect(summed.largestPages.length).toBeGreaterThan(0);
   });
 
-  it('give the same report.html as the analyses, reading only the analyses of the threads shown', () => {
+  it('give the same report.html as the analyses, gathered beforehand or not, reading only the analyses of the threads shown', () => {
     let read = 0;
     const fromStore: ReportDocument[] = docs.map((d) => ({ figures: stored(d), analysis: () => ((read += 1), d) }));
     const input = { toolVersion: '1', categories: shippedCategories(), lexicons: [], diagnostics: [], claims: [], phrases: [], files: [] };
@@ -41,5 +41,7 @@ describe('report figures kept per document', () => {
     expect(read).toBeGreaterThan(0);
     const inMemory = renderHtmlReport({ ...input, documents: docs.map((d) => ({ figures: documentFigures(d), analysis: () => d })) }).join('');
     expect(sameIds(html)).toBe(sameIds(inMemory));
+    const gathered = renderHtmlReport({ ...input, documents: gatherDocuments(docs.map((d) => ({ figures: stored(d), analysis: () => d }))) }).join('');
+    expect(sameIds(gathered)).toBe(sameIds(html));
   });
 });

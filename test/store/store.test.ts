@@ -6,7 +6,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AnalysedDocument } from '../../src/model.js';
 import { run } from '../../src/run.js';
 import { packDocument, unpackDocument, unpackText } from '../../src/store/pack.js';
+import { mentionRecords } from '../../src/report/build-rows.js';
+import { documentFigures } from '../../src/report/html/aggregate-report.js';
 import { SCHEMA_VERSION, Store, STORE_FILE } from '../../src/store/store.js';
+import { toStoredDocument } from '../../src/store/stored-document.js';
 import { copyCorpus, optionsFor, readCsvs, tempDir } from '../run/run-helpers.js';
 
 const dirs: string[] = [];
@@ -64,6 +67,23 @@ describe('Store', () => {
     const again = Store.open(dir);
     expect(again.rebuiltFrom).toBeUndefined();
     again.store.close();
+  });
+
+  it("gives back each document's report figures and claim mentions, together, in report order", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'controverse-store-'));
+    dirs.push(dir);
+    const { store } = Store.open(dir);
+    const doc = analysedDocument();
+    const other = { ...doc, document: { ...doc.document, id: 'a' }, units: doc.units.map((u) => ({ ...u, claims: [] })) };
+    const file = { sha256: 'ab', bytes: 1, size: 1, mtimeMs: 0, ino: 0, hashedAt: 0, analysisKey: 'k', diagnostics: [] };
+    store.putFiles([{ ...file, path: 'd.txt', documents: [toStoredDocument(doc)] }, { ...file, path: 'a.txt', documents: [toStoredDocument(other)] }]);
+    const parts = [...store.reportParts()];
+    expect(parts.map((p) => p.path)).toEqual(['a.txt', 'd.txt']);
+    expect(parts[0]!.mentions).toEqual([]);
+    expect(parts[1]!.mentions).toEqual(JSON.parse(JSON.stringify(mentionRecords(doc))));
+    expect(parts[1]!.mentions).toHaveLength(2);
+    expect(parts[1]!.figures).toEqual(JSON.parse(JSON.stringify(documentFigures(doc))));
+    store.close();
   });
 
   it('writes a new phrase state into the pages the old one freed: the file does not grow by a state each rerun', () => {

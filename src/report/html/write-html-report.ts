@@ -22,9 +22,18 @@ export function reportDocument(doc: AnalysedDocument): ReportDocument {
   return { figures: documentFigures(doc), analysis: () => doc };
 }
 
-/** What the HTML report is built from. `documents` is traversed exactly once, so it may be a stream. */
+/** What report.html reads of the documents: their figures added up, and the threads it shows, rendered. */
+export interface GatheredDocuments {
+  readonly figures: CorpusFigures;
+  readonly threads: readonly string[];
+  /** The index (in document order) of each page whose thread is shown. */
+  readonly threadIndexes: ReadonlySet<number>;
+}
+
+/** What the HTML report is built from. */
 export interface HtmlReportInput {
-  readonly documents: Iterable<ReportDocument>;
+  /** The documents in report order, traversed exactly once (a stream will do), or already gathered (gatherDocuments). */
+  readonly documents: Iterable<ReportDocument> | GatheredDocuments;
   readonly toolVersion: string;
   /** The lexicon files of the run, as in the manifest (LexiconSet.files). */
   readonly lexicons: readonly LexiconFile[];
@@ -159,16 +168,13 @@ ${input.lexicons.map((l) => `<tr><td>${esc(l.path)}</td><td class="n">${esc(l.ve
 </section>`;
 }
 
-/**
- * The report as HTML chunks: one self-contained page (inline CSS, static SVG charts, no script;
- * the Content-Security-Policy forbids scripts and network requests). Every corpus text is escaped.
- */
-export function renderHtmlReport(input: HtmlReportInput): string[] {
+/** Read the documents, in report order, once: their figures added up, and the first few threads rendered. */
+export function gatherDocuments(documents: Iterable<ReportDocument>): GatheredDocuments {
   const figures = createCorpusFigures();
   const threads: string[] = [];
   const threadIndexes = new Set<number>();
   let threadUnits = 0;
-  for (const doc of input.documents) {
+  for (const doc of documents) {
     addFigures(figures, doc.figures);
     const index = figures.pages - 1;
     if (threads.length < THREADS_SHOWN && (threads.length === 0 || threadUnits + doc.figures.units <= THREAD_UNITS_SHOWN)) {
@@ -177,6 +183,15 @@ export function renderHtmlReport(input: HtmlReportInput): string[] {
       threadUnits += doc.figures.units;
     }
   }
+  return { figures, threads, threadIndexes };
+}
+
+/**
+ * The report as HTML chunks: one self-contained page (inline CSS, static SVG charts, no script;
+ * the Content-Security-Policy forbids scripts and network requests). Every corpus text is escaped.
+ */
+export function renderHtmlReport(input: HtmlReportInput): string[] {
+  const { figures, threads, threadIndexes } = Symbol.iterator in input.documents ? gatherDocuments(input.documents) : input.documents;
   const skipped = { byLevel: new Map<string, number>(), byCode: new Map<string, number>() };
   for (const d of input.diagnostics) {
     skipped.byLevel.set(d.level, (skipped.byLevel.get(d.level) ?? 0) + 1);
